@@ -1,0 +1,93 @@
+# pg-tools: GNU make. `make` builds bin/pg-*; `make check` runs the suite;
+# `make check-asan` runs it again under ASan+UBSan in build/asan.
+# Local overrides go in config.mak (not tracked).
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+BUILD   ?= .
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+PKGS     := gumbo libpcre2-8
+WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8) -lcsv
+
+-include config.mak
+
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_A    := $(BUILD)/lib/libpg.a
+PROG_SRC := $(sort $(wildcard bin/pg-*.c))
+PROGS    := $(PROG_SRC:%.c=$(BUILD)/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITS    := $(UNIT_SRC:%.c=$(BUILD)/%)
+HDRS     := $(wildcard lib/*.h) tests/unit/t.h
+
+.PHONY: all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz format
+all: $(PROGS)
+
+$(BUILD)/lib/%.o: lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/pg-%: bin/pg-%.c $(LIB_A) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(LIB_A) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+check: $(PROGS) $(UNITS)
+	BUILD=$(BUILD) tests/run.sh
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan:
+	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" check
+
+check-valgrind: $(PROGS) $(UNITS)
+	BUILD=$(BUILD) VALGRIND=1 tests/run.sh
+
+deps:
+	tools/deps.sh
+
+demo: deps-quiet
+	@$(MAKE) --no-print-directory -s all
+	@$(MAKE) --no-print-directory -s demo-run
+
+deps-quiet:
+	@tools/deps.sh
+
+demo-run: $(PROGS)
+	$(BUILD)/bin/pg-extract fixtures/seed/000_d5b089058c1ce7ac.txt | $(BUILD)/bin/pg-normalize
+
+install: $(PROGS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(PREFIX)/share/man/man5/
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(wildcard man/*.1)))
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(wildcard man/*.5)))
+
+format:
+	clang-format -i lib/*.c lib/*.h bin/*.c tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -f lib/*.o lib/libpg.a $(PROGS) $(UNITS)
+	rm -rf build
+
+# The README's commands: `make demo` (pipeline on the bundled seed) and
+# `make test` (plain suite, then the ASan+UBSan suite; one total line).
+test:
+	@tools/deps.sh
+	@tools/test-all.sh

@@ -1,0 +1,94 @@
+/* cli: shared main() plumbing. See cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *cli_prog = "pg";
+
+void cli_init(const char *prog)
+{
+	const char *s = strrchr(prog, '/');
+	cli_prog = s ? s + 1 : prog;
+	static char outbuf[1 << 16];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+}
+
+const char *cli_name(const char *path)
+{
+	return path && strcmp(path, "-") ? path : "-";
+}
+
+FILE *cli_open(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return stdin;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		cli_error(path, 0, "%s", strerror(errno));
+	return fp;
+}
+
+void cli_close(FILE *fp)
+{
+	if (fp && fp != stdin)
+		fclose(fp);
+}
+
+void cli_error(const char *file, long line, const char *fmt, ...)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cli_prog);
+	if (file) {
+		if (line > 0)
+			fprintf(stderr, "%s:%ld: ", file, line);
+		else
+			fprintf(stderr, "%s: ", file);
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_usage(const char *usage, int status)
+{
+	FILE *fp = status ? stderr : stdout;
+	fputs(usage, fp);
+	if (status == 0)
+		exit(cli_finish(0));
+	exit(status);
+}
+
+void cli_version(void)
+{
+	printf("%s (pg-tools) %s\n", cli_prog, PG_VERSION);
+	exit(cli_finish(0));
+}
+
+int cli_out_failed(void)
+{
+	return ferror(stdout);
+}
+
+int cli_finish(int status)
+{
+	errno = 0;
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (!bad)
+		return status;
+	if (e == EPIPE)
+		return status; /* a reader that stopped early is not an error */
+	fprintf(stderr, "%s: write error: %s\n", cli_prog, strerror(e ? e : EIO));
+	return 2;
+}

@@ -1,0 +1,38 @@
+/* cli: what every bin/pg-*.c main shares -- opening an operand ("-" is
+ * standard input), messages in the "prog: FILE:LINE: what" form, usage and
+ * version output, and the final check of standard output. This is the one
+ * lib/ module that prints, and it prints only on behalf of a main; the
+ * data-processing modules never call it. */
+#ifndef PG_CLI_H
+#define PG_CLI_H
+
+#include <stdio.h>
+
+extern const char *cli_prog; /* program name for messages */
+
+/* Remember the program name; make stdout fully buffered. */
+void cli_init(const char *prog);
+/* Open path for reading ("-" or NULL: stdin). On failure prints
+ * "prog: path: strerror" and returns NULL. */
+FILE *cli_open(const char *path);
+/* Close what cli_open returned (never stdin). */
+void cli_close(FILE *fp);
+/* The display name of an operand: "-" for stdin. */
+const char *cli_name(const char *path);
+/* "prog: msg\n" / "prog: file: msg\n" / "prog: file:line: msg\n" on stderr.
+ * line <= 0 omits the line; file NULL omits the file. */
+void cli_error(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Print usage to stdout and exit 0 (help) or to stderr and exit 2. */
+void cli_usage(const char *usage, int status) __attribute__((noreturn));
+/* Print "prog (pg-tools) VERSION" and exit 0. */
+void cli_version(void) __attribute__((noreturn));
+/* Flush and close stdout. A closed pipe (EPIPE) exits quietly with status;
+ * any other failure prints "prog: write error: ..." and returns 2. Returns
+ * status otherwise. Call as: return cli_finish(status); */
+int cli_finish(int status);
+/* Check stdout mid-stream: returns nonzero when writing has failed (the
+ * caller stops producing output and calls cli_finish). */
+int cli_out_failed(void);
+
+#endif

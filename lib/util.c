@@ -1,0 +1,194 @@
+/* util: allocation wrappers, the byte buffer, UTF-8 primitives. See util.h. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die_oom(size_t n)
+{
+	fprintf(stderr, "pg-tools: out of memory (%zu bytes)\n", n);
+	exit(2);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		die_oom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		die_oom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die_oom(n);
+	return p;
+}
+
+void *xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		die_oom(SIZE_MAX);
+	return xrealloc(p, n * size);
+}
+
+char *xstrdup(const char *s)
+{
+	return xmemdup(s, strlen(s));
+}
+
+char *xmemdup(const void *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	if (n)
+		memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+void buf_grow(buf *b, size_t extra)
+{
+	if (extra >= SIZE_MAX - b->len - 1)
+		die_oom(SIZE_MAX);
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void buf_add(buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = 0;
+}
+
+void buf_addc(buf *b, int c)
+{
+	buf_grow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = 0;
+}
+
+void buf_adds(buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_printf(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void buf_reset(buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = 0;
+}
+
+void buf_free(buf *b)
+{
+	if (!b)
+		return;
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *buf_str(const buf *b)
+{
+	return b->s ? b->s : "";
+}
+
+char *pg_basename_noext(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return xmemdup(base, n);
+}
+
+long utf8_decode(const unsigned char *s, size_t avail, size_t *n)
+{
+	*n = 1;
+	if (!avail)
+		return -1;
+	unsigned c = s[0];
+	if (c < 0x80)
+		return c;
+	int len;
+	long cp, min;
+	if ((c & 0xE0) == 0xC0)
+		len = 2, cp = c & 0x1F, min = 0x80;
+	else if ((c & 0xF0) == 0xE0)
+		len = 3, cp = c & 0x0F, min = 0x800;
+	else if ((c & 0xF8) == 0xF0)
+		len = 4, cp = c & 0x07, min = 0x10000;
+	else
+		return -1;
+	if ((size_t)len > avail)
+		return -1;
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*n = (size_t)len;
+	return cp;
+}
+
+size_t utf8_len(const unsigned char *s, size_t avail)
+{
+	size_t n;
+	utf8_decode(s, avail, &n);
+	return n;
+}
+
+void utf8_put(buf *b, long cp)
+{
+	char t[4];
+	size_t n;
+	if (cp < 0x80)
+		t[0] = (char)cp, n = 1;
+	else if (cp < 0x800)
+		t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+	else if (cp < 0x10000)
+		t[0] = (char)(0xE0 | (cp >> 12)), t[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+		t[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+	else
+		t[0] = (char)(0xF0 | (cp >> 18)), t[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+	buf_add(b, t, n);
+}

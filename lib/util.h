@@ -1,0 +1,48 @@
+/* util: allocation that dies on exhaustion, a growable byte buffer, and small
+ * string helpers shared by every module. Out of memory is the one condition
+ * library code may exit on (toybox xwrap); nothing else here prints. */
+#ifndef PG_UTIL_H
+#define PG_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define PG_VERSION "0.1.0"
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Resize p to n*size bytes, dying on overflow or exhaustion. */
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+/* Copy n bytes of s into a new NUL-terminated string. Caller frees. */
+char *xmemdup(const void *s, size_t n);
+
+/* Growable byte buffer; s is always NUL-terminated once anything was added.
+ * Zero-initialise ({0}) to start; buf_free releases, buf_reset empties. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} buf;
+
+void buf_grow(buf *b, size_t extra);
+void buf_add(buf *b, const void *p, size_t n);
+void buf_addc(buf *b, int c);
+void buf_adds(buf *b, const char *s);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(buf *b);
+void buf_free(buf *b);
+/* The contents as a C string ("" when empty); owned by b. */
+const char *buf_str(const buf *b);
+
+/* Name of a path without directory and last extension, in a new string. */
+char *pg_basename_noext(const char *path);
+
+/* Length in bytes of the UTF-8 sequence starting at s (1 for invalid bytes). */
+size_t utf8_len(const unsigned char *s, size_t avail);
+/* Decode one code point at s; sets *n to its length; -1 for invalid. */
+long utf8_decode(const unsigned char *s, size_t avail, size_t *n);
+/* Append code point cp as UTF-8. */
+void utf8_put(buf *b, long cp);
+
+#endif
