@@ -24,6 +24,7 @@ enum {
 	CELL_VSPAN = 1, /* copy produced by a rowspan from the row above */
 	CELL_HSPAN = 2, /* copy produced by a colspan from the cell to the left */
 	CELL_CUT = 4,	/* text was cut at GRID_MAX_CELL_TEXT */
+	CELL_USED = 8,	/* a reader of the grid has accounted for this cell */
 };
 
 struct grid;

@@ -45,3 +45,103 @@ const vocab_money *vocab_find_money(const char *unit, size_t n)
 			return v;
 	return NULL;
 }
+
+/* ---- department-level form ---- */
+
+const vocab_word vocab_block_labels[] = {
+    {"部门名称", BLK_DEPT, 0},
+    {"单位名称", BLK_DEPT, 0},
+    {"部门(单位)名称", BLK_DEPT, 0},
+    {"预算部门", BLK_DEPT, 0},
+    {"基本信息", BLK_INFO, 0},
+    {"部门基本信息", BLK_INFO, 0},
+    {"预算整体情况", BLK_BUDGET, 0},
+    {"部门预算整体情况", BLK_BUDGET, 0},
+    {"预算情况", BLK_BUDGET, 0},
+    {"总体绩效目标", BLK_GOAL, 0},
+    {"部门整体绩效目标", BLK_GOAL, 0},
+    {"整体绩效目标", BLK_GOAL, 0},
+    {"年度总体目标", BLK_GOAL, 0},
+    {"年度重点工作任务", BLK_TASK, 0},
+    {"重点工作任务", BLK_TASK, 0},
+    {"其他需完成的任务", BLK_OTHER, 1},
+    {"绩效指标", BLK_INDICATOR, 0},
+    {"年度绩效指标", BLK_INDICATOR, 0},
+    {"部门整体绩效指标", BLK_INDICATOR, 0},
+    {NULL, 0, 0},
+};
+
+const vocab_word vocab_budget_groups[] = {
+    {"部门预算支出", 1, 0}, {"收入来源", 1, 0},	      {"事业发展性支出", 1, 0},
+    {"按预算级次划分", 1, 0}, {"支出预算", 1, 0},	      {"收入预算", 1, 0},
+    {NULL, 0, 0},
+};
+
+const vocab_word vocab_amount_headers[] = {
+    {"预算金额", 1, 1}, {"金额", 1, 1}, {"预算数", 1, 1}, {"资金", 1, 1}, {NULL, 0, 0},
+};
+
+const vocab_word vocab_task_headers[] = {
+    {"名称", TR_NAME, 0},	     {"任务名称", TR_NAME, 0},	    {"工作任务", TR_NAME, 0},
+    {"主要实施内容", TR_CONTENT, 1}, {"实施内容", TR_CONTENT, 1}, {"主要内容", TR_CONTENT, 1},
+    {"拟投入的资金", TR_AMOUNT, 1},  {"拟投入资金", TR_AMOUNT, 1}, {"投入资金", TR_AMOUNT, 1},
+    {"资金", TR_AMOUNT, 1},	     {"期望达到的目标", TR_TARGET, 1}, {"预期目标", TR_TARGET, 1},
+    {"期望目标", TR_TARGET, 1},	     {NULL, 0, 0},
+};
+
+const char VOCAB_TASK_PREFIX[] = "任务";
+
+const vocab_word vocab_indicator_headers[] = {
+    {"一级指标", IR_L1, 1},   {"二级指标", IR_L2, 1},   {"三级指标", IR_L3, 1},
+    {"指标值", IR_VALUE, 1},  {"目标值", IR_VALUE, 1},  {"指标目标值", IR_VALUE, 1},
+    {"指标性质", IR_NATURE, 0}, {"度量单位", IR_UNIT, 0}, {"计量单位", IR_UNIT, 0},
+    {NULL, 0, 0},
+};
+
+const vocab_word vocab_indicator_levels[] = {
+    {"产出指标", IR_L1, 1},
+    {"效益指标", IR_L1, 1},
+    {"满意度指标", IR_L1, 1},
+    {"成本指标", IR_L1, 1},
+    {"数量指标", IR_L2, 1},
+    {"质量指标", IR_L2, 1},
+    {"时效指标", IR_L2, 1},
+    {"经济效益指标", IR_L2, 1},
+    {"社会效益指标", IR_L2, 1},
+    {"生态效益指标", IR_L2, 1},
+    {"可持续影响指标", IR_L2, 1},
+    {"服务对象满意度指标", IR_L2, 1},
+    {"社会公众或服务对象满意度指标", IR_L2, 1},
+    {"社会公众满意度指标", IR_L2, 1},
+    {"经济成本指标", IR_L2, 1},
+    {"社会成本指标", IR_L2, 1},
+    {"生态环境成本指标", IR_L2, 1},
+    {NULL, 0, 0},
+};
+
+const vocab_word vocab_qualitative[] = {{"定性", 1, 0}, {NULL, 0, 0}};
+
+const vocab_word vocab_title_words[] = {
+    {"绩效目标表", 1, 0}, {"绩效目标申报表", 1, 0}, {"绩效目标审批表", 1, 0},
+    {"绩效目标批复表", 1, 0}, {NULL, 0, 0},
+};
+
+const char VOCAB_GOAL_WORD[] = "目标";
+
+const vocab_word *vocab_match(const vocab_word *table, const char *key)
+{
+	for (const vocab_word *v = table; v->word; v++) {
+		size_t n = strlen(v->word);
+		if (strncmp(key, v->word, n) == 0 && (key[n] == 0 || v->prefix))
+			return v;
+	}
+	return NULL;
+}
+
+int vocab_contains(const vocab_word *table, const char *key)
+{
+	for (const vocab_word *v = table; v->word; v++)
+		if (strstr(key, v->word))
+			return 1;
+	return 0;
+}

@@ -37,4 +37,56 @@ const vocab_op *vocab_find_op(const vocab_op *table, const char *word, size_t n)
 /* The money unit entry for unit (length n), or NULL. */
 const vocab_money *vocab_find_money(const char *unit, size_t n);
 
+/* ---- the department-level form (FORMAT.md section 2) ----
+ * Words are matched against a cell's "label key": its text with every blank
+ * removed and full-width ASCII folded (form.c). An entry with prefix = 1
+ * also matches keys that start with it (`其他需完成的任务(可选填)`). */
+typedef struct {
+	const char *word;
+	int kind;
+	int prefix;
+} vocab_word;
+
+/* What a label in a form's first column introduces. */
+enum form_block {
+	BLK_NONE,
+	BLK_DEPT,
+	BLK_INFO,
+	BLK_BUDGET,
+	BLK_GOAL,
+	BLK_TASK,
+	BLK_OTHER,
+	BLK_INDICATOR,
+};
+extern const vocab_word vocab_block_labels[];
+
+/* Budget group headers (部门预算支出 ...), and words that mark an amount
+ * column's header (预算金额(万元)). */
+extern const vocab_word vocab_budget_groups[];
+extern const vocab_word vocab_amount_headers[];
+
+enum task_role { TR_NONE, TR_NAME, TR_CONTENT, TR_AMOUNT, TR_TARGET };
+extern const vocab_word vocab_task_headers[];
+/* Task name prefix word: `任务N:` */
+extern const char VOCAB_TASK_PREFIX[];
+
+enum ind_role { IR_NONE, IR_L1, IR_L2, IR_L3, IR_VALUE, IR_NATURE, IR_UNIT };
+extern const vocab_word vocab_indicator_headers[];
+/* Indicator level names, to recognise a level-1 or level-2 cell by its text
+ * when a row has lost its position. */
+extern const vocab_word vocab_indicator_levels[];
+/* 指标性质 values meaning "no quantity": the value is the 指标值 text alone. */
+extern const vocab_word vocab_qualitative[];
+
+/* Words that make a one-cell line a form title, and the title's year mark. */
+extern const vocab_word vocab_title_words[];
+/* Goal markers: `目标N:` uses this word. */
+extern const char VOCAB_GOAL_WORD[];
+
+/* First entry of table whose word equals key (or prefixes it, for prefix
+ * entries); NULL when none. */
+const vocab_word *vocab_match(const vocab_word *table, const char *key);
+/* Nonzero when some entry's word occurs anywhere in key. */
+int vocab_contains(const vocab_word *table, const char *key);
+
 #endif

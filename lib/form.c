@@ -1,0 +1,1245 @@
+/* form: grid -> facts for the department-level form. See form.h.
+ *
+ * The walk has two stages. First the document's rows are cut into blocks:
+ * a row whose first non-empty cell is a block label (部门名称, 预算整体情况 ...)
+ * opens a block; the rows after it belong to it until the next label. A cell
+ * holding a table gives the block that table's rows, and the plain rows that
+ * follow (the flattened copies) are compared with the table instead of being
+ * read. Then each block is read by its kind's reader, which marks the cells
+ * it used; whatever non-empty cell is left goes to section extra. */
+#include "form.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsv.h"
+#include "vocab.h"
+
+enum sec { S_META, S_INFO, S_BUDGET, S_GOAL, S_TASK, S_OTHER, S_INDICATOR, S_EXTRA };
+static const char *const sec_name[] = {"meta",	"info",	 "budget",    "goal",
+				       "task",	"other", "indicator", "extra"};
+
+typedef struct {
+	cell **c;
+	int n;
+} rowv;
+
+typedef struct {
+	int kind; /* enum form_block, BLK_NONE for an unknown row */
+	cell *label;
+	rowv *rows;
+	int n, cap;
+	grid *html;    /* table held by the label row, whose copies follow */
+	int next_html; /* next table row a flat copy should match */
+} block;
+
+typedef struct {
+	int sec;
+	long seq;
+	char *key, *field, *value, *unit, *src;
+} xfact;
+
+typedef struct {
+	const form_opts *o;
+	form_stats *st;
+	FILE *out;
+	/* the current document */
+	cell *title;
+	char year[8];
+	cell *dept;
+	block *b;
+	int nb, bcap;
+	cell **pre; /* one-cell lines outside blocks */
+	int npre, precap;
+	xfact *f;
+	long nf, fcap;
+	buf tmp;
+} walker;
+
+/* ---- text helpers ---- */
+
+/* Fold full-width ASCII (U+FF01..U+FF5E) and U+3000. */
+static long fold(long cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	if (cp == 0x3000)
+		return ' ';
+	return cp;
+}
+
+static int is_blank_cp(long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* The label key of s: blanks removed, full-width ASCII folded. In out. */
+static const char *labkey(const char *s, buf *out)
+{
+	buf_reset(out);
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		size_t k;
+		long cp = utf8_decode((const unsigned char *)s + i, n - i, &k);
+		if (cp < 0) {
+			buf_addc(out, s[i]);
+			i++;
+			continue;
+		}
+		i += k;
+		if (is_blank_cp(cp))
+			continue;
+		utf8_put(out, fold(cp));
+	}
+	return buf_str(out);
+}
+
+static int empty(const cell *c)
+{
+	return !c || c->len == 0;
+}
+
+/* A cell that carries text of its own (not a span copy, not empty). */
+static int has_text(const cell *c)
+{
+	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN));
+}
+
+static void use(cell *c)
+{
+	if (c)
+		c->flags |= CELL_USED;
+}
+
+/* Cell text as one line: line breaks become spaces. New string. */
+static char *flat_text(const cell *c)
+{
+	char *s = xmemdup(c ? c->text : "", c ? c->len : 0);
+	for (char *p = s; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return s;
+}
+
+static char *src_of(const cell *c)
+{
+	buf b = {0};
+	if (!c)
+		return xstrdup("");
+	if (c->line)
+		buf_printf(&b, "L%ld", c->line);
+	if (c->col)
+		buf_printf(&b, "C%d", c->col);
+	if (c->trow)
+		buf_printf(&b, "%sR%dC%d", b.len ? ":" : "", c->trow, c->tcol);
+	char *s = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* A key part: `|` and `｜` inside a label become `¦`. New string. */
+static char *key_part(const char *s)
+{
+	buf b = {0};
+	for (const char *p = s; *p; p++) {
+		if (*p == '|')
+			buf_adds(&b, "¦");
+		else if (strncmp(p, "｜", 3) == 0)
+			buf_adds(&b, "¦"), p += 2;
+		else if (*p == '\n')
+			buf_addc(&b, ' ');
+		else
+			buf_addc(&b, *p);
+	}
+	char *r = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* The money unit written in a header's parentheses (`预算金额(万元)`), or "". */
+static const char *header_unit(walker *w, const cell *c)
+{
+	if (empty(c))
+		return "";
+	const char *k = labkey(c->text, &w->tmp);
+	const char *open = strrchr(k, '(');
+	if (!open)
+		return "";
+	const char *close = strchr(open, ')');
+	if (!close)
+		return "";
+	const vocab_money *m = vocab_find_money(open + 1, (size_t)(close - open - 1));
+	return m ? m->unit : "";
+}
+
+/* ---- facts ---- */
+
+static void add_fact(walker *w, int sec, char *key, const char *field, const cell *val,
+		     const char *unit)
+{
+	if (w->nf == w->fcap) {
+		w->fcap = w->fcap ? w->fcap * 2 : 64;
+		w->f = xreallocarray(w->f, (size_t)w->fcap, sizeof *w->f);
+	}
+	xfact *f = &w->f[w->nf];
+	f->sec = sec;
+	f->seq = w->nf++;
+	f->key = key;
+	f->field = xstrdup(field);
+	f->value = flat_text(val);
+	f->unit = xstrdup(unit ? unit : "");
+	f->src = src_of(val);
+	if (sec == S_EXTRA)
+		w->st->extra++;
+}
+
+/* add_fact with a value given as text (goal pieces, concatenations). */
+static void add_fact_text(walker *w, int sec, char *key, const char *field, const char *text,
+			  size_t n, const cell *at, const char *unit)
+{
+	cell tmp = at ? *at : (cell){0};
+	tmp.text = (char *)text;
+	tmp.len = n;
+	char *t = xmemdup(text, n);
+	tmp.text = t;
+	add_fact(w, sec, key, field, &tmp, unit);
+	free(t);
+}
+
+/* ---- blocks ---- */
+
+static block *new_block(walker *w, int kind, cell *label)
+{
+	if (w->nb == w->bcap) {
+		w->bcap = w->bcap ? w->bcap * 2 : 16;
+		w->b = xreallocarray(w->b, (size_t)w->bcap, sizeof *w->b);
+	}
+	block *b = &w->b[w->nb++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->label = label;
+	use(label);
+	return b;
+}
+
+static void block_add_row(block *b, cell *cells, int n)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 8;
+		b->rows = xreallocarray(b->rows, (size_t)b->cap, sizeof *b->rows);
+	}
+	rowv *r = &b->rows[b->n++];
+	r->n = n > 0 ? n : 0;
+	r->c = xreallocarray(NULL, (size_t)(r->n ? r->n : 1), sizeof *r->c);
+	for (int i = 0; i < r->n; i++)
+		r->c[i] = &cells[i];
+}
+
+static cell *at(const rowv *r, int i)
+{
+	return i >= 0 && i < r->n ? r->c[i] : NULL;
+}
+
+/* ---- readers of each block kind ---- */
+
+static void read_dept(walker *w, block *b)
+{
+	for (int i = 0; i < b->n; i++)
+		for (int j = 0; j < b->rows[i].n; j++) {
+			cell *c = b->rows[i].c[j];
+			if (has_text(c) && !w->dept) {
+				w->dept = c;
+				use(c);
+			}
+		}
+}
+
+/* Label/value pairs over the row's own cells (span copies skipped). */
+static void read_info(walker *w, block *b)
+{
+	for (int i = 0; i < b->n; i++) {
+		rowv *r = &b->rows[i];
+		cell *lab = NULL;
+		for (int j = 0; j < r->n; j++) {
+			cell *c = r->c[j];
+			if (c->flags & CELL_HSPAN)
+				continue;
+			if (!lab) {
+				lab = c;
+				continue;
+			}
+			if (has_text(lab)) {
+				use(lab);
+				use(c);
+				add_fact(w, S_INFO, key_part(lab->text), "value", c, "");
+			}
+			lab = NULL;
+		}
+		if (lab && has_text(lab)) {
+			use(lab);
+			add_fact(w, S_INFO, key_part(lab->text), "value", NULL, "");
+		}
+	}
+}
+
+#define MAX_PAIRS 16
+
+static void read_budget(walker *w, block *b)
+{
+	int lcol[MAX_PAIRS], acol[MAX_PAIRS], np = 0;
+	char *group[MAX_PAIRS] = {0};
+	const char *unit[MAX_PAIRS];
+	for (int i = 0; i < b->n; i++) {
+		rowv *r = &b->rows[i];
+		/* a header row names groups and amount columns */
+		int is_head = 0;
+		for (int j = 0; j < r->n; j++)
+			if (has_text(r->c[j]) &&
+			    (vocab_match(vocab_budget_groups, labkey(r->c[j]->text, &w->tmp)) ||
+			     vocab_match(vocab_amount_headers, labkey(r->c[j]->text, &w->tmp))))
+				is_head = 1;
+		if (is_head) {
+			int k = 0;
+			for (int j = 0; j < r->n && k < MAX_PAIRS; j++) {
+				cell *c = r->c[j];
+				if (!has_text(c))
+					continue;
+				const char *key = labkey(c->text, &w->tmp);
+				if (vocab_match(vocab_amount_headers, key)) {
+					if (k > 0 && acol[k - 1] < 0)
+						acol[k - 1] = j, unit[k - 1] = header_unit(w, c);
+					use(c);
+				} else {
+					free(group[k]);
+					group[k] = key_part(c->text);
+					lcol[k] = j, acol[k] = -1, unit[k] = "";
+					k++;
+					use(c);
+				}
+			}
+			np = k;
+			continue;
+		}
+		if (!np) { /* no header yet: plain pairs */
+			for (int k = 0; k < MAX_PAIRS; k++)
+				lcol[k] = 2 * k, acol[k] = 2 * k + 1, unit[k] = "",
+				group[k] = group[k] ? group[k] : xstrdup("");
+			np = MAX_PAIRS;
+		}
+		for (int k = 0; k < np; k++) {
+			cell *lab = at(r, lcol[k]), *amt = acol[k] >= 0 ? at(r, acol[k]) : NULL;
+			if (!has_text(lab))
+				continue;
+			use(lab);
+			use(amt);
+			buf kb = {0};
+			char *lp = key_part(lab->text);
+			buf_printf(&kb, "%s|%s", group[k], lp);
+			free(lp);
+			add_fact(w, S_BUDGET, xstrdup(buf_str(&kb)), "amount",
+				 amt && !(amt->flags & (CELL_HSPAN | CELL_VSPAN)) ? amt : NULL,
+				 unit[k]);
+			buf_free(&kb);
+		}
+	}
+	for (int k = 0; k < MAX_PAIRS; k++)
+		free(group[k]);
+}
+
+/* Goal markers. Returns the marker's length at s[i] when one starts there,
+ * else 0. kind: 1 `目标N:`, 2 `N.` / `N、`, 3 `(N)`, 4 `一、`. */
+static int is_cn_digit(long cp)
+{
+	static const char digits[] = "一二三四五六七八九十";
+	char t[8];
+	buf b = {(char *)t, 0, sizeof t};
+	(void)b;
+	size_t n;
+	for (size_t i = 0; i < sizeof digits - 1; i += n) {
+		long d = utf8_decode((const unsigned char *)digits + i, sizeof digits - 1 - i, &n);
+		if (d == cp)
+			return 1;
+	}
+	return 0;
+}
+
+static long cp_at(const char *s, size_t n, size_t i, size_t *k)
+{
+	long cp = utf8_decode((const unsigned char *)s + i, n - i, k);
+	return cp < 0 ? -1 : fold(cp);
+}
+
+static size_t marker_at(const char *s, size_t n, size_t i, int kind)
+{
+	size_t j = i, k;
+	long cp;
+	if (kind == 1) {
+		size_t wl = strlen(VOCAB_GOAL_WORD);
+		if (n - i < wl || memcmp(s + i, VOCAB_GOAL_WORD, wl) != 0)
+			return 0;
+		j += wl;
+		while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
+			j += k;
+		size_t d0 = j;
+		while (j < n && ((cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9' ? 1 : is_cn_digit(cp)))
+			j += k;
+		if (j == d0 || j >= n)
+			return 0;
+		cp = cp_at(s, n, j, &k);
+		if (cp == ':' || cp == 0x3001 /* 、 */ || cp == '.')
+			return j + k - i;
+		return 0;
+	}
+	if (kind == 3) {
+		cp = cp_at(s, n, j, &k);
+		if (cp != '(')
+			return 0;
+		j += k;
+		size_t d0 = j;
+		while (j < n && ((cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9' ? 1 : is_cn_digit(cp)))
+			j += k;
+		if (j == d0 || j >= n || cp_at(s, n, j, &k) != ')')
+			return 0;
+		return j + k - i;
+	}
+	size_t d0 = j;
+	while (j < n) {
+		cp = cp_at(s, n, j, &k);
+		if (kind == 2 ? (cp >= '0' && cp <= '9') : is_cn_digit(cp))
+			j += k;
+		else
+			break;
+	}
+	if (j == d0 || j >= n)
+		return 0;
+	cp = cp_at(s, n, j, &k);
+	if (kind == 2 && (cp == '.' || cp == 0x3001)) {
+		size_t k2;
+		if (j + k < n) {
+			long nx = cp_at(s, n, j + k, &k2);
+			if (nx >= '0' && nx <= '9')
+				return 0; /* a decimal number, not a marker */
+		}
+		return j + k - i;
+	}
+	if (kind == 4 && cp == 0x3001)
+		return j + k - i;
+	return 0;
+}
+
+/* Is position i a boundary where a marker of kind 2-4 may start? */
+static int boundary(const char *s, size_t i)
+{
+	if (i == 0)
+		return 1;
+	/* previous character */
+	size_t p = i - 1;
+	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	size_t k;
+	long cp = utf8_decode((const unsigned char *)s + p, i - p, &k);
+	cp = fold(cp);
+	return cp == ' ' || cp == '\n' || cp == ';' || cp == 0x3002 /* 。 */ || cp == 0xFF1B;
+}
+
+static void emit_goal(walker *w, const char *s, size_t a, size_t e, const cell *c, int *no)
+{
+	while (a < e && (s[a] == ' ' || s[a] == '\n'))
+		a++;
+	while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+		e--;
+	if (e == a)
+		return;
+	buf kb = {0};
+	buf_printf(&kb, "%d", ++*no);
+	add_fact_text(w, S_GOAL, xstrdup(buf_str(&kb)), "text", s + a, e - a, c, "");
+	buf_free(&kb);
+}
+
+/* Split one cell's text into goals at its markers (or its lines). */
+static void split_goals(walker *w, const cell *c, int *no)
+{
+	const char *s = c->text;
+	size_t n = c->len;
+	int kind = 0;
+	for (size_t i = 0; i < n && !kind; i++)
+		if (marker_at(s, n, i, 1))
+			kind = 1;
+	if (!kind) {
+		size_t i = 0;
+		for (int k = 2; k <= 4 && !kind; k++)
+			if (marker_at(s, n, i, k))
+				kind = k;
+	}
+	if (!kind) {
+		/* one goal per line */
+		size_t a = 0;
+		for (size_t i = 0; i <= n; i++)
+			if (i == n || s[i] == '\n') {
+				emit_goal(w, s, a, i, c, no);
+				a = i + 1;
+			}
+		return;
+	}
+	size_t start = SIZE_MAX, i = 0;
+	while (i < n) {
+		size_t m = (kind == 1 || boundary(s, i)) ? marker_at(s, n, i, kind) : 0;
+		if (m) {
+			if (start != SIZE_MAX)
+				emit_goal(w, s, start, i, c, no);
+			else if (i > 0)
+				emit_goal(w, s, 0, i, c, no); /* text before the first marker */
+			start = i + m;
+			i += m;
+		} else {
+			i++;
+		}
+	}
+	if (start != SIZE_MAX)
+		emit_goal(w, s, start, n, c, no);
+}
+
+static void read_goal(walker *w, block *b)
+{
+	int no = 0;
+	for (int i = 0; i < b->n; i++)
+		for (int j = 0; j < b->rows[i].n; j++) {
+			cell *c = b->rows[i].c[j];
+			if (!has_text(c))
+				continue;
+			use(c);
+			split_goals(w, c, &no);
+		}
+}
+
+/* `任务N:` prefix: returns its length and sets *num, or 0. */
+static size_t task_prefix(const char *s, size_t n, long *num)
+{
+	size_t wl = strlen(VOCAB_TASK_PREFIX), j, k;
+	if (n < wl || memcmp(s, VOCAB_TASK_PREFIX, wl) != 0)
+		return 0;
+	j = wl;
+	long v = 0;
+	int any = 0;
+	long cp;
+	while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
+		j += k;
+	while (j < n && (cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9') {
+		if (v < 1000000)
+			v = v * 10 + (cp - '0');
+		any = 1;
+		j += k;
+	}
+	if (!any)
+		return 0;
+	while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
+		j += k;
+	if (j < n && ((cp = cp_at(s, n, j, &k)) == ':' || cp == 0x3001 || cp == '.'))
+		j += k;
+	else if (j < n && cp != ' ')
+		return 0;
+	while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
+		j += k;
+	*num = v;
+	return j;
+}
+
+static int find_roles(walker *w, const rowv *r, const vocab_word *table, int *role, int *unit_col)
+{
+	int hits = 0;
+	for (int j = 0; j < r->n; j++) {
+		role[j] = 0;
+		if (!has_text(r->c[j]))
+			continue;
+		const vocab_word *v = vocab_match(table, labkey(r->c[j]->text, &w->tmp));
+		if (v) {
+			role[j] = v->kind;
+			hits++;
+			if (unit_col && v->kind == TR_AMOUNT)
+				*unit_col = j;
+		}
+	}
+	return hits;
+}
+
+static int col_of(const int *role, int n, int want)
+{
+	for (int j = 0; j < n; j++)
+		if (role[j] == want)
+			return j;
+	return -1;
+}
+
+static void read_task(walker *w, block *b)
+{
+	int cname = 0, ccontent = 1, camount = 2, ctarget = 3, pos = 0;
+	const char *unit = "";
+	for (int i = 0; i < b->n; i++) {
+		rowv *r = &b->rows[i];
+		int *role = xcalloc((size_t)(r->n ? r->n : 1), sizeof *role);
+		int ucol = -1;
+		if (find_roles(w, r, vocab_task_headers, role, &ucol) >= 2) {
+			cname = col_of(role, r->n, TR_NAME);
+			ccontent = col_of(role, r->n, TR_CONTENT);
+			camount = col_of(role, r->n, TR_AMOUNT);
+			ctarget = col_of(role, r->n, TR_TARGET);
+			unit = ucol >= 0 ? header_unit(w, r->c[ucol]) : "";
+			for (int j = 0; j < r->n; j++)
+				if (role[j])
+					use(r->c[j]);
+			free(role);
+			continue;
+		}
+		free(role);
+		cell *name = at(r, cname);
+		if (!has_text(name))
+			continue;
+		pos++;
+		use(name);
+		long num = 0;
+		size_t pl = task_prefix(name->text, name->len, &num);
+		char *key = key_part(name->text + pl);
+		char nobuf[32];
+		snprintf(nobuf, sizeof nobuf, "%ld", pl ? num : (long)pos);
+		add_fact_text(w, S_TASK, key, "no", nobuf, strlen(nobuf), name, "");
+		cell *cc = at(r, ccontent), *ca = at(r, camount), *ct = at(r, ctarget);
+		use(cc), use(ca), use(ct);
+		add_fact(w, S_TASK, xstrdup(key), "content", has_text(cc) ? cc : NULL, "");
+		add_fact(w, S_TASK, xstrdup(key), "amount", has_text(ca) ? ca : NULL, unit);
+		add_fact(w, S_TASK, xstrdup(key), "target", has_text(ct) ? ct : NULL, "");
+	}
+}
+
+static void read_other(walker *w, block *b)
+{
+	buf v = {0};
+	cell *first = NULL;
+	for (int i = 0; i < b->n; i++)
+		for (int j = 0; j < b->rows[i].n; j++) {
+			cell *c = b->rows[i].c[j];
+			if (!has_text(c))
+				continue;
+			use(c);
+			if (!first)
+				first = c;
+			if (v.len)
+				buf_addc(&v, ' ');
+			buf_add(&v, c->text, c->len);
+		}
+	add_fact_text(w, S_OTHER, key_part(b->label->text), "text", buf_str(&v), v.len,
+		      first ? first : b->label, "");
+	buf_free(&v);
+}
+
+static int level_of(walker *w, const cell *c)
+{
+	if (!has_text(c))
+		return 0;
+	const vocab_word *v = vocab_match(vocab_indicator_levels, labkey(c->text, &w->tmp));
+	return v ? v->kind : 0;
+}
+
+static void read_indicator(walker *w, block *b)
+{
+	int nrole = 4;
+	int *role = xcalloc(4, sizeof *role);
+	char **hname = xcalloc(4, sizeof *hname);
+	role[0] = IR_L1, role[1] = IR_L2, role[2] = IR_L3, role[3] = IR_VALUE;
+	char *l1 = xstrdup(""), *l2 = xstrdup("");
+	for (int i = 0; i < b->n; i++) {
+		rowv *r = &b->rows[i];
+		int *nr = xcalloc((size_t)(r->n ? r->n : 1), sizeof *nr);
+		if (find_roles(w, r, vocab_indicator_headers, nr, NULL) >= 2) {
+			for (int j = 0; j < nrole; j++)
+				free(hname[j]);
+			free(role);
+			free(hname);
+			role = nr;
+			nrole = r->n;
+			hname = xcalloc((size_t)(nrole ? nrole : 1), sizeof *hname);
+			for (int j = 0; j < r->n; j++) {
+				cell *c = r->c[j];
+				if (!has_text(c))
+					continue;
+				use(c);
+				if (!role[j])
+					hname[j] = flat_text(c);
+			}
+			continue;
+		}
+		free(nr);
+		int c1 = col_of(role, nrole, IR_L1), c2 = col_of(role, nrole, IR_L2);
+		int c3 = col_of(role, nrole, IR_L3), cv = col_of(role, nrole, IR_VALUE);
+		int cn = col_of(role, nrole, IR_NATURE), cu = col_of(role, nrole, IR_UNIT);
+		/* Is the row where the header says? A row that lost cells at its
+		 * start shows a level-2 name (or a name) in the level-1 column. */
+		int i0 = 0;
+		while (i0 < r->n && !has_text(r->c[i0]) && !(r->c[i0]->flags & CELL_VSPAN))
+			i0++;
+		if (i0 >= r->n)
+			continue;
+		int shift = 0;
+		if (c1 >= 0 && i0 == c1 && level_of(w, r->c[i0]) != IR_L1 && c2 >= 0 &&
+		    !has_text(at(r, c2)) && !(at(r, c2) && (at(r, c2)->flags & CELL_VSPAN)))
+			shift = 1;
+		cell *L1 = NULL, *L2 = NULL, *L3 = NULL, *V = NULL;
+		int vcol = cv;
+		if (!shift) {
+			L1 = at(r, c1), L2 = at(r, c2), L3 = at(r, c3), V = at(r, cv);
+		} else {
+			/* read by the words: level names, then the name, then the rest */
+			int j = i0;
+			for (; j < r->n; j++) {
+				cell *c = r->c[j];
+				int lv = level_of(w, c);
+				if (lv == IR_L1)
+					L1 = c;
+				else if (lv == IR_L2)
+					L2 = c;
+				else if (has_text(c))
+					break;
+			}
+			L3 = at(r, j);
+			V = at(r, j + 1);
+			vcol = j + 1;
+			/* extra columns keep their offset from the value column */
+			c3 = j;
+		}
+		if (has_text(L1)) {
+			free(l1);
+			l1 = key_part(L1->text);
+			use(L1);
+			if (!has_text(L2) && !(L2 && (L2->flags & CELL_VSPAN))) {
+				free(l2);
+				l2 = xstrdup("");
+			}
+		}
+		if (has_text(L2)) {
+			free(l2);
+			l2 = key_part(L2->text);
+			use(L2);
+		}
+		if (!has_text(L3) && !has_text(V))
+			continue;
+		use(L3);
+		char *l3 = has_text(L3) ? key_part(L3->text) : xstrdup("");
+		buf kb = {0};
+		buf_printf(&kb, "%s|%s|%s", l1, l2, l3);
+		free(l3);
+		char *key = xstrdup(buf_str(&kb));
+		buf_free(&kb);
+		cell *nat = shift ? NULL : at(r, cn), *un = shift ? NULL : at(r, cu);
+		if (nat || un) {
+			buf v = {0};
+			int qual = has_text(nat) && vocab_match(vocab_qualitative,
+								labkey(nat->text, &w->tmp));
+			int cmpword = has_text(nat) && !qual;
+			if (cmpword)
+				buf_add(&v, nat->text, nat->len);
+			if (has_text(V))
+				buf_add(&v, V->text, V->len);
+			if (!qual && has_text(un))
+				buf_add(&v, un->text, un->len);
+			use(nat), use(un), use(V);
+			add_fact_text(w, S_INDICATOR, key, "value", buf_str(&v), v.len,
+				      has_text(V) ? V : L3, "");
+			buf_free(&v);
+		} else {
+			use(V);
+			add_fact(w, S_INDICATOR, key, "value", has_text(V) ? V : NULL, "");
+		}
+		/* extra columns, named by their header */
+		for (int j = 0; j < nrole; j++) {
+			if (!hname[j])
+				continue;
+			int src = shift ? j - cv + vcol : j;
+			cell *c = at(r, src);
+			use(c);
+			add_fact(w, S_INDICATOR, xstrdup(key), hname[j], has_text(c) ? c : NULL, "");
+		}
+	}
+	for (int j = 0; j < nrole; j++)
+		free(hname[j]);
+	free(hname);
+	free(role);
+	free(l1);
+	free(l2);
+}
+
+/* Rows (or cells) nobody used go to extra: key = the row's first non-empty
+ * cell, fields c2, c3 ... by position (c1 when the row has one cell only). */
+static void extra_row(walker *w, rowv *r)
+{
+	int first = -1, left = 0;
+	for (int j = 0; j < r->n; j++)
+		if (has_text(r->c[j])) {
+			if (first < 0)
+				first = j;
+			if (!(r->c[j]->flags & CELL_USED))
+				left++;
+		}
+	if (!left)
+		return;
+	cell *k = r->c[first];
+	int only = 1;
+	for (int j = first + 1; j < r->n; j++)
+		if (has_text(r->c[j]))
+			only = 0;
+	for (int j = 0; j < r->n; j++) {
+		cell *c = r->c[j];
+		if (!has_text(c) || (c->flags & CELL_USED))
+			continue;
+		if (c == k && !only)
+			continue;
+		char field[16];
+		snprintf(field, sizeof field, "c%d", c == k ? 1 : j + 1);
+		add_fact(w, S_EXTRA, key_part(k->text), field, c, "");
+		use(c);
+	}
+	use(k);
+}
+
+/* ---- the walk ---- */
+
+static int is_title(walker *w, const cell *c)
+{
+	return has_text(c) && vocab_contains(vocab_title_words, labkey(c->text, &w->tmp));
+}
+
+static void title_year(const cell *c, char *year)
+{
+	year[0] = 0;
+	for (size_t i = 0; i + 4 < c->len; i++) {
+		const char *s = c->text + i;
+		if ((s[0] == '1' || s[0] == '2') && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+		    s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && strncmp(s + 4, "年", 3) == 0 &&
+		    (i == 0 || s[-1] < '0' || s[-1] > '9')) {
+			memcpy(year, s, 4);
+			year[4] = 0;
+			return;
+		}
+	}
+}
+
+/* The non-empty own texts of a row's cells, blanks removed, joined by TAB. */
+static void texts_of(walker *w, cell *const *cs, int n, buf *out)
+{
+	for (int j = 0; j < n; j++) {
+		if (!has_text(cs[j]))
+			continue;
+		if (out->len)
+			buf_addc(out, '\t');
+		buf_adds(out, labkey(cs[j]->text, &w->tmp));
+	}
+}
+
+static void row_texts(walker *w, grid_row *r, int from, buf *out)
+{
+	cell **v = xreallocarray(NULL, (size_t)(r->n ? r->n : 1), sizeof *v);
+	for (int j = 0; j < r->n; j++)
+		v[j] = &r->cells[j];
+	texts_of(w, v + from, r->n - from, out);
+	free(v);
+}
+
+static void mark_row(grid_row *r, int from)
+{
+	for (int j = from; j < r->n; j++)
+		use(&r->cells[j]);
+}
+
+static void flush_doc(walker *w);
+static void drop_inline_copies(walker *w);
+
+static int doc_started(const walker *w)
+{
+	return w->title || w->nb > 0 || w->dept;
+}
+
+static int cmp_fact(const void *a, const void *b)
+{
+	const xfact *x = a, *y = b;
+	if (x->sec != y->sec)
+		return x->sec - y->sec;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Same key twice in one section gets #2, #3 ... (facts sorted by section). */
+static void dedupe_keys(walker *w)
+{
+	long i = 0;
+	while (i < w->nf) {
+		long j = i;
+		while (j < w->nf && w->f[j].sec == w->f[i].sec)
+			j++;
+		/* within a section, a key's facts are contiguous per row: a new
+		 * occurrence starts when the key reappears after another one, or
+		 * when a field repeats */
+		for (long a = i; a < j; a++) {
+			int seen = 0;
+			for (long b = i; b < a && !seen; b++)
+				if (strcmp(w->f[b].key, w->f[a].key) == 0 &&
+				    strcmp(w->f[b].field, w->f[a].field) == 0)
+					seen = 1;
+			if (!seen)
+				continue;
+			/* count how many distinct occurrences already exist */
+			int k = 2;
+			buf nk = {0};
+			for (;;) {
+				buf_reset(&nk);
+				buf_printf(&nk, "%s#%d", w->f[a].key, k);
+				int taken = 0;
+				for (long b = i; b < a && !taken; b++)
+					if (strcmp(w->f[b].key, nk.s) == 0 &&
+					    strcmp(w->f[b].field, w->f[a].field) == 0)
+						taken = 1;
+				if (!taken)
+					break;
+				k++;
+			}
+			/* rename this fact and the following facts of the same row */
+			char *old = xstrdup(w->f[a].key);
+			for (long b = a; b < j && strcmp(w->f[b].key, old) == 0; b++) {
+				if (b > a && strcmp(w->f[b].field, w->f[a].field) == 0)
+					break;
+				free(w->f[b].key);
+				w->f[b].key = xstrdup(nk.s);
+			}
+			free(old);
+			buf_free(&nk);
+		}
+		i = j;
+	}
+}
+
+static void write_doc(walker *w)
+{
+	char docid[4096];
+	if (w->st->docs <= 1)
+		snprintf(docid, sizeof docid, "%s", w->o->doc);
+	else
+		snprintf(docid, sizeof docid, "%s#%d", w->o->doc, w->st->docs);
+	char *dept = w->dept ? flat_text(w->dept) : xstrdup("");
+	qsort(w->f, (size_t)w->nf, sizeof *w->f, cmp_fact);
+	dedupe_keys(w);
+	for (long i = 0; i < w->nf; i++) {
+		xfact *f = &w->f[i];
+		char *row[FACT_NCOLS] = {docid,	  w->year,  dept,	"",   (char *)sec_name[f->sec],
+					 f->key,  f->field, f->value, "",   "",
+					 f->unit, f->src};
+		tsv_write_row(w->out, row, NULL, FACT_NCOLS);
+	}
+	free(dept);
+}
+
+static void free_doc(walker *w)
+{
+	for (int i = 0; i < w->nb; i++) {
+		for (int j = 0; j < w->b[i].n; j++)
+			free(w->b[i].rows[j].c);
+		free(w->b[i].rows);
+	}
+	w->nb = 0;
+	for (long i = 0; i < w->nf; i++) {
+		xfact *f = &w->f[i];
+		free(f->key), free(f->field), free(f->value), free(f->unit), free(f->src);
+	}
+	w->nf = 0;
+	w->npre = 0;
+	w->title = NULL;
+	w->dept = NULL;
+	w->year[0] = 0;
+}
+
+static void flush_doc(walker *w)
+{
+	if (!doc_started(w)) {
+		free_doc(w);
+		return;
+	}
+	w->st->docs++;
+	drop_inline_copies(w);
+	if (w->title) {
+		use(w->title);
+		title_year(w->title, w->year);
+		add_fact(w, S_META, xstrdup("title"), "text", w->title, "");
+	}
+	if (!w->year[0] && w->o->year)
+		snprintf(w->year, sizeof w->year, "%s", w->o->year);
+	/* department first: other blocks do not depend on it, but dept does
+	 * decide the one-cell lines */
+	for (int i = 0; i < w->nb; i++)
+		if (w->b[i].kind == BLK_DEPT)
+			read_dept(w, &w->b[i]);
+	for (int i = 0; i < w->nb; i++) {
+		block *b = &w->b[i];
+		switch (b->kind) {
+		case BLK_INFO: read_info(w, b); break;
+		case BLK_BUDGET: read_budget(w, b); break;
+		case BLK_GOAL: read_goal(w, b); break;
+		case BLK_TASK: read_task(w, b); break;
+		case BLK_OTHER: read_other(w, b); break;
+		case BLK_INDICATOR: read_indicator(w, b); break;
+		default: break;
+		}
+	}
+	/* one-cell lines: the department's name repeated is accounted for */
+	for (int i = 0; i < w->npre; i++) {
+		cell *c = w->pre[i];
+		if (w->dept && strcmp(labkey(c->text, &w->tmp), "") != 0) {
+			char *a = xstrdup(labkey(c->text, &w->tmp));
+			int same = strcmp(a, labkey(w->dept->text, &w->tmp)) == 0;
+			free(a);
+			if (same)
+				use(c);
+		}
+		if (!(c->flags & CELL_USED)) {
+			rowv r = {&c, 1};
+			extra_row(w, &r);
+		}
+	}
+	for (int i = 0; i < w->nb; i++) {
+		block *b = &w->b[i];
+		if (b->label && !(b->label->flags & CELL_USED) && b->kind == BLK_NONE) {
+			/* an unknown label row: its label is the key */
+		}
+		for (int j = 0; j < b->n; j++) {
+			rowv *r = &b->rows[j];
+			if (b->kind == BLK_NONE && b->label) {
+				/* key the row by the block's label */
+				cell **v = xreallocarray(NULL, (size_t)r->n + 1, sizeof *v);
+				v[0] = b->label;
+				memcpy(v + 1, r->c, (size_t)r->n * sizeof *v);
+				rowv rr = {v, r->n + 1};
+				b->label->flags &= ~(unsigned)CELL_USED;
+				extra_row(w, &rr);
+				free(v);
+			} else {
+				extra_row(w, r);
+			}
+		}
+		if (b->kind == BLK_NONE && b->label && !(b->label->flags & CELL_USED)) {
+			rowv rr = {&b->label, 1};
+			extra_row(w, &rr);
+		}
+	}
+	write_doc(w);
+	free_doc(w);
+}
+
+static void add_pre(walker *w, cell *c)
+{
+	if (w->npre == w->precap) {
+		w->precap = w->precap ? w->precap * 2 : 8;
+		w->pre = xreallocarray(w->pre, (size_t)w->precap, sizeof *w->pre);
+	}
+	w->pre[w->npre++] = c;
+}
+
+/* Compare a flat row with the next row of the block's table. */
+static void check_copy(walker *w, block *b, grid_row *r)
+{
+	grid_row *hr = &b->html->rows[b->next_html++];
+	buf a = {0}, h = {0};
+	row_texts(w, r, 0, &a);
+	row_texts(w, hr, 0, &h);
+	if (strcmp(buf_str(&a), buf_str(&h)) != 0) {
+		w->st->disagree++;
+		buf_printf(&w->st->warn,
+			   "%ld: flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]\n",
+			   r->line, b->next_html, hr->line, buf_str(&a), buf_str(&h));
+	}
+	mark_row(r, 0);
+	buf_free(&a);
+	buf_free(&h);
+}
+
+/* The inline copy (cells after the table cell on its line) against all the
+ * table's own texts in order. */
+static void check_inline(walker *w, grid_row *r, int from, grid *html)
+{
+	buf a = {0}, h = {0};
+	row_texts(w, r, from, &a);
+	if (!a.len)
+		return;
+	for (int i = 0; i < html->n; i++) {
+		buf t = {0};
+		row_texts(w, &html->rows[i], 0, &t);
+		if (t.len) {
+			if (h.len)
+				buf_addc(&h, '\t');
+			buf_add(&h, t.s, t.len);
+		}
+		buf_free(&t);
+	}
+	if (strcmp(buf_str(&a), buf_str(&h)) != 0) {
+		w->st->disagree++;
+		buf_printf(&w->st->warn, "%ld: inline copy disagrees with the HTML table in cell %d\n",
+			   r->line, from);
+	}
+	mark_row(r, from);
+	buf_free(&a);
+	buf_free(&h);
+}
+
+/* Would the reader of block kind take this row, read from its first cell,
+ * as one of its rows that lost its leading empty cell? */
+static int accepts_shifted(walker *w, int kind, grid_row *r)
+{
+	cell *c0 = r->n ? &r->cells[0] : NULL;
+	if (!has_text(c0))
+		return 0;
+	const char *k = labkey(c0->text, &w->tmp);
+	switch (kind) {
+	case BLK_TASK: {
+		long num;
+		return task_prefix(c0->text, c0->len, &num) > 0;
+	}
+	case BLK_INDICATOR:
+		return vocab_match(vocab_indicator_levels, k) != NULL;
+	case BLK_INFO:
+	case BLK_BUDGET:
+		/* label then amount: the second cell is empty or starts with a digit */
+		return !vocab_match(vocab_block_labels, k) &&
+		       (r->n < 2 || r->cells[1].len == 0 ||
+			(r->cells[1].text[0] >= '0' && r->cells[1].text[0] <= '9'));
+	default:
+		return 0;
+	}
+}
+
+static void walk(walker *w, grid *g)
+{
+	block *cur = NULL;
+	for (int i = 0; i < g->n; i++) {
+		grid_row *r = &g->rows[i];
+		int fi = -1, sub = -1, nne = 0;
+		for (int j = 0; j < r->n; j++) {
+			cell *c = &r->cells[j];
+			if (c->sub && sub < 0)
+				sub = j;
+			if (has_text(c)) {
+				nne++;
+				if (fi < 0)
+					fi = j;
+			}
+		}
+		if (fi < 0 && sub < 0)
+			continue;
+		cell *first = fi >= 0 ? &r->cells[fi] : NULL;
+		int lead = fi >= 0 && (sub < 0 || fi < sub);
+		/* a title line */
+		if (lead && nne == 1 && sub < 0 && is_title(w, first)) {
+			if (doc_started(w)) {
+				flush_doc(w);
+				cur = NULL;
+			}
+			w->title = first;
+			continue;
+		}
+		const vocab_word *bl = lead ? vocab_match(vocab_block_labels,
+							  labkey(first->text, &w->tmp))
+					    : NULL;
+		int col0 = 1;
+		for (int j = 0; j < fi && bl; j++)
+			if (r->cells[j].flags & CELL_VSPAN)
+				col0 = 0;
+		if (bl && col0) {
+			if (bl->kind == BLK_DEPT && w->dept) {
+				/* a second department: a new form without a title */
+				flush_doc(w);
+			}
+			cur = new_block(w, bl->kind, first);
+			if (sub >= 0) {
+				grid *h = r->cells[sub].sub;
+				use(&r->cells[sub]);
+				for (int k = 0; k < h->n; k++)
+					block_add_row(cur, h->rows[k].cells, h->rows[k].n);
+				cur->html = h;
+				check_inline(w, r, sub + 1, h);
+			} else {
+				block_add_row(cur, r->cells + fi + 1, r->n - fi - 1);
+			}
+			if (bl->kind == BLK_DEPT)
+				read_dept(w, cur);
+			continue;
+		}
+		if (!cur) {
+			if (nne == 1 && sub < 0) {
+				add_pre(w, first);
+			} else {
+				cur = new_block(w, BLK_NONE, NULL);
+				block_add_row(cur, r->cells, r->n);
+			}
+			continue;
+		}
+		if (cur->html) {
+			if (cur->next_html < cur->html->n) {
+				check_copy(w, cur, r);
+				continue;
+			}
+			buf_printf(&w->st->warn,
+				   "%ld: row after the end of the HTML table's copy: read as data\n",
+				   r->line);
+		}
+		cell *c0 = &r->cells[0];
+		if ((c0->flags & CELL_VSPAN) || empty(c0)) {
+			block_add_row(cur, r->cells + 1, r->n - 1);
+		} else if (accepts_shifted(w, cur->kind, r)) {
+			block_add_row(cur, r->cells, r->n);
+		} else {
+			/* a row the form does not define */
+			cur = new_block(w, BLK_NONE, NULL);
+			block_add_row(cur, r->cells, r->n);
+		}
+	}
+}
+
+/* Shape without the HTML: a label row whose own cells repeat the rows that
+ * follow it (the inline copy) is dropped in favour of those rows. */
+static void drop_inline_copies(walker *w)
+{
+	for (int i = 0; i < w->nb; i++) {
+		block *b = &w->b[i];
+		if (b->html || b->n < 2)
+			continue;
+		buf a = {0}, rest = {0};
+		texts_of(w, b->rows[0].c, b->rows[0].n, &a);
+		for (int j = 1; j < b->n; j++) {
+			buf t = {0};
+			texts_of(w, b->rows[j].c, b->rows[j].n, &t);
+			if (t.len) {
+				if (rest.len)
+					buf_addc(&rest, '\t');
+				buf_add(&rest, t.s, t.len);
+			}
+			buf_free(&t);
+		}
+		if (a.len && strcmp(a.s, buf_str(&rest)) == 0) {
+			for (int j = 0; j < b->rows[0].n; j++)
+				use(b->rows[0].c[j]);
+			b->rows[0].n = 0;
+		}
+		buf_free(&a);
+		buf_free(&rest);
+	}
+}
+
+int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st)
+{
+	walker w = {0};
+	w.o = o;
+	w.st = st;
+	w.out = out;
+	walk(&w, g);
+	flush_doc(&w);
+	free(w.b);
+	free(w.f);
+	free(w.pre);
+	buf_free(&w.tmp);
+	return st->docs;
+}

@@ -1,0 +1,35 @@
+/* form: recognise 绩效目标表 forms in a document grid and turn them into
+ * facts (FORMAT.md section 2). It walks the grid's rows, finds each block by
+ * the label in its first column (vocab_block_labels), reads the block's rows
+ * by what their cells say (headers, level names, `任务N:` prefixes), and
+ * sends every non-empty cell it cannot place to section `extra`. In the
+ * seed's shape (a cell holding the HTML table, followed by flattened copies
+ * of it) the copies are checked against the table, not read twice. It knows
+ * the grid model, not where the grid came from, and writes fact records
+ * without the header. */
+#ifndef PG_FORM_H
+#define PG_FORM_H
+
+#include <stdio.h>
+
+#include "grid.h"
+#include "util.h"
+
+typedef struct {
+	const char *doc;  /* document id of the first form; later ones get #2, #3 */
+	const char *year; /* year when the title has none (--year), or NULL */
+} form_opts;
+
+typedef struct {
+	int docs;	   /* forms found */
+	int extra;	   /* facts sent to section extra */
+	int disagree;	   /* flat copies that disagree with their HTML table */
+	buf warn;	   /* warnings, one per line: "LINE: message" (LINE may be 0) */
+} form_stats;
+
+/* Find the forms in g and write their facts to out. Cells are marked as they
+ * are used (g is modified). Returns the number of forms found; st receives
+ * counts and warnings (caller frees st->warn). */
+int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st);
+
+#endif

@@ -1,0 +1,404 @@
+/* html: gumbo tree -> grid. See html.h. */
+#include "html.h"
+
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct {
+	long base_line;
+	int base_col;
+	buf *warn;
+	int deep_warned;
+	int span_warned;
+} ctx;
+
+typedef struct {
+	GumboNode *node;
+	unsigned idx;
+} frame;
+
+typedef struct {
+	frame *v;
+	size_t n, cap;
+} stack;
+
+static void push(stack *s, GumboNode *node)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	s->v[s->n].node = node;
+	s->v[s->n].idx = 0;
+	s->n++;
+}
+
+static int is_tag(const GumboNode *n, GumboTag t)
+{
+	return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == t;
+}
+
+static const GumboVector *children(const GumboNode *n)
+{
+	if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)
+		return &n->v.element.children;
+	if (n->type == GUMBO_NODE_DOCUMENT)
+		return &n->v.document.children;
+	return NULL;
+}
+
+/* Elements whose start and end break a line of text. */
+static int is_block(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
+	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_CAPTION: case GUMBO_TAG_SECTION: case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_ARTICLE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_skipped(GumboTag t)
+{
+	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_HEAD ||
+	       t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_NOSCRIPT;
+}
+
+static long node_line(const ctx *c, const GumboNode *n)
+{
+	unsigned l = 0;
+	if (n->type == GUMBO_NODE_ELEMENT)
+		l = n->v.element.start_pos.line;
+	else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+		 n->type == GUMBO_NODE_CDATA)
+		l = n->v.text.start_pos.line;
+	return c->base_line + (l ? (long)l - 1 : 0);
+}
+
+static int table_build(ctx *c, GumboNode *table, grid *g, int depth);
+
+/* Collect the text of a cell's content into out; the first tables met
+ * (while depth allows) are built into *sub instead. */
+static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
+{
+	stack s = {0};
+	push(&s, td);
+	while (s.n) {
+		frame *f = &s.v[s.n - 1];
+		GumboNode *n = f->node;
+		const GumboVector *ch = children(n);
+		if (f->idx == 0 && n != td) {
+			if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+				buf_adds(out, n->v.text.text);
+				s.n--;
+				continue;
+			}
+			if (n->type == GUMBO_NODE_WHITESPACE) {
+				buf_addc(out, ' ');
+				s.n--;
+				continue;
+			}
+			if (n->type != GUMBO_NODE_ELEMENT) {
+				s.n--;
+				continue;
+			}
+			GumboTag t = n->v.element.tag;
+			if (is_skipped(t)) {
+				s.n--;
+				continue;
+			}
+			if (t == GUMBO_TAG_TABLE && depth < HTML_MAX_TABLE_DEPTH) {
+				if (!*sub)
+					*sub = grid_new();
+				table_build(c, n, *sub, depth + 1);
+				s.n--;
+				continue;
+			}
+			if (t == GUMBO_TAG_TABLE && !c->deep_warned) {
+				c->deep_warned = 1;
+				buf_printf(c->warn,
+					   "%ld: tables nested deeper than %d: inner ones read as text\n",
+					   node_line(c, n), HTML_MAX_TABLE_DEPTH);
+			}
+			if (is_block(t))
+				buf_addc(out, '\n');
+			else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH)
+				buf_addc(out, ' ');
+		}
+		if (!ch || f->idx >= ch->length) {
+			if (n->type == GUMBO_NODE_ELEMENT && n != td && is_block(n->v.element.tag))
+				buf_addc(out, '\n');
+			s.n--;
+			continue;
+		}
+		push(&s, ch->data[f->idx++]);
+	}
+	free(s.v);
+}
+
+static int span_attr(GumboNode *n, const char *name, int lo, int hi)
+{
+	GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
+	if (!a)
+		return 1;
+	const char *p = a->value;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	long v = 0;
+	int any = 0;
+	while (*p >= '0' && *p <= '9') {
+		any = 1;
+		if (v < 100000000)
+			v = v * 10 + (*p - '0');
+		p++;
+	}
+	if (!any)
+		return 1;
+	if (v < lo)
+		v = lo;
+	if (v > hi)
+		v = hi;
+	return (int)v;
+}
+
+typedef struct {
+	int left; /* rows still covered below */
+	int row;  /* origin's table row, 1-based */
+} pend;
+
+/* Append the rows of one table to g, spans expanded. Returns rows added. */
+static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
+{
+	/* gather the <tr>s: direct, or inside thead/tbody/tfoot, in order */
+	GumboNode **trs = NULL;
+	size_t ntr = 0, cap = 0;
+	const GumboVector *ch = children(table);
+	for (unsigned i = 0; ch && i < ch->length; i++) {
+		GumboNode *n = ch->data[i];
+		if (n->type != GUMBO_NODE_ELEMENT)
+			continue;
+		GumboTag t = n->v.element.tag;
+		if (t == GUMBO_TAG_CAPTION) {
+			buf tx = {0};
+			grid *sub = NULL;
+			cell_text(c, n, &tx, &sub, depth);
+			grid_row *r = grid_add_row(g, node_line(c, n));
+			cell *cl = grid_add_cell(g, r, buf_str(&tx), tx.len);
+			if (cl)
+				cl->col = c->base_col, cl->sub = sub;
+			else
+				grid_free(sub);
+			buf_free(&tx);
+			continue;
+		}
+		if (t == GUMBO_TAG_TR) {
+			if (ntr == cap)
+				trs = xreallocarray(trs, cap = cap ? cap * 2 : 16, sizeof *trs);
+			trs[ntr++] = n;
+		} else if (t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TBODY || t == GUMBO_TAG_TFOOT) {
+			const GumboVector *rc = children(n);
+			for (unsigned j = 0; j < rc->length; j++)
+				if (is_tag(rc->data[j], GUMBO_TAG_TR)) {
+					if (ntr == cap)
+						trs = xreallocarray(trs, cap = cap ? cap * 2 : 16,
+								    sizeof *trs);
+					trs[ntr++] = rc->data[j];
+				}
+		}
+	}
+	pend *pd = NULL;
+	int width = 0; /* columns with a pending entry allocated */
+	buf tx = {0};
+	for (size_t y = 0; y < ntr; y++) {
+		GumboNode *tr = trs[y];
+		grid_row *r = grid_add_row(g, node_line(c, tr));
+		int x = 0, full = 0;
+		const GumboVector *cells = children(tr);
+		for (unsigned k = 0; k <= cells->length && !full; k++) {
+			GumboNode *td = k < cells->length ? cells->data[k] : NULL;
+			if (td && !is_tag(td, GUMBO_TAG_TD) && !is_tag(td, GUMBO_TAG_TH))
+				continue;
+			/* copies of rowspans from above, before this cell (or to the
+			 * row's end when td is NULL) */
+			while (x < width && (pd[x].left > 0 || (!td && x < width))) {
+				if (pd[x].left <= 0 && !td) {
+					/* hole before a later pending column: keep alignment */
+					int later = 0;
+					for (int z = x; z < width; z++)
+						later |= pd[z].left > 0;
+					if (!later)
+						break;
+					cell *e = grid_add_cell(g, r, "", 0);
+					if (!e) {
+						full = 1;
+						break;
+					}
+					e->col = c->base_col, e->trow = (int)y + 1, e->tcol = x + 1;
+					x++;
+					continue;
+				}
+				cell *cp = grid_add_cell(g, r, "", 0);
+				if (!cp) {
+					full = 1;
+					break;
+				}
+				cp->flags |= CELL_VSPAN;
+				cp->col = c->base_col, cp->trow = (int)y + 1, cp->tcol = x + 1;
+				pd[x].left--;
+				x++;
+			}
+			if (!td || full)
+				break;
+			int cs = span_attr(td, "colspan", 1, GRID_MAX_COLSPAN);
+			int rs = span_attr(td, "rowspan", 0, GRID_MAX_ROWSPAN);
+			if (rs == 0) /* HTML: to the end of the row group; we take the table */
+				rs = (int)(ntr - y);
+			if ((cs > 1 || rs > 1) && (cs == GRID_MAX_COLSPAN || rs == GRID_MAX_ROWSPAN) &&
+			    !c->span_warned) {
+				c->span_warned = 1;
+				buf_printf(c->warn, "%ld: span clamped (colspan <= %d, rowspan <= %d)\n",
+					   node_line(c, td), GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
+			}
+			buf_reset(&tx);
+			grid *sub = NULL;
+			cell_text(c, td, &tx, &sub, depth);
+			cell *o = grid_add_cell(g, r, buf_str(&tx), tx.len);
+			if (!o) {
+				grid_free(sub);
+				break;
+			}
+			o->line = node_line(c, td);
+			o->col = c->base_col, o->trow = (int)y + 1, o->tcol = x + 1;
+			o->sub = sub;
+			for (int s = 1; s < cs; s++) {
+				cell *h = grid_add_cell(g, r, "", 0);
+				if (!h) {
+					full = 1;
+					break;
+				}
+				h->flags |= CELL_HSPAN;
+				h->col = c->base_col, h->trow = (int)y + 1, h->tcol = x + s + 1;
+			}
+			if (x + cs > width) {
+				int nw = x + cs;
+				pd = xreallocarray(pd, (size_t)nw, sizeof *pd);
+				memset(pd + width, 0, (size_t)(nw - width) * sizeof *pd);
+				width = nw;
+			}
+			/* rowspans reach at most the table's last row */
+			int below = rs - 1;
+			if ((size_t)below > ntr - y - 1)
+				below = (int)(ntr - y - 1);
+			for (int s = 0; s < cs; s++) {
+				pd[x + s].left = below;
+				pd[x + s].row = (int)y + 1;
+			}
+			x += cs;
+			if (x >= GRID_MAX_COLS)
+				full = 1;
+		}
+		if (g->err[0])
+			break;
+	}
+	if (g->err[0])
+		buf_printf(c->warn, "%ld: %s\n", node_line(c, table), g->err);
+	buf_free(&tx);
+	free(pd);
+	free(trs);
+	return (int)ntr;
+}
+
+static void flush_text(grid *g, buf *line, long ln, int base_col)
+{
+	if (!line->len)
+		return;
+	size_t n = grid_clean_text(line->s, line->len);
+	if (n) {
+		grid_row *r = grid_add_row(g, ln);
+		cell *cl = grid_add_cell(g, r, line->s, n);
+		if (cl)
+			cl->col = base_col;
+	}
+	buf_reset(line);
+}
+
+int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn)
+{
+	GumboOptions opt = kGumboDefaultOptions;
+	opt.max_errors = 0; /* we never look at parse errors: do not collect them */
+	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
+	ctx c = {base_line, base_col, warn, 0, 0};
+	stack s = {0};
+	buf line = {0};
+	long ln = base_line;
+	int tables = 0;
+	push(&s, out->root);
+	while (s.n) {
+		frame *f = &s.v[s.n - 1];
+		GumboNode *nd = f->node;
+		if (f->idx == 0) {
+			if (nd->type == GUMBO_NODE_TEXT || nd->type == GUMBO_NODE_CDATA) {
+				if (!line.len)
+					ln = node_line(&c, nd);
+				buf_adds(&line, nd->v.text.text);
+				s.n--;
+				continue;
+			}
+			if (nd->type == GUMBO_NODE_WHITESPACE) {
+				buf_addc(&line, ' ');
+				s.n--;
+				continue;
+			}
+			if (nd->type != GUMBO_NODE_ELEMENT) {
+				s.n--;
+				continue;
+			}
+			GumboTag t = nd->v.element.tag;
+			if (is_skipped(t)) {
+				s.n--;
+				continue;
+			}
+			if (t == GUMBO_TAG_TABLE) {
+				flush_text(g, &line, ln, base_col);
+				table_build(&c, nd, g, 1);
+				tables++;
+				s.n--;
+				continue;
+			}
+			if (is_block(t))
+				flush_text(g, &line, ln, base_col);
+		}
+		const GumboVector *ch = children(nd);
+		if (!ch || f->idx >= ch->length) {
+			if (nd->type == GUMBO_NODE_ELEMENT && is_block(nd->v.element.tag))
+				flush_text(g, &line, ln, base_col);
+			s.n--;
+			continue;
+		}
+		push(&s, ch->data[f->idx++]);
+	}
+	flush_text(g, &line, ln, base_col);
+	buf_free(&line);
+	free(s.v);
+	gumbo_destroy_output(&opt, out);
+	return tables;
+}
+
+int html_sniff(const char *text, size_t n)
+{
+	/* a page starts with markup; the seed shape starts with text and only
+	 * holds tables inside its cells */
+	size_t i = 0;
+	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+		i++;
+	return i < n && text[i] == '<';
+}

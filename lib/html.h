@@ -1,0 +1,28 @@
+/* html: HTML -> grid rows, through gumbo (the only module that includes
+ * gumbo.h). Tables become grid rows with row and column spans expanded
+ * (copies flagged CELL_VSPAN / CELL_HSPAN, with empty text); a table inside a
+ * cell becomes that cell's nested grid; text outside tables (titles, unit
+ * lines) becomes one-cell rows in document order. It does not know what the
+ * tables mean. Traversal is iterative, so nesting depth cannot overflow the
+ * stack; tables nested deeper than HTML_MAX_TABLE_DEPTH are read as text. */
+#ifndef PG_HTML_H
+#define PG_HTML_H
+
+#include <stddef.h>
+
+#include "grid.h"
+
+#define HTML_MAX_TABLE_DEPTH 16
+
+/* Parse text[0..n) (a whole page or a fragment holding a <table>) and append
+ * its rows to g. base_line is the input line where text starts and base_col
+ * the input cell that holds it (0 for a whole file): cells get line =
+ * base_line + their line in text - 1, col = base_col, and trow/tcol = their
+ * place in their own table. Returns the number of tables read; warnings (a
+ * limit hit) are appended to warn, one per line. */
+int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn);
+
+/* Nonzero when text is an HTML page: its first non-blank character is '<'. */
+int html_sniff(const char *text, size_t n);
+
+#endif
