@@ -804,9 +804,24 @@ static void extra_row(walker *w, rowv *r)
 
 /* ---- the walk ---- */
 
+/* A title names the form: it ends with a title word, perhaps followed by
+ * one parenthesised remark (`...绩效目标表(2024年度)`), and is short. */
 static int is_title(walker *w, const cell *c)
 {
-	return has_text(c) && vocab_contains(vocab_title_words, labkey(c->text, &w->tmp));
+	if (!has_text(c) || c->len > 300)
+		return 0;
+	const char *k = labkey(c->text, &w->tmp);
+	for (const vocab_word *v = vocab_title_words; v->word; v++) {
+		const char *p = strstr(k, v->word);
+		if (!p)
+			continue;
+		p += strlen(v->word);
+		if (!*p)
+			return 1;
+		if (*p == '(' && strchr(p, ')') && strchr(p, ')')[1] == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static void title_year(const cell *c, char *year)
@@ -854,9 +869,16 @@ static void mark_row(grid_row *r, int from)
 static void flush_doc(walker *w);
 static void drop_inline_copies(walker *w);
 
+/* A document has begun once it has a title, a department or a known block;
+ * unknown rows alone (text that is no form) do not make one. */
 static int doc_started(const walker *w)
 {
-	return w->title || w->nb > 0 || w->dept;
+	if (w->title || w->dept)
+		return 1;
+	for (int i = 0; i < w->nb; i++)
+		if (w->b[i].kind != BLK_NONE)
+			return 1;
+	return 0;
 }
 
 static int cmp_fact(const void *a, const void *b)

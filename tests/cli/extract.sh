@@ -1,0 +1,23 @@
+# pg-extract: CLI cases (sourced by tests/run.sh).
+SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
+
+tc "help to stdout" 0 '~^Usage: pg-extract' '' 'pg-extract --help'
+tc "version" 0 '~^pg-extract \(pg-tools\) [0-9.]+$' '' 'pg-extract --version'
+tc "bad option" 2 '' '~Usage: pg-extract' 'pg-extract --bogus'
+tc "bad year" 2 '' '~--year wants four digits' 'pg-extract --year 24 x'
+
+# The seed in its own shape: every cell accounted for, copies agree.
+tc "seed --strict exits 0, no warnings" 0 '*' '' "pg-extract --strict $SEED"
+ok "seed: no extra rows" "pg-extract $SEED | awk -F'\t' 'NR>1 && \$5==\"extra\"{bad=1} END{exit bad}'"
+ok "seed: 52 facts, as many as the expected file" "test \$(pg-extract -H $SEED | wc -l) -eq \$(tail -n +2 fixtures/spec/seed.facts.tsv | wc -l)"
+ok "seed: doc id from the file name" "pg-extract -H $SEED | cut -f1 | sort -u | grep -qx 000_d5b089058c1ce7ac"
+tc "stdin is doc -" 0 '-' '' "pg-extract -H < $SEED | cut -f1 | sort -u"
+tc "stdin with --doc" 0 'mydoc' '' "pg-extract -H --doc mydoc - < $SEED | cut -f1 | sort -u"
+tc "src locates cells" 0 'L9C2:R2C2' '' "pg-extract $SEED | awk -F'\t' '\$6==\"部门预算支出|基本支出\"{print \$12}'"
+
+# Errors: the other files are still processed.
+tc "missing file" 2 '~基本支出' 'pg-extract: nonexist.txt: No such file or directory' \
+	"pg-extract nonexist.txt $SEED"
+tc "no form" 2 "$(printf 'doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc')" \
+	'pg-extract: fixtures/hostile/notform.txt: no 绩效目标表 found' 'pg-extract fixtures/hostile/notform.txt'
+tc "-H drops the header" 2 '' '*' 'pg-extract -H fixtures/hostile/notform.txt'
