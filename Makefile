@@ -25,7 +25,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNITS    := $(UNIT_SRC:%.c=$(BUILD)/%)
 HDRS     := $(wildcard lib/*.h) tests/unit/t.h
 
-.PHONY: all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz format
+.PHONY: tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz format
 all: $(PROGS)
 
 $(BUILD)/lib/%.o: lib/%.c $(HDRS)
@@ -42,6 +42,14 @@ $(BUILD)/bin/pg-%: bin/pg-%.c $(LIB_A) $(HDRS)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
 $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB_A) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+# Tools under bench/ (corpus generator, floors): one .c each, linked like a program.
+TOOL_SRC := $(sort $(wildcard bench/*.c))
+TOOLS    := $(TOOL_SRC:%.c=$(BUILD)/%)
+tools: $(TOOLS)
+$(BUILD)/bench/%: bench/%.c $(LIB_A) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
@@ -83,7 +91,7 @@ format:
 	clang-format -i lib/*.c lib/*.h bin/*.c tests/unit/*.c tests/unit/*.h
 
 clean:
-	rm -f lib/*.o lib/libpg.a $(PROGS) $(UNITS)
+	rm -f lib/*.o lib/libpg.a $(PROGS) $(UNITS) $(TOOLS)
 	rm -rf build
 
 # The README's commands: `make demo` (pipeline on the bundled seed) and

@@ -7,12 +7,13 @@ set -u
 cd "$(dirname "$0")/.."
 TOP=$PWD
 BUILD=${BUILD:-.}
-case $BUILD in /*) ;; *) BUILD=$TOP/$BUILD ;; esac
+mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd)
 export BUILD TOP
 export LC_ALL=C.UTF-8 TZ=UTC
 PASS=0
 FAIL=0
-OUT=$TOP/tests/out/$(basename "$BUILD")
+tag=$(printf '%s' "${BUILD#"$TOP"}" | tr -c 'A-Za-z0-9\n' _)
+OUT=$TOP/tests/out/${tag:-plain}
 rm -rf "$OUT"
 mkdir -p "$OUT"
 export OUT
