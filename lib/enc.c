@@ -167,7 +167,8 @@ static int declared_charset(const char *s, size_t n, char *name, size_t namesz)
 			       (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\''))
 				k++;
 			size_t b = k;
-			while (k < end && (isalnum((unsigned char)s[k]) || strchr("._:-", s[k])))
+			while (k < end &&
+			       (isalnum((unsigned char)s[k]) || (s[k] && strchr("._:-", s[k]))))
 				k++;
 			if (k > b && k - b < namesz) {
 				memcpy(name, s + b, k - b);

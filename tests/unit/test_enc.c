@@ -220,10 +220,24 @@ static void test_declared(void)
 	CHECK_STR(r.how, "declared");
 	enc_result_free(&r);
 	free(e);
-	buf_free(&b);
+
+	/* a single-byte charset grows 1 byte to 3 (the euro sign): the
+	 * output buffer has to grow while converting */
+	buf_reset(&b);
+	buf_adds(&b, "<meta charset=windows-1252>");
+	for (int i = 0; i < 100; i++)
+		buf_addc(&b, '\x80');
+	CHECK_INT(enc_decode(b.s, b.len, &r), 0);
+	CHECK_STR(r.encoding, "WINDOWS-1252");
+	CHECK_STR(r.how, "declared");
+	CHECK_INT(r.len, 27 + 300);
+	CHECK(r.len == 327 && memcmp(r.text + 27 + 297, "\xE2\x82\xAC", 3) == 0);
+	CHECK(valid_utf8(r.text, r.len));
+	enc_result_free(&r);
 
 	/* declared GBK, but bytes invalid in GB18030: the error says so */
 	expect_err("<meta charset=GBK>\x80\xFF", 20, "declared GBK: invalid GB18030 at byte 18");
+	buf_free(&b);
 	/* an unknown declared charset is ignored; the bytes decode as GB18030 */
 	const char *p4 = "<meta charset=no-such-cs>部门";
 	e = encode("GB18030", p4, &n);
