@@ -292,6 +292,11 @@ static void test_seed(void)
 	CHECK_INT(dsv_read(c.s, c.len, 0, g2, err, sizeof err), 0);
 	char *d1 = xstrdup(dump(g1));
 	CHECK_STR(dump(g2), d1);
+	/* and the same with quoting off: the seed has no quoted fields */
+	grid *g3 = grid_new();
+	CHECK_INT(dsv_read_flags(b.s, b.len, '\t', DSV_NO_QUOTES, g3, err, sizeof err), 0);
+	CHECK_STR(dump(g3), d1);
+	grid_free(g3);
 	free(d1);
 	grid_free(g1);
 	grid_free(g2);
