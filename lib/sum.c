@@ -107,7 +107,7 @@ enum { S_OK, S_FAIL, S_WARN, S_SKIP, S_N };
 
 /* ---- record helpers ---- */
 
-static int field_is(const tsv_reader *r, int col, const char *s)
+static inline int field_is(const tsv_reader *r, int col, const char *s)
 {
 	size_t n = strlen(s);
 	return r->len[col] == n && memcmp(r->f[col], s, n) == 0;
@@ -264,6 +264,76 @@ int sum_validate(const tsv_reader *r, char *err, size_t errsz)
 	return check_record(r, &d, &has, err, errsz);
 }
 
+/* ---- output ---- */
+
+/* Append t[0..n) in reverse order. */
+static void add_reversed(buf *b, const char *t, int n)
+{
+	buf_grow(b, (size_t)n);
+	char *w = b->s + b->len;
+	for (int i = 0; i < n; i++)
+		w[i] = t[n - 1 - i];
+	b->len += (size_t)n;
+	w[n] = 0;
+}
+
+static void add_long(buf *b, long v)
+{
+	char t[24];
+	int n = 0;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+	do
+		t[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		t[n++] = '-';
+	add_reversed(b, t, n);
+}
+
+/* Append the canonical form of a (reduced); the common case of a mantissa
+ * within 64 bits avoids 128-bit division. */
+static void add_dec(buf *b, dec a)
+{
+	if (a.m < INT64_MIN + 1 || a.m > INT64_MAX) {
+		char nb[DEC_BUFSZ];
+		buf_add(b, nb, dec_format(a, nb));
+		return;
+	}
+	int64_t m = (int64_t)a.m;
+	uint64_t u = m < 0 ? (uint64_t)-m : (uint64_t)m;
+	while (a.scale > 0 && u % 10 == 0)
+		u /= 10, a.scale--;
+	char t[DEC_BUFSZ];
+	int n = 0;
+	do {
+		t[n++] = (char)('0' + u % 10);
+		u /= 10;
+		if (n == a.scale)
+			t[n++] = '.';
+	} while (u || n <= a.scale);
+	if (t[n - 1] == '.')
+		t[n++] = '0';
+	if (m < 0)
+		t[n++] = '-';
+	add_reversed(b, t, n);
+}
+
+/* Append s[0..n) escaped as a fact-stream field (FORMAT.md section 1). */
+static void add_escaped(buf *b, const char *s, size_t n)
+{
+	const char *run = s, *end = s + n;
+	for (const char *p = s; p < end; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch > '\\' || (ch != '\\' && ch != '\t' && ch != '\n' && ch != '\r'))
+			continue;
+		buf_add(b, run, (size_t)(p - run));
+		buf_addc(b, '\\');
+		buf_addc(b, ch == '\\' ? '\\' : ch == '\t' ? 't' : ch == '\n' ? 'n' : 'r');
+		run = p + 1;
+	}
+	buf_add(b, run, (size_t)(end - run));
+}
+
 /* ---- checks ---- */
 
 typedef struct {
@@ -283,13 +353,15 @@ struct sum_checker {
 	FILE *out;
 	int quiet;
 	int in_doc;
-	buf doc, year, dept, project;
+	buf doc, project; /* the current document's doc and project */
 	long last_line;
 	acc a[A_N];
 	item *items;
 	size_t nitems, capitems;
 	buf text; /* the checked facts' names, one document's worth */
 	buf detail;
+	buf prefix; /* the document's doc, year, dept, project, escaped, each + TAB */
+	buf row;
 	long counts[S_N];
 	char err[256];
 	long line;
@@ -308,11 +380,11 @@ void sum_checker_free(sum_checker *c)
 	if (!c)
 		return;
 	buf_free(&c->doc);
-	buf_free(&c->year);
-	buf_free(&c->dept);
 	buf_free(&c->project);
 	buf_free(&c->text);
 	buf_free(&c->detail);
+	buf_free(&c->prefix);
+	buf_free(&c->row);
 	free(c->items);
 	free(c);
 }
@@ -356,9 +428,12 @@ static void set_buf(buf *b, const char *s, size_t n)
 static void start_doc(sum_checker *c, const tsv_reader *r)
 {
 	set_buf(&c->doc, r->f[COL_DOC], r->len[COL_DOC]);
-	set_buf(&c->year, r->f[COL_YEAR], r->len[COL_YEAR]);
-	set_buf(&c->dept, r->f[COL_DEPT], r->len[COL_DEPT]);
 	set_buf(&c->project, r->f[COL_PROJECT], r->len[COL_PROJECT]);
+	buf_reset(&c->prefix);
+	for (int i = COL_DOC; i <= COL_PROJECT; i++) {
+		add_escaped(&c->prefix, r->f[i], r->len[i]);
+		buf_addc(&c->prefix, '\t');
+	}
 	memset(c->a, 0, sizeof c->a);
 	c->nitems = 0;
 	buf_reset(&c->text);
@@ -469,39 +544,48 @@ static void describe(buf *b, const acc *a, enum acc_id k)
 		buf_adds(b, " (missing)");
 		return;
 	}
-	buf_printf(b, " (%ld fact%s", a->n, a->n == 1 ? "" : "s");
+	buf_adds(b, " (");
+	add_long(b, a->n);
+	buf_adds(b, a->n == 1 ? " fact" : " facts");
 	long empty = a->n - a->nnum - a->nother;
-	if (empty)
-		buf_printf(b, ", %ld empty", empty);
-	if (a->nother)
-		buf_printf(b, ", %ld not in %s", a->nother, VOCAB_MONEY_CANON);
-	buf_adds(b, ")");
+	if (empty) {
+		buf_adds(b, ", ");
+		add_long(b, empty);
+		buf_adds(b, " empty");
+	}
+	if (a->nother) {
+		buf_adds(b, ", ");
+		add_long(b, a->nother);
+		buf_adds(b, " not in ");
+		buf_adds(b, VOCAB_MONEY_CANON);
+	}
+	buf_addc(b, ')');
 }
 
+/* Write one row: the document's columns, then check, status, the numbers
+ * (NULL: empty) and c->detail, built in c->row and written at once. */
 static void emit(sum_checker *c, const char *check, int st, const dec *lhs, const dec *rhs,
                  const dec *diff)
 {
 	c->counts[st]++;
 	if (c->quiet && st == S_OK)
 		return;
-	char nb[3][DEC_BUFSZ];
+	buf *b = &c->row;
+	buf_reset(b);
+	buf_add(b, c->prefix.s, c->prefix.len);
+	buf_adds(b, check);
+	buf_addc(b, '\t');
+	buf_adds(b, statuses[st]);
 	const dec *v[3] = {lhs, rhs, diff};
-	char *f[10] = {c->doc.s,     c->year.s,     c->dept.s,
-	               c->project.s, (char *)check, (char *)statuses[st]};
-	size_t len[10] = {c->doc.len,     c->year.len,   c->dept.len,
-	                  c->project.len, strlen(check), strlen(statuses[st])};
 	for (int i = 0; i < 3; i++) {
-		f[6 + i] = nb[i];
-		len[6 + i] = v[i] ? dec_format(*v[i], nb[i]) : 0;
-		if (!v[i])
-			nb[i][0] = 0;
+		buf_addc(b, '\t');
+		if (v[i])
+			add_dec(b, *v[i]);
 	}
-	f[9] = c->detail.s ? c->detail.s : "";
-	len[9] = c->detail.len;
-	for (int i = 0; i < 4; i++)
-		if (!f[i])
-			f[i] = "";
-	tsv_write_row(c->out, f, len, 10);
+	buf_addc(b, '\t');
+	add_escaped(b, c->detail.s, c->detail.len);
+	buf_addc(b, '\n');
+	fwrite(b->s, 1, b->len, c->out);
 }
 
 /* Compare lhs with rhs under rel; emit the row. */
@@ -534,12 +618,16 @@ static int run_fact_rule(sum_checker *c, const struct rule *ru)
 		buf_adds(&c->detail, "indicator ");
 		buf_add(&c->detail, c->text.s + it->off, it->len);
 		if (ru->kind == K_PCT) {
-			buf_printf(&c->detail, " in %s vs 100", UNIT_PCT);
+			buf_adds(&c->detail, " in ");
+			buf_adds(&c->detail, UNIT_PCT);
+			buf_adds(&c->detail, " vs 100");
 			if (judge(c, ru, it->num, hundred))
 				return -1;
 			continue;
 		}
-		buf_printf(&c->detail, " in %s vs ", VOCAB_MONEY_CANON);
+		buf_adds(&c->detail, " in ");
+		buf_adds(&c->detail, VOCAB_MONEY_CANON);
+		buf_adds(&c->detail, " vs ");
 		const acc *r = &c->a[ru->rhs];
 		describe(&c->detail, r, ru->rhs);
 		if (r->nnum == 0)
