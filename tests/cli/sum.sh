@@ -127,3 +127,14 @@ tc "sum: --totals, two halves as two files" 0 "@$OUT/gen10k.want" '' \
 # the checks over it: every 7th document's income is 0.01 above its expense
 tc "sum: checks 10,000 docs" 1 '' '' \
 	"pg-sum -q \"\$OUT/gen10k.tsv\" >\"\$OUT/gen10k.q\"; st=\$?; test \$(grep -c '	expense=income	fail	' \"\$OUT/gen10k.q\") = 1428 && test \$(wc -l <\"\$OUT/gen10k.q\") = 11429 && exit \$st"
+
+# a doc value that comes back later, not adjacent, is another document
+tc "sum: non-contiguous doc checked twice" 1 '' '' \
+	"{ cat $S/ok.tsv; tail -n +2 $S/two-docs.tsv; tail -n +2 $S/ok.tsv; } | pg-sum >\"\$OUT/nc\"; st=\$?; test \$(grep -c '^ok	' \"\$OUT/nc\") = 12 && test \$(wc -l <\"\$OUT/nc\") = 25 && exit \$st"
+# -q keeps skip rows and the header: awk-friendly either way
+tc "sum: -q seed" 0 "$HDR
+000_d5b089058c1ce7ac	2024	廉江市人民代表大会常务委员会办公室		devexp<=project	skip				Σ budget 事业发展性支出|* (2 facts, 2 empty) vs budget 部门预算支出|项目支出 (1 fact)" '' \
+	'pg-sum -q fixtures/spec/seed.facts.tsv'
+# a budget amount in another unit is not counted, and said so
+tc "sum: amount not in 万元" 0 '~income=level	skip				Σ budget 收入来源\|\* \(1 fact\) vs Σ budget 按预算级次划分\|\* \(1 fact, 1 not in 万元\)' '' \
+	"{ head -n1 $S/ok.tsv; printf 'd\t\t\t\tbudget\t收入来源|a\tamount\t5\t=\t5\t万元\t\nd\t\t\t\tbudget\t按预算级次划分|b\tamount\t5%%\t=\t5\t%%\t\n'; } | pg-sum"
