@@ -261,73 +261,6 @@ static void read_dept(walker *w, block *b)
 		}
 }
 
-/* Label/value pairs over the row's own cells (span copies skipped). */
-static void read_info(walker *w, block *b)
-{
-	for (int i = 0; i < b->n; i++) {
-		rowv *r = &b->rows[i];
-		cell *lab = NULL;
-		for (int j = 0; j < r->n; j++) {
-			cell *c = r->c[j];
-			if (c->flags & CELL_HSPAN)
-				continue;
-			if (!lab) {
-				lab = c;
-				continue;
-			}
-			if (has_text(lab)) {
-				use(lab);
-				use(c);
-				add_fact(w, S_INFO, key_part(lab->text), "value", c, "");
-			}
-			lab = NULL;
-		}
-		if (lab && has_text(lab)) {
-			use(lab);
-			add_fact(w, S_INFO, key_part(lab->text), "value", NULL, "");
-		}
-	}
-}
-
-/* Project header block: label/value pairs, and the project and department
- * they name. */
-static void read_pinfo(walker *w, block *b)
-{
-	for (int i = 0; i < b->n; i++) {
-		rowv *r = &b->rows[i];
-		cell *lab = NULL;
-		for (int j = 0; j < r->n; j++) {
-			cell *c = r->c[j];
-			if (c->flags & CELL_HSPAN)
-				continue;
-			if (!lab) {
-				lab = c;
-				continue;
-			}
-			if (has_text(lab)) {
-				use(lab);
-				use(c);
-				const vocab_word *role =
-				    vocab_match(vocab_pinfo_roles, labkey(lab->text, &w->tmp));
-				cell *v = c;
-				if (role && role->kind == PI_PROJECT && v && !w->project)
-					w->project = v;
-				if (role && (role->kind == PI_DEPT || role->kind == PI_DEPT2) && v) {
-					int rank = role->kind == PI_DEPT ? 1 : 2;
-					if (!w->dept || rank < w->dept_rank)
-						w->dept = v, w->dept_rank = rank;
-				}
-				add_fact(w, S_INFO, key_part(lab->text), "value", v, "");
-			}
-			lab = NULL;
-		}
-		if (lab && has_text(lab)) {
-			use(lab);
-			add_fact(w, S_INFO, key_part(lab->text), "value", NULL, "");
-		}
-	}
-}
-
 /* Does a cell read as an amount (digits, with grouping and a point)? */
 static int numeric(const cell *c)
 {
@@ -342,6 +275,89 @@ static int numeric(const cell *c)
 		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'))
 			return 0;
 	return 1;
+}
+
+/* Label/value pairs of one row. A label is a cell is_label() accepts; its
+ * value is the next non-empty cell before the next label, else empty. This
+ * reads the same pairs whether merged cells arrive as span copies (HTML) or
+ * as empty cells (a delimited export writes a merged cell once). Calls
+ * pair(w, label, value-or-NULL) for each. */
+typedef void pair_fn(walker *w, cell *lab, cell *val);
+static void read_pairs(walker *w, rowv *r, int (*is_label)(walker *, const cell *), pair_fn *pair)
+{
+	for (int j = 0; j < r->n; j++) {
+		cell *lab = r->c[j];
+		if (!has_text(lab) || !is_label(w, lab))
+			continue;
+		cell *val = NULL;
+		int k = j + 1;
+		for (; k < r->n; k++) {
+			cell *c = r->c[k];
+			if (!has_text(c))
+				continue;
+			if (!is_label(w, c))
+				val = c;
+			break;
+		}
+		use(lab);
+		if (!val) {
+			/* keep the value cell's place for src when it is there */
+			for (int e = j + 1; e < r->n && !val; e++)
+				if (!(r->c[e]->flags & (CELL_HSPAN | CELL_VSPAN)))
+					val = r->c[e];
+			if (val && has_text(val))
+				val = NULL;
+		}
+		use(val);
+		pair(w, lab, val);
+		if (val && has_text(val))
+			j = k;
+	}
+}
+
+/* Department info: labels are the texts that are not numbers. */
+static int info_label(walker *w, const cell *c)
+{
+	return !numeric(c);
+}
+
+static void info_pair(walker *w, cell *lab, cell *val)
+{
+	add_fact(w, S_INFO, key_part(lab->text), "value", val, "");
+}
+
+static void read_info(walker *w, block *b)
+{
+	for (int i = 0; i < b->n; i++)
+		read_pairs(w, &b->rows[i], info_label, info_pair);
+}
+
+/* Project header block: label/value pairs whose labels are the block's
+ * words (项目名称, 主管部门 ...); they name the project and the department. */
+static int pinfo_label(walker *w, const cell *c)
+{
+	const vocab_word *v = vocab_match(vocab_block_labels, labkey(c->text, &w->tmp));
+	return v && v->kind == BLK_PINFO;
+}
+
+static void pinfo_pair(walker *w, cell *lab, cell *v)
+{
+	const vocab_word *role = vocab_match(vocab_pinfo_roles, labkey(lab->text, &w->tmp));
+	cell *val = has_text(v) ? v : NULL;
+	if (role && role->kind == PI_PROJECT && val && !w->project)
+		w->project = val;
+	if (role && (role->kind == PI_DEPT || role->kind == PI_DEPT2) && val) {
+		int rank = role->kind == PI_DEPT ? 1 : 2;
+		if (!w->dept || rank < w->dept_rank)
+			w->dept = val, w->dept_rank = rank;
+	}
+	add_fact(w, S_INFO, key_part(lab->text), "value", v, "");
+}
+
+static void read_pinfo(walker *w, block *b)
+{
+	for (int i = 0; i < b->n; i++)
+		read_pairs(w, &b->rows[i], pinfo_label, pinfo_pair);
 }
 
 /* The label without a leading `其中:`. New string. */
@@ -445,9 +461,13 @@ static void read_funds(walker *w, block *b)
 					 unit);
 			}
 		} else {
+			/* the next non-empty cell, else the next own cell (for src) */
 			cell *a = NULL;
 			for (int j = first + 1; j < r->n && !a; j++)
-				if (!(r->c[j]->flags & CELL_HSPAN))
+				if (has_text(r->c[j]))
+					a = r->c[j];
+			for (int j = first + 1; j < r->n && !a; j++)
+				if (!(r->c[j]->flags & (CELL_HSPAN | CELL_VSPAN)))
 					a = r->c[j];
 			use(a);
 			add_fact(w, S_BUDGET, key, "amount", a, unit);

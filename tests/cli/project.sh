@@ -1,0 +1,15 @@
+# The project-level form (FORMAT.md 2b): three projects of one department on
+# one saved web page, and the same page exported as CSV (UTF-8 BOM, CRLF) and
+# as UTF-16 "Unicode text" (bench/html2dsv writes merged cells once).
+P=fixtures/project/three-projects
+
+tc "project page: facts as reviewed" 0 "@$P.raw.tsv" '' "pg-extract $P.html"
+tc "project page: --strict flags the 备注 line in extra" 1 '*' '~1 cell\(s\) in section extra' \
+	"pg-extract --strict $P.html"
+tc "project page: three documents" 0 "$(printf 'three-projects\nthree-projects#2\nthree-projects#3')" '' \
+	"pg-extract -H $P.html | cut -f1 | uniq"
+tc "project page: dept and project columns" 0 "$(printf '廉江市交通运输局\t农村公路养护工程\n廉江市交通运输局\t公交车辆运营补贴\n廉江市交通运输局\t交通安全宣传')" '' \
+	"pg-extract -H $P.html | cut -f3,4 | uniq"
+for f in $P.csv $P-utf16.tsv; do
+	ok "project: $f gives the page's facts" "pg-extract $f | cut -f2-11 > \$OUT/p.got && cut -f2-11 $P.raw.tsv | diff - \$OUT/p.got"
+done
