@@ -629,11 +629,6 @@ static int shown(const diff_ctx *c, const row *w)
 	return 1;
 }
 
-static void md_text(FILE *out, const char *s, size_t n)
-{
-	diff_md_cell(out, s, n);
-}
-
 void diff_md_cell(FILE *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -660,7 +655,7 @@ static void md_headings(diff_ctx *c, const rec *g)
 		buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
 		fputs("## ", out);
 		if (g->n[R_DEPT])
-			md_text(out, g->s[R_DEPT], g->n[R_DEPT]);
+			diff_md_cell(out, g->s[R_DEPT], g->n[R_DEPT]);
 		else
 			fputs("(no department)", out);
 		fputs("\n\n", out);
@@ -670,14 +665,14 @@ static void md_headings(diff_ctx *c, const rec *g)
 		buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
 		if (g->n[R_PROJECT]) {
 			fputs("### Project: ", out);
-			md_text(out, g->s[R_PROJECT], g->n[R_PROJECT]);
+			diff_md_cell(out, g->s[R_PROJECT], g->n[R_PROJECT]);
 		} else {
 			fputs("### Department-wide", out);
 		}
 		fputs("\n\n", out);
 	}
 	fputs("#### ", out);
-	md_text(out, g->s[R_SECTION], g->n[R_SECTION]);
+	diff_md_cell(out, g->s[R_SECTION], g->n[R_SECTION]);
 	fputs("\n\n| change | key | field | old | new | delta | pct |\n"
 	      "|---|---|---|---|---|---:|---:|\n",
 	      out);
@@ -687,19 +682,19 @@ static void md_row(FILE *out, const row *w)
 {
 	fprintf(out, "| %s | ", diff_change_name[w->change]);
 	if (w->change == DIFF_RENAMED) {
-		md_text(out, w->ov, w->ovn);
+		diff_md_cell(out, w->ov, w->ovn);
 		fputs(" → ", out);
-		md_text(out, w->nv, w->nvn);
+		diff_md_cell(out, w->nv, w->nvn);
 		fputs(" |  |  |  |  |  |\n", out);
 		return;
 	}
-	md_text(out, w->k, w->kn);
+	diff_md_cell(out, w->k, w->kn);
 	fputs(" | ", out);
-	md_text(out, w->f, w->fn);
+	diff_md_cell(out, w->f, w->fn);
 	fputs(" | ", out);
-	md_text(out, w->ov, w->ovn);
+	diff_md_cell(out, w->ov, w->ovn);
 	fputs(" | ", out);
-	md_text(out, w->nv, w->nvn);
+	diff_md_cell(out, w->nv, w->nvn);
 	fprintf(out, " | %s | %s |\n", w->delta, w->pct);
 }
 
@@ -803,9 +798,9 @@ static long differences(const diff_ctx *c)
 static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname)
 {
 	fputs("# Changes from ", out);
-	md_text(out, oldname, strlen(oldname));
+	diff_md_cell(out, oldname, strlen(oldname));
 	fputs(" to ", out);
-	md_text(out, newname, strlen(newname));
+	diff_md_cell(out, newname, strlen(newname));
 	fputs("\n\n", out);
 	if (!differences(c) && !c->count[DIFF_SAME]) {
 		fputs("No differences.\n", out);
