@@ -697,12 +697,18 @@ static void split_goals(walker *w, const cell *c, int *no)
 		emit_goal(w, s, start, n, c, no);
 }
 
-static int goal_kind(walker *w, const cell *c)
+/* The kind of the table entry a cell's text matches, or 0. */
+static int word_kind(walker *w, const cell *c, const vocab_word *table)
 {
 	if (!has_text(c))
 		return 0;
-	const vocab_word *v = vocab_match(vocab_goal_headers, labkey(c->text, &w->tmp));
+	const vocab_word *v = vocab_match(table, labkey(c->text, &w->tmp));
 	return v ? v->kind : 0;
+}
+
+static int goal_kind(walker *w, const cell *c)
+{
+	return word_kind(w, c, vocab_goal_headers);
 }
 
 /* Goals: one or more texts. On a project form a header row (年度目标 |
@@ -874,10 +880,7 @@ static void read_other(walker *w, block *b)
 
 static int level_of(walker *w, const cell *c)
 {
-	if (!has_text(c))
-		return 0;
-	const vocab_word *v = vocab_match(vocab_indicator_levels, labkey(c->text, &w->tmp));
-	return v ? v->kind : 0;
+	return word_kind(w, c, vocab_indicator_levels);
 }
 
 static void read_indicator(walker *w, block *b)
