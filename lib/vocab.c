@@ -45,3 +45,17 @@ const vocab_money *vocab_find_money(const char *unit, size_t n)
 			return v;
 	return NULL;
 }
+
+const vocab_field vocab_qty_fields[] = {
+    {"info", "value"},  {"budget", "amount"},   {"task", "no"},
+    {"task", "amount"}, {"indicator", "value"}, {NULL, NULL},
+};
+
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn)
+{
+	for (const vocab_field *v = vocab_qty_fields; v->section; v++)
+		if (strlen(v->section) == sn && memcmp(v->section, section, sn) == 0 &&
+		    strlen(v->field) == fn && memcmp(v->field, field, fn) == 0)
+			return 1;
+	return 0;
+}

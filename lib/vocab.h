@@ -37,4 +37,13 @@ const vocab_op *vocab_find_op(const vocab_op *table, const char *word, size_t n)
 /* The money unit entry for unit (length n), or NULL. */
 const vocab_money *vocab_find_money(const char *unit, size_t n);
 
+/* Fields whose value may state a quantity (FORMAT.md section 4): section and
+ * field names. Terminated by an entry with section NULL. */
+typedef struct {
+	const char *section, *field;
+} vocab_field;
+extern const vocab_field vocab_qty_fields[];
+/* 1 when section/field (lengths sn, fn) is in vocab_qty_fields. */
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn);
+
 #endif
