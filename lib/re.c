@@ -19,8 +19,8 @@ re *re_new(const char *pattern, char *err, size_t errsz)
 {
 	int ec;
 	PCRE2_SIZE eo;
-	pcre2_code *code =
-	    pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &eo, NULL);
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	                                 PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &eo, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[160];
 		pcre2_get_error_message(ec, msg, sizeof msg);
@@ -59,16 +59,14 @@ int re_groups(const re *r)
 int re_match(re *r, const char *s, size_t n, size_t start, int anchored)
 {
 	/* The subject may hold invalid UTF-8 (it passes through canonical text
-	 * unchanged), so it is not declared valid and pcre2_jit_match (which
-	 * skips the check) is not used: pcre2_match checks it, runs the JIT code
-	 * when there is some, and an invalid subject simply does not match. */
+	 * unchanged): the pattern is compiled with PCRE2_MATCH_INVALID_UTF, so
+	 * such bytes simply match nothing and the rest of the subject is still
+	 * searched. pcre2_match runs the JIT code when there is some. */
 	uint32_t opt = anchored ? PCRE2_ANCHORED : 0;
 	int rc = pcre2_match(r->code, (PCRE2_SPTR)s, n, start, opt, r->md, NULL);
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
-		return 0;
-	if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21)
 		return 0;
 	return -1;
 }

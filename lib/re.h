@@ -1,7 +1,8 @@
 /* re: the one thin wrapper over PCRE2 (8-bit, UTF mode). A pattern is
  * compiled once (JIT-compiled when the library supports it) and then matched
  * any number of times with a match block owned by the compiled pattern, so a
- * match allocates nothing. This is the only module that includes pcre2.h. It
+ * match allocates nothing. Subjects may hold invalid UTF-8 (those bytes match
+ * nothing). This is the only module that includes pcre2.h. It
  * does not cache patterns: callers compile theirs once per process. A re is
  * not safe to use from two threads at once (its match block is shared). */
 #ifndef PG_RE_H
