@@ -29,14 +29,8 @@ int norm_record(norm *nm, char *const *in, const size_t *inlen, char **out, size
 	}
 	for (int i = 0; i < 4; i++) {
 		int c = canon_cols[i];
-		buf *b = &nm->text[i];
-		buf_reset(b);
-		if (c == COL_KEY)
-			text_canon_key(b, in[c], inlen[c]);
-		else
-			text_canon(b, in[c], inlen[c]);
-		out[c] = b->s;
-		outlen[c] = b->len;
+		out[c] =
+		    (char *)text_canon_ref(&nm->text[i], in[c], inlen[c], c == COL_KEY, &outlen[c]);
 	}
 	if (inlen[COL_OP] > 0) /* normalised before: keep op, num, unit */
 		return 0;

@@ -46,16 +46,34 @@ static int is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int starts_with(const char *s, size_t n, const char *w, size_t *wl)
+/* w (length wl) starts / ends s[0..n). The first or last byte is tested
+ * before memcmp: most values fail there. */
+static int starts_with(const char *s, size_t n, const char *w, size_t wl)
 {
-	*wl = strlen(w);
-	return *wl <= n && memcmp(s, w, *wl) == 0;
+	return wl <= n && s[0] == w[0] && memcmp(s, w, wl) == 0;
 }
 
-static int ends_with(const char *s, size_t n, const char *w, size_t *wl)
+static int ends_with(const char *s, size_t n, const char *w, size_t wl)
 {
-	*wl = strlen(w);
-	return *wl <= n && memcmp(s + n - *wl, w, *wl) == 0;
+	return wl <= n && s[n - 1] == w[wl - 1] && memcmp(s + n - wl, w, wl) == 0;
+}
+
+/* Word lengths of the vocab tables, measured once. */
+#define MAX_WORDS QTY_MAX_WORDS
+static size_t prefix_len[MAX_WORDS], suffix_len[MAX_WORDS], deadline_len[MAX_WORDS];
+
+static void measure_words(void)
+{
+	static int done;
+	if (done)
+		return;
+	for (int i = 0; i < MAX_WORDS && vocab_prefix_ops[i].word; i++)
+		prefix_len[i] = strlen(vocab_prefix_ops[i].word);
+	for (int i = 0; i < MAX_WORDS && vocab_suffix_ops[i].word; i++)
+		suffix_len[i] = strlen(vocab_suffix_ops[i].word);
+	for (int i = 0; i < MAX_WORDS && vocab_deadline_words[i]; i++)
+		deadline_len[i] = strlen(vocab_deadline_words[i]);
+	done = 1;
 }
 
 /* Unit text: 1..QTY_MAX_UNIT characters, valid UTF-8, no digit, no space;
@@ -149,9 +167,9 @@ static int find_date(const char *v, size_t n, size_t start, int anchored, int do
 			q->unit = UNIT_DATE;
 			q->unit_len = sizeof UNIT_DATE - 1;
 			q->op = OP_EQ;
-			for (const char *const *w = vocab_deadline_words; *w; w++) {
-				size_t wl;
-				if (starts_with(v + e, n - e, *w, &wl)) {
+			for (int i = 0; i < MAX_WORDS && vocab_deadline_words[i]; i++) {
+				if (starts_with(v + e, n - e, vocab_deadline_words[i],
+				                deadline_len[i])) {
 					q->op = OP_LE;
 					break;
 				}
@@ -208,21 +226,23 @@ int qty_parse(const char *v, size_t n, const char *unit, size_t un, const char *
 {
 	clear(q);
 	/* fast path: both forms need a digit */
-	size_t i = 0;
-	while (i < n && !is_digit(v[i]))
-		i++;
-	if (i == n)
+	size_t k = 0;
+	while (k < n && !is_digit(v[k]))
+		k++;
+	if (k == n)
 		return QTY_NONE;
 	int docyear = year_of(year, yn);
 
-	size_t p = 0, wl;
+	measure_words();
+	size_t p = 0;
 	enum cmp_op op = OP_NONE;
-	for (const vocab_op *w = vocab_prefix_ops; w->word; w++)
-		if (starts_with(v, n, w->word, &wl)) {
-			op = w->op;
-			p = wl;
-			break;
-		}
+	if (!is_digit(v[0]) && v[0] != '-' && v[0] != '+')
+		for (int i = 0; i < MAX_WORDS && vocab_prefix_ops[i].word; i++)
+			if (starts_with(v, n, vocab_prefix_ops[i].word, prefix_len[i])) {
+				op = vocab_prefix_ops[i].op;
+				p = prefix_len[i];
+				break;
+			}
 	if (p < n && v[p] == ' ')
 		p++;
 	size_t ns = p, ne = scan_number(v, n, p);
@@ -233,14 +253,19 @@ int qty_parse(const char *v, size_t n, const char *unit, size_t un, const char *
 	size_t ul = n - ne;
 	if (ul && *u == ' ')
 		u++, ul--;
-	for (const vocab_op *w = vocab_suffix_ops; w->word; w++)
-		if (ends_with(u, ul, w->word, &wl)) {
+	for (int i = 0; ul && i < MAX_WORDS && vocab_suffix_ops[i].word; i++)
+		if (ends_with(u, ul, vocab_suffix_ops[i].word, suffix_len[i])) {
 			if (op == OP_NONE)
-				op = w->op;
-			ul -= wl;
+				op = vocab_suffix_ops[i].op;
+			ul -= suffix_len[i];
 			break;
 		}
-	if (!valid_unit(u, ul) || find_date(v, n, ns, 1, docyear, q) == QTY_DATE) {
+	/* A number that starts a date (2024年底, 6月底) is the date. Only a
+	 * plain-digit number followed by non-ASCII unit text can be one. */
+	int maybe_date = ul && (unsigned char)*u >= 0x80 && is_digit(v[ns]);
+	for (size_t j = ns; maybe_date && j < ne; j++)
+		maybe_date = is_digit(v[j]);
+	if (!valid_unit(u, ul) || (maybe_date && find_date(v, n, ns, 1, docyear, q) == QTY_DATE)) {
 		clear(q);
 		return find_date(v, n, 0, 0, docyear, q);
 	}
@@ -253,7 +278,7 @@ int qty_parse(const char *v, size_t n, const char *unit, size_t un, const char *
 		return QTY_ERANGE;
 	if (rc != DEC_OK) /* not expected: the scanner admits only valid syntax */
 		return QTY_NONE;
-	const vocab_money *money = vocab_find_money(u, ul);
+	const vocab_money *money = ul ? vocab_find_money(u, ul) : NULL;
 	if (money) {
 		if (dec_shift(d, money->shift, &d) != DEC_OK)
 			return QTY_ERANGE;

@@ -121,11 +121,55 @@ void text_canon_key(buf *out, const char *s, size_t n)
 		buf_add(out, "", 0);
 }
 
+/* A quick and conservative test: 1 only when s[0..n) is surely canonical
+ * (no white space but single ASCII spaces between ASCII letters or digits,
+ * nothing to fold, valid UTF-8 wherever a lead byte needs a look). */
+static int plainly_canon(const char *s, size_t n)
+{
+	init_class();
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	for (;;) {
+		while (p < end && cls[*p] == B_PLAIN)
+			p++;
+		if (p == end)
+			return 1;
+		if (cls[*p] == B_SPACE) {
+			if (*p != ' ' || p == (const unsigned char *)s || p + 1 == end ||
+			    !is_alnum(p[-1]) || !is_alnum(p[1]))
+				return 0;
+			p++;
+			continue;
+		}
+		size_t len;
+		long cp = utf8_decode(p, (size_t)(end - p), &len);
+		if (cp < 0 || is_uspace(cp) || (cp >= 0xFF01 && cp <= 0xFF5E))
+			return 0;
+		p += len;
+	}
+}
+
 int text_is_canon(const char *s, size_t n)
 {
+	if (plainly_canon(s, n))
+		return 1;
 	buf b = {0};
 	text_canon(&b, s, n);
 	int same = b.len == n && memcmp(b.s, s, n) == 0;
 	buf_free(&b);
 	return same;
+}
+
+const char *text_canon_ref(buf *tmp, const char *s, size_t n, int key, size_t *outn)
+{
+	if (plainly_canon(s, n)) {
+		*outn = n;
+		return s;
+	}
+	buf_reset(tmp);
+	if (key)
+		text_canon_key(tmp, s, n);
+	else
+		text_canon(tmp, s, n);
+	*outn = tmp->len;
+	return tmp->s;
 }

@@ -25,4 +25,9 @@ void text_canon_key(buf *out, const char *s, size_t n);
 /* 1 when s[0..n) is already canonical (text_canon would not change it). */
 int text_is_canon(const char *s, size_t n);
 
+/* The canonical form of s[0..n) without copying when it is already
+ * canonical: returns s itself, or tmp->s after text_canon into tmp (reset
+ * first). *outn gets the length. key nonzero: as text_canon_key. */
+const char *text_canon_ref(buf *tmp, const char *s, size_t n, int key, size_t *outn);
+
 #endif

@@ -54,8 +54,8 @@ const vocab_field vocab_qty_fields[] = {
 int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn)
 {
 	for (const vocab_field *v = vocab_qty_fields; v->section; v++)
-		if (strlen(v->section) == sn && memcmp(v->section, section, sn) == 0 &&
-		    strlen(v->field) == fn && memcmp(v->field, field, fn) == 0)
+		if (sn && v->section[0] == section[0] && strncmp(v->section, section, sn) == 0 &&
+		    !v->section[sn] && strncmp(v->field, field, fn) == 0 && !v->field[fn])
 			return 1;
 	return 0;
 }

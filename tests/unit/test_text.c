@@ -23,13 +23,19 @@ static const char *canon_key(const char *s)
 	return b.s;
 }
 
-/* canon(canon(s)) == canon(s), on s[0..n) which may hold NULs or bad bytes */
+/* canon(canon(s)) == canon(s), on s[0..n) which may hold NULs or bad bytes;
+ * and text_canon_ref, text_is_canon agree with text_canon. */
 static int idempotent(const char *s, size_t n)
 {
-	buf a = {0}, b = {0};
+	buf a = {0}, b = {0}, t = {0};
 	text_canon(&a, s, n);
 	text_canon(&b, a.s, a.len);
 	int same = a.len == b.len && memcmp(a.s, b.s, a.len) == 0 && a.len <= n;
+	size_t rn;
+	const char *r = text_canon_ref(&t, s, n, 0, &rn);
+	same = same && rn == a.len && memcmp(r, a.s, rn) == 0;
+	same = same && text_is_canon(s, n) == (a.len == n && memcmp(a.s, s, n) == 0);
+	buf_free(&t);
 	buf_free(&a);
 	buf_free(&b);
 	return same;
@@ -111,6 +117,21 @@ int main(void)
 	CHECK(text_is_canon("a b", 3));
 	CHECK(!text_is_canon("a  b", 4));
 	CHECK(text_is_canon("", 0));
+	CHECK(text_is_canon("a b中,文", strlen("a b中,文")));
+	CHECK(!text_is_canon(" a", 2));
+	CHECK(!text_is_canon("a ", 2));
+	CHECK(!text_is_canon("中 文", strlen("中 文")));
+	CHECK(!text_is_canon("Ａ", 3));
+	{
+		buf t = {0};
+		size_t rn;
+		const char *in = "已是a b文本";
+		CHECK(text_canon_ref(&t, in, strlen(in), 0, &rn) == in); /* no copy */
+		CHECK_STR(text_canon_ref(&t, " x ", 3, 0, &rn), "x");
+		CHECK_STR(text_canon_ref(&t, "a ｜b", strlen("a ｜b"), 1, &rn), "a¦b");
+		CHECK(text_canon_ref(&t, "a|b", 3, 1, &rn) != t.s);
+		buf_free(&t);
+	}
 
 	/* idempotence over many values: every pair and triple of pieces */
 	const char *pieces[] = {"",
