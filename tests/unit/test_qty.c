@@ -192,6 +192,28 @@ int main(void)
 	  "||");
 	Q("5\xFF", "||");
 	Q("2024年12月31日\xFF", "=|2024-12-31|date");
+	/* limit: qty reads at most QTY_MAX_WORDS words of each vocab table */
+	int np = 0, ns = 0, nd = 0;
+	while (vocab_prefix_ops[np].word)
+		np++;
+	while (vocab_suffix_ops[ns].word)
+		ns++;
+	while (vocab_deadline_words[nd])
+		nd++;
+	CHECK(np < QTY_MAX_WORDS && ns < QTY_MAX_WORDS && nd < QTY_MAX_WORDS);
+	/* a prefix word is never the beginning of a later one (first hit wins) */
+	for (int i = 0; i < np; i++)
+		for (int j = i + 1; j < np; j++)
+			CHECK(strncmp(vocab_prefix_ops[j].word, vocab_prefix_ops[i].word,
+			              strlen(vocab_prefix_ops[i].word)) != 0);
+	/* a suffix word is never the ending of a later one */
+	for (int i = 0; i < ns; i++)
+		for (int j = i + 1; j < ns; j++) {
+			size_t li = strlen(vocab_suffix_ops[i].word),
+			       lj = strlen(vocab_suffix_ops[j].word);
+			CHECK(li > lj || memcmp(vocab_suffix_ops[j].word + lj - li,
+			                        vocab_suffix_ops[i].word, li) != 0);
+		}
 	qty_cleanup();
 	T_END();
 }
