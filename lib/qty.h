@@ -14,7 +14,7 @@
 #include "dec.h"
 #include "vocab.h"
 
-#define QTY_MAX_UNIT 8 /* longest unit text after a number, in characters */
+#define QTY_MAX_UNIT 8   /* longest unit text after a number, in characters */
 #define QTY_MAX_WORDS 64 /* most words per vocab table that qty reads */
 
 enum { QTY_NONE = 0, QTY_NUM = 1, QTY_DATE = 2, QTY_ERANGE = -1 };
