@@ -166,7 +166,7 @@ const vocab_word vocab_qualitative[] = {{"定性", 1, 0}, {NULL, 0, 0}};
 
 const vocab_word vocab_title_words[] = {
     {"绩效目标表", 1, 0}, {"绩效目标申报表", 1, 0}, {"绩效目标审批表", 1, 0},
-    {"绩效目标批复表", 1, 0}, {"绩效目标申报表", 1, 0}, {NULL, 0, 0},
+    {"绩效目标批复表", 1, 0}, {NULL, 0, 0},
 };
 
 const char VOCAB_GOAL_WORD[] = "目标";
@@ -185,6 +185,20 @@ int vocab_contains(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++)
 		if (strstr(key, v->word))
+			return 1;
+	return 0;
+}
+
+const vocab_field vocab_qty_fields[] = {
+    {"info", "value"},  {"budget", "amount"},   {"task", "no"},
+    {"task", "amount"}, {"indicator", "value"}, {NULL, NULL},
+};
+
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn)
+{
+	for (const vocab_field *v = vocab_qty_fields; v->section; v++)
+		if (sn && v->section[0] == section[0] && strncmp(v->section, section, sn) == 0 &&
+		    !v->section[sn] && strncmp(v->field, field, fn) == 0 && !v->field[fn])
 			return 1;
 	return 0;
 }

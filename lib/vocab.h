@@ -110,4 +110,13 @@ const vocab_word *vocab_match(const vocab_word *table, const char *key);
 /* Nonzero when some entry's word occurs anywhere in key. */
 int vocab_contains(const vocab_word *table, const char *key);
 
+/* Fields whose value may state a quantity (FORMAT.md section 4): section and
+ * field names. Terminated by an entry with section NULL. */
+typedef struct {
+	const char *section, *field;
+} vocab_field;
+extern const vocab_field vocab_qty_fields[];
+/* 1 when section/field (lengths sn, fn) is in vocab_qty_fields. */
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn);
+
 #endif
