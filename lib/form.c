@@ -106,10 +106,11 @@ static int empty(const cell *c)
 	return !c || c->len == 0;
 }
 
-/* A cell that carries text of its own (not a span copy, not empty). */
+/* A cell that carries text of its own (not a span copy, not empty, not
+ * the markup of a table it holds). */
 static int has_text(const cell *c)
 {
-	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN));
+	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN)) && !c->sub;
 }
 
 static void use(cell *c)
@@ -1491,14 +1492,24 @@ static void walk(walker *w, grid *g)
 			if (bl->kind == BLK_PINFO) {
 				/* the label is the first of the row's label/value pairs */
 				first->flags &= ~(unsigned)CELL_USED;
-				block_add_row(cur, r->cells + fi, r->n - fi);
-				continue;
+				if (sub < 0) {
+					block_add_row(cur, r->cells + fi, r->n - fi);
+					continue;
+				}
 			}
 			if (sub >= 0) {
 				grid *h = r->cells[sub].sub;
 				use(&r->cells[sub]);
 				for (int k = 0; k < h->n; k++)
 					block_add_row(cur, h->rows[k].cells, h->rows[k].n);
+				if (bl->kind == BLK_PINFO && cur->n > 0) {
+					/* the label starts the first row's pairs */
+					rowv *r0 = &cur->rows[0];
+					r0->c = xreallocarray(r0->c, (size_t)r0->n + 1, sizeof *r0->c);
+					memmove(r0->c + 1, r0->c, (size_t)r0->n * sizeof *r0->c);
+					r0->c[0] = first;
+					r0->n++;
+				}
 				cur->html = h;
 				check_inline(w, r, sub + 1, h);
 			} else {
@@ -1519,19 +1530,20 @@ static void walk(walker *w, grid *g)
 			}
 			continue;
 		}
-		if (cur->html) {
-			if (cur->next_html < cur->html->n) {
-				check_copy(w, cur, r);
-				continue;
-			}
+		if (cur->html && cur->next_html < cur->html->n) {
+			check_copy(w, cur, r);
+			continue;
+		}
+		cell *c0 = &r->cells[0];
+		int cont = (c0->flags & CELL_VSPAN) || empty(c0);
+		int shifted = !cont && accepts_shifted(w, cur->kind, r);
+		if ((cont || shifted) && cur->html)
 			buf_printf(&w->st->warn,
 				   "%ld: row after the end of the HTML table's copy: read as data\n",
 				   r->line);
-		}
-		cell *c0 = &r->cells[0];
-		if ((c0->flags & CELL_VSPAN) || empty(c0)) {
+		if (cont) {
 			block_add_row(cur, r->cells + 1, r->n - 1);
-		} else if (accepts_shifted(w, cur->kind, r)) {
+		} else if (shifted) {
 			block_add_row(cur, r->cells, r->n);
 		} else {
 			/* a row the form does not define */
