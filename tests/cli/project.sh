@@ -15,4 +15,4 @@ for f in $P.csv $P-utf16.tsv; do
 done
 ok "project: the seed-shape rendering (bench/html2seed) gives the page's facts" \
 	"pg-extract $P-seed.txt | cut -f2-11 > \$OUT/p.got && cut -f2-11 $P.raw.tsv | diff - \$OUT/p.got"
-tc "project: the seed-shape rendering raises no warning" 0 '*' '' "pg-extract -q $P-seed.txt > /dev/null; pg-extract $P-seed.txt 2>&1 >/dev/null | grep -v '^\$' || true"
+tc "project: the seed-shape rendering raises no warning" 0 '' '' "pg-extract $P-seed.txt > /dev/null"
