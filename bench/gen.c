@@ -476,7 +476,7 @@ static void split_value(const char *v, const char **nat, const char **num, const
 	const char *q = p;
 	while ((*q >= '0' && *q <= '9') || (*q == ',' && q > p) || (*q == '.' && q > p))
 		q++;
-	int ok = q > p && q[-1] != '.' && q[-1] != ',' && strlen(q) <= 15;
+	int ok = q > p && q[-1] != '.' && q[-1] != ',' && strlen(q) <= 24;
 	for (const char *u = q; *u && ok; u++)
 		ok = !(*u >= '0' && *u <= '9') && *u != ' ';
 	if (ok && (strstr(q, "年") || strstr(q, "月") || strstr(q, "前")))
@@ -1108,7 +1108,24 @@ static int plain_number(const char *s)
 	       dec_parse(s, strlen(s), &d) == DEC_OK;
 }
 
-static const char *const xl_class[] = {"xl67", "xl68", "xl69", "xl70", "xl71"};
+/* Excel's style classes by cell kind (see the <style> block). */
+static const char *xl_class(int kind)
+{
+	switch (kind) {
+	case K_TITLE:
+		return "xl65";
+	case K_LABEL:
+		return "xl66";
+	case K_HEAD:
+		return "xl70";
+	case K_NUM:
+		return "xl69";
+	case K_VALUE:
+		return "xl71";
+	default:
+		return "xl67";
+	}
+}
 
 static void render_c_table(buf *o, sheet *s, const style *st, rng *r)
 {
@@ -1138,9 +1155,7 @@ static void render_c_table(buf *o, sheet *s, const style *st, rng *r)
 			scell *x = sat(s, i, c);
 			if (x->covered)
 				continue;
-			const char *cls = x->kind == K_TITLE   ? "xl65"
-			                  : x->kind == K_LABEL ? "xl66"
-			                                       : xl_class[x->kind % 5];
+			const char *cls = xl_class(x->kind);
 			buf_printf(o, "  <%s", td);
 			if (x->rs > 1)
 				buf_printf(o, " rowspan=%d", x->rs);
@@ -1182,10 +1197,6 @@ static void render_c_table(buf *o, sheet *s, const style *st, rng *r)
 						cut = strstr(t + n / 2, "、");
 					if (cut) {
 						cut += 3;
-						buf tmp = {0};
-						add_html_text(&tmp, t, br);
-						(void)tmp;
-						buf_free(&tmp);
 						const char *head = keep(xmemdup(t, cut - t));
 						add_html_text(o, head, br);
 						buf_adds(o, "<br>");
