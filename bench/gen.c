@@ -701,7 +701,9 @@ static void layout_form(layout *L, const form *f, const style *st, rng *r)
 		t->head[0] = 1;
 		t->damage_ok = 1;
 		for (int k = 0; k < nc; k++)
-			set(t, 0, k, spaced(st, r, cols[k], 20), K_HEAD);
+			/* extra columns' headers name fields: those stay as they are */
+			set(t, 0, k, k < (st->split ? 6 : 4) ? spaced(st, r, cols[k], 20) : cols[k],
+			    K_HEAD);
 		for (int i = 0; i < f->nind; i++) {
 			const ind_t *in = &f->ind[i];
 			int row = i + 1;
