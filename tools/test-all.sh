@@ -10,7 +10,7 @@ run_suite() {
 	shift
 	local log
 	log=$(mktemp)
-	if ! make -s -j"$J" "$@" all >"$log" 2>&1; then
+	if ! make -s -j"$J" "$@" all tools >"$log" 2>&1; then
 		cat "$log"
 		echo "$label: build failed"
 		broken=1

@@ -1,10 +1,6 @@
-# shapes: one form in every shape users receive gives the same facts
-# (sourced by tests/run.sh once renamed to shapes.sh).
-#
-# PENDING: pg-extract does not read every shape yet (d-tsv/d-csv, GB18030,
-# UTF-16) and pg-normalize is not on main; rename this file to shapes.sh when
-# both catch up. The renderings are made by bench/gen from fact streams:
-# fixtures/shapes/regen.sh regenerates them.
+# shapes: one form in every shape users receive gives the same facts.
+# The renderings are made by bench/gen from fact streams:
+# fixtures/shapes/regen.sh regenerates them (--check: they are current).
 #
 # For each rendering R of form F, the normalized facts without doc and src
 # (cut -f2-11) equal those of F's shape-a rendering; for the seed they also
@@ -80,3 +76,7 @@ for m in multi-a.txt multi-c.html; do
 	same "$m: 2nd form = deptB-a" "$(nf $SH/$m "$X#2")" "$(nf $SH/deptB-a.txt)"
 	same "$m: 1st form = deptA-a (but value)" "$(nf $SH/$m "$X" 2-7,9-11)" "$(nf $SH/deptA-a.txt '' 2-7,9-11)"
 done
+
+# The committed renderings are what bench/gen makes from their fact streams.
+tc "fixtures/shapes are current" 0 'fixtures/shapes: all renderings up to date' '' \
+	"GEN=\$BUILD/bench/gen fixtures/shapes/regen.sh --check"
