@@ -21,3 +21,5 @@ tc "missing file" 2 '~基本支出' 'pg-extract: nonexist.txt: No such file or d
 tc "no form" 2 "$(printf 'doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc')" \
 	'pg-extract: fixtures/hostile/notform.txt: no 绩效目标表 found' 'pg-extract fixtures/hostile/notform.txt'
 tc "-H drops the header" 2 '' '*' 'pg-extract -H fixtures/hostile/notform.txt'
+tc "no form among forms: the others are read" 2 '~人代会会议' 'pg-extract: fixtures/hostile/notform.txt: no 绩效目标表 found' \
+	"pg-extract fixtures/hostile/notform.txt $SEED"

@@ -80,3 +80,10 @@ done
 # The committed renderings are what bench/gen makes from their fact streams.
 tc "fixtures/shapes are current" 0 'fixtures/shapes: all renderings up to date' '' \
 	"GEN=\$BUILD/bench/gen fixtures/shapes/regen.sh --check"
+
+# src locates every value: a line, and a cell number or table coordinates.
+for r in $SH/*-*.txt $SH/*-*.html $SH/*-*.tsv $SH/*-*.csv; do
+	case $r in *.facts.tsv) continue ;; esac
+	ok "src on every fact of $(basename "$r")" \
+		"pg-extract -H $r | awk -F'\t' '\$12 !~ /^L[0-9]+(C[0-9]+)?(:?R[0-9]+C[0-9]+)?\$/ {print; bad=1} END{exit bad}'"
+done
