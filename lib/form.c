@@ -923,20 +923,32 @@ static void read_indicator(walker *w, block *b)
 			i0++;
 		if (i0 >= r->n)
 			continue;
-		int shift = 0;
-		if (c1 >= 0 && i0 == c1 && level_of(w, r->c[i0]) != IR_L1 && c2 >= 0 &&
-		    !has_text(at(r, c2)) && !(at(r, c2) && (at(r, c2)->flags & CELL_VSPAN)))
-			shift = 1;
-		cell *L1 = NULL, *L2 = NULL, *L3 = NULL, *V = NULL;
-		int vcol = cv;
+		/* 成本指标 is level 1 on project forms (经济成本指标 ... under it) and
+		 * level 2 under 产出指标 elsewhere: level 1 only when a level-2
+		 * name follows it. */
+		int lv0 = level_of(w, r->c[i0]);
+		if (lv0 == IR_L12) {
+			int next = i0 + 1;
+			while (next < r->n && !has_text(r->c[next]))
+				next++;
+			lv0 = level_of(w, at(r, next)) == IR_L2 ? IR_L1 : IR_L2;
+		}
+		int shift = c1 >= 0 && i0 == c1 && lv0 != IR_L1 && c2 >= 0 && !has_text(at(r, c2)) &&
+			    !(at(r, c2) && (at(r, c2)->flags & CELL_VSPAN));
+		cell *L1 = NULL, *L2 = NULL, *L3 = NULL;
+		int off = 0; /* how far the row's name and value sit from their columns */
 		if (!shift) {
-			L1 = at(r, c1), L2 = at(r, c2), L3 = at(r, c3), V = at(r, cv);
+			L1 = at(r, c1), L2 = at(r, c2), L3 = at(r, c3);
 		} else {
-			/* read by the words: level names, then the name, then the rest */
+			/* A row that lost cells at its start: read the level names by
+			 * their words; the first other text is the name, and the cells
+			 * after it keep their places relative to it. */
 			int j = i0;
 			for (; j < r->n; j++) {
 				cell *c = r->c[j];
-				int lv = level_of(w, c);
+				int lv = j == i0 ? lv0 : level_of(w, c);
+				if (lv == IR_L12)
+					lv = L1 ? IR_L2 : IR_L1;
 				if (lv == IR_L1)
 					L1 = c;
 				else if (lv == IR_L2)
@@ -945,11 +957,9 @@ static void read_indicator(walker *w, block *b)
 					break;
 			}
 			L3 = at(r, j);
-			V = at(r, j + 1);
-			vcol = j + 1;
-			/* extra columns keep their offset from the value column */
-			c3 = j;
+			off = j - c3;
 		}
+		cell *V = at(r, cv >= 0 ? cv + off : -1);
 		if (has_text(L1)) {
 			free(l1);
 			l1 = key_part(L1->text);
@@ -973,7 +983,7 @@ static void read_indicator(walker *w, block *b)
 		free(l3);
 		char *key = xstrdup(buf_str(&kb));
 		buf_free(&kb);
-		cell *nat = shift ? NULL : at(r, cn), *un = shift ? NULL : at(r, cu);
+		cell *nat = cn >= 0 ? at(r, cn + off) : NULL, *un = cu >= 0 ? at(r, cu + off) : NULL;
 		if (nat || un) {
 			buf v = {0};
 			int qual = has_text(nat) && vocab_match(vocab_qualitative,
@@ -997,8 +1007,7 @@ static void read_indicator(walker *w, block *b)
 		for (int j = 0; j < nrole; j++) {
 			if (!hname[j])
 				continue;
-			int src = shift ? j - cv + vcol : j;
-			cell *c = at(r, src);
+			cell *c = at(r, j + off);
 			use(c);
 			add_fact(w, S_INDICATOR, xstrdup(key), hname[j], c, "");
 		}

@@ -145,7 +145,7 @@ const vocab_word vocab_indicator_levels[] = {
     {"产出指标", IR_L1, 1},
     {"效益指标", IR_L1, 1},
     {"满意度指标", IR_L1, 1},
-    {"成本指标", IR_L1, 1},
+    {"成本指标", IR_L12, 1}, /* level 1 on project forms, 2 under 产出指标 */
     {"数量指标", IR_L2, 1},
     {"质量指标", IR_L2, 1},
     {"时效指标", IR_L2, 1},

@@ -87,3 +87,10 @@ for r in $SH/*-*.txt $SH/*-*.html $SH/*-*.tsv $SH/*-*.csv; do
 	ok "src on every fact of $(basename "$r")" \
 		"pg-extract -H $r | awk -F'\t' '\$12 !~ /^L[0-9]+(C[0-9]+)?(:?R[0-9]+C[0-9]+)?\$/ {print; bad=1} END{exit bad}'"
 done
+
+# A random corpus (bench/gen, fixed seed: every shape, encoding and variation
+# at random, two years per department): each file's facts equal the answer
+# key gen wrote beside it (normalized; the raw value text aside, since 元
+# renderings state amounts in 元).
+ok "random corpus: every document gives its answer key" \
+	"rm -rf \$OUT/corpus && \$BUILD/bench/gen --random 40 --seed 7 --out \$OUT/corpus >/dev/null && cd \$OUT/corpus && bad=0 && for f in \$(ls | grep -v facts.tsv); do pg-extract -q \$f | pg-normalize | cut -f2-7,9-11 > got; pg-normalize \${f%.*}.facts.tsv | cut -f2-7,9-11 > want; cmp -s got want || { echo \"differs: \$f\"; bad=1; }; done; test \$bad = 0"
