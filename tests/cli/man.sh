@@ -31,8 +31,11 @@ if command -v mandoc >/dev/null 2>&1; then
 			"test -s $OUT/$p.help.opts && diff -u $OUT/$p.help.opts $OUT/$p.man.opts"
 	done
 	if command -v man >/dev/null 2>&1; then
-		tc "man -l renders pg-facts.5" 0 '~fact stream' '' \
-			"MANPAGER=cat MANWIDTH=80 man -l man/pg-facts.5 2>/dev/null | col -b | grep -m1 'fact stream'"
+		for m in man/*.[15]; do
+			n=${m#man/}
+			tc "man -l $m renders, NAME first" 0 "~^ +${n%.?} (-|—|–) " '' \
+				"MANPAGER=cat MANWIDTH=80 man -l $m 2>/dev/null | col -b | sed -n '/^NAME/{n;p;q}'"
+		done
 	fi
 else
 	echo "SKIP man: mandoc is not installed (make deps installs it)"
