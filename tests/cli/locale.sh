@@ -10,9 +10,11 @@ DE_ENV=""
 if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\{0,1\}8'; then
 	LOCDIR=$TOP/tests/out/locale
 	if [ ! -d "$LOCDIR/$DE" ]; then
+		# Built aside and renamed, so two suites running at once do not race.
 		mkdir -p "$LOCDIR"
-		localedef -i de_DE -f UTF-8 "$LOCDIR/$DE" >"$OUT/localedef.log" 2>&1 ||
-			rm -rf "${LOCDIR:?}/$DE"
+		localedef -i de_DE -f UTF-8 "$LOCDIR/$DE.$$" >"$OUT/localedef.log" 2>&1 &&
+			mv -T "$LOCDIR/$DE.$$" "$LOCDIR/$DE" 2>/dev/null
+		rm -rf "${LOCDIR:?}/$DE.$$"
 	fi
 	DE_ENV="LOCPATH=$LOCDIR"
 fi
