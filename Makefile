@@ -7,9 +7,13 @@ CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 BUILD   ?= .
 PREFIX  ?= /usr/local
+MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 PKGS     := gumbo libpcre2-8
+# Debian packages the test suite needs beyond the build's (tools/deps.sh):
+# mandoc lints the manuals, locales provides de_DE for the locale test.
+TEST_PKGS := mandoc locales
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8) -lcsv
@@ -24,6 +28,9 @@ PROGS    := $(PROG_SRC:%.c=$(BUILD)/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNITS    := $(UNIT_SRC:%.c=$(BUILD)/%)
 HDRS     := $(wildcard lib/*.h) tests/unit/t.h
+# Manuals: section 1 for the programs that are built, section 5 all.
+MAN1     := $(filter $(wildcard man/*.1),$(PROG_SRC:bin/%.c=man/%.1))
+MAN5     := $(wildcard man/*.5)
 
 .PHONY: tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz format
 all: $(PROGS)
@@ -64,7 +71,7 @@ check-valgrind: $(PROGS) $(UNITS)
 	BUILD=$(BUILD) VALGRIND=1 tests/run.sh
 
 deps:
-	tools/deps.sh
+	PG_EXTRA_PKGS="$(TEST_PKGS)" tools/deps.sh
 
 demo: deps-quiet
 	@$(MAKE) --no-print-directory -s all
@@ -76,16 +83,18 @@ deps-quiet:
 demo-run: $(PROGS)
 	$(BUILD)/bin/pg-extract fixtures/seed/000_d5b089058c1ce7ac.txt | $(BUILD)/bin/pg-normalize
 
+# install copies the programs and manuals; uninstall removes exactly those
+# files and leaves the directories (they may be shared: /usr/local/bin).
 install: $(PROGS)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(PREFIX)/share/man/man1/
-	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(PREFIX)/share/man/man5/
+	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/)
+	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))
-	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(wildcard man/*.1)))
-	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man5/,$(notdir $(wildcard man/*.5)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
 format:
 	clang-format -i lib/*.c lib/*.h bin/*.c tests/unit/*.c tests/unit/*.h
@@ -97,5 +106,5 @@ clean:
 # The README's commands: `make demo` (pipeline on the bundled seed) and
 # `make test` (plain suite, then the ASan+UBSan suite; one total line).
 test:
-	@tools/deps.sh
+	@PG_EXTRA_PKGS="$(TEST_PKGS)" tools/deps.sh
 	@tools/test-all.sh

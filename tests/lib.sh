@@ -63,3 +63,21 @@ _tc_show() {
 		;;
 	esac
 }
+
+# have_prog NAME: true when bin/NAME.c is in this tree, so NAME's cases must
+# run (and fail when the program was not built). Else prints one SKIP line
+# and returns 1, for the cases of a program another branch has not landed.
+have_prog() {
+	[ -f "$TOP/bin/$1.c" ] && return 0
+	case " ${_skipped:-} " in
+	*" $T_FILE:$1 "*) ;;
+	*)
+		_skipped="${_skipped:-} $T_FILE:$1"
+		echo "SKIP $T_FILE: $1 is not in this tree yet"
+		;;
+	esac
+	return 1
+}
+
+# The programs of the project, in pipeline order.
+PG_PROGS="pg-extract pg-normalize pg-sum pg-diff"
