@@ -1,6 +1,6 @@
 # The README cannot rot (sourced by tests/run.sh). From each ```sh block of
-# README.md (and of docs/README-recipes.md, its recipes waiting to be pasted
-# in), every command that starts a line at the left margin and runs a pg-
+# README.md (its recipes included), run from a scratch copy of the tree,
+# every command that starts a line at the left margin and runs a pg-
 # program, as `pg-...`, `bin/pg-...` or after a `|`, `;`, `&&`, `||` or
 # `xargs [options]`, is run, and so is `make demo`; `make test` is not (it
 # would recurse). A line starting with `cmp ` checks a recipe's result and
@@ -54,7 +54,7 @@ readme_needs() {
 		grep -oE 'pg-[a-z]+' | sort -u
 }
 
-for md in README.md docs/README-recipes.md; do
+for md in README.md; do
 	[ -f "$md" ] || continue
 	tag=$(printf '%s' "$md" | tr -c 'A-Za-z0-9' _)
 	dir=$OUT/readme.$tag
