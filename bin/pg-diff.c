@@ -77,7 +77,7 @@ static void add_fields(const char ***v, size_t *n, const char *list)
 
 int main(int argc, char **argv)
 {
-	cli_init(argv[0]);
+	cli_init(argv);
 	diff_opts o;
 	diff_opts_init(&o);
 	const char **fields = NULL;

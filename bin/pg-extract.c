@@ -83,7 +83,7 @@ static int process(const char *path)
 
 int main(int argc, char **argv)
 {
-	cli_init(argv[0]);
+	cli_init(argv);
 	static const struct option lo[] = {
 	    {"doc", required_argument, NULL, 'd'}, {"year", required_argument, NULL, 'y'},
 	    {"no-header", no_argument, NULL, 'H'}, {"strict", no_argument, NULL, 's'},

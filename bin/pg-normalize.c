@@ -8,11 +8,16 @@
 #include "norm.h"
 #include "tsv.h"
 
-static const char usage[] = "usage: pg-normalize [FILE...]\n"
-                            "Canonicalise text and parse quantities of a fact stream.\n"
-                            "  -h, --help     show this help and exit\n"
-                            "      --version  show the version and exit\n"
-                            "With no FILE, or when FILE is -, read standard input.\n";
+static const char usage[] =
+    "Usage: pg-normalize [OPTION]... [FILE]...\n"
+    "Canonicalise the text of a fact stream and parse its quantities\n"
+    "(comparator, exact number, unit or date). With no FILE, or when FILE\n"
+    "is -, read standard input.\n"
+    "\n"
+    "  -h, --help     print this help and exit\n"
+    "      --version  print the version and exit\n"
+    "\n"
+    "Exit status: 0 ok; 2 when an input was bad (the others are still read).\n";
 
 static norm nm;
 
@@ -53,7 +58,7 @@ int main(int argc, char **argv)
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
-	cli_init(argv[0]);
+	cli_init(argv);
 	int c;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {

@@ -67,7 +67,7 @@ static int process(const char *path)
 
 int main(int argc, char **argv)
 {
-	cli_init(argv[0]);
+	cli_init(argv);
 	int quiet = 0, strict = 0, do_totals = 0, all_units = 0, c;
 	int cols[SUM_MAX_GROUP_COLS] = {COL_YEAR, COL_SECTION, COL_KEY, COL_FIELD, COL_UNIT};
 	int ncols = 5;

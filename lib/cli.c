@@ -10,10 +10,13 @@
 
 const char *cli_prog = "pg";
 
-void cli_init(const char *prog)
+void cli_init(char **argv)
 {
+	const char *prog = argv[0] ? argv[0] : "pg";
 	const char *s = strrchr(prog, '/');
 	cli_prog = s ? s + 1 : prog;
+	if (argv[0])
+		argv[0] = (char *)cli_prog;
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 }

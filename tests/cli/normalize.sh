@@ -50,8 +50,8 @@ pg-normalize: fixtures/normalize/range.tsv:3: number out of range' \
 tc "36 digits fit" 0 '~	=	123456789012345678901234567890123456		$' '' \
 	"printf '%s\nd\t\t\t\tinfo\tk\tvalue\t123456789012345678901234567890123456\t\t\t\t\n' '$H' | pg-normalize"
 
-tc "-h" 0 '~^usage: pg-normalize' '' "pg-normalize -h"
-tc "--help" 0 '~^usage: pg-normalize' '' "pg-normalize --help"
+tc "-h" 0 '~^Usage: pg-normalize' '' "pg-normalize -h"
+tc "--help" 0 '~^Usage: pg-normalize' '' "pg-normalize --help"
 tc "--version" 0 '~^pg-normalize \(pg-tools\) [0-9]' '' "pg-normalize --version"
-tc "unknown option" 2 '' '~usage: pg-normalize' "pg-normalize --bogus"
+tc "unknown option" 2 '' '~Usage: pg-normalize' "pg-normalize --bogus"
 tc "write error" 2 '' '~^pg-normalize: write error' "pg-normalize $N/seed.raw.tsv >/dev/full"
