@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dsv.h"
+#include "enc.h"
 #include "grid.h"
 #include "html.h"
 
@@ -38,33 +40,6 @@ int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 	return 0;
 }
 
-/* Placeholder reader for TAB-separated lines until lib/dsv lands. */
-static void read_lines(const char *t, size_t n, grid *g)
-{
-	size_t a = 0;
-	long line = 0;
-	while (a < n) {
-		const char *nl = memchr(t + a, '\n', n - a);
-		size_t e = nl ? (size_t)(nl - t) : n;
-		line++;
-		size_t le = e;
-		if (le > a && t[le - 1] == '\r')
-			le--;
-		grid_row *r = grid_add_row(g, line);
-		size_t s = a;
-		int col = 0;
-		for (size_t i = a; i <= le; i++) {
-			if (i == le || t[i] == '\t') {
-				cell *c = grid_add_cell(g, r, t + s, i - s);
-				if (c)
-					c->col = ++col;
-				s = i + 1;
-			}
-		}
-		a = e + 1;
-	}
-}
-
 /* Cells that hold an HTML table get it as their nested grid. */
 static void parse_cell_tables(grid *g, buf *warn)
 {
@@ -83,23 +58,51 @@ static void parse_cell_tables(grid *g, buf *warn)
 	}
 }
 
+/* Does text hold an HTML table anywhere (the seed's shape)? */
+static int has_table(const char *t, size_t n)
+{
+	return memmem(t, n, "<table", 6) || memmem(t, n, "<TABLE", 6) || memmem(t, n, "<Table", 6);
+}
+
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		  extract_result *res)
 {
 	memset(res, 0, sizeof *res);
-	const char *text = bytes;
-	size_t tn = n;
-	if (tn >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		text += 3, tn -= 3;
-	grid *g = grid_new();
-	if (html_sniff(text, tn)) {
-		html_read(text, tn, 1, 0, g, &res->form.warn);
-	} else {
-		read_lines(text, tn, g);
-		parse_cell_tables(g, &res->form.warn);
+	enc_result er;
+	if (enc_decode(bytes, n, &er) < 0) {
+		snprintf(res->err, sizeof res->err, "%s", er.err);
+		enc_result_free(&er);
+		return -1;
 	}
+	buf *warn = &res->form.warn;
+	if (er.replaced)
+		buf_printf(warn, "0: %zu invalid byte(s) replaced by U+FFFD (read as %s)\n",
+			   er.replaced, er.encoding);
+	if (er.nuls)
+		buf_printf(warn, "0: %zu NUL byte(s) dropped\n", er.nuls);
+	grid *g = grid_new();
+	if (html_sniff(er.text, er.len)) {
+		html_read(er.text, er.len, 1, 0, g, warn);
+	} else {
+		int delim = dsv_sniff(er.text, er.len);
+		/* HTML in cells is never quoted by the tools that write this shape,
+		 * and its attribute quotes must stay literal */
+		unsigned flags = delim == '\t' && has_table(er.text, er.len) ? DSV_NO_QUOTES : 0;
+		char derr[256] = "";
+		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, derr, sizeof derr);
+		if (rc < 0) {
+			snprintf(res->err, sizeof res->err, "%s", derr);
+			grid_free(g);
+			enc_result_free(&er);
+			return -1;
+		}
+		if (rc > 0)
+			buf_printf(warn, "0: %s\n", derr);
+		parse_cell_tables(g, warn);
+	}
+	enc_result_free(&er);
 	if (g->err[0])
-		buf_printf(&res->form.warn, "0: %s\n", g->err);
+		buf_printf(warn, "0: %s\n", g->err);
 	form_opts fo = {o->doc, o->year};
 	int docs = form_extract(g, &fo, out, &res->form);
 	grid_free(g);

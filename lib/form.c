@@ -48,6 +48,10 @@ typedef struct {
 	cell *title;
 	char year[8];
 	cell *dept;
+	cell *project;	 /* project form: the 项目名称 value */
+	int dept_rank;	 /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
+	char unit[16];	 /* the form's `单位:万元` line, if any */
+	int seen_project; /* a 项目名称 row was met in this document */
 	block *b;
 	int nb, bcap;
 	cell **pre; /* one-cell lines outside blocks */
@@ -102,10 +106,11 @@ static int empty(const cell *c)
 	return !c || c->len == 0;
 }
 
-/* A cell that carries text of its own (not a span copy, not empty). */
+/* A cell that carries text of its own (not a span copy, not empty, not
+ * the markup of a table it holds). */
 static int has_text(const cell *c)
 {
-	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN));
+	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN)) && !c->sub;
 }
 
 static void use(cell *c)
@@ -257,32 +262,221 @@ static void read_dept(walker *w, block *b)
 		}
 }
 
-/* Label/value pairs over the row's own cells (span copies skipped). */
+/* Does a cell read as an amount (digits, with grouping and a point)? */
+static int numeric(const cell *c)
+{
+	if (!has_text(c))
+		return 0;
+	const char *p = c->text;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return 0;
+	for (; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'))
+			return 0;
+	return 1;
+}
+
+/* Label/value pairs of one row. A label is a cell is_label() accepts; its
+ * value is the next non-empty cell before the next label, else empty. This
+ * reads the same pairs whether merged cells arrive as span copies (HTML) or
+ * as empty cells (a delimited export writes a merged cell once). Calls
+ * pair(w, label, value-or-NULL) for each. */
+typedef void pair_fn(walker *w, cell *lab, cell *val);
+static void read_pairs(walker *w, rowv *r, int (*is_label)(walker *, const cell *), pair_fn *pair)
+{
+	for (int j = 0; j < r->n; j++) {
+		cell *lab = r->c[j];
+		if (!has_text(lab) || !is_label(w, lab))
+			continue;
+		cell *val = NULL;
+		int k = j + 1;
+		for (; k < r->n; k++) {
+			cell *c = r->c[k];
+			if (!has_text(c))
+				continue;
+			if (!is_label(w, c))
+				val = c;
+			break;
+		}
+		use(lab);
+		if (!val) {
+			/* keep the value cell's place for src when it is there */
+			for (int e = j + 1; e < r->n && !val; e++)
+				if (!(r->c[e]->flags & (CELL_HSPAN | CELL_VSPAN)))
+					val = r->c[e];
+			if (val && has_text(val))
+				val = NULL;
+		}
+		use(val);
+		pair(w, lab, val);
+		if (val && has_text(val))
+			j = k;
+	}
+}
+
+/* Department info: labels are the texts that are not numbers. */
+static int info_label(walker *w, const cell *c)
+{
+	return !numeric(c);
+}
+
+static void info_pair(walker *w, cell *lab, cell *val)
+{
+	add_fact(w, S_INFO, key_part(lab->text), "value", val, "");
+}
+
 static void read_info(walker *w, block *b)
 {
+	for (int i = 0; i < b->n; i++)
+		read_pairs(w, &b->rows[i], info_label, info_pair);
+}
+
+/* Project header block: label/value pairs whose labels are the block's
+ * words (项目名称, 主管部门 ...); they name the project and the department. */
+static int pinfo_label(walker *w, const cell *c)
+{
+	const vocab_word *v = vocab_match(vocab_block_labels, labkey(c->text, &w->tmp));
+	return v && v->kind == BLK_PINFO;
+}
+
+static void pinfo_pair(walker *w, cell *lab, cell *v)
+{
+	const vocab_word *role = vocab_match(vocab_pinfo_roles, labkey(lab->text, &w->tmp));
+	cell *val = has_text(v) ? v : NULL;
+	if (role && role->kind == PI_PROJECT && val && !w->project)
+		w->project = val;
+	if (role && (role->kind == PI_DEPT || role->kind == PI_DEPT2) && val) {
+		int rank = role->kind == PI_DEPT ? 1 : 2;
+		if (!w->dept || rank < w->dept_rank)
+			w->dept = val, w->dept_rank = rank;
+	}
+	add_fact(w, S_INFO, key_part(lab->text), "value", v, "");
+}
+
+static void read_pinfo(walker *w, block *b)
+{
+	for (int i = 0; i < b->n; i++)
+		read_pairs(w, &b->rows[i], pinfo_label, pinfo_pair);
+}
+
+/* The label without a leading `其中:`. New string. */
+static char *funds_label(walker *w, const cell *c)
+{
+	const char *t = c->text;
+	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
+		size_t n = strlen(v->word);
+		/* compare on the folded key, then skip as many source bytes */
+		const char *k = labkey(t, &w->tmp);
+		if (strncmp(k, v->word, n) != 0)
+			continue;
+		/* walk the source text until n key bytes were consumed */
+		size_t used = 0, i = 0, len = strlen(t);
+		while (i < len && used < n) {
+			size_t kk;
+			long cp = utf8_decode((const unsigned char *)t + i, len - i, &kk);
+			if (cp < 0)
+				kk = 1;
+			if (!is_blank_cp(cp)) {
+				buf one = {0};
+				utf8_put(&one, fold(cp));
+				used += one.len;
+				buf_free(&one);
+			}
+			i += kk;
+		}
+		while (i < len && (t[i] == ' ' || t[i] == '\n'))
+			i++;
+		if (!t[i])
+			break; /* nothing after it: keep the label as written */
+		return key_part(t + i);
+	}
+	return key_part(t);
+}
+
+/* Project funds: rows of label and amount(s). With a header row naming
+ * several amount columns, the year's column gives amount and the others
+ * become fields named by their header. */
+static void read_funds(walker *w, block *b)
+{
+	const char *unit = header_unit(w, b->label);
+	if (!*unit)
+		unit = w->unit;
+	int ycol = -1, ncols = 0;
+	char **hname = NULL;
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
-		cell *lab = NULL;
+		int texts = 0, nums = 0, first = -1;
 		for (int j = 0; j < r->n; j++) {
-			cell *c = r->c[j];
-			if (c->flags & CELL_HSPAN)
+			if (!has_text(r->c[j]))
 				continue;
-			if (!lab) {
-				lab = c;
-				continue;
-			}
-			if (has_text(lab)) {
-				use(lab);
-				use(c);
-				add_fact(w, S_INFO, key_part(lab->text), "value", c, "");
-			}
-			lab = NULL;
+			texts++;
+			nums += numeric(r->c[j]);
+			if (first < 0)
+				first = j;
 		}
-		if (lab && has_text(lab)) {
-			use(lab);
-			add_fact(w, S_INFO, key_part(lab->text), "value", NULL, "");
+		if (first < 0)
+			continue;
+		if (texts >= 2 && nums == 0 && i + 1 < b->n) {
+			/* a header row: column names */
+			for (int j = 0; j < ncols; j++)
+				free(hname[j]);
+			free(hname);
+			ncols = r->n;
+			hname = xcalloc((size_t)ncols, sizeof *hname);
+			ycol = -1;
+			for (int j = 0; j < r->n; j++) {
+				if (!has_text(r->c[j]))
+					continue;
+				use(r->c[j]);
+				hname[j] = flat_text(r->c[j]);
+				if (ycol < 0 &&
+				    vocab_contains(vocab_funds_year_cols, labkey(r->c[j]->text, &w->tmp)))
+					ycol = j;
+			}
+			if (ycol < 0) /* the last named column */
+				for (int j = 0; j < ncols; j++)
+					if (hname[j])
+						ycol = j;
+			continue;
+		}
+		cell *lab = r->c[first];
+		use(lab);
+		char *lp = funds_label(w, lab);
+		buf kb = {0};
+		buf_printf(&kb, "%s|%s", VOCAB_FUNDS_GROUP, lp);
+		free(lp);
+		char *key = xstrdup(buf_str(&kb));
+		buf_free(&kb);
+		if (ycol >= 0) {
+			cell *a = at(r, ycol);
+			use(a);
+			add_fact(w, S_BUDGET, key, "amount", a, unit);
+			for (int j = first + 1; j < r->n && j < ncols; j++) {
+				if (j == ycol || !hname[j])
+					continue;
+				cell *c = at(r, j);
+				use(c);
+				add_fact(w, S_BUDGET, xstrdup(key), hname[j], c,
+					 unit);
+			}
+		} else {
+			/* the next non-empty cell, else the next own cell (for src) */
+			cell *a = NULL;
+			for (int j = first + 1; j < r->n && !a; j++)
+				if (has_text(r->c[j]))
+					a = r->c[j];
+			for (int j = first + 1; j < r->n && !a; j++)
+				if (!(r->c[j]->flags & (CELL_HSPAN | CELL_VSPAN)))
+					a = r->c[j];
+			use(a);
+			add_fact(w, S_BUDGET, key, "amount", a, unit);
 		}
 	}
+	for (int j = 0; j < ncols; j++)
+		free(hname[j]);
+	free(hname);
 }
 
 #define MAX_PAIRS 16
@@ -340,7 +534,7 @@ static void read_budget(walker *w, block *b)
 			buf_printf(&kb, "%s|%s", group[k], lp);
 			free(lp);
 			add_fact(w, S_BUDGET, xstrdup(buf_str(&kb)), "amount",
-				 amt && !(amt->flags & (CELL_HSPAN | CELL_VSPAN)) ? amt : NULL,
+				 amt,
 				 unit[k]);
 			buf_free(&kb);
 		}
@@ -445,6 +639,8 @@ static int boundary(const char *s, size_t i)
 	return cp == ' ' || cp == '\n' || cp == ';' || cp == 0x3002 /* 。 */ || cp == 0xFF1B;
 }
 
+static const char *goal_prefix = "";
+
 static void emit_goal(walker *w, const char *s, size_t a, size_t e, const cell *c, int *no)
 {
 	while (a < e && (s[a] == ' ' || s[a] == '\n'))
@@ -454,7 +650,7 @@ static void emit_goal(walker *w, const char *s, size_t a, size_t e, const cell *
 	if (e == a)
 		return;
 	buf kb = {0};
-	buf_printf(&kb, "%d", ++*no);
+	buf_printf(&kb, "%s%d", goal_prefix, ++*no);
 	add_fact_text(w, S_GOAL, xstrdup(buf_str(&kb)), "text", s + a, e - a, c, "");
 	buf_free(&kb);
 }
@@ -502,17 +698,66 @@ static void split_goals(walker *w, const cell *c, int *no)
 		emit_goal(w, s, start, n, c, no);
 }
 
+/* The kind of the table entry a cell's text matches, or 0. */
+static int word_kind(walker *w, const cell *c, const vocab_word *table)
+{
+	if (!has_text(c))
+		return 0;
+	const vocab_word *v = vocab_match(table, labkey(c->text, &w->tmp));
+	return v ? v->kind : 0;
+}
+
+static int goal_kind(walker *w, const cell *c)
+{
+	return word_kind(w, c, vocab_goal_headers);
+}
+
+/* Goals: one or more texts. On a project form a header row (年度目标 |
+ * 实施期目标) or a leading label cell tells each text's kind; implementation-
+ * period goals get keys `实施期|N`. */
 static void read_goal(walker *w, block *b)
 {
-	int no = 0;
-	for (int i = 0; i < b->n; i++)
-		for (int j = 0; j < b->rows[i].n; j++) {
-			cell *c = b->rows[i].c[j];
+	int no[3] = {0, 0, 0};
+	int *colkind = NULL, ncols = 0;
+	char longkey[64];
+	snprintf(longkey, sizeof longkey, "%s|", VOCAB_GOAL_LONG_KEY);
+	for (int i = 0; i < b->n; i++) {
+		rowv *r = &b->rows[i];
+		int heads = 0, texts = 0;
+		for (int j = 0; j < r->n; j++)
+			if (has_text(r->c[j])) {
+				texts++;
+				heads += goal_kind(w, r->c[j]) != 0;
+			}
+		if (heads && heads == texts) {
+			free(colkind);
+			ncols = r->n;
+			colkind = xcalloc((size_t)ncols, sizeof *colkind);
+			for (int j = 0; j < r->n; j++) {
+				colkind[j] = goal_kind(w, r->c[j]);
+				use(r->c[j]);
+			}
+			continue;
+		}
+		int rowkind = 0;
+		for (int j = 0; j < r->n; j++) {
+			cell *c = r->c[j];
 			if (!has_text(c))
 				continue;
+			int gk = goal_kind(w, c);
+			if (gk && !rowkind && texts > 1) {
+				rowkind = gk; /* a label cell: 年度目标 | text */
+				use(c);
+				continue;
+			}
+			int kind = rowkind ? rowkind : (j < ncols && colkind[j]) ? colkind[j] : GK_YEAR;
 			use(c);
-			split_goals(w, c, &no);
+			goal_prefix = kind == GK_LONG ? longkey : "";
+			split_goals(w, c, &no[kind]);
 		}
+	}
+	goal_prefix = "";
+	free(colkind);
 }
 
 /* `任务N:` prefix: returns its length and sets *num, or 0. */
@@ -607,9 +852,9 @@ static void read_task(walker *w, block *b)
 		add_fact_text(w, S_TASK, key, "no", nobuf, strlen(nobuf), name, "");
 		cell *cc = at(r, ccontent), *ca = at(r, camount), *ct = at(r, ctarget);
 		use(cc), use(ca), use(ct);
-		add_fact(w, S_TASK, xstrdup(key), "content", has_text(cc) ? cc : NULL, "");
-		add_fact(w, S_TASK, xstrdup(key), "amount", has_text(ca) ? ca : NULL, unit);
-		add_fact(w, S_TASK, xstrdup(key), "target", has_text(ct) ? ct : NULL, "");
+		add_fact(w, S_TASK, xstrdup(key), "content", cc, "");
+		add_fact(w, S_TASK, xstrdup(key), "amount", ca, unit);
+		add_fact(w, S_TASK, xstrdup(key), "target", ct, "");
 	}
 }
 
@@ -636,10 +881,7 @@ static void read_other(walker *w, block *b)
 
 static int level_of(walker *w, const cell *c)
 {
-	if (!has_text(c))
-		return 0;
-	const vocab_word *v = vocab_match(vocab_indicator_levels, labkey(c->text, &w->tmp));
-	return v ? v->kind : 0;
+	return word_kind(w, c, vocab_indicator_levels);
 }
 
 static void read_indicator(walker *w, block *b)
@@ -749,7 +991,7 @@ static void read_indicator(walker *w, block *b)
 			buf_free(&v);
 		} else {
 			use(V);
-			add_fact(w, S_INDICATOR, key, "value", has_text(V) ? V : NULL, "");
+			add_fact(w, S_INDICATOR, key, "value", V, "");
 		}
 		/* extra columns, named by their header */
 		for (int j = 0; j < nrole; j++) {
@@ -758,7 +1000,7 @@ static void read_indicator(walker *w, block *b)
 			int src = shift ? j - cv + vcol : j;
 			cell *c = at(r, src);
 			use(c);
-			add_fact(w, S_INDICATOR, xstrdup(key), hname[j], has_text(c) ? c : NULL, "");
+			add_fact(w, S_INDICATOR, xstrdup(key), hname[j], c, "");
 		}
 	}
 	for (int j = 0; j < nrole; j++)
@@ -873,7 +1115,7 @@ static void drop_inline_copies(walker *w);
  * unknown rows alone (text that is no form) do not make one. */
 static int doc_started(const walker *w)
 {
-	if (w->title || w->dept)
+	if (w->title || w->dept || w->project)
 		return 1;
 	for (int i = 0; i < w->nb; i++)
 		if (w->b[i].kind != BLK_NONE)
@@ -946,16 +1188,18 @@ static void write_doc(walker *w)
 	else
 		snprintf(docid, sizeof docid, "%s#%d", w->o->doc, w->st->docs);
 	char *dept = w->dept ? flat_text(w->dept) : xstrdup("");
+	char *project = w->project ? flat_text(w->project) : xstrdup("");
 	qsort(w->f, (size_t)w->nf, sizeof *w->f, cmp_fact);
 	dedupe_keys(w);
 	for (long i = 0; i < w->nf; i++) {
 		xfact *f = &w->f[i];
-		char *row[FACT_NCOLS] = {docid,	  w->year,  dept,	"",   (char *)sec_name[f->sec],
+		char *row[FACT_NCOLS] = {docid,	  w->year,  dept,	project,   (char *)sec_name[f->sec],
 					 f->key,  f->field, f->value, "",   "",
 					 f->unit, f->src};
 		tsv_write_row(w->out, row, NULL, FACT_NCOLS);
 	}
 	free(dept);
+	free(project);
 }
 
 static void free_doc(walker *w)
@@ -974,7 +1218,44 @@ static void free_doc(walker *w)
 	w->npre = 0;
 	w->title = NULL;
 	w->dept = NULL;
+	w->project = NULL;
+	w->dept_rank = 0;
 	w->year[0] = 0;
+	w->unit[0] = 0;
+	w->seen_project = 0;
+}
+
+/* Is a one-cell line outside the blocks accounted for? It is when it is
+ * made of a `填报单位:NAME` part naming the department (or the bare name)
+ * and/or a `单位:万元` part; the unit is remembered. */
+static int pre_line_ok(walker *w, const cell *c)
+{
+	char *k = xstrdup(labkey(c->text, &w->tmp));
+	char *name = k;
+	const vocab_word *fl = vocab_match(vocab_filler_line, k);
+	if (fl)
+		name = k + strlen(fl->word);
+	/* a unit part at the end */
+	int unit_ok = 0;
+	for (const vocab_word *u = vocab_unit_line; u->word && !unit_ok; u++) {
+		char *p = strstr(name, u->word);
+		while (p) {
+			const char *m = p + strlen(u->word);
+			const vocab_money *mu = vocab_find_money(m, strlen(m));
+			if (mu && (p == name || p[-1] != ':')) {
+				snprintf(w->unit, sizeof w->unit, "%s", mu->unit);
+				*p = 0;
+				unit_ok = 1;
+				break;
+			}
+			p = strstr(p + 1, u->word);
+		}
+	}
+	int ok = !*name && (unit_ok || fl);
+	if (!ok && *name && w->dept)
+		ok = strcmp(name, labkey(w->dept->text, &w->tmp)) == 0;
+	free(k);
+	return ok;
 }
 
 static void flush_doc(walker *w)
@@ -995,8 +1276,15 @@ static void flush_doc(walker *w)
 	/* department first: other blocks do not depend on it, but dept does
 	 * decide the one-cell lines */
 	for (int i = 0; i < w->nb; i++)
+		if (w->b[i].kind == BLK_PINFO)
+			read_pinfo(w, &w->b[i]);
+	for (int i = 0; i < w->nb; i++)
 		if (w->b[i].kind == BLK_DEPT)
 			read_dept(w, &w->b[i]);
+	/* one-cell lines (the unit line decides project amounts' unit) */
+	for (int i = 0; i < w->npre; i++)
+		if (pre_line_ok(w, w->pre[i]))
+			use(w->pre[i]);
 	for (int i = 0; i < w->nb; i++) {
 		block *b = &w->b[i];
 		switch (b->kind) {
@@ -1006,19 +1294,13 @@ static void flush_doc(walker *w)
 		case BLK_TASK: read_task(w, b); break;
 		case BLK_OTHER: read_other(w, b); break;
 		case BLK_INDICATOR: read_indicator(w, b); break;
+		case BLK_FUNDS: read_funds(w, b); break;
 		default: break;
 		}
 	}
-	/* one-cell lines: the department's name repeated is accounted for */
+	/* one-cell lines not accounted for */
 	for (int i = 0; i < w->npre; i++) {
 		cell *c = w->pre[i];
-		if (w->dept && strcmp(labkey(c->text, &w->tmp), "") != 0) {
-			char *a = xstrdup(labkey(c->text, &w->tmp));
-			int same = strcmp(a, labkey(w->dept->text, &w->tmp)) == 0;
-			free(a);
-			if (same)
-				use(c);
-		}
 		if (!(c->flags & CELL_USED)) {
 			rowv r = {&c, 1};
 			extra_row(w, &r);
@@ -1134,6 +1416,31 @@ static int accepts_shifted(walker *w, int kind, grid_row *r)
 	}
 }
 
+/* A row before any block made of one-cell lines' kinds: a unit line, a
+ * 填报单位 line, or a lone text (the department's name). Records the unit. */
+static int pre_line_row(walker *w, grid_row *r)
+{
+	int n = 0, lines = 0;
+	for (int j = 0; j < r->n; j++) {
+		cell *c = &r->cells[j];
+		if (!has_text(c))
+			continue;
+		n++;
+		const char *k = labkey(c->text, &w->tmp);
+		const vocab_word *u = vocab_match(vocab_unit_line, k);
+		if (u) {
+			const vocab_money *m = vocab_find_money(k + strlen(u->word),
+								strlen(k + strlen(u->word)));
+			if (m)
+				snprintf(w->unit, sizeof w->unit, "%s", m->unit);
+			lines++;
+		} else if (vocab_match(vocab_filler_line, k)) {
+			lines++;
+		}
+	}
+	return n == 1 || (n > 0 && lines == n);
+}
+
 static void walk(walker *w, grid *g)
 {
 	block *cur = NULL;
@@ -1171,16 +1478,38 @@ static void walk(walker *w, grid *g)
 			if (r->cells[j].flags & CELL_VSPAN)
 				col0 = 0;
 		if (bl && col0) {
-			if (bl->kind == BLK_DEPT && w->dept) {
-				/* a second department: a new form without a title */
+			int proj = bl->kind == BLK_PINFO &&
+				   vocab_match(vocab_pinfo_roles, labkey(first->text, &w->tmp)) &&
+				   vocab_match(vocab_pinfo_roles, labkey(first->text, &w->tmp))->kind ==
+				       PI_PROJECT;
+			if ((bl->kind == BLK_DEPT && w->dept) || (proj && w->seen_project)) {
+				/* a second department or project: a new form without a title */
 				flush_doc(w);
 			}
+			if (proj)
+				w->seen_project = 1;
 			cur = new_block(w, bl->kind, first);
+			if (bl->kind == BLK_PINFO) {
+				/* the label is the first of the row's label/value pairs */
+				first->flags &= ~(unsigned)CELL_USED;
+				if (sub < 0) {
+					block_add_row(cur, r->cells + fi, r->n - fi);
+					continue;
+				}
+			}
 			if (sub >= 0) {
 				grid *h = r->cells[sub].sub;
 				use(&r->cells[sub]);
 				for (int k = 0; k < h->n; k++)
 					block_add_row(cur, h->rows[k].cells, h->rows[k].n);
+				if (bl->kind == BLK_PINFO && cur->n > 0) {
+					/* the label starts the first row's pairs */
+					rowv *r0 = &cur->rows[0];
+					r0->c = xreallocarray(r0->c, (size_t)r0->n + 1, sizeof *r0->c);
+					memmove(r0->c + 1, r0->c, (size_t)r0->n * sizeof *r0->c);
+					r0->c[0] = first;
+					r0->n++;
+				}
 				cur->html = h;
 				check_inline(w, r, sub + 1, h);
 			} else {
@@ -1191,27 +1520,30 @@ static void walk(walker *w, grid *g)
 			continue;
 		}
 		if (!cur) {
-			if (nne == 1 && sub < 0) {
-				add_pre(w, first);
+			if (sub < 0 && pre_line_row(w, r)) {
+				for (int j = 0; j < r->n; j++)
+					if (has_text(&r->cells[j]))
+						add_pre(w, &r->cells[j]);
 			} else {
 				cur = new_block(w, BLK_NONE, NULL);
 				block_add_row(cur, r->cells, r->n);
 			}
 			continue;
 		}
-		if (cur->html) {
-			if (cur->next_html < cur->html->n) {
-				check_copy(w, cur, r);
-				continue;
-			}
+		if (cur->html && cur->next_html < cur->html->n) {
+			check_copy(w, cur, r);
+			continue;
+		}
+		cell *c0 = &r->cells[0];
+		int cont = (c0->flags & CELL_VSPAN) || empty(c0);
+		int shifted = !cont && accepts_shifted(w, cur->kind, r);
+		if ((cont || shifted) && cur->html)
 			buf_printf(&w->st->warn,
 				   "%ld: row after the end of the HTML table's copy: read as data\n",
 				   r->line);
-		}
-		cell *c0 = &r->cells[0];
-		if ((c0->flags & CELL_VSPAN) || empty(c0)) {
+		if (cont) {
 			block_add_row(cur, r->cells + 1, r->n - 1);
-		} else if (accepts_shifted(w, cur->kind, r)) {
+		} else if (shifted) {
 			block_add_row(cur, r->cells, r->n);
 		} else {
 			/* a row the form does not define */

@@ -296,7 +296,11 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 			int below = rs - 1;
 			if ((size_t)below > ntr - y - 1)
 				below = (int)(ntr - y - 1);
+			/* an overlapping cell (a table model error) does not cut a
+			 * rowspan from above short: rows below stay aligned */
 			for (int s = 0; s < cs; s++) {
+				if (pd[x + s].left > below)
+					continue;
 				pd[x + s].left = below;
 				pd[x + s].row = (int)y + 1;
 			}

@@ -2,6 +2,7 @@
 #include "tsv.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,15 @@ int tsv_unescape(char *s, size_t *n)
 	return 0;
 }
 
+/* Nonzero when one of the 8 bytes of w is a TAB (exact: the classic
+ * has-zero-byte test on w XOR TABs). */
+static inline uint64_t has_tab(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t t = w ^ (ones * '\t');
+	return (t - ones) & ~t & highs;
+}
+
 int tsv_read(tsv_reader *r)
 {
 	for (;;) {
@@ -130,20 +140,26 @@ int tsv_read(tsv_reader *r)
 			r->seen_header = 1;
 			continue;
 		}
-		/* split */
+		/* split: fields are short, so a scan of eight bytes at a time
+		 * beats a memchr call per field */
 		int nf = 0;
-		char *p = r->ln, *end = r->ln + n;
+		char *p = r->ln, *end = r->ln + n, *fs = p;
 		for (;;) {
-			char *tab = memchr(p, '\t', (size_t)(end - p));
-			char *fe = tab ? tab : end;
+			uint64_t w;
+			while (end - p >= 8 && (memcpy(&w, p, 8), !has_tab(w)))
+				p += 8;
+			if (p < end && *p != '\t') {
+				p++;
+				continue;
+			}
 			if (nf < TSV_MAX_COLS) {
-				r->f[nf] = p;
-				r->len[nf] = (size_t)(fe - p);
+				r->f[nf] = fs;
+				r->len[nf] = (size_t)(p - fs);
 			}
 			nf++;
-			if (!tab)
+			if (p == end)
 				break;
-			p = tab + 1;
+			fs = ++p;
 		}
 		if (nf != r->ncols) {
 			snprintf(r->err, sizeof r->err, "expected %d fields, found %d", r->ncols, nf);
@@ -154,8 +170,12 @@ int tsv_read(tsv_reader *r)
 				 "first line is not the header (%.40s...)", r->header);
 			return -1;
 		}
+		/* most lines hold no backslash at all: then only terminate */
+		int escaped = memchr(r->ln, '\\', (size_t)n) != NULL;
 		for (int i = 0; i < nf; i++) {
-			if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
+			if (!escaped) {
+				r->f[i][r->len[i]] = 0;
+			} else if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
 				snprintf(r->err, sizeof r->err,
 					 "field %d: bad or unterminated backslash escape", i + 1);
 				return -1;
@@ -164,6 +184,17 @@ int tsv_read(tsv_reader *r)
 		r->nf = nf;
 		return 1;
 	}
+}
+
+/* Nonzero when one of the 8 bytes of w may need an escape: a byte below
+ * 0x0E (TAB, LF, CR and a few rare controls, which the caller looks at one
+ * by one) or a backslash. The has-zero-byte and has-less-than tests are
+ * exact as a whole (any false bit sits above a true one). */
+static inline uint64_t has_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t b = w ^ (ones * '\\');
+	return ((w - ones * 0x0E) | (b - ones)) & ~w & highs;
 }
 
 void tsv_escape(FILE *fp, const char *s, size_t n)
@@ -183,8 +214,49 @@ void tsv_escape(FILE *fp, const char *s, size_t n)
 		fwrite(run, 1, (size_t)(end - run), fp);
 }
 
+/* Escape s[0..n) into dst (room for 2n bytes); returns the length written.
+ * Eight plain bytes are copied at a time; the rest byte by byte. */
+static size_t escape_into(char *dst, const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	while (i < n) {
+		uint64_t w;
+		if (n - i >= 8 && (memcpy(&w, s + i, 8), !has_special(w))) {
+			memcpy(dst + k, &w, 8);
+			i += 8;
+			k += 8;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i++];
+		if (c > '\\' || (c != '\\' && c != '\t' && c != '\n' && c != '\r')) {
+			dst[k++] = (char)c;
+			continue;
+		}
+		dst[k++] = '\\';
+		dst[k++] = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+	}
+	return k;
+}
+
 void tsv_write_row(FILE *fp, char *const *f, const size_t *len, int n)
 {
+	/* the usual short record goes out in one fwrite: stdio's per-call cost
+	 * (locking) outweighs the escaping itself */
+	char line[4096];
+	size_t need = 0;
+	for (int i = 0; i < n; i++)
+		need += 2 * (len ? len[i] : strlen(f[i])) + 1;
+	if (need <= sizeof line) {
+		size_t k = 0;
+		for (int i = 0; i < n; i++) {
+			if (i)
+				line[k++] = '\t';
+			k += escape_into(line + k, f[i], len ? len[i] : strlen(f[i]));
+		}
+		line[k++] = '\n';
+		fwrite(line, 1, k, fp);
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		if (i)
 			putc('\t', fp);

@@ -68,7 +68,50 @@ const vocab_word vocab_block_labels[] = {
     {"绩效指标", BLK_INDICATOR, 0},
     {"年度绩效指标", BLK_INDICATOR, 0},
     {"部门整体绩效指标", BLK_INDICATOR, 0},
+    {"项目绩效指标", BLK_INDICATOR, 0},
+    {"总体目标", BLK_GOAL, 0},
+    {"项目总体目标", BLK_GOAL, 0},
+    {"年度绩效目标", BLK_GOAL, 0},
+    {"绩效目标", BLK_GOAL, 0},
+    {"项目名称", BLK_PINFO, 0},
+    {"主管部门", BLK_PINFO, 0},
+    {"主管部门及代码", BLK_PINFO, 0},
+    {"实施单位", BLK_PINFO, 0},
+    {"项目属性", BLK_PINFO, 0},
+    {"项目类型", BLK_PINFO, 0},
+    {"项目期", BLK_PINFO, 0},
+    {"起止时间", BLK_PINFO, 0},
+    {"项目支出实施期", BLK_PINFO, 0},
+    {"项目负责人", BLK_PINFO, 0},
+    {"项目资金", BLK_FUNDS, 1},
+    {"资金情况", BLK_FUNDS, 1},
+    {"项目资金情况", BLK_FUNDS, 1},
     {NULL, 0, 0},
+};
+
+/* kind: enum pinfo_role */
+const vocab_word vocab_pinfo_roles[] = {
+    {"项目名称", PI_PROJECT, 0}, {"主管部门", PI_DEPT, 0}, {"主管部门及代码", PI_DEPT, 0},
+    {"预算部门", PI_DEPT2, 0},	 {NULL, 0, 0},
+};
+
+const vocab_word vocab_goal_headers[] = {
+    {"年度目标", GK_YEAR, 1},	{"年度绩效目标", GK_YEAR, 1}, {"当年目标", GK_YEAR, 1},
+    {"实施期目标", GK_LONG, 1}, {"中长期目标", GK_LONG, 1},   {"中期目标", GK_LONG, 1},
+    {"长期目标", GK_LONG, 1},	{NULL, 0, 0},
+};
+const char VOCAB_GOAL_LONG_KEY[] = "实施期";
+
+const char VOCAB_FUNDS_GROUP[] = "项目资金";
+const vocab_word vocab_funds_drop[] = {{"其中:", 1, 1}, {"其中", 1, 1}, {NULL, 0, 0}};
+const vocab_word vocab_funds_year_cols[] = {
+    {"年度", 1, 0}, {"当年", 1, 0}, {"本年", 1, 0}, {NULL, 0, 0},
+};
+const vocab_word vocab_unit_line[] = {
+    {"单位:", 1, 1}, {"金额单位:", 1, 1}, {"单位：", 1, 1}, {NULL, 0, 0},
+};
+const vocab_word vocab_filler_line[] = {
+    {"填报单位:", 1, 1}, {"填报单位(盖章):", 1, 1}, {"单位名称:", 1, 1}, {NULL, 0, 0},
 };
 
 const vocab_word vocab_budget_groups[] = {
@@ -94,7 +137,7 @@ const char VOCAB_TASK_PREFIX[] = "任务";
 const vocab_word vocab_indicator_headers[] = {
     {"一级指标", IR_L1, 1},   {"二级指标", IR_L2, 1},   {"三级指标", IR_L3, 1},
     {"指标值", IR_VALUE, 1},  {"目标值", IR_VALUE, 1},  {"指标目标值", IR_VALUE, 1},
-    {"指标性质", IR_NATURE, 0}, {"度量单位", IR_UNIT, 0}, {"计量单位", IR_UNIT, 0},
+    {"年度指标值", IR_VALUE, 0}, {"指标性质", IR_NATURE, 0}, {"度量单位", IR_UNIT, 0}, {"计量单位", IR_UNIT, 0},
     {NULL, 0, 0},
 };
 
@@ -142,6 +185,20 @@ int vocab_contains(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++)
 		if (strstr(key, v->word))
+			return 1;
+	return 0;
+}
+
+const vocab_field vocab_qty_fields[] = {
+    {"info", "value"},  {"budget", "amount"},   {"task", "no"},
+    {"task", "amount"}, {"indicator", "value"}, {NULL, NULL},
+};
+
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn)
+{
+	for (const vocab_field *v = vocab_qty_fields; v->section; v++)
+		if (sn && v->section[0] == section[0] && strncmp(v->section, section, sn) == 0 &&
+		    !v->section[sn] && strncmp(v->field, field, fn) == 0 && !v->field[fn])
 			return 1;
 	return 0;
 }

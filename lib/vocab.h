@@ -57,6 +57,8 @@ enum form_block {
 	BLK_TASK,
 	BLK_OTHER,
 	BLK_INDICATOR,
+	BLK_PINFO, /* project form: a label/value row of its header block */
+	BLK_FUNDS, /* project form: 项目资金 */
 };
 extern const vocab_word vocab_block_labels[];
 
@@ -78,6 +80,25 @@ extern const vocab_word vocab_indicator_levels[];
 /* 指标性质 values meaning "no quantity": the value is the 指标值 text alone. */
 extern const vocab_word vocab_qualitative[];
 
+/* Project form: labels of the header block whose value names the project,
+ * and the department (主管部门, else 预算部门). */
+enum pinfo_role { PI_OTHER = 1, PI_PROJECT, PI_DEPT, PI_DEPT2 };
+/* Goal column/row headers: annual goals (key N) vs implementation-period
+ * goals (key 实施期|N). */
+enum goal_kind { GK_YEAR = 1, GK_LONG };
+extern const vocab_word vocab_goal_headers[];
+extern const vocab_word vocab_pinfo_roles[];
+extern const char VOCAB_GOAL_LONG_KEY[]; /* "实施期" */
+/* Funds: the `其中:` prefix dropped from labels; words marking the annual
+ * column when the block has several amount columns. */
+extern const char VOCAB_FUNDS_GROUP[]; /* "项目资金" */
+extern const vocab_word vocab_funds_drop[];
+extern const vocab_word vocab_funds_year_cols[];
+/* A form-wide unit line: `单位:万元`, `金额单位:元`. */
+extern const vocab_word vocab_unit_line[];
+/* `填报单位:` lines naming who filled the form in. */
+extern const vocab_word vocab_filler_line[];
+
 /* Words that make a one-cell line a form title, and the title's year mark. */
 extern const vocab_word vocab_title_words[];
 /* Goal markers: `目标N:` uses this word. */
@@ -88,5 +109,14 @@ extern const char VOCAB_GOAL_WORD[];
 const vocab_word *vocab_match(const vocab_word *table, const char *key);
 /* Nonzero when some entry's word occurs anywhere in key. */
 int vocab_contains(const vocab_word *table, const char *key);
+
+/* Fields whose value may state a quantity (FORMAT.md section 4): section and
+ * field names. Terminated by an entry with section NULL. */
+typedef struct {
+	const char *section, *field;
+} vocab_field;
+extern const vocab_field vocab_qty_fields[];
+/* 1 when section/field (lengths sn, fn) is in vocab_qty_fields. */
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn);
 
 #endif

@@ -1,0 +1,906 @@
+/* diff: year-over-year comparison of fact streams. See diff.h.
+ *
+ * Shape: a source yields records in (dept, project, section, key, field)
+ * order, either from a sorted in-memory array (default mode) or straight
+ * from a reader that checks the order as it goes (--sorted). The merge loop
+ * takes one (dept, project, section) group at a time from each source, and
+ * process_group turns a pair of groups into rows. Since both modes meet in
+ * the same loop, their output is identical by construction. */
+#include "diff.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tsv.h"
+#include "util.h"
+
+const char *const diff_change_name[] = {"added", "removed", "changed", "renamed", "same"};
+const char DIFF_HEADER[] = "change\tdept\tproject\tsection\tkey\tfield\told\tnew\tdelta\tpct";
+
+void diff_opts_init(diff_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = DIFF_TSV;
+	o->similarity.m = 5;
+	o->similarity.scale = 1;
+}
+
+/* ---- byte order of the escaped text ---- */
+
+/* The escaped form of byte c: its first byte, and the second (or -1). */
+static int esc_first(unsigned char c, int *second)
+{
+	switch (c) {
+	case '\\':
+		*second = '\\';
+		return '\\';
+	case '\t':
+		*second = 't';
+		return '\\';
+	case '\n':
+		*second = 'n';
+		return '\\';
+	case '\r':
+		*second = 'r';
+		return '\\';
+	default:
+		*second = -1;
+		return c;
+	}
+}
+
+int diff_esc_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	int pa = -1, pb = -1;
+	for (;;) {
+		int ca, cb;
+		if (pa >= 0)
+			ca = pa, pa = -1;
+		else
+			ca = i < an ? esc_first((unsigned char)a[i++], &pa) : -1;
+		if (pb >= 0)
+			cb = pb, pb = -1;
+		else
+			cb = j < bn ? esc_first((unsigned char)b[j++], &pb) : -1;
+		if (ca != cb)
+			return ca < cb ? -1 : 1; /* the end (-1) sorts first */
+		if (ca < 0)
+			return 0;
+	}
+}
+
+/* ---- Dice coefficient ---- */
+
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* The sorted bigrams of s (code points; an invalid byte counts as one
+ * character of its own, distinct from every code point). Caller frees *out;
+ * returns the count. */
+static size_t bigrams(const char *s, size_t n, uint64_t **out)
+{
+	uint64_t *v = xreallocarray(NULL, n ? n : 1, sizeof *v);
+	size_t k = 0, i = 0;
+	uint64_t prev = 0;
+	int have = 0;
+	while (i < n) {
+		size_t len;
+		long cp = utf8_decode((const unsigned char *)s + i, n - i, &len);
+		uint64_t c = cp < 0 ? 0x110000u + (unsigned char)s[i] : (uint64_t)cp;
+		i += len;
+		if (have)
+			v[k++] = prev << 32 | c;
+		prev = c;
+		have = 1;
+	}
+	qsort(v, k, sizeof *v, cmp_u64);
+	*out = v;
+	return k;
+}
+
+static void dice_of(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, int equal,
+                    long long *num, long long *den)
+{
+	if (na + nb == 0) {
+		*num = equal;
+		*den = 1;
+		return;
+	}
+	size_t i = 0, j = 0, common = 0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j])
+			common++, i++, j++;
+		else if (a[i] < b[j])
+			i++;
+		else
+			j++;
+	}
+	*num = 2 * (long long)common;
+	*den = (long long)(na + nb);
+}
+
+void diff_dice(const char *a, size_t an, const char *b, size_t bn, long long *num, long long *den)
+{
+	uint64_t *ba, *bb;
+	size_t na = bigrams(a, an, &ba), nb = bigrams(b, bn, &bb);
+	dice_of(ba, na, bb, nb, an == bn && memcmp(a, b, an) == 0, num, den);
+	free(ba);
+	free(bb);
+}
+
+int diff_ratio_ge(long long num, long long den, dec x)
+{
+	/* num/den >= m/10^s  <=>  num * 10^s >= m * den (den > 0) */
+	__int128 l = num, r = x.m * (__int128)den;
+	for (int i = 0; i < x.scale; i++)
+		l *= 10;
+	return l >= r;
+}
+
+/* ---- records ---- */
+
+enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_N };
+static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY, COL_FIELD,
+                                 COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT};
+
+typedef struct rec {
+	long line;
+	const char *ek; /* effective key: the new key once renamed */
+	size_t ekn;
+	const char *s[R_N];
+	size_t n[R_N];
+	char data[]; /* the strings, NUL-terminated */
+} rec;
+
+/* A copy of the reader's current record. Caller frees (one free). */
+static rec *rec_new(const tsv_reader *r)
+{
+	size_t total = 0;
+	for (int i = 0; i < R_N; i++)
+		total += r->len[rec_col[i]] + 1;
+	rec *x = xmalloc(sizeof *x + total);
+	char *p = x->data;
+	for (int i = 0; i < R_N; i++) {
+		size_t n = r->len[rec_col[i]];
+		memcpy(p, r->f[rec_col[i]], n);
+		p[n] = 0;
+		x->s[i] = p;
+		x->n[i] = n;
+		p += n + 1;
+	}
+	x->line = r->line;
+	x->ek = x->s[R_KEY];
+	x->ekn = x->n[R_KEY];
+	return x;
+}
+
+static int col_cmp(const rec *a, const rec *b, int i)
+{
+	return diff_esc_cmp(a->s[i], a->n[i], b->s[i], b->n[i]);
+}
+
+/* Compare columns R_DEPT .. last. */
+static int rec_cmp_upto(const rec *a, const rec *b, int last)
+{
+	for (int i = R_DEPT; i <= last; i++) {
+		int c = col_cmp(a, b, i);
+		if (c)
+			return c;
+	}
+	return 0;
+}
+
+static int qcmp_full_line(const void *x, const void *y)
+{
+	const rec *a = *(rec *const *)x, *b = *(rec *const *)y;
+	int c = rec_cmp_upto(a, b, R_FIELD);
+	return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+/* Effective key, then field: the order inside a group after renames. */
+static int qcmp_ek_field(const void *x, const void *y)
+{
+	const rec *a = *(rec *const *)x, *b = *(rec *const *)y;
+	int c = diff_esc_cmp(a->ek, a->ekn, b->ek, b->ekn);
+	return c ? c : col_cmp(a, b, R_FIELD);
+}
+
+static int streq(const rec *a, const rec *b, int i)
+{
+	return a->n[i] == b->n[i] && memcmp(a->s[i], b->s[i], a->n[i]) == 0;
+}
+
+typedef struct {
+	rec **v;
+	size_t n, cap;
+} recvec;
+
+static void rv_push(recvec *rv, rec *r)
+{
+	if (rv->n == rv->cap) {
+		rv->cap = rv->cap ? rv->cap * 2 : 16;
+		rv->v = xreallocarray(rv->v, rv->cap, sizeof *rv->v);
+	}
+	rv->v[rv->n++] = r;
+}
+
+static void rv_free_recs(recvec *rv)
+{
+	for (size_t i = 0; i < rv->n; i++)
+		free(rv->v[i]);
+	rv->n = 0;
+}
+
+/* ---- errors ---- */
+
+static void add_error(diff_errors *e, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add_error(diff_errors *e, const char *file, long line, const char *fmt, ...)
+{
+	if (e->n >= DIFF_MAX_ERRORS)
+		return;
+	e->e[e->n].file = file;
+	e->e[e->n].line = line;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->e[e->n].msg, sizeof e->e[e->n].msg, fmt, ap);
+	va_end(ap);
+	e->n++;
+}
+
+/* ---- sources ---- */
+
+typedef struct src {
+	const char *name;
+	int stream; /* 1: records come from r in order; 0: from all[] */
+	tsv_reader r;
+	recvec all;
+	size_t pos;
+	rec *la; /* the next record; NULL at the end */
+	const diff_opts *o;
+	diff_errors *errs;
+} src;
+
+static int field_selected(const diff_opts *o, const tsv_reader *r)
+{
+	if (!o->fields)
+		return 1;
+	for (size_t i = 0; i < o->nfields; i++)
+		if (strlen(o->fields[i]) == r->len[COL_FIELD] &&
+		    memcmp(o->fields[i], r->f[COL_FIELD], r->len[COL_FIELD]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The sort command that puts a file in the order --sorted expects. */
+static const char *sort_hint(const char *name, char *b, size_t bn)
+{
+	const char *f = "FILE";
+	int plain = strcmp(name, "-") != 0 && *name;
+	for (const char *p = name; plain && *p; p++)
+		plain =
+		    strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/+-",
+		           *p) != NULL;
+	if (plain)
+		f = name;
+	snprintf(b, bn,
+	         "{ head -n1 %s; tail -n +2 %s | LC_ALL=C sort -t \"$(printf '\\t')\" -k3,3 -k4,4 "
+	         "-k5,5 -k6,6 -k7,7; }",
+	         f, f);
+	return b;
+}
+
+/* Move to the next record. In stream mode, check that it sorts after the
+ * one before (which is still alive: the caller's group or s->la holds it).
+ * Returns 0, or -1 after adding an error. */
+static int src_advance(src *s)
+{
+	if (!s->stream) {
+		s->la = s->pos < s->all.n ? s->all.v[s->pos++] : NULL;
+		return 0;
+	}
+	rec *prev = s->la;
+	for (;;) {
+		int rc = tsv_read(&s->r);
+		if (rc == 0) {
+			s->la = NULL;
+			return 0;
+		}
+		if (rc < 0) {
+			add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+			s->la = NULL;
+			return -1;
+		}
+		if (!field_selected(s->o, &s->r))
+			continue;
+		rec *x = rec_new(&s->r);
+		int c = prev ? rec_cmp_upto(prev, x, R_FIELD) : -1;
+		if (c >= 0) {
+			if (c == 0) {
+				add_error(s->errs, s->name, x->line,
+				          "duplicate record (first at line %ld)", prev->line);
+			} else {
+				char hint[600];
+				add_error(s->errs, s->name, x->line,
+				          "input not sorted (use sort: %s)",
+				          sort_hint(s->name, hint, sizeof hint));
+			}
+			free(x);
+			s->la = NULL;
+			return -1;
+		}
+		s->la = x;
+		return 0;
+	}
+}
+
+/* Default mode: read everything, sort, find duplicates. Returns 0 or -1. */
+static int src_load(src *s)
+{
+	int rc;
+	while ((rc = tsv_read(&s->r)) == 1)
+		if (field_selected(s->o, &s->r))
+			rv_push(&s->all, rec_new(&s->r));
+	if (rc < 0) {
+		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+		return -1;
+	}
+	if (s->all.n > 1)
+		qsort(s->all.v, s->all.n, sizeof *s->all.v, qcmp_full_line);
+	/* the duplicate a one-pass reader would meet first: smallest second line */
+	long dup = 0, first = 0;
+	size_t run = 0;
+	for (size_t i = 1; i < s->all.n; i++) {
+		if (rec_cmp_upto(s->all.v[i - 1], s->all.v[i], R_FIELD) != 0) {
+			run = i;
+			continue;
+		}
+		if (!dup || s->all.v[i]->line < dup) {
+			dup = s->all.v[i]->line;
+			first = s->all.v[run]->line;
+		}
+	}
+	if (dup) {
+		add_error(s->errs, s->name, dup, "duplicate record (first at line %ld)", first);
+		return -1;
+	}
+	return 0;
+}
+
+/* Collect the next (dept, project, section) group into g (emptied first).
+ * Returns 0 (g empty at the end), or -1 on error. */
+static int src_group(src *s, recvec *g)
+{
+	g->n = 0;
+	if (!s->la)
+		return 0;
+	rv_push(g, s->la);
+	for (;;) {
+		if (src_advance(s) < 0)
+			return -1;
+		if (!s->la || rec_cmp_upto(s->la, g->v[0], R_SECTION) != 0)
+			return 0;
+		rv_push(g, s->la);
+	}
+}
+
+/* ---- comparing one group ---- */
+
+typedef struct row {
+	int change;
+	const char *k, *f, *ov, *nv;
+	size_t kn, fn, ovn, nvn;
+	char delta[DEC_BUFSZ], pct[DEC_BUFSZ];
+	int has_pct;
+	dec pctv;
+} row;
+
+typedef struct {
+	row *v;
+	size_t n, cap;
+} rowvec;
+
+static row *rw_push(rowvec *rv, int change)
+{
+	if (rv->n == rv->cap) {
+		rv->cap = rv->cap ? rv->cap * 2 : 16;
+		rv->v = xreallocarray(rv->v, rv->cap, sizeof *rv->v);
+	}
+	row *w = &rv->v[rv->n++];
+	memset(w, 0, sizeof *w);
+	w->change = change;
+	return w;
+}
+
+static int qcmp_row(const void *x, const void *y)
+{
+	const row *a = x, *b = y;
+	int c = diff_esc_cmp(a->k, a->kn, b->k, b->kn);
+	if (!c)
+		c = diff_esc_cmp(a->f, a->fn, b->f, b->fn);
+	if (!c) /* a renamed row before a record of the same key with an empty field */
+		c = (b->change == DIFF_RENAMED) - (a->change == DIFF_RENAMED);
+	return c;
+}
+
+/* Compare a matched pair into w: change, delta, pct. */
+static void compare(const rec *a, const rec *b, row *w)
+{
+	int anum = a->n[R_NUM] > 0, bnum = b->n[R_NUM] > 0;
+	int same_unit = anum && bnum && streq(a, b, R_UNIT);
+	int is_date = same_unit && strcmp(a->s[R_UNIT], "date") == 0;
+	dec da, db;
+	int bothdec = anum && bnum && !is_date && dec_parse(a->s[R_NUM], a->n[R_NUM], &da) == 0 &&
+	              dec_parse(b->s[R_NUM], b->n[R_NUM], &db) == 0;
+	int equal;
+	if (anum && bnum)
+		equal = streq(a, b, R_OP) && same_unit &&
+		        (bothdec ? dec_cmp(da, db) == 0 : streq(a, b, R_NUM));
+	else
+		equal = streq(a, b, R_VALUE);
+	w->change = equal ? DIFF_SAME : DIFF_CHANGED;
+	dec d;
+	if (bothdec && same_unit && dec_sub(db, da, &d) == 0) {
+		dec_format(d, w->delta);
+		if (!dec_is_zero(da) && dec_pct(d, da, &w->pctv) == 0) {
+			dec_format(w->pctv, w->pct);
+			w->has_pct = 1;
+		}
+	}
+}
+
+typedef struct keyent {
+	const char *k;
+	size_t kn;
+	size_t first, count; /* records [first, first+count) of the group */
+	int matched;
+	uint64_t *bg; /* bigrams of the last |-part, when pairing */
+	size_t nbg;
+} keyent;
+
+/* Distinct keys of g (sorted by key, field) into *out. Returns the count. */
+static size_t keys_of(const recvec *g, keyent **out)
+{
+	keyent *v = xreallocarray(NULL, g->n ? g->n : 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		const rec *r = g->v[i];
+		if (n && v[n - 1].kn == r->n[R_KEY] &&
+		    memcmp(v[n - 1].k, r->s[R_KEY], r->n[R_KEY]) == 0) {
+			v[n - 1].count++;
+			continue;
+		}
+		memset(&v[n], 0, sizeof v[n]);
+		v[n].k = r->s[R_KEY];
+		v[n].kn = r->n[R_KEY];
+		v[n].first = i;
+		v[n].count = 1;
+		n++;
+	}
+	*out = v;
+	return n;
+}
+
+/* Length of the part of k before its last '|' (0 when it has none). */
+static size_t prefix_len(const char *k, size_t n)
+{
+	while (n > 0 && k[n - 1] != '|')
+		n--;
+	return n;
+}
+
+typedef struct pair {
+	size_t i, j; /* indexes into the old and new key tables */
+	long long num, den;
+} pair;
+
+/* qsort_r order of pairs: most similar first, then old key, then new key.
+ * arg is the two key tables. */
+static int qcmp_pair(const void *x, const void *y, void *arg)
+{
+	const pair *a = x, *b = y;
+	const keyent *const *kt = arg, *pair_ko = kt[0], *pair_kn = kt[1];
+	__int128 l = (__int128)a->num * b->den, r = (__int128)b->num * a->den;
+	if (l != r)
+		return l > r ? -1 : 1; /* more similar first */
+	int c = diff_esc_cmp(pair_ko[a->i].k, pair_ko[a->i].kn, pair_ko[b->i].k, pair_ko[b->i].kn);
+	if (!c)
+		c = diff_esc_cmp(pair_kn[a->j].k, pair_kn[a->j].kn, pair_kn[b->j].k,
+		                 pair_kn[b->j].kn);
+	return c;
+}
+
+typedef struct diff_ctx {
+	const diff_opts *o;
+	diff_errors *errs;
+	FILE *out; /* where rows go: the output, or the markdown body */
+	long count[DIFF_NKINDS];
+	rowvec rows;
+	buf md_dept, md_project;
+	int md_started;
+} diff_ctx;
+
+/* Pair unmatched keys of one task/indicator group; mark renamed records'
+ * effective keys and add the renamed rows. Returns the number of pairs, or
+ * -1 (error added) when the group has too many unmatched keys. */
+static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t nkn,
+                         const recvec *og, const char *errfile, long errline)
+{
+	size_t uo = 0, un = 0;
+	for (size_t i = 0; i < nko; i++)
+		uo += !ko[i].matched;
+	for (size_t j = 0; j < nkn; j++)
+		un += !kn[j].matched;
+	if (!uo || !un)
+		return 0;
+	if ((uint64_t)uo * un > DIFF_MAX_RENAME_PAIRS) {
+		add_error(c->errs, errfile, errline,
+		          "too many unmatched keys to pair renames in one group: %zu old x %zu "
+		          "new > %u pairs",
+		          uo, un, DIFF_MAX_RENAME_PAIRS);
+		return -1;
+	}
+	for (size_t i = 0; i < nko; i++)
+		if (!ko[i].matched) {
+			size_t p = prefix_len(ko[i].k, ko[i].kn);
+			ko[i].nbg = bigrams(ko[i].k + p, ko[i].kn - p, &ko[i].bg);
+		}
+	for (size_t j = 0; j < nkn; j++)
+		if (!kn[j].matched) {
+			size_t p = prefix_len(kn[j].k, kn[j].kn);
+			kn[j].nbg = bigrams(kn[j].k + p, kn[j].kn - p, &kn[j].bg);
+		}
+	pair *pv = NULL;
+	size_t np = 0, cap = 0;
+	for (size_t i = 0; i < nko; i++) {
+		if (ko[i].matched)
+			continue;
+		size_t pi = prefix_len(ko[i].k, ko[i].kn);
+		for (size_t j = 0; j < nkn; j++) {
+			if (kn[j].matched)
+				continue;
+			size_t pj = prefix_len(kn[j].k, kn[j].kn);
+			if (pi != pj || memcmp(ko[i].k, kn[j].k, pi) != 0)
+				continue; /* indicators pair only under the same L1|L2 */
+			long long num, den;
+			int eq = ko[i].kn - pi == kn[j].kn - pj &&
+			         memcmp(ko[i].k + pi, kn[j].k + pj, ko[i].kn - pi) == 0;
+			dice_of(ko[i].bg, ko[i].nbg, kn[j].bg, kn[j].nbg, eq, &num, &den);
+			if (!diff_ratio_ge(num, den, c->o->similarity))
+				continue;
+			if (np == cap) {
+				cap = cap ? cap * 2 : 16;
+				pv = xreallocarray(pv, cap, sizeof *pv);
+			}
+			pv[np++] = (pair){i, j, num, den};
+		}
+	}
+	const keyent *kt[2] = {ko, kn};
+	if (np > 1)
+		qsort_r(pv, np, sizeof *pv, qcmp_pair, kt);
+	long made = 0;
+	for (size_t p = 0; p < np; p++) {
+		keyent *a = &ko[pv[p].i], *b = &kn[pv[p].j];
+		if (a->matched || b->matched)
+			continue;
+		a->matched = b->matched = 1;
+		for (size_t r = a->first; r < a->first + a->count; r++) {
+			og->v[r]->ek = b->k;
+			og->v[r]->ekn = b->kn;
+		}
+		row *w = rw_push(&c->rows, DIFF_RENAMED);
+		w->k = b->k, w->kn = b->kn;
+		w->f = "", w->fn = 0;
+		w->ov = a->k, w->ovn = a->kn;
+		w->nv = b->k, w->nvn = b->kn;
+		made++;
+	}
+	free(pv);
+	for (size_t i = 0; i < nko; i++)
+		free(ko[i].bg);
+	for (size_t j = 0; j < nkn; j++)
+		free(kn[j].bg);
+	return made;
+}
+
+static int is_rename_section(const rec *r)
+{
+	return strcmp(r->s[R_SECTION], "task") == 0 || strcmp(r->s[R_SECTION], "indicator") == 0;
+}
+
+/* Does the filter keep w? */
+static int shown(const diff_ctx *c, const row *w)
+{
+	if (w->change == DIFF_SAME)
+		return c->o->all;
+	if (w->change == DIFF_CHANGED && c->o->have_min_pct && w->has_pct) {
+		dec a = w->pctv;
+		if (a.m < 0)
+			a.m = -a.m;
+		return dec_cmp(a, c->o->min_pct) >= 0;
+	}
+	return 1;
+}
+
+void diff_md_cell(FILE *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '\n' || ch == '\r' || ch == '\t')
+			ch = ' ';
+		if (ch && strchr("\\|*_`<[]~", ch))
+			putc('\\', out);
+		putc(ch, out);
+	}
+}
+
+/* Headings for a group whose rows are about to be printed. */
+static void md_headings(diff_ctx *c, const rec *g)
+{
+	FILE *out = c->out;
+	int new_dept = !c->md_started || c->md_dept.len != g->n[R_DEPT] ||
+	               memcmp(buf_str(&c->md_dept), g->s[R_DEPT], g->n[R_DEPT]) != 0;
+	int new_proj = new_dept || c->md_project.len != g->n[R_PROJECT] ||
+	               memcmp(buf_str(&c->md_project), g->s[R_PROJECT], g->n[R_PROJECT]) != 0;
+	c->md_started = 1;
+	if (new_dept) {
+		buf_reset(&c->md_dept);
+		buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
+		fputs("## ", out);
+		if (g->n[R_DEPT])
+			diff_md_cell(out, g->s[R_DEPT], g->n[R_DEPT]);
+		else
+			fputs("(no department)", out);
+		fputs("\n\n", out);
+	}
+	if (new_proj) {
+		buf_reset(&c->md_project);
+		buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
+		if (g->n[R_PROJECT]) {
+			fputs("### Project: ", out);
+			diff_md_cell(out, g->s[R_PROJECT], g->n[R_PROJECT]);
+		} else {
+			fputs("### Department-wide", out);
+		}
+		fputs("\n\n", out);
+	}
+	fputs("#### ", out);
+	diff_md_cell(out, g->s[R_SECTION], g->n[R_SECTION]);
+	fputs("\n\n| change | key | field | old | new | delta | pct |\n"
+	      "|---|---|---|---|---|---:|---:|\n",
+	      out);
+}
+
+static void md_row(FILE *out, const row *w)
+{
+	fprintf(out, "| %s | ", diff_change_name[w->change]);
+	if (w->change == DIFF_RENAMED) {
+		diff_md_cell(out, w->ov, w->ovn);
+		fputs(" → ", out);
+		diff_md_cell(out, w->nv, w->nvn);
+		fputs(" |  |  |  |  |  |\n", out);
+		return;
+	}
+	diff_md_cell(out, w->k, w->kn);
+	fputs(" | ", out);
+	diff_md_cell(out, w->f, w->fn);
+	fputs(" | ", out);
+	diff_md_cell(out, w->ov, w->ovn);
+	fputs(" | ", out);
+	diff_md_cell(out, w->nv, w->nvn);
+	fprintf(out, " | %s | %s |\n", w->delta, w->pct);
+}
+
+/* Compare one group: og and ng hold the old and new records of one (dept,
+ * project, section), sorted by key and field; either may be empty. Writes
+ * the rows. Returns 0, or -1 with an error added. */
+static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newname)
+{
+	const rec *g = og->n ? og->v[0] : ng->v[0];
+	keyent *ko, *kn;
+	size_t nko = keys_of(og, &ko), nkn = keys_of(ng, &kn);
+	for (size_t i = 0, j = 0; i < nko && j < nkn;) {
+		int d = diff_esc_cmp(ko[i].k, ko[i].kn, kn[j].k, kn[j].kn);
+		if (d == 0)
+			ko[i++].matched = kn[j++].matched = 1;
+		else if (d < 0)
+			i++;
+		else
+			j++;
+	}
+	c->rows.n = 0;
+	int rc = 0;
+	if (is_rename_section(g)) {
+		const rec *at = ng->n ? ng->v[0] : og->v[0];
+		long made = pair_renames(c, ko, nko, kn, nkn, og, newname, at->line);
+		if (made < 0)
+			rc = -1;
+		else if (made > 0)
+			qsort(og->v, og->n, sizeof *og->v, qcmp_ek_field);
+	}
+	free(ko);
+	free(kn);
+	if (rc < 0)
+		return -1;
+
+	size_t i = 0, j = 0;
+	while (i < og->n || j < ng->n) {
+		const rec *a = i < og->n ? og->v[i] : NULL, *b = j < ng->n ? ng->v[j] : NULL;
+		int d = !a ? 1 : !b ? -1 : diff_esc_cmp(a->ek, a->ekn, b->s[R_KEY], b->n[R_KEY]);
+		if (!d)
+			d = col_cmp(a, b, R_FIELD);
+		row *w = rw_push(&c->rows, d < 0 ? DIFF_REMOVED : d > 0 ? DIFF_ADDED : DIFF_SAME);
+		const rec *k = d < 0 ? a : b;
+		w->k = d < 0 ? a->ek : b->s[R_KEY];
+		w->kn = d < 0 ? a->ekn : b->n[R_KEY];
+		w->f = k->s[R_FIELD], w->fn = k->n[R_FIELD];
+		w->ov = a && d <= 0 ? a->s[R_VALUE] : "";
+		w->ovn = a && d <= 0 ? a->n[R_VALUE] : 0;
+		w->nv = b && d >= 0 ? b->s[R_VALUE] : "";
+		w->nvn = b && d >= 0 ? b->n[R_VALUE] : 0;
+		if (d == 0)
+			compare(a, b, w);
+		i += d <= 0;
+		j += d >= 0;
+	}
+	qsort(c->rows.v, c->rows.n, sizeof *c->rows.v, qcmp_row);
+
+	int header_done = 0;
+	for (size_t r = 0; r < c->rows.n; r++) {
+		const row *w = &c->rows.v[r];
+		if (!shown(c, w))
+			continue;
+		c->count[w->change]++;
+		if (c->o->format == DIFF_MARKDOWN) {
+			if (!header_done)
+				md_headings(c, g);
+			header_done = 1;
+			md_row(c->out, w);
+			continue;
+		}
+		char *f[10] = {(char *)diff_change_name[w->change],
+		               (char *)g->s[R_DEPT],
+		               (char *)g->s[R_PROJECT],
+		               (char *)g->s[R_SECTION],
+		               (char *)w->k,
+		               (char *)w->f,
+		               (char *)w->ov,
+		               (char *)w->nv,
+		               (char *)w->delta,
+		               (char *)w->pct};
+		size_t len[10] = {
+		    strlen(f[0]), g->n[R_DEPT], g->n[R_PROJECT], g->n[R_SECTION],  w->kn,
+		    w->fn,        w->ovn,       w->nvn,          strlen(w->delta), strlen(w->pct)};
+		tsv_write_row(c->out, f, len, 10);
+	}
+	if (header_done)
+		putc('\n', c->out);
+	return 0;
+}
+
+static long differences(const diff_ctx *c)
+{
+	long n = 0;
+	for (int k = 0; k < DIFF_NKINDS; k++)
+		if (k != DIFF_SAME)
+			n += c->count[k];
+	return n;
+}
+
+/* The markdown title and the one-line summary. */
+static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname)
+{
+	fputs("# Changes from ", out);
+	diff_md_cell(out, oldname, strlen(oldname));
+	fputs(" to ", out);
+	diff_md_cell(out, newname, strlen(newname));
+	fputs("\n\n", out);
+	if (!differences(c) && !c->count[DIFF_SAME]) {
+		fputs("No differences.\n", out);
+		return;
+	}
+	static const int order[] = {DIFF_CHANGED, DIFF_ADDED, DIFF_REMOVED, DIFF_RENAMED,
+	                            DIFF_SAME};
+	const char *sep = "";
+	fputs("**", out);
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+		if (order[k] == DIFF_SAME && !c->o->all)
+			continue;
+		fprintf(out, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
+		sep = ", ";
+	}
+	fputs("**\n\n", out);
+}
+
+int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff_errors *errs)
+{
+	memset(errs, 0, sizeof *errs);
+	src s[2];
+	diff_input in[2] = {old, new};
+	for (int k = 0; k < 2; k++) {
+		memset(&s[k], 0, sizeof s[k]);
+		s[k].name = in[k].name;
+		s[k].stream = o->sorted;
+		s[k].o = o;
+		s[k].errs = errs;
+		tsv_reader_init(&s[k].r, in[k].fp, in[k].name, FACT_HEADER);
+	}
+	diff_ctx c = {.o = o, .errs = errs, .out = out};
+	recvec g[2] = {{0}};
+	int status = 2;
+
+	if (!o->sorted) {
+		int bad = 0;
+		for (int k = 0; k < 2; k++)
+			bad |= src_load(&s[k]) < 0;
+		if (bad)
+			goto done;
+	}
+	if (o->format == DIFF_MARKDOWN) {
+		c.out = tmpfile();
+		if (!c.out) {
+			add_error(errs, NULL, 0, "cannot create a temporary file for the report");
+			goto done;
+		}
+	} else {
+		fputs(DIFF_HEADER, out);
+		putc('\n', out);
+	}
+	for (int k = 0; k < 2; k++)
+		if (src_advance(&s[k]) < 0 || src_group(&s[k], &g[k]) < 0)
+			goto done;
+	while (g[0].n || g[1].n) {
+		int d = !g[0].n ? 1 : !g[1].n ? -1 : rec_cmp_upto(g[0].v[0], g[1].v[0], R_SECTION);
+		recvec none = {0};
+		if (process_group(&c, d <= 0 ? &g[0] : &none, d >= 0 ? &g[1] : &none, new.name) < 0)
+			goto done;
+		for (int k = 0; k < 2; k++) {
+			if (k == 0 ? d > 0 : d < 0)
+				continue;
+			if (s[k].stream)
+				rv_free_recs(&g[k]);
+			if (src_group(&s[k], &g[k]) < 0)
+				goto done;
+		}
+		if (ferror(c.out))
+			break; /* the output: the caller reports it; a tmpfile: below */
+	}
+	if (c.out != out && ferror(c.out)) {
+		add_error(errs, NULL, 0, "write error on the temporary file for the report");
+		goto done;
+	}
+	if (o->format == DIFF_MARKDOWN) {
+		md_top(&c, out, old.name, new.name);
+		rewind(c.out);
+		char b[65536];
+		size_t n;
+		while ((n = fread(b, 1, sizeof b, c.out)) > 0)
+			fwrite(b, 1, n, out);
+	}
+	status = differences(&c) > 0;
+done:
+	if (c.out && c.out != out)
+		fclose(c.out);
+	for (int k = 0; k < 2; k++) {
+		if (s[k].stream) {
+			rv_free_recs(&g[k]);
+			free(s[k].la);
+		} else {
+			rv_free_recs(&s[k].all);
+		}
+		free(g[k].v);
+		free(s[k].all.v);
+		tsv_reader_free(&s[k].r);
+	}
+	free(c.rows.v);
+	buf_free(&c.md_dept);
+	buf_free(&c.md_project);
+	return status;
+}

@@ -1,0 +1,253 @@
+/* dsv: delimited text -> grid, on top of libcsv in its non-strict mode (a
+ * quote inside an unquoted field is literal; doubled quotes inside quoted
+ * fields are one quote). libcsv does not say where a field starts, so the
+ * input is fed to it one physical line at a time (a line ends at LF, CRLF or
+ * a lone CR, inside quotes or not): a field starts on the line where the
+ * previous field of its record ended, or the record's first line. Empty
+ * lines, which libcsv skips, become empty rows here so that row numbering
+ * follows the input. See dsv.h and docs/readers.md. */
+#include "dsv.h"
+
+#include <csv.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define LIBCSV_FIELD_BEGUN 2  /* libcsv.c's parser state "in a field" */
+#define DSV_BLOCK (64u << 10) /* libcsv's field buffer grows by this much */
+
+typedef struct {
+	grid *g;
+	grid_row *row;   /* the current record's row; NULL between records */
+	long line;       /* physical line of the chunk being parsed */
+	long row_line;   /* line where the current record starts */
+	long field_line; /* line where the next field starts */
+	int col;         /* fields so far in the current record */
+	int pending;     /* a record has begun and not ended */
+	int stop;        /* a grid-wide cap was reached: read no further */
+	int status;      /* 0 clean, 1 something cut or dropped */
+	char *err;
+	size_t errsz;
+} reader;
+
+/* Keep the first message about data cut or dropped at a limit. */
+static void limit(reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void limit(reader *r, const char *fmt, ...)
+{
+	if (r->status)
+		return;
+	r->status = 1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->err, r->errsz, fmt, ap);
+	va_end(ap);
+}
+
+static int rows_full(reader *r)
+{
+	if (r->g->n < DSV_MAX_ROWS)
+		return 0;
+	limit(r, "line %ld: more than %ld rows: rest ignored", r->line, (long)DSV_MAX_ROWS);
+	r->stop = 1;
+	return 1;
+}
+
+/* libcsv's field callback. */
+static void on_field(void *s, size_t len, void *data)
+{
+	reader *r = data;
+	long at = r->field_line;
+	r->field_line = r->line; /* a next field in this record starts here */
+	r->col++;
+	if (r->stop)
+		return;
+	if (!r->row) {
+		if (rows_full(r))
+			return;
+		r->row = grid_add_row(r->g, r->row_line);
+	}
+	cell *c = grid_add_cell(r->g, r->row, s ? s : "", s ? len : 0);
+	if (!c) {
+		limit(r, "line %ld: %s", at, r->g->err);
+		if (r->g->ncells >= GRID_MAX_CELLS)
+			r->stop = 1;
+		return;
+	}
+	c->line = at;
+	c->col = r->col;
+	if (c->flags & CELL_CUT)
+		limit(r, "line %ld: field %d longer than %ld bytes: cut", at, r->col,
+		      (long)GRID_MAX_CELL_TEXT);
+}
+
+/* libcsv's end-of-record callback. */
+static void on_record(int c, void *data)
+{
+	reader *r = data;
+	r->row = NULL;
+	r->col = 0;
+	r->pending = 0;
+}
+
+/* Line number (1-based) of byte offset off in s: LF, CRLF and lone CR each
+ * end a line. */
+static long line_at(const char *s, size_t off)
+{
+	long line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= off || s[i + 1] != '\n')))
+			line++;
+	return line;
+}
+
+static size_t skip_bom(const char *text, size_t n)
+{
+	return n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+int dsv_sniff(const char *text, size_t n)
+{
+	size_t i = skip_bom(text, n);
+	if (n > DSV_SNIFF_BYTES)
+		n = DSV_SNIFF_BYTES;
+	long tabs[DSV_SNIFF_LINES], commas[DSV_SNIFF_LINES], t = 0, c = 0, ttot = 0, ctot = 0;
+	int lines = 0, inq = 0, fstart = 1, content = 0;
+	for (; i < n && lines < DSV_SNIFF_LINES; i++) {
+		char ch = text[i];
+		if (inq) {
+			if (ch == '"') {
+				if (i + 1 < n && text[i + 1] == '"')
+					i++;
+				else
+					inq = 0;
+			}
+			continue;
+		}
+		if (ch == '\r' || ch == '\n') {
+			if (content) {
+				tabs[lines] = t, commas[lines] = c, lines++;
+				ttot += t, ctot += c;
+			}
+			t = c = content = 0;
+			fstart = 1;
+			continue;
+		}
+		if (ch == ' ')
+			continue;
+		content = 1;
+		if (ch == '\t' || ch == ',') {
+			t += ch == '\t';
+			c += ch == ',';
+			fstart = 1;
+		} else if (ch == '"' && fstart) {
+			inq = 1;
+			fstart = 0;
+		} else {
+			fstart = 0;
+		}
+	}
+	if (content && lines < DSV_SNIFF_LINES) { /* a last line, maybe cut */
+		tabs[lines] = t, commas[lines] = c, lines++;
+		ttot += t, ctot += c;
+	}
+	int csame = lines >= 2 && commas[0] > 0, tsame = lines >= 2 && tabs[0] > 0;
+	for (int k = 1; k < lines; k++) {
+		csame &= commas[k] == commas[0];
+		tsame &= tabs[k] == tabs[0];
+	}
+	if (csame && !tsame)
+		return ',';
+	if (ttot > 0)
+		return '\t';
+	return ctot > 0 ? ',' : '\t';
+}
+
+int dsv_read(const char *text, size_t n, int delim, grid *g, char *err, size_t errsz)
+{
+	return dsv_read_flags(text, n, delim, 0, g, err, errsz);
+}
+
+int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *g, char *err,
+                   size_t errsz)
+{
+	if (errsz)
+		err[0] = 0;
+	if (delim == 0)
+		delim = dsv_sniff(text, n);
+	if (delim < 1 || delim > 0x7E || delim == '\r' || delim == '\n' || delim == ' ' ||
+	    (delim == '"' && !(flags & DSV_NO_QUOTES))) {
+		snprintf(err, errsz, "bad delimiter (byte %d)", delim);
+		return -1;
+	}
+	const char *z = memchr(text, 0, n);
+	if (z) {
+		snprintf(err, errsz, "line %ld: NUL byte in the text",
+		         line_at(text, (size_t)(z - text)));
+		return -1;
+	}
+
+	reader r = {.g = g, .line = 1, .err = err, .errsz = errsz};
+	struct csv_parser cp;
+	if (csv_init(&cp, 0) != 0) {
+		snprintf(err, errsz, "cannot start the CSV parser");
+		return -1;
+	}
+	csv_set_delim(&cp, (unsigned char)delim);
+	if (flags & DSV_NO_QUOTES)
+		csv_set_quote(&cp, 0); /* never matches: the text has no NUL */
+	csv_set_blk_size(&cp, DSV_BLOCK);
+
+	const char *p = text + skip_bom(text, n), *end = text + n;
+	int has_cr = memchr(p, '\r', (size_t)(end - p)) != NULL, rc = 0;
+	while (p < end && !r.stop) {
+		/* the chunk p..q is one physical line with its line end */
+		const char *q;
+		if (!has_cr) {
+			q = memchr(p, '\n', (size_t)(end - p));
+			q = q ? q + 1 : end;
+		} else {
+			q = p;
+			while (q < end && *q != '\n' && *q != '\r')
+				q++;
+			if (q < end && *q == '\r' && q + 1 < end && q[1] == '\n')
+				q++;
+			if (q < end)
+				q++;
+		}
+		int ended = q[-1] == '\n' || q[-1] == '\r';
+		if (!r.pending) {
+			r.row_line = r.field_line = r.line;
+			const char *b = p;
+			while (b < q && (*b == ' ' || *b == '\t') && *b != delim)
+				b++;
+			if (b == q || *b == '\n' || *b == '\r') {
+				/* an empty line: libcsv skips it, we keep it */
+				if (ended && !rows_full(&r))
+					grid_add_row(g, r.line);
+				p = q;
+				r.line++;
+				continue;
+			}
+			r.pending = 1;
+		}
+		size_t len = (size_t)(q - p);
+		if (csv_parse(&cp, p, len, on_field, on_record, &r) != len) {
+			snprintf(err, errsz, "line %ld: %s", r.line, csv_strerror(csv_error(&cp)));
+			rc = -1;
+			break;
+		}
+		p = q;
+		if (ended)
+			r.line++;
+	}
+	if (rc == 0 && !r.stop) {
+		if (cp.pstate == LIBCSV_FIELD_BEGUN && cp.quoted) {
+			snprintf(err, errsz, "line %ld: quoted field never closed", r.field_line);
+			rc = -1;
+		} else {
+			csv_fini(&cp, on_field, on_record, &r);
+		}
+	}
+	csv_free(&cp);
+	return rc ? rc : r.status;
+}

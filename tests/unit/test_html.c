@@ -1,0 +1,160 @@
+/* Unit tests for html: span expansion (overlapping, oversized, zero), cell
+ * text (entities, <br>, blanks), nested tables, text outside tables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "grid.h"
+#include "html.h"
+#include "t.h"
+
+static grid *parse(const char *h, buf *warn)
+{
+	grid *g = grid_new();
+	html_read(h, strlen(h), 1, 0, g, warn);
+	return g;
+}
+
+/* The grid as text: cells separated by '|', rows by '/'; a span copy shows
+ * as 'v' (row span) or 'h' (column span). */
+static const char *show(const grid *g)
+{
+	static buf b;
+	buf_reset(&b);
+	for (int i = 0; i < g->n; i++) {
+		if (i)
+			buf_addc(&b, '/');
+		for (int j = 0; j < g->rows[i].n; j++) {
+			const cell *c = &g->rows[i].cells[j];
+			if (j)
+				buf_addc(&b, '|');
+			if (c->flags & CELL_VSPAN)
+				buf_addc(&b, 'v');
+			else if (c->flags & CELL_HSPAN)
+				buf_addc(&b, 'h');
+			else
+				buf_add(&b, c->text, c->len);
+		}
+	}
+	return buf_str(&b);
+}
+
+int main(void)
+{
+	buf w = {0};
+	grid *g;
+
+	g = parse("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", &w);
+	CHECK_STR(show(g), "a|b/c|d");
+	CHECK_INT(g->rows[1].cells[1].trow, 2);
+	CHECK_INT(g->rows[1].cells[1].tcol, 2);
+	grid_free(g);
+
+	/* rowspan fills down as copies; colspan fills right */
+	g = parse("<table><tr><td rowspan=3>L</td><td colspan=2>x</td></tr>"
+		  "<tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+		  &w);
+	CHECK_STR(show(g), "L|x|h/v|1|2/v|3|4");
+	grid_free(g);
+
+	/* a rowspan in a middle column: later cells skip over it */
+	g = parse("<table><tr><td>a</td><td rowspan=2>M</td><td>b</td></tr>"
+		  "<tr><td>c</td><td>d</td></tr></table>",
+		  &w);
+	CHECK_STR(show(g), "a|M|b/c|v|d");
+	grid_free(g);
+
+	/* overlapping: a colspan in row 2 runs over row 1's rowspan (a table
+	 * model error); the rowspan still covers row 3, so it stays aligned */
+	g = parse("<table><tr><td>a</td><td rowspan=3>R</td></tr>"
+		  "<tr><td colspan=2>wide</td></tr><tr><td>c</td></tr></table>",
+		  &w);
+	CHECK_STR(show(g), "a|R/wide|h/c|v");
+	grid_free(g);
+
+	/* a rowspan past the table's end stops at the last row */
+	g = parse("<table><tr><td rowspan=99999999>a</td><td>b</td></tr>"
+		  "<tr><td>c</td></tr></table>",
+		  &w);
+	CHECK_STR(show(g), "a|b/v|c");
+	CHECK_INT(g->ncells, 4);
+	grid_free(g);
+
+	/* rowspan=0 spans to the end */
+	g = parse("<table><tr><td rowspan=0>a</td><td>1</td></tr><tr><td>2</td></tr>"
+		  "<tr><td>3</td></tr></table>",
+		  &w);
+	CHECK_STR(show(g), "a|1/v|2/v|3");
+	grid_free(g);
+
+	/* colspan clamped to 1000, with a warning */
+	buf_reset(&w);
+	g = parse("<table><tr><td colspan=2147483647>a</td><td>b</td></tr></table>", &w);
+	CHECK_INT(g->rows[0].n, GRID_MAX_COLSPAN + 1);
+	CHECK(strstr(buf_str(&w), "span clamped") != NULL);
+	grid_free(g);
+
+	/* negative and junk spans read as 1 */
+	g = parse("<table><tr><td colspan=-3 rowspan=x>a</td><td>b</td></tr></table>", &w);
+	CHECK_STR(show(g), "a|b");
+	grid_free(g);
+
+	/* cell text: entities, <br>, blanks, &nbsp; for empty */
+	g = parse("<table><tr><td> A&amp;B&lt;1&gt; </td><td>x<br>y</td><td>&nbsp;</td>"
+		  "<td><span> 中 </span><font>文</font></td></tr></table>",
+		  &w);
+	CHECK_STR(g->rows[0].cells[0].text, "A&B<1>");
+	CHECK_STR(g->rows[0].cells[1].text, "x\ny");
+	CHECK_STR(g->rows[0].cells[2].text, "");
+	CHECK_STR(g->rows[0].cells[3].text, "中 文");
+	grid_free(g);
+
+	/* thead/tbody/tfoot rows in order; upper-case tags; th cells */
+	g = parse("<TABLE><THEAD><TR><TH>h</TH></TR></THEAD><TBODY><TR><TD>b</TD></TR></TBODY>"
+		  "</TABLE>",
+		  &w);
+	CHECK_STR(show(g), "h/b");
+	grid_free(g);
+
+	/* text outside tables becomes one-cell rows, in order */
+	g = parse("<html><head><title>t</title><style>x{}</style></head><body><h1>Title</h1>"
+		  "<p>unit</p><table><tr><td>a</td></tr></table><p>after</p></body></html>",
+		  &w);
+	CHECK_STR(show(g), "Title/unit/a/after");
+	grid_free(g);
+
+	/* a table inside a cell becomes the cell's nested grid */
+	g = parse("<table><tr><td>label</td><td><table><tr><td>x</td><td>y</td></tr>"
+		  "</table></td></tr></table>",
+		  &w);
+	CHECK_STR(show(g), "label|");
+	CHECK(g->rows[0].cells[1].sub != NULL);
+	if (g->rows[0].cells[1].sub)
+		CHECK_STR(show(g->rows[0].cells[1].sub), "x|y");
+	grid_free(g);
+
+	/* line numbers: base line plus the line in the text */
+	g = grid_new();
+	const char *h = "<table>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr></table>";
+	html_read(h, strlen(h), 10, 2, g, &w);
+	CHECK_INT(g->rows[1].cells[0].line, 12);
+	CHECK_INT(g->rows[1].cells[0].col, 2);
+	grid_free(g);
+
+	/* deep nesting: no stack overflow, a warning, text kept */
+	buf deep = {0};
+	for (int i = 0; i < 20000; i++)
+		buf_adds(&deep, "<table><tr><td>");
+	buf_adds(&deep, "core");
+	buf_reset(&w);
+	g = grid_new();
+	html_read(deep.s, deep.len, 1, 0, g, &w);
+	CHECK(strstr(buf_str(&w), "nested deeper") != NULL);
+	grid_free(g);
+	buf_free(&deep);
+
+	CHECK(html_sniff("  <!DOCTYPE html>", 17));
+	CHECK(html_sniff("\xEF\xBB\xBF<html>", 9));
+	CHECK(!html_sniff("\n\n2024年\t<table>", 20));
+	buf_free(&w);
+	T_END();
+}
