@@ -60,6 +60,11 @@ $(BUILD)/bench/%: bench/%.c $(LIB_A) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
+# The benchmark (bench/README.md): BENCH_N documents, not part of check.
+BENCH_N ?= 10000
+bench: $(PROGS) $(TOOLS)
+	BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
+
 check: $(PROGS) $(UNITS) $(TOOLS)
 	BUILD=$(BUILD) tests/run.sh
 

@@ -1649,6 +1649,25 @@ static const char *ind_value(rng *r, const ind_pool *p, const char *year, int64_
 }
 
 /* A random department form of year y; f->year etc. set by the caller. */
+#define NCITY (sizeof cities / sizeof cities[0])
+#define NUNIT (sizeof units / sizeof units[0])
+
+/* A department name 市 + 局 for department number idx (0-based). Names are
+ * unique within one run, so that two years of a corpus can be compared by
+ * dept (pg-diff): a pair the PRNG already gave gets the department's number
+ * as a 分局 suffix. */
+static const char *random_dept(rng *r, long idx)
+{
+	static unsigned char used[NCITY * NUNIT];
+	size_t c = (size_t)rng_int(r, (int)NCITY);
+	size_t u = (size_t)rng_int(r, (int)NUNIT);
+	if (!used[c * NUNIT + u]) {
+		used[c * NUNIT + u] = 1;
+		return sfmt("%s%s", cities[c], units[u]);
+	}
+	return sfmt("%s%s第%ld分局", cities[c], units[u], idx + 1);
+}
+
 static void random_form(form *f, rng *r, const char *dept, const char *year, int s_extra)
 {
 	f->dept = dept;
@@ -2064,7 +2083,7 @@ int main(int argc, char **argv)
 		}
 		for (int i = 0; i < k; i++) {
 			rng r = rng_fork(seed, (uint64_t)(d0 + i), 2);
-			const char *dept = sfmt("%s%s", PICK(&r, cities), PICK(&r, units));
+			const char *dept = random_dept(&r, d0 + i);
 			fy[0][i] = form_new();
 			random_form(fy[0][i], &r, dept, sdup(y1), 0);
 			if (sty.split)

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -30,7 +31,12 @@ static int utf8_valid(const unsigned char *s, size_t n)
 	size_t i = 0, k;
 	while (i < n) {
 		if (s[i] < 0x80) {
-			i++;
+			/* ASCII runs (markup) eight bytes at a time */
+			uint64_t w;
+			while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+				i += 8;
+			while (i < n && s[i] < 0x80)
+				i++;
 			continue;
 		}
 		if (utf8_decode(s + i, n - i, &k) < 0)

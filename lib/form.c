@@ -80,25 +80,41 @@ static int is_blank_cp(long cp)
 	       cp == 0x3000 || cp == 0xFEFF;
 }
 
-/* The label key of s: blanks removed, full-width ASCII folded. In out. */
+/* The label key of s: blanks removed, full-width ASCII folded. In out.
+ * Folding never lengthens the text, so out is sized once; a code point
+ * that folding leaves alone is copied as its bytes. */
 static const char *labkey(const char *s, buf *out)
 {
+	size_t n = strlen(s), i = 0, w = 0;
 	buf_reset(out);
-	size_t n = strlen(s), i = 0;
+	buf_grow(out, n);
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char *o = (unsigned char *)out->s;
 	while (i < n) {
-		size_t k;
-		long cp = utf8_decode((const unsigned char *)s + i, n - i, &k);
-		if (cp < 0) {
-			buf_addc(out, s[i]);
+		if (u[i] < 0x80) {
+			if (u[i] != ' ' && (u[i] < '\t' || u[i] > '\r'))
+				o[w++] = u[i];
 			i++;
 			continue;
 		}
-		i += k;
-		if (is_blank_cp(cp))
+		size_t k;
+		long cp = utf8_decode(u + i, n - i, &k);
+		if (cp < 0) {
+			o[w++] = u[i++];
 			continue;
-		utf8_put(out, fold(cp));
+		}
+		if (!is_blank_cp(cp)) {
+			long f = fold(cp);
+			if (f != cp)
+				o[w++] = (unsigned char)f; /* folds land in ASCII */
+			else
+				memcpy(o + w, u + i, k), w += k;
+		}
+		i += k;
 	}
-	return buf_str(out);
+	o[w] = 0;
+	out->len = w;
+	return out->s;
 }
 
 static int empty(const cell *c)
@@ -129,20 +145,38 @@ static char *flat_text(const cell *c)
 	return s;
 }
 
+/* v in decimal at p (as %ld); returns the end. */
+static char *put_num(char *p, long v)
+{
+	char t[24];
+	int k = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	if (v < 0)
+		*p++ = '-';
+	do
+		t[k++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+/* Where a cell came from, `L12C3:R2C4` (parts that are 0 left out). New
+ * string. Written by hand: it runs once per fact. */
 static char *src_of(const cell *c)
 {
-	buf b = {0};
-	if (!c)
-		return xstrdup("");
-	if (c->line)
-		buf_printf(&b, "L%ld", c->line);
-	if (c->col)
-		buf_printf(&b, "C%d", c->col);
-	if (c->trow)
-		buf_printf(&b, "%sR%dC%d", b.len ? ":" : "", c->trow, c->tcol);
-	char *s = xstrdup(buf_str(&b));
-	buf_free(&b);
-	return s;
+	char b[4 * 24 + 8], *p = b;
+	if (c && c->line)
+		*p++ = 'L', p = put_num(p, c->line);
+	if (c && c->col)
+		*p++ = 'C', p = put_num(p, c->col);
+	if (c && c->trow) {
+		if (p > b)
+			*p++ = ':';
+		*p++ = 'R', p = put_num(p, c->trow);
+		*p++ = 'C', p = put_num(p, c->tcol);
+	}
+	return xmemdup(b, (size_t)(p - b));
 }
 
 /* A key part: `|` and `｜` inside a label become `¦`. New string. */

@@ -9,19 +9,66 @@ grid *grid_new(void)
 	return xcalloc(1, sizeof(grid));
 }
 
+/* Cell texts are carved from chunks: one allocation per GRID_CHUNK bytes
+ * instead of one per cell. A text longer than a chunk's room gets a chunk of
+ * its own size. */
+#define GRID_CHUNK (16u << 10)
+
+struct grid_chunk {
+	struct grid_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* Room for n bytes in g's arena; the caller gives back what it does not use
+ * with arena_trim. */
+static char *arena_take(grid *g, size_t n)
+{
+	struct grid_chunk *c = g->mem;
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > GRID_CHUNK ? n : GRID_CHUNK;
+		c = xmalloc(sizeof *c + cap);
+		c->used = 0;
+		c->cap = cap;
+		/* a big text's own chunk goes second, so the current chunk
+		 * keeps serving small texts */
+		if (g->mem && cap > GRID_CHUNK) {
+			c->next = g->mem->next;
+			g->mem->next = c;
+		} else {
+			c->next = g->mem;
+			g->mem = c;
+		}
+	}
+	char *p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+/* The last arena_take(g, took) used only kept bytes of it. */
+static void arena_trim(grid *g, char *p, size_t took, size_t kept)
+{
+	struct grid_chunk *c = g->mem;
+	if (c && p + took == c->data + c->used)
+		c->used -= took - kept;
+}
+
 void grid_free(grid *g)
 {
 	if (!g)
 		return;
 	for (int i = 0; i < g->n; i++) {
 		grid_row *r = &g->rows[i];
-		for (int j = 0; j < r->n; j++) {
-			free(r->cells[j].text);
-			grid_free(r->cells[j].sub);
-		}
+		for (int j = 0; j < r->n; j++)
+			if (r->cells[j].sub)
+				grid_free(r->cells[j].sub);
 		free(r->cells);
 	}
 	free(g->rows);
+	for (struct grid_chunk *c = g->mem, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(g);
 }
 
@@ -41,8 +88,8 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 {
 	if (g->ncells >= GRID_MAX_CELLS) {
 		if (!g->err[0])
-			snprintf(g->err, sizeof g->err, "more than %ld cells in one table: rest ignored",
-				 GRID_MAX_CELLS);
+			snprintf(g->err, sizeof g->err,
+			         "more than %ld cells in one table: rest ignored", GRID_MAX_CELLS);
 		return NULL;
 	}
 	if (r->n >= GRID_MAX_COLS) {
@@ -66,26 +113,47 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 		n = k;
 		c->flags |= CELL_CUT;
 	}
-	c->text = xmemdup(text, n);
+	c->text = arena_take(g, n + 1);
+	memcpy(c->text, text, n);
 	c->len = grid_clean_text(c->text, n);
+	arena_trim(g, c->text, n + 1, c->len + 1);
 	c->line = r->line;
 	return c;
 }
 
-/* Length of a blank (not a line break) at s, or 0. */
+/* Length of a blank (not a line break) at s, or 0: space, TAB, VT, FF,
+ * U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF. The UTF-8 forms
+ * are matched as bytes (each has one valid encoding), not decoded. */
 static size_t blank_at(const unsigned char *s, size_t avail)
 {
-	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\v' || s[0] == '\f')
+	switch (s[0]) {
+	case ' ':
+	case '\t':
+	case '\v':
+	case '\f':
 		return 1;
-	if (s[0] < 0x80)
+	case 0xC2:
+		return avail >= 2 && s[1] == 0xA0 ? 2 : 0;
+	case 0xE2:
+		if (avail < 3)
+			return 0;
+		if (s[1] == 0x80)
+			return (s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xAF ? 3 : 0;
+		return s[1] == 0x81 && s[2] == 0x9F ? 3 : 0;
+	case 0xE3:
+		return avail >= 3 && s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;
+	case 0xEF:
+		return avail >= 3 && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+	default:
 		return 0;
-	size_t n;
-	long cp = utf8_decode(s, avail, &n);
-	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-	    cp == 0x3000 || cp == 0xFEFF)
-		return n;
-	return 0;
+	}
 }
+
+/* Bytes that can start a blank or a line break. */
+static const unsigned char special[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+    [' '] = 1,  [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
 
 size_t grid_clean_text(char *str, size_t n)
 {
@@ -94,6 +162,20 @@ size_t grid_clean_text(char *str, size_t n)
 	int pend = 0; /* 0 none, 1 space, 2 newline pending */
 	while (r < n) {
 		size_t k;
+		if (!special[s[r]]) {
+			/* a run of ordinary bytes, moved as one */
+			size_t e = r + 1;
+			while (e < n && !special[s[e]])
+				e++;
+			if (pend && w > 0)
+				s[w++] = pend == 2 ? '\n' : ' ';
+			pend = 0;
+			if (w != r)
+				memmove(s + w, s + r, e - r);
+			w += e - r;
+			r = e;
+			continue;
+		}
 		if (s[r] == '\n' || s[r] == '\r') {
 			pend = 2;
 			r++;

@@ -18,7 +18,9 @@
 #define GRID_MAX_ROWSPAN 65534
 #define GRID_MAX_CELLS 2000000L /* cells in one grid, span copies included */
 #define GRID_MAX_COLS 20000	/* columns in one row */
-#define GRID_MAX_CELL_TEXT (1L << 20) /* bytes of one cell's text; longer is cut, with a warning */
+#define GRID_MAX_CELL_TEXT                                                                         \
+	(1L << 20) /* bytes of one cell's text; longer is cut, with a warning                      \
+	            */
 
 enum {
 	CELL_VSPAN = 1, /* copy produced by a rowspan from the row above */
@@ -30,7 +32,7 @@ enum {
 struct grid;
 
 typedef struct cell {
-	char *text; /* owned, NUL-terminated */
+	char *text; /* owned by the grid (its arena), NUL-terminated */
 	size_t len;
 	long line;	   /* input line where the cell starts, 1-based; 0 unknown */
 	int col;	   /* cell number within the input line (delimited/seed text), 1-based; 0 none */
@@ -45,10 +47,13 @@ typedef struct grid_row {
 	long line; /* input line where the row starts */
 } grid_row;
 
+struct grid_chunk;
+
 typedef struct grid {
 	grid_row *rows;
 	int n, cap;
 	long ncells; /* total cells, for GRID_MAX_CELLS */
+	struct grid_chunk *mem; /* cell texts live here, freed with the grid */
 	char err[256]; /* set when a limit was hit (the grid is still usable) */
 } grid;
 
@@ -59,7 +64,8 @@ void grid_free(grid *g);
  * next grid_add_row). */
 grid_row *grid_add_row(grid *g, long line);
 /* Append a cell to row r with a copy of text[0..n) (normalised as described
- * above); returns it, or NULL when GRID_MAX_CELLS is reached (g->err set). */
+ * above, kept in the grid's arena: no per-cell allocation); returns it, or
+ * NULL when GRID_MAX_CELLS is reached (g->err set). */
 cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n);
 /* Normalise cell text in place: blanks (space, TAB, NBSP, U+3000 ...) runs
  * to one space, CR/LF runs to one '\n', trimmed around line breaks and at
