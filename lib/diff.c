@@ -53,7 +53,12 @@ static int esc_first(unsigned char c, int *second)
 
 int diff_esc_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	size_t i = 0, j = 0;
+	/* Escaping maps each byte on its own, so a common prefix of the raw
+	 * texts is a common prefix of the escaped ones: start after it. */
+	size_t k = 0, n = an < bn ? an : bn;
+	while (k < n && a[k] == b[k])
+		k++;
+	size_t i = k, j = k;
 	int pa = -1, pb = -1;
 	for (;;) {
 		int ca, cb;
