@@ -95,10 +95,12 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 	if (html_sniff(er.text, er.len)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
 	} else {
-		int delim = dsv_sniff(er.text, er.len);
-		/* HTML in cells is never quoted by the tools that write this shape,
-		 * and its attribute quotes must stay literal */
-		unsigned flags = delim == '\t' && has_table(er.text, er.len) ? DSV_NO_QUOTES : 0;
+		/* The seed's shape (HTML tables in cells) is TAB-separated, and the
+		 * tools that write it never quote: the HTML's attribute quotes stay
+		 * literal. Anything else is sniffed. */
+		int tables = has_table(er.text, er.len);
+		int delim = tables ? '\t' : dsv_sniff(er.text, er.len);
+		unsigned flags = tables ? DSV_NO_QUOTES : 0;
 		char derr[256] = "";
 		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, derr, sizeof derr);
 		if (rc < 0) {

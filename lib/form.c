@@ -85,6 +85,17 @@ static int is_blank_cp(long cp)
  * that folding leaves alone is copied as its bytes. */
 static const char *labkey(const char *s, buf *out)
 {
+	/* Most cells need no change: no ASCII blank, and no lead byte of a
+	 * multi-byte blank or full-width form (C2 NBSP, E2 U+20xx, E3 U+3000,
+	 * EF U+FFxx and the BOM). Then the key is the text itself. */
+	const unsigned char *p = (const unsigned char *)s;
+	for (;; p++) {
+		unsigned char c = *p;
+		if (c == 0)
+			return s;
+		if (c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)
+			break;
+	}
 	size_t n = strlen(s), i = 0, w = 0;
 	buf_reset(out);
 	buf_grow(out, n);
