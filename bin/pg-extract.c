@@ -72,7 +72,7 @@ static int process(const char *path)
 		st = 2;
 	} else if (opt.strict && (res.form.extra || res.form.disagree)) {
 		if (!opt.quiet)
-			cli_error(name, 0, "%d cell(s) in section extra, %d flat cop%s disagree",
+			cli_error(name, 0, "%d cell(s) in section extra, %d cop%s disagreeing with the HTML",
 				  res.form.extra, res.form.disagree,
 				  res.form.disagree == 1 ? "y" : "ies");
 		st = 1;

@@ -31,6 +31,7 @@ typedef struct {
 	rowv *rows;
 	int n, cap;
 	grid *html;    /* table held by the label row, whose copies follow */
+	buf *htext;    /* each table row's texts (row_texts), for the copies */
 	int next_html; /* next table row a flat copy should match */
 } block;
 
@@ -1136,24 +1137,25 @@ static void title_year(const cell *c, char *year)
 }
 
 /* The non-empty own texts of a row's cells, blanks removed, joined by TAB. */
-static void texts_of(walker *w, cell *const *cs, int n, buf *out)
+static void text_of(walker *w, const cell *c, buf *out)
 {
-	for (int j = 0; j < n; j++) {
-		if (!has_text(cs[j]))
-			continue;
-		if (out->len)
-			buf_addc(out, '\t');
-		buf_adds(out, labkey(cs[j]->text, &w->tmp));
-	}
+	if (!has_text(c))
+		return;
+	if (out->len)
+		buf_addc(out, '\t');
+	buf_adds(out, labkey(c->text, &w->tmp));
 }
 
-static void row_texts(walker *w, grid_row *r, int from, buf *out)
+static void texts_of(walker *w, cell *const *cs, int n, buf *out)
 {
-	cell **v = xreallocarray(NULL, (size_t)(r->n ? r->n : 1), sizeof *v);
-	for (int j = 0; j < r->n; j++)
-		v[j] = &r->cells[j];
-	texts_of(w, v + from, r->n - from, out);
-	free(v);
+	for (int j = 0; j < n; j++)
+		text_of(w, cs[j], out);
+}
+
+static void row_texts(walker *w, const grid_row *r, int from, buf *out)
+{
+	for (int j = from; j < r->n; j++)
+		text_of(w, &r->cells[j], out);
 }
 
 static void mark_row(grid_row *r, int from)
@@ -1262,6 +1264,10 @@ static void free_doc(walker *w)
 		for (int j = 0; j < w->b[i].n; j++)
 			free(w->b[i].rows[j].c);
 		free(w->b[i].rows);
+		if (w->b[i].htext)
+			for (int j = 0; j < w->b[i].html->n; j++)
+				buf_free(&w->b[i].htext[j]);
+		free(w->b[i].htext);
 	}
 	w->nb = 0;
 	for (long i = 0; i < w->nf; i++) {
@@ -1401,40 +1407,39 @@ static void add_pre(walker *w, cell *c)
 /* Compare a flat row with the next row of the block's table. */
 static void check_copy(walker *w, block *b, grid_row *r)
 {
-	grid_row *hr = &b->html->rows[b->next_html++];
-	buf a = {0}, h = {0};
+	int k = b->next_html++;
+	grid_row *hr = &b->html->rows[k];
+	buf a = {0};
 	row_texts(w, r, 0, &a);
-	row_texts(w, hr, 0, &h);
-	if (strcmp(buf_str(&a), buf_str(&h)) != 0) {
+	const char *h = buf_str(&b->htext[k]);
+	if (strcmp(buf_str(&a), h) != 0) {
 		w->st->disagree++;
 		buf_printf(&w->st->warn,
 			   "%ld: flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]\n",
-			   r->line, b->next_html, hr->line, buf_str(&a), buf_str(&h));
+			   r->line, k + 1, hr->line, buf_str(&a), h);
 	}
 	mark_row(r, 0);
 	buf_free(&a);
-	buf_free(&h);
 }
 
-/* The inline copy (cells after the table cell on its line) against all the
- * table's own texts in order. */
-static void check_inline(walker *w, grid_row *r, int from, grid *html)
+/* Note the texts of each row of the block's table (for the flat copies),
+ * and compare the inline copy (cells after the table cell on its line) with
+ * all of them in order. */
+static void check_inline(walker *w, block *b, grid_row *r, int from)
 {
+	grid *html = b->html;
+	b->htext = xcalloc((size_t)(html->n ? html->n : 1), sizeof *b->htext);
 	buf a = {0}, h = {0};
-	row_texts(w, r, from, &a);
-	if (!a.len)
-		return;
 	for (int i = 0; i < html->n; i++) {
-		buf t = {0};
-		row_texts(w, &html->rows[i], 0, &t);
-		if (t.len) {
+		row_texts(w, &html->rows[i], 0, &b->htext[i]);
+		if (b->htext[i].len) {
 			if (h.len)
 				buf_addc(&h, '\t');
-			buf_add(&h, t.s, t.len);
+			buf_add(&h, b->htext[i].s, b->htext[i].len);
 		}
-		buf_free(&t);
 	}
-	if (strcmp(buf_str(&a), buf_str(&h)) != 0) {
+	row_texts(w, r, from, &a);
+	if (a.len && strcmp(buf_str(&a), buf_str(&h)) != 0) {
 		w->st->disagree++;
 		buf_printf(&w->st->warn, "%ld: inline copy disagrees with the HTML table in cell %d\n",
 			   r->line, from);
@@ -1565,7 +1570,7 @@ static void walk(walker *w, grid *g)
 					r0->n++;
 				}
 				cur->html = h;
-				check_inline(w, r, sub + 1, h);
+				check_inline(w, cur, r, sub + 1);
 			} else {
 				block_add_row(cur, r->cells + fi + 1, r->n - fi - 1);
 			}

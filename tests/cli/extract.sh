@@ -23,3 +23,15 @@ tc "no form" 2 "$(printf 'doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\t
 tc "-H drops the header" 2 '' '*' 'pg-extract -H fixtures/hostile/notform.txt'
 tc "no form among forms: the others are read" 2 '~人代会会议' 'pg-extract: fixtures/hostile/notform.txt: no 绩效目标表 found' \
 	"pg-extract fixtures/hostile/notform.txt $SEED"
+
+# A real disagreement between a flat copy and its HTML table is a warning
+# naming both lines; --strict exits 1. The facts come from the HTML.
+tc "flat copy disagrees: warning with both lines" 0 '*' \
+	'pg-extract: -:20: warning: flat copy disagrees with HTML table row 3 (line 17): [任务2:常委会活动、视察	完成常委会领导及委员外出调研,参加活动,视察工作	17.6	常委会活动、视察正常进行] vs [任务2:常委会活动、视察	完成常委会领导及委员外出调研,参加活动,视察工作	17.5	常委会活动、视察正常进行]' \
+	"sed '20s/17.5/17.6/' $SEED | pg-extract > /dev/null"
+tc "flat copy disagrees: --strict exits 1" 1 '*' '~1 copy disagreeing with the HTML' \
+	"sed '20s/17.5/17.6/' $SEED | pg-extract --strict > /dev/null"
+tc "flat copy disagrees: the HTML's value is kept" 0 '17.5' '*' \
+	"sed '20s/17.5/17.6/' $SEED | pg-extract -q | awk -F'\t' '\$6==\"常委会活动、视察\" && \$7==\"amount\"{print \$8}'"
+tc "inline copy disagrees: warning" 0 '*' 'pg-extract: -:9: warning: inline copy disagrees with the HTML table in cell 2' \
+	"sed '9s/\t1144.94\t/\t1144.95\t/' $SEED | pg-extract > /dev/null"
