@@ -24,12 +24,11 @@ static norm nm;
 /* Normalise one input to stdout. Returns 1 when it went without error. */
 static int process(const char *path)
 {
-	FILE *fp = cli_open(path);
+	tsv_reader r;
+	FILE *fp = cli_open_facts(path, &r);
 	if (!fp)
 		return 0;
-	const char *name = cli_name(path);
-	tsv_reader r;
-	tsv_reader_init(&r, fp, name, FACT_HEADER);
+	const char *name = r.name;
 	char *out[FACT_NCOLS];
 	size_t outlen[FACT_NCOLS];
 	int ok = 1, rc;

@@ -46,12 +46,11 @@ static sum_totals *totals;
 /* Run one input through the checker or the totals; 1 on success. */
 static int process(const char *path)
 {
-	FILE *fp = cli_open(path);
+	tsv_reader r;
+	FILE *fp = cli_open_facts(path, &r);
 	if (!fp)
 		return 0;
-	const char *name = cli_name(path);
-	tsv_reader r;
-	tsv_reader_init(&r, fp, name, FACT_HEADER);
+	const char *name = r.name;
 	int ok = 1;
 	if (checker && sum_check_stream(checker, &r) < 0) {
 		cli_error(name, sum_error_line(checker), "%s", sum_error(checker));

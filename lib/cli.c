@@ -36,6 +36,14 @@ FILE *cli_open(const char *path)
 	return fp;
 }
 
+FILE *cli_open_facts(const char *path, tsv_reader *r)
+{
+	FILE *fp = cli_open(path);
+	if (fp)
+		tsv_reader_init(r, fp, cli_name(path), FACT_HEADER);
+	return fp;
+}
+
 void cli_close(FILE *fp)
 {
 	if (fp && fp != stdin)

@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "tsv.h"
+
 extern const char *cli_prog; /* program name for messages */
 
 /* Remember the program name (argv[0] without its directory, which also
@@ -17,6 +19,10 @@ void cli_init(char **argv);
 /* Open path for reading ("-" or NULL: stdin). On failure prints
  * "prog: path: strerror" and returns NULL. */
 FILE *cli_open(const char *path);
+/* cli_open, then a fact-stream reader on it named as cli_name(path).
+ * Returns the stream (release r with tsv_reader_free, then cli_close it), or
+ * NULL after printing why. */
+FILE *cli_open_facts(const char *path, tsv_reader *r);
 /* Close what cli_open returned (never stdin). */
 void cli_close(FILE *fp);
 /* The display name of an operand: "-" for stdin. */
