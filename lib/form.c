@@ -1165,7 +1165,8 @@ static void write_doc(walker *w)
 		snprintf(docid, sizeof docid, "%s#%d", w->o->doc, w->st->docs);
 	char *dept = w->dept ? flat_text(w->dept) : xstrdup("");
 	char *project = w->project ? flat_text(w->project) : xstrdup("");
-	qsort(w->f, (size_t)w->nf, sizeof *w->f, cmp_fact);
+	if (w->nf) /* w->f is NULL when there are none: qsort's argument is nonnull */
+		qsort(w->f, (size_t)w->nf, sizeof *w->f, cmp_fact);
 	dedupe_keys(w);
 	for (long i = 0; i < w->nf; i++) {
 		xfact *f = &w->f[i];

@@ -1,0 +1,29 @@
+# Hostile input (sourced by tests/run.sh): every case ends in a clear message
+# naming the program, the file and the line where there is one, and an honest
+# exit status; never a crash, a hang or silently short output. Large inputs
+# are generated here into $OUT. Peak memory and time are measured outside the
+# suite (docs/limits.md), not here.
+SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
+PROJ=fixtures/project/three-projects.html
+H=$OUT/hostile
+mkdir -p "$H"
+HDR=$(printf 'doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc')
+
+# --- not a form at all
+: >"$H/empty.txt"
+tc "random binary" 2 "$HDR" 'pg-extract: fixtures/hostile/random.bin: cannot determine the text encoding' \
+	'pg-extract fixtures/hostile/random.bin'
+tc "Chinese text that is not a form" 2 "$HDR" 'pg-extract: fixtures/hostile/notform.txt: no 绩效目标表 found' \
+	'pg-extract fixtures/hostile/notform.txt'
+tc "a directory as the file" 2 "$HDR" 'pg-extract: fixtures: Is a directory' 'pg-extract fixtures'
+if [ "$(id -u)" != 0 ]; then
+	cp $SEED "$H/unreadable.txt" && chmod 000 "$H/unreadable.txt"
+	tc "unreadable file" 2 "$HDR" "pg-extract: $H/unreadable.txt: Permission denied" "pg-extract $H/unreadable.txt"
+fi
+
+# --- fuzzer finds, run through the normal build (check-asan catches UB)
+tc "fuzz: a document whose first form has no facts (qsort of NULL)" 0 '*' '*' \
+	'pg-extract fixtures/hostile/fuzz/extract-no-facts.txt'
+
+# --- output trouble
+tc "output to /dev/full" 2 '' 'pg-extract: write error: No space left on device' "pg-extract $SEED >/dev/full"
