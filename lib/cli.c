@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,10 @@ void cli_init(const char *prog)
 {
 	const char *s = strrchr(prog, '/');
 	cli_prog = s ? s + 1 : prog;
+	/* a reader that stops early (| head) shows up as EPIPE, which
+	 * cli_out_failed and cli_finish handle quietly, instead of a kill by
+	 * SIGPIPE that fails `set -o pipefail` pipelines */
+	signal(SIGPIPE, SIG_IGN);
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 }

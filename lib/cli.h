@@ -10,7 +10,8 @@
 
 extern const char *cli_prog; /* program name for messages */
 
-/* Remember the program name; make stdout fully buffered. */
+/* Remember the program name; make stdout fully buffered; ignore SIGPIPE
+ * (a closed output pipe is then EPIPE: see cli_finish). */
 void cli_init(const char *prog);
 /* Open path for reading ("-" or NULL: stdin). On failure prints
  * "prog: path: strerror" and returns NULL. */

@@ -11,6 +11,7 @@ HDR=$(printf 'doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tuni
 
 # --- not a form at all
 : >"$H/empty.txt"
+tc "empty file" 2 "$HDR" "pg-extract: $H/empty.txt: empty input" "pg-extract $H/empty.txt"
 tc "random binary" 2 "$HDR" 'pg-extract: fixtures/hostile/random.bin: cannot determine the text encoding' \
 	'pg-extract fixtures/hostile/random.bin'
 tc "Chinese text that is not a form" 2 "$HDR" 'pg-extract: fixtures/hostile/notform.txt: no 绩效目标表 found' \
@@ -27,3 +28,6 @@ tc "fuzz: a document whose first form has no facts (qsort of NULL)" 0 '*' '*' \
 
 # --- output trouble
 tc "output to /dev/full" 2 '' 'pg-extract: write error: No space left on device' "pg-extract $SEED >/dev/full"
+# A reader that stops early: quiet, and the pipeline's status is fine
+# (SIGPIPE is ignored, EPIPE ends the run with the status so far).
+ok "output into a closed pipe" "bash -c 'set -o pipefail; pg-extract \$(for i in \$(seq 300); do printf \"%s \" $SEED; done) 2>$H/pipe.err | head -n 1 >/dev/null' && test ! -s $H/pipe.err"
