@@ -31,3 +31,17 @@ tc "output to /dev/full" 2 '' 'pg-extract: write error: No space left on device'
 # A reader that stops early: quiet, and the pipeline's status is fine
 # (SIGPIPE is ignored, EPIPE ends the run with the status so far).
 ok "output into a closed pipe" "bash -c 'set -o pipefail; pg-extract \$(for i in \$(seq 300); do printf \"%s \" $SEED; done) 2>$H/pipe.err | head -n 1 >/dev/null' && test ! -s $H/pipe.err"
+
+# --- damaged text
+# invalid UTF-8 bytes inside a UTF-8 document: replaced, counted, located
+sed '9s/基本支出/基本\xff\xfe支出/' $SEED >"$H/badutf8.txt"
+tc "invalid UTF-8 bytes: warning with the line" 0 '*' \
+	"~^pg-extract: $H/badutf8.txt:9: warning: 2 invalid byte\\(s\\) replaced by U\\+FFFD \\(read as UTF-8\\), the first here" \
+	"pg-extract $H/badutf8.txt"
+ok "invalid UTF-8 bytes: the damaged cell is still a fact" "pg-extract $H/badutf8.txt 2>/dev/null | grep -q '基本��支出'"
+# NUL bytes: dropped, counted, located; the facts are the seed's
+sed '12s/^/\x00\x00/' $SEED >"$H/nul.txt"
+tc "NUL bytes: warning with the line" 0 '*' "pg-extract: $H/nul.txt:12: warning: 2 NUL byte(s) dropped, the first here" \
+	"pg-extract $H/nul.txt"
+ok "NUL bytes: same facts as without them" "pg-extract -H --doc x $H/nul.txt 2>/dev/null | cut -f1-11 >$H/nul.f && pg-extract -H --doc x $SEED | cut -f1-11 | cmp - $H/nul.f"
+
