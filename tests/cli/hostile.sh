@@ -45,3 +45,35 @@ tc "NUL bytes: warning with the line" 0 '*' "pg-extract: $H/nul.txt:12: warning:
 	"pg-extract $H/nul.txt"
 ok "NUL bytes: same facts as without them" "pg-extract -H --doc x $H/nul.txt 2>/dev/null | cut -f1-11 >$H/nul.f && pg-extract -H --doc x $SEED | cut -f1-11 | cmp - $H/nul.f"
 
+# --- a form cut short
+L=$(grep -n '^绩效指标' $SEED | cut -d: -f1)
+head -n $((L - 1)) $SEED >"$H/cut-before.txt"
+tc "form cut inside its indicator table: warns" 0 '*' \
+	"pg-extract: $H/cut-inside.txt:$L: warning: table has no end tag: input cut short?" "pg-extract $H/cut-inside.txt"
+ok "form cut inside its indicator table: the rows before the cut are facts" \
+	"test \$(pg-extract -H $H/cut-inside.txt 2>/dev/null | cut -f5 | grep -c indicator) -ge 3"
+
+# --- nesting: 20,000 tables inside each other, and a million <span>s (gumbo
+# recurses: without the depth cap before parsing this one overflows the stack)
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "<table><tr><td>"; print "x" }' >"$H/nest-td.html"
+{ cat $PROJ; cat "$H/nest-td.html"; } >"$H/nest-after-form.html"
+tc "20000 nested tables after a form: cut at the depth cap, warned" 0 '*' \
+	"~pg-extract: $H/nest-after-form.html:[0-9]+: warning: HTML elements nested deeper than 1000: rest of the text not read" \
+	"pg-extract $H/nest-after-form.html"
+ok "20000 nested tables after a form: the form is read" "test \$(pg-extract -H $H/nest-after-form.html 2>/dev/null | cut -f4 | sort -u | grep -c .) -eq 3"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "<table>"; print "x" }' >"$H/nest-table.html"
+tc "20000 bare nested <table>s" 2 "$HDR" "~pg-extract: $H/nest-table.html: no 绩效目标表 found" "pg-extract $H/nest-table.html"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "<span>"; print "x" }' >"$H/nest-span.html"
+tc "a million nested <span>s" 2 "$HDR" \
+	"pg-extract: $H/nest-span.html:1: warning: HTML elements nested deeper than 1000: rest of the text not read
+pg-extract: $H/nest-span.html: no 绩效目标表 found" "pg-extract $H/nest-span.html"
+
+# --- a 24 MB single cell: cut to 1 MiB with a warning naming the line
+{ cat $SEED; printf '备注\t'; head -c 25165824 /dev/zero | tr '\0' 'x'; echo; } >"$H/bigcell.txt"
+tc "24 MB cell in the seed shape: cut, warned with its line" 0 '*' \
+	"~^pg-extract: $H/bigcell.txt:37: warning: field [0-9]+ longer than 1048576 bytes: cut" "pg-extract $H/bigcell.txt"
+ok "24 MB cell: every message is short" "pg-extract $H/bigcell.txt 2>&1 >/dev/null | awk 'length > 1200 { exit 1 }'"
+{ sed -n '1,/<td>主管部门<\/td>/p' $PROJ | sed '$d'; printf '<td>'; head -c 25165824 /dev/zero | tr '\0' 'y'; printf '</td>\n'; sed -n '/<td>主管部门<\/td>/,$p' $PROJ | sed 1d; } >"$H/bigcell.html"
+tc "24 MB cell in an HTML page: cut, warned with its line" 0 '*' \
+	"~^pg-extract: $H/bigcell.html:[0-9]+: warning: 1 text\\(s\\) longer than 1048576 bytes: cut" "pg-extract $H/bigcell.html"
+
