@@ -48,10 +48,23 @@ ok "NUL bytes: same facts as without them" "pg-extract -H --doc x $H/nul.txt 2>/
 # --- a form cut short
 L=$(grep -n '^绩效指标' $SEED | cut -d: -f1)
 head -n $((L - 1)) $SEED >"$H/cut-before.txt"
+tc "form cut before its indicators: warns the section is missing" 0 '*' \
+	"pg-extract: $H/cut-before.txt:3: warning: form has no 绩效指标 section" "pg-extract $H/cut-before.txt"
+ok "form cut before its indicators: the rest is extracted" "test \$(pg-extract -H $H/cut-before.txt 2>/dev/null | cut -f5 | grep -c task) -eq 28"
+{ head -n $((L - 1)) $SEED; sed -n "${L}p" $SEED | head -c 700; } >"$H/cut-inside.txt"
 tc "form cut inside its indicator table: warns" 0 '*' \
 	"pg-extract: $H/cut-inside.txt:$L: warning: table has no end tag: input cut short?" "pg-extract $H/cut-inside.txt"
 ok "form cut inside its indicator table: the rows before the cut are facts" \
 	"test \$(pg-extract -H $H/cut-inside.txt 2>/dev/null | cut -f5 | grep -c indicator) -ge 3"
+
+# --- spans out of all proportion: clamped, with a warning; the form still reads
+for v in 2147483647 99999999; do
+	sed "s/<td>主管部门<\/td>/<td rowspan=\"$v\" colspan=\"$v\">主管部门<\/td>/" $PROJ >"$H/span$v.html"
+	tc "rowspan/colspan $v: clamped with a warning" 0 '*' \
+		"~^pg-extract: $H/span$v.html:[0-9]+: warning: span clamped \\(colspan <= 1000, rowspan <= 65534\\)" \
+		"pg-extract $H/span$v.html"
+	ok "rowspan/colspan $v: the three projects are still read" "test \$(pg-extract -H $H/span$v.html 2>/dev/null | cut -f4 | sort -u | grep -c .) -eq 3"
+done
 
 # --- nesting: 20,000 tables inside each other, and a million <span>s (gumbo
 # recurses: without the depth cap before parsing this one overflows the stack)
@@ -77,3 +90,12 @@ ok "24 MB cell: every message is short" "pg-extract $H/bigcell.txt 2>&1 >/dev/nu
 tc "24 MB cell in an HTML page: cut, warned with its line" 0 '*' \
 	"~^pg-extract: $H/bigcell.html:[0-9]+: warning: 1 text\\(s\\) longer than 1048576 bytes: cut" "pg-extract $H/bigcell.html"
 
+# --- a broken fact stream, on the reading side. pg-sum is the reader on main
+# now; pg-normalize and pg-diff (other branches) share lib/tsv.c and should
+# add the same three cases to their own tests.
+printf 'doc\tyear\n' >"$H/few.tsv"
+tc "fact stream: too few fields" 2 '*' "pg-sum: $H/few.tsv:1: expected 12 fields, found 2" "pg-sum $H/few.tsv"
+tail -n +2 fixtures/spec/seed.facts.tsv >"$H/nohdr.tsv"
+tc "fact stream: no header" 2 '*' "~^pg-sum: $H/nohdr.tsv:1: first line is not the header" "pg-sum $H/nohdr.tsv"
+{ head -n 2 fixtures/spec/seed.facts.tsv; printf 'a\t2024\td\t\tinfo\tk\tvalue\tbad\\\t\t\t\tL1\n'; } >"$H/esc.tsv"
+tc "fact stream: unterminated escape" 2 '*' "pg-sum: $H/esc.tsv:3: field 8: bad or unterminated backslash escape" "pg-sum $H/esc.tsv"
