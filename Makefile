@@ -53,7 +53,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB_A) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
-check: $(PROGS) $(UNITS)
+check: $(PROGS) $(UNITS) $(TOOLS)
 	BUILD=$(BUILD) tests/run.sh
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
