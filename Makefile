@@ -32,7 +32,7 @@ HDRS     := $(wildcard lib/*.h) tests/unit/t.h
 MAN1     := $(filter $(wildcard man/*.1),$(PROG_SRC:bin/%.c=man/%.1))
 MAN5     := $(wildcard man/*.5)
 
-.PHONY: tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz format
+.PHONY: tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz fuzz-build format
 all: $(PROGS)
 
 $(BUILD)/lib/%.o: lib/%.c $(HDRS)
@@ -71,6 +71,27 @@ check: $(PROGS) $(UNITS) $(TOOLS)
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" check
+
+# Fuzzing (clang, libFuzzer; not part of `make check`): `make fuzz` builds
+# fuzz/fuzz_*.c into build/fuzz and runs each for FUZZ_TIME seconds over a
+# corpus in build/fuzz/corpus/NAME, seeded from fixtures/. Crashes are saved
+# as build/fuzz/crash-NAME-*; keep each as a regression case under fixtures/hostile.
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 60
+FUZZ_SAN   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
+FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum
+FUZZ_OPTS  ?= -timeout=10 -rss_limit_mb=2048
+fuzz-build:
+	$(MAKE) BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+		$(FUZZ_NAMES:%=build/fuzz/fuzz/%)
+$(BUILD)/fuzz/%: fuzz/%.c $(LIB_A) $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(LIB_A) $(LDLIBS)
+fuzz: fuzz-build
+	set -e; for t in $(FUZZ_NAMES); do mkdir -p build/fuzz/corpus/$$t; \
+		build/fuzz/fuzz/$$t -max_total_time=$(FUZZ_TIME) $(FUZZ_OPTS) \
+		-artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$t $(FUZZ_SEEDS); done
 
 check-valgrind: $(PROGS) $(UNITS)
 	BUILD=$(BUILD) VALGRIND=1 tests/run.sh

@@ -26,6 +26,8 @@ static const char usage[] =
     "Exit status: 0 ok; 1 with --strict when something was not accounted for;\n"
     "2 when an input could not be read or held no form.\n";
 
+#define WARN_MAX 1000 /* bytes of one warning printed; the rest becomes " ..." */
+
 static struct {
 	const char *doc, *year;
 	int header, strict, quiet;
@@ -62,13 +64,21 @@ static int process(const char *path)
 			long line = strtol(p, NULL, 10);
 			const char *msg = memchr(p, ':', len);
 			msg = msg ? msg + 2 : p;
-			cli_error(name, line, "warning: %.*s", (int)(len - (size_t)(msg - p)), msg);
+			/* a message may quote cells: at most WARN_MAX bytes of it */
+			size_t ml = len - (size_t)(msg - p), cut = ml;
+			if (cut > WARN_MAX) {
+				cut = WARN_MAX;
+				while (cut > 0 && ((unsigned char)msg[cut] & 0xC0) == 0x80)
+					cut--;
+			}
+			cli_error(name, line, "warning: %.*s%s", (int)cut, msg,
+			          cut < ml ? " ..." : "");
 			p += len + (nl != NULL);
 		}
 	}
 	int st = 0;
 	if (docs < 0) {
-		cli_error(name, 0, "%s", res.err);
+		cli_error(name, res.line, "%s", res.err);
 		st = 2;
 	} else if (opt.strict && (res.form.extra || res.form.disagree)) {
 		if (!opt.quiet)

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,10 @@ void cli_init(char **argv)
 	cli_prog = s ? s + 1 : prog;
 	if (argv[0])
 		argv[0] = (char *)cli_prog;
+	/* a reader that stops early (| head) shows up as EPIPE, which
+	 * cli_out_failed and cli_finish handle quietly, instead of a kill by
+	 * SIGPIPE that fails `set -o pipefail` pipelines */
+	signal(SIGPIPE, SIG_IGN);
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 }

@@ -14,7 +14,8 @@ extern const char *cli_prog; /* program name for messages */
 
 /* Remember the program name (argv[0] without its directory, which also
  * becomes argv[0] so getopt's messages name it the same way); make stdout
- * fully buffered. */
+ * fully buffered; ignore SIGPIPE (a closed output pipe is then EPIPE: see
+ * cli_finish). */
 void cli_init(char **argv);
 /* Open path for reading ("-" or NULL: stdin). On failure prints
  * "prog: path: strerror" and returns NULL. */

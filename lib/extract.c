@@ -51,6 +51,31 @@ static int cell_holds_table(const char *t, size_t n)
 	return 0;
 }
 
+/* Input line (1-based) of byte offset off: LF, CRLF and lone CR each end one. */
+static long line_at(const char *b, size_t off)
+{
+	long l = 1;
+	for (size_t i = 0; i < off; i++)
+		l += b[i] == '\n' || (b[i] == '\r' && (i + 1 >= off || b[i + 1] != '\n'));
+	return l;
+}
+
+/* Offset of the first byte that is not valid UTF-8 (or n). */
+static size_t first_bad_utf8(const char *b, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)b;
+	size_t i = 0, k;
+	while (i < n) {
+		if (u[i] < 0x80)
+			i++;
+		else if (utf8_decode(u + i, n - i, &k) < 0)
+			return i;
+		else
+			i += k;
+	}
+	return n;
+}
+
 /* Cells that hold an HTML table get it as their nested grid. */
 static void parse_cell_tables(grid *g, buf *warn)
 {
@@ -79,6 +104,10 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		  extract_result *res)
 {
 	memset(res, 0, sizeof *res);
+	if (n == 0) {
+		snprintf(res->err, sizeof res->err, "empty input");
+		return -1;
+	}
 	enc_result er;
 	if (enc_decode(bytes, n, &er) < 0) {
 		snprintf(res->err, sizeof res->err, "%s", er.err);
@@ -86,11 +115,19 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		return -1;
 	}
 	buf *warn = &res->form.warn;
+	/* the line of the first damage, where the input's line ends are bytes */
+	int bytelines = strcmp(er.encoding, "UTF-8") == 0 || strcmp(er.encoding, "GB18030") == 0;
 	if (er.replaced)
-		buf_printf(warn, "0: %zu invalid byte(s) replaced by U+FFFD (read as %s)\n",
-			   er.replaced, er.encoding);
-	if (er.nuls)
-		buf_printf(warn, "0: %zu NUL byte(s) dropped\n", er.nuls);
+		buf_printf(
+		    warn,
+		    "%ld: %zu invalid byte(s) replaced by U+FFFD (read as %s), the first here\n",
+		    line_at(bytes, first_bad_utf8(bytes, n)), er.replaced, er.encoding);
+	if (er.nuls) {
+		const char *z = bytelines ? memchr(bytes, 0, n) : NULL;
+		buf_printf(warn, "%ld: %zu NUL byte(s) dropped%s\n",
+		           z ? line_at(bytes, (size_t)(z - bytes)) : 0, er.nuls,
+		           z ? ", the first here" : "");
+	}
 	grid *g = grid_new();
 	if (html_sniff(er.text, er.len)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
@@ -103,14 +140,20 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		unsigned flags = tables ? DSV_NO_QUOTES : 0;
 		char derr[256] = "";
 		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, derr, sizeof derr);
+		long l = 0;
+		int k = 0;
+		if (sscanf(derr, "line %ld: %n", &l, &k) < 1 || k == 0)
+			l = 0, k = 0;
 		if (rc < 0) {
-			snprintf(res->err, sizeof res->err, "%s", derr);
+			res->line = l;
+			snprintf(res->err, sizeof res->err, "%s", derr + k);
 			grid_free(g);
 			enc_result_free(&er);
 			return -1;
 		}
+		/* dsv says "line N: what": N goes where every message has its line */
 		if (rc > 0)
-			buf_printf(warn, "0: %s\n", derr);
+			buf_printf(warn, "%ld: %s\n", l, derr + k);
 		parse_cell_tables(g, warn);
 	}
 	enc_result_free(&er);

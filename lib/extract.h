@@ -20,6 +20,7 @@ typedef struct {
 typedef struct {
 	form_stats form; /* docs, extra, disagree, warnings ("LINE: msg" lines) */
 	char err[256];	 /* why the input was rejected */
+	long line;       /* the input line err is about, or 0 */
 } extract_result;
 
 /* Extract the forms in bytes[0..n) and write their facts to out. Returns the

@@ -1165,6 +1165,7 @@ static void mark_row(grid_row *r, int from)
 }
 
 static void flush_doc(walker *w);
+static void warn_missing(walker *w);
 static void drop_inline_copies(walker *w);
 
 /* A document has begun once it has a title, a department or a known block;
@@ -1245,7 +1246,8 @@ static void write_doc(walker *w)
 		snprintf(docid, sizeof docid, "%s#%d", w->o->doc, w->st->docs);
 	char *dept = w->dept ? flat_text(w->dept) : xstrdup("");
 	char *project = w->project ? flat_text(w->project) : xstrdup("");
-	qsort(w->f, (size_t)w->nf, sizeof *w->f, cmp_fact);
+	if (w->nf) /* w->f is NULL when there are none: qsort's argument is nonnull */
+		qsort(w->f, (size_t)w->nf, sizeof *w->f, cmp_fact);
 	dedupe_keys(w);
 	for (long i = 0; i < w->nf; i++) {
 		xfact *f = &w->f[i];
@@ -1391,6 +1393,7 @@ static void flush_doc(walker *w)
 			extra_row(w, &rr);
 		}
 	}
+	warn_missing(w);
 	write_doc(w);
 	free_doc(w);
 }
@@ -1655,4 +1658,29 @@ int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st)
 	free(w.pre);
 	buf_free(&w.tmp);
 	return st->docs;
+}
+
+/* Warn about each block a form of its kind must have but this document
+ * lacks (a form cut short, or a label spelled in a way vocab.c does not
+ * know): its facts are not there, and nothing else would say so. */
+static void warn_missing(walker *w)
+{
+	static const int dept_need[] = {BLK_INFO, BLK_BUDGET, BLK_GOAL, BLK_TASK, BLK_INDICATOR, 0};
+	static const int proj_need[] = {BLK_FUNDS, BLK_GOAL, BLK_INDICATOR, 0};
+	unsigned have = 0;
+	long line = w->title ? w->title->line : 0;
+	for (int i = 0; i < w->nb; i++) {
+		have |= 1u << w->b[i].kind;
+		if (!line && w->b[i].label)
+			line = w->b[i].label->line;
+	}
+	int proj = w->seen_project || (have & (1u << BLK_PINFO | 1u << BLK_FUNDS));
+	for (const int *k = proj ? proj_need : dept_need; *k; k++) {
+		if (have & (1u << *k))
+			continue;
+		const vocab_word *v = vocab_block_labels;
+		while (v->word && v->kind != *k)
+			v++;
+		buf_printf(&w->st->warn, "%ld: form has no %s section\n", line, v->word);
+	}
 }

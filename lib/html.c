@@ -12,6 +12,7 @@ typedef struct {
 	buf *warn;
 	int deep_warned;
 	int span_warned;
+	int open_warned;
 } ctx;
 
 typedef struct {
@@ -176,6 +177,12 @@ typedef struct {
 /* Append the rows of one table to g, spans expanded. Returns rows added. */
 static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 {
+	/* a table the text ends inside was most likely cut short */
+	if (table->v.element.original_end_tag.length == 0 && !c->open_warned) {
+		c->open_warned = 1;
+		buf_printf(c->warn, "%ld: table has no end tag: input cut short?\n",
+		           node_line(c, table));
+	}
 	/* gather the <tr>s: direct, or inside thead/tbody/tfoot, in order */
 	GumboNode **trs = NULL;
 	size_t ntr = 0, cap = 0;
@@ -333,12 +340,174 @@ static void flush_text(grid *g, buf *line, long ln, int base_col)
 	buf_reset(line);
 }
 
+/* Does the tag name at s[0..len) (lower case) not open a nesting level? */
+static int flat_tag(const char *s, size_t len)
+{
+	static const char *const flat[] = {/* void */ "area",
+	                                   "base",
+	                                   "br",
+	                                   "col",
+	                                   "embed",
+	                                   "hr",
+	                                   "img",
+	                                   "input",
+	                                   "link",
+	                                   "meta",
+	                                   "param",
+	                                   "source",
+	                                   "track",
+	                                   "wbr",
+	                                   "keygen",
+	                                   "basefont",
+	                                   "bgsound",
+	                                   "frame",
+	                                   /* closed by the next of their kind */ "p",
+	                                   "li",
+	                                   "dt",
+	                                   "dd",
+	                                   "tr",
+	                                   "td",
+	                                   "th",
+	                                   "option",
+	                                   "optgroup",
+	                                   "tbody",
+	                                   "thead",
+	                                   "tfoot",
+	                                   "colgroup",
+	                                   "caption",
+	                                   "rb",
+	                                   "rt",
+	                                   "rp",
+	                                   "rtc",
+	                                   NULL};
+	for (int i = 0; flat[i]; i++)
+		if (strlen(flat[i]) == len && memcmp(flat[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
+size_t html_depth_cut(const char *text, size_t n, int max)
+{
+	const char *p = text, *end = text + n;
+	long depth = 0;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *tag = p++;
+		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
+			const char *e = memmem(p + 3, (size_t)(end - p - 3), "-->", 3);
+			if (!e)
+				break;
+			p = e + 3;
+			continue;
+		}
+		int close = p < end && *p == '/';
+		p += close;
+		char name[16];
+		size_t len = 0;
+		while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		                   (len > 0 && *p >= '0' && *p <= '9'))) {
+			if (len < sizeof name)
+				name[len] = (char)(*p | 0x20);
+			len++;
+			p++;
+		}
+		if (len == 0)
+			continue; /* not a tag: "<" as text, "<!DOCTYPE", "<?" */
+		/* to the tag's end, quotes respected */
+		char q = 0;
+		while (p < end && (q || *p != '>')) {
+			if (q ? *p == q : (*p == '"' || *p == '\''))
+				q = q ? 0 : *p;
+			p++;
+		}
+		int selfclose = p > text && p[-1] == '/';
+		if (len > sizeof name || (!close && selfclose) || flat_tag(name, len))
+			continue;
+		if (close) {
+			depth -= depth > 0;
+			continue;
+		}
+		if (++depth > max)
+			return (size_t)(tag - text);
+		if ((len == 6 && memcmp(name, "script", 6) == 0) ||
+		    (len == 5 && memcmp(name, "style", 5) == 0)) {
+			/* raw text up to its end tag */
+			const char *e = p;
+			while ((e = memmem(e, (size_t)(end - e), "</", 2)) != NULL &&
+			       strncasecmp(e + 2, name, len) != 0)
+				e += 2;
+			if (!e)
+				break;
+			p = e;
+		}
+	}
+	return n;
+}
+
+/* Copy text[0..n) into out with every run of text between tags cut to
+ * GRID_MAX_CELL_TEXT bytes (at a character boundary; the line ends of the
+ * dropped part are kept, so later lines keep their numbers): gumbo is slow
+ * on long runs, and the grid would cut them anyway. Returns the number of
+ * runs cut; *line gets the line of the first. */
+static int cut_runs(const char *text, size_t n, long base_line, buf *out, long *line)
+{
+	const char *p = text, *end = text + n;
+	int cuts = 0;
+	while (p < end) {
+		const char *lt = memchr(p, '<', (size_t)(end - p));
+		const char *e = lt ? lt : end;
+		if ((size_t)(e - p) <= GRID_MAX_CELL_TEXT) {
+			buf_add(out, p, (size_t)(e - p));
+		} else {
+			size_t k = GRID_MAX_CELL_TEXT;
+			while (k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
+				k--;
+			if (!cuts++) {
+				*line = base_line;
+				for (const char *q = text;
+				     (q = memchr(q, '\n', (size_t)(p + k - q))) != NULL; q++)
+					++*line;
+			}
+			buf_add(out, p, k);
+			for (const char *q = p + k; (q = memchr(q, '\n', (size_t)(e - q))) != NULL;
+			     q++)
+				buf_addc(out, '\n');
+		}
+		if (!lt)
+			break;
+		buf_addc(out, '<');
+		p = lt + 1;
+	}
+	return cuts;
+}
+
 int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn)
 {
+	buf short_text = {0};
+	if (n > GRID_MAX_CELL_TEXT) {
+		long l = 0;
+		int cuts = cut_runs(text, n, base_line, &short_text, &l);
+		if (cuts) {
+			buf_printf(warn, "%ld: %d text(s) longer than %ld bytes: cut\n", l, cuts,
+			           GRID_MAX_CELL_TEXT);
+			text = short_text.s;
+			n = short_text.len;
+		}
+	}
+	size_t cut = html_depth_cut(text, n, HTML_MAX_DEPTH);
+	if (cut < n) {
+		long l = base_line;
+		for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + cut - q))) != NULL;
+		     q++)
+			l++;
+		buf_printf(warn,
+		           "%ld: HTML elements nested deeper than %d: rest of the text not read\n",
+		           l, HTML_MAX_DEPTH);
+		n = cut;
+	}
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.max_errors = 0; /* we never look at parse errors: do not collect them */
 	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
-	ctx c = {base_line, base_col, warn, 0, 0};
+	ctx c = {base_line, base_col, warn, 0, 0, 0};
 	stack s = {0};
 	buf line = {0};
 	long ln = base_line;
@@ -392,6 +561,7 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 	buf_free(&line);
 	free(s.v);
 	gumbo_destroy_output(&opt, out);
+	buf_free(&short_text);
 	return tables;
 }
 

@@ -4,7 +4,10 @@
  * cell becomes that cell's nested grid; text outside tables (titles, unit
  * lines) becomes one-cell rows in document order. It does not know what the
  * tables mean. Traversal is iterative, so nesting depth cannot overflow the
- * stack; tables nested deeper than HTML_MAX_TABLE_DEPTH are read as text. */
+ * stack; tables nested deeper than HTML_MAX_TABLE_DEPTH are read as text.
+ * gumbo itself recurses (and slows down quadratically) on deep nesting, so
+ * the text is scanned first and cut where elements nest deeper than
+ * HTML_MAX_DEPTH (html_depth_cut): the part before is read, with a warning. */
 #ifndef PG_HTML_H
 #define PG_HTML_H
 
@@ -13,6 +16,7 @@
 #include "grid.h"
 
 #define HTML_MAX_TABLE_DEPTH 16
+#define HTML_MAX_DEPTH 1000 /* open elements, as counted by html_depth_cut */
 
 /* Parse text[0..n) (a whole page or a fragment holding a <table>) and append
  * its rows to g. base_line is the input line where text starts and base_col
@@ -21,6 +25,13 @@
  * place in their own table. Returns the number of tables read; warnings (a
  * limit hit) are appended to warn, one per line. */
 int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn);
+
+/* Where text[0..n) first has more than max elements open, by a quick scan
+ * of its tags (void, self-closed and implicitly closed elements such as
+ * <p>, <li>, <tr>, <td> do not count; comments and the contents of
+ * <script>, <style> are skipped): the offset of the '<' of the tag that
+ * opens one too many, or n when the text stays within max. */
+size_t html_depth_cut(const char *text, size_t n, int max);
 
 /* Nonzero when text is an HTML page: its first non-blank character is '<'. */
 int html_sniff(const char *text, size_t n);

@@ -1,0 +1,233 @@
+/* cells: the "nothing lost" check. `cells DOC` lists the non-empty cell
+ * texts of a document as pg-extract's readers see them (enc, then html or
+ * dsv, HTML tables inside cells expanded), one "LINE<TAB>TEXT" a line, text
+ * escaped as in the fact stream. `cells DOC FACTS` prints only the cells that
+ * nothing in FACTS (pg-extract's output for DOC) or the vocabulary accounts
+ * for, and exits 1 when there are any. A cell is accounted for when, compared
+ * without blanks and with full-width ASCII folded, it equals a fact's value,
+ * a part of a key, a field name or a vocabulary word; or is a piece of a
+ * value (指标性质 + 指标值 + 度量单位 are joined); or holds a value of 6 bytes
+ * or more (goals split at their markers). It reads through the library, so a
+ * cell the readers themselves drop is not seen here: that is what the
+ * readers' own limits and warnings are for. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsv.h"
+#include "enc.h"
+#include "extract.h"
+#include "grid.h"
+#include "html.h"
+#include "tsv.h"
+#include "util.h"
+#include "vocab.h"
+
+typedef struct {
+	char **v;
+	size_t n, cap;
+} list;
+
+static void add(list *l, char *s)
+{
+	if (l->n == l->cap)
+		l->v = xreallocarray(l->v, l->cap = l->cap ? l->cap * 2 : 256, sizeof *l->v);
+	l->v[l->n++] = s;
+}
+
+/* Comparable form: blanks dropped, U+FF01..U+FF5E folded to ASCII. */
+static char *norm(const char *s, size_t n)
+{
+	buf b = {0};
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		size_t k;
+		long cp = utf8_decode(u + i, n - i, &k);
+		if (cp < 0)
+			cp = 0xFFFD, k = 1;
+		i += k;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+		    cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF)
+			continue;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;
+		utf8_put(&b, cp);
+	}
+	buf_addc(&b, 0);
+	return b.s;
+}
+
+static void vocab_words(list *w)
+{
+	const vocab_word *tables[] = {
+	    vocab_block_labels, vocab_budget_groups,     vocab_amount_headers,
+	    vocab_task_headers, vocab_indicator_headers, vocab_indicator_levels,
+	    vocab_qualitative,  vocab_goal_headers,      vocab_pinfo_roles,
+	    vocab_funds_drop,   vocab_funds_year_cols,   vocab_unit_line,
+	    vocab_filler_line,  vocab_title_words};
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (const vocab_word *v = tables[t]; v->word; v++)
+			add(w, norm(v->word, strlen(v->word)));
+	add(w, norm(VOCAB_FUNDS_GROUP, strlen(VOCAB_FUNDS_GROUP)));
+	add(w, norm(VOCAB_GOAL_LONG_KEY, strlen(VOCAB_GOAL_LONG_KEY)));
+}
+
+static void read_facts(const char *path, list *tokens, list *values)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		perror(path);
+		exit(2);
+	}
+	tsv_reader r;
+	tsv_reader_init(&r, fp, path, FACT_HEADER);
+	int rc;
+	while ((rc = tsv_read(&r)) == 1) {
+		char *key = r.f[COL_KEY];
+		for (char *p = key;;) {
+			char *bar = strchr(p, '|');
+			add(tokens, norm(p, bar ? (size_t)(bar - p) : strlen(p)));
+			if (!bar)
+				break;
+			p = bar + 1;
+		}
+		add(tokens, norm(r.f[COL_FIELD], r.len[COL_FIELD]));
+		add(tokens, norm(r.f[COL_DEPT], r.len[COL_DEPT]));
+		add(tokens, norm(r.f[COL_PROJECT], r.len[COL_PROJECT]));
+		char *v = norm(r.f[COL_VALUE], r.len[COL_VALUE]);
+		add(tokens, xstrdup(v));
+		add(values, v);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "cells: %s:%ld: %s\n", path, r.line, r.err);
+		exit(2);
+	}
+	tsv_reader_free(&r);
+	fclose(fp);
+}
+
+static list vocab; /* the vocabulary words alone */
+
+static int accounted(const char *c, const list *tokens, const list *values)
+{
+	/* a task name keyed without its `任务N:` */
+	size_t tk = strlen(VOCAB_TASK_PREFIX);
+	if (strncmp(c, VOCAB_TASK_PREFIX, tk) == 0) {
+		const char *p = c + tk;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p == ':' && p[1] && accounted(p + 1, tokens, values))
+			return 1;
+	}
+	/* a label with a unit or a prefix: `预算金额(万元)`, `其中:财政拨款` */
+	for (size_t i = 0; i < vocab.n; i++) {
+		size_t k = strlen(vocab.v[i]);
+		if (k == 0 || strncmp(c, vocab.v[i], k) != 0 || !c[k])
+			continue;
+		const char *rest = c + k;
+		if (*rest == '(' && strchr(rest, ')') && strchr(rest, ')')[1] == 0)
+			return 1;
+		if (accounted(rest, tokens, values))
+			return 1;
+	}
+	for (size_t i = 0; i < tokens->n; i++)
+		if (strcmp(c, tokens->v[i]) == 0)
+			return 1;
+	for (size_t i = 0; i < values->n; i++) {
+		const char *v = values->v[i];
+		if (*v && (strstr(v, c) || (strlen(v) >= 6 && strstr(c, v))))
+			return 1;
+	}
+	return 0;
+}
+
+static int bad;
+
+static void walk(const grid *g, const list *tokens, const list *values, int check)
+{
+	for (int i = 0; i < g->n; i++)
+		for (int j = 0; j < g->rows[i].n; j++) {
+			const cell *c = &g->rows[i].cells[j];
+			if (c->sub) { /* a cell holding a table: its cells count */
+				walk(c->sub, tokens, values, check);
+				continue;
+			}
+			if (!c->len)
+				continue;
+			if (check) {
+				char *n = norm(c->text, c->len);
+				int ok = accounted(n, tokens, values);
+				free(n);
+				if (ok)
+					continue;
+				bad = 1;
+			}
+			printf("%ld\t", c->line);
+			tsv_escape(stdout, c->text, c->len);
+			putchar('\n');
+		}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || argc > 3) {
+		fputs("usage: cells DOC [FACTS]\n", stderr);
+		return 2;
+	}
+	FILE *fp = fopen(argv[1], "rb");
+	char *data, err[256];
+	size_t n;
+	if (!fp || extract_slurp(fp, &data, &n, err, sizeof err) < 0) {
+		perror(argv[1]);
+		return 2;
+	}
+	fclose(fp);
+	enc_result er;
+	if (enc_decode(data, n, &er) < 0) {
+		fprintf(stderr, "cells: %s: %s\n", argv[1], er.err);
+		return 2;
+	}
+	grid *g = grid_new();
+	buf warn = {0};
+	if (html_sniff(er.text, er.len)) {
+		html_read(er.text, er.len, 1, 0, g, &warn);
+	} else {
+		/* as extract.c reads it */
+		int delim = dsv_sniff(er.text, er.len);
+		unsigned flags = delim == '\t' && strstr(er.text, "<table") ? DSV_NO_QUOTES : 0;
+		dsv_read_flags(er.text, er.len, delim, flags, g, err, sizeof err);
+		for (int i = 0; i < g->n; i++)
+			for (int j = 0; j < g->rows[i].n; j++) {
+				cell *c = &g->rows[i].cells[j];
+				if (!strstr(c->text, "<table") && !strstr(c->text, "<TABLE"))
+					continue;
+				grid *sub = grid_new();
+				if (html_read(c->text, c->len, c->line, c->col, sub, &warn) > 0)
+					c->sub = sub;
+				else
+					grid_free(sub);
+			}
+	}
+	list tokens = {0}, values = {0};
+	if (argc == 3) {
+		vocab_words(&vocab);
+		for (size_t i = 0; i < vocab.n; i++)
+			add(&tokens, xstrdup(vocab.v[i]));
+		read_facts(argv[2], &tokens, &values);
+	}
+	walk(g, &tokens, &values, argc == 3);
+	for (size_t i = 0; i < tokens.n; i++)
+		free(tokens.v[i]);
+	for (size_t i = 0; i < values.n; i++)
+		free(values.v[i]);
+	free(tokens.v);
+	for (size_t i = 0; i < vocab.n; i++)
+		free(vocab.v[i]);
+	free(vocab.v);
+	free(values.v);
+	grid_free(g);
+	buf_free(&warn);
+	enc_result_free(&er);
+	free(data);
+	return bad;
+}
