@@ -64,7 +64,7 @@ const vocab_word vocab_block_labels[] = {
     {"年度总体目标", BLK_GOAL, 0},
     {"年度重点工作任务", BLK_TASK, 0},
     {"重点工作任务", BLK_TASK, 0},
-    {"其他需完成的任务", BLK_OTHER, 1},
+    {"其他需完成的任务", BLK_OTHER, 2},
     {"绩效指标", BLK_INDICATOR, 0},
     {"年度绩效指标", BLK_INDICATOR, 0},
     {"部门整体绩效指标", BLK_INDICATOR, 0},
@@ -83,9 +83,9 @@ const vocab_word vocab_block_labels[] = {
     {"起止时间", BLK_PINFO, 0},
     {"项目支出实施期", BLK_PINFO, 0},
     {"项目负责人", BLK_PINFO, 0},
-    {"项目资金", BLK_FUNDS, 1},
-    {"资金情况", BLK_FUNDS, 1},
-    {"项目资金情况", BLK_FUNDS, 1},
+    {"项目资金", BLK_FUNDS, 2},
+    {"资金情况", BLK_FUNDS, 2},
+    {"项目资金情况", BLK_FUNDS, 2},
     {NULL, 0, 0},
 };
 
@@ -96,9 +96,9 @@ const vocab_word vocab_pinfo_roles[] = {
 };
 
 const vocab_word vocab_goal_headers[] = {
-    {"年度目标", GK_YEAR, 1},	{"年度绩效目标", GK_YEAR, 1}, {"当年目标", GK_YEAR, 1},
-    {"实施期目标", GK_LONG, 1}, {"中长期目标", GK_LONG, 1},   {"中期目标", GK_LONG, 1},
-    {"长期目标", GK_LONG, 1},	{NULL, 0, 0},
+    {"年度目标", GK_YEAR, 2},	{"年度绩效目标", GK_YEAR, 2}, {"当年目标", GK_YEAR, 2},
+    {"实施期目标", GK_LONG, 2}, {"中长期目标", GK_LONG, 2},   {"中期目标", GK_LONG, 2},
+    {"长期目标", GK_LONG, 2},	{NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
@@ -121,44 +121,44 @@ const vocab_word vocab_budget_groups[] = {
 };
 
 const vocab_word vocab_amount_headers[] = {
-    {"预算金额", 1, 1}, {"金额", 1, 1}, {"预算数", 1, 1}, {"资金", 1, 1}, {NULL, 0, 0},
+    {"预算金额", 1, 2}, {"金额", 1, 2}, {"预算数", 1, 2}, {"资金", 1, 2}, {NULL, 0, 0},
 };
 
 const vocab_word vocab_task_headers[] = {
     {"名称", TR_NAME, 0},	     {"任务名称", TR_NAME, 0},	    {"工作任务", TR_NAME, 0},
-    {"主要实施内容", TR_CONTENT, 1}, {"实施内容", TR_CONTENT, 1}, {"主要内容", TR_CONTENT, 1},
-    {"拟投入的资金", TR_AMOUNT, 1},  {"拟投入资金", TR_AMOUNT, 1}, {"投入资金", TR_AMOUNT, 1},
-    {"资金", TR_AMOUNT, 1},	     {"期望达到的目标", TR_TARGET, 1}, {"预期目标", TR_TARGET, 1},
-    {"期望目标", TR_TARGET, 1},	     {NULL, 0, 0},
+    {"主要实施内容", TR_CONTENT, 2}, {"实施内容", TR_CONTENT, 2}, {"主要内容", TR_CONTENT, 2},
+    {"拟投入的资金", TR_AMOUNT, 2},  {"拟投入资金", TR_AMOUNT, 2}, {"投入资金", TR_AMOUNT, 2},
+    {"资金", TR_AMOUNT, 2},	     {"期望达到的目标", TR_TARGET, 2}, {"预期目标", TR_TARGET, 2},
+    {"期望目标", TR_TARGET, 2},	     {NULL, 0, 0},
 };
 
 const char VOCAB_TASK_PREFIX[] = "任务";
 
 const vocab_word vocab_indicator_headers[] = {
-    {"一级指标", IR_L1, 1},   {"二级指标", IR_L2, 1},   {"三级指标", IR_L3, 1},
-    {"指标值", IR_VALUE, 1},  {"目标值", IR_VALUE, 1},  {"指标目标值", IR_VALUE, 1},
+    {"一级指标", IR_L1, 2},   {"二级指标", IR_L2, 2},   {"三级指标", IR_L3, 2},
+    {"指标值", IR_VALUE, 2},  {"目标值", IR_VALUE, 2},  {"指标目标值", IR_VALUE, 2},
     {"年度指标值", IR_VALUE, 0}, {"指标性质", IR_NATURE, 0}, {"度量单位", IR_UNIT, 0}, {"计量单位", IR_UNIT, 0},
     {NULL, 0, 0},
 };
 
 const vocab_word vocab_indicator_levels[] = {
-    {"产出指标", IR_L1, 1},
-    {"效益指标", IR_L1, 1},
-    {"满意度指标", IR_L1, 1},
-    {"成本指标", IR_L12, 1}, /* level 1 on project forms, 2 under 产出指标 */
-    {"数量指标", IR_L2, 1},
-    {"质量指标", IR_L2, 1},
-    {"时效指标", IR_L2, 1},
-    {"经济效益指标", IR_L2, 1},
-    {"社会效益指标", IR_L2, 1},
-    {"生态效益指标", IR_L2, 1},
-    {"可持续影响指标", IR_L2, 1},
-    {"服务对象满意度指标", IR_L2, 1},
-    {"社会公众或服务对象满意度指标", IR_L2, 1},
-    {"社会公众满意度指标", IR_L2, 1},
-    {"经济成本指标", IR_L2, 1},
-    {"社会成本指标", IR_L2, 1},
-    {"生态环境成本指标", IR_L2, 1},
+    {"产出指标", IR_L1, 2},
+    {"效益指标", IR_L1, 2},
+    {"满意度指标", IR_L1, 2},
+    {"成本指标", IR_L12, 2}, /* level 1 on project forms, 2 under 产出指标 */
+    {"数量指标", IR_L2, 2},
+    {"质量指标", IR_L2, 2},
+    {"时效指标", IR_L2, 2},
+    {"经济效益指标", IR_L2, 2},
+    {"社会效益指标", IR_L2, 2},
+    {"生态效益指标", IR_L2, 2},
+    {"可持续影响指标", IR_L2, 2},
+    {"服务对象满意度指标", IR_L2, 2},
+    {"社会公众或服务对象满意度指标", IR_L2, 2},
+    {"社会公众满意度指标", IR_L2, 2},
+    {"经济成本指标", IR_L2, 2},
+    {"社会成本指标", IR_L2, 2},
+    {"生态环境成本指标", IR_L2, 2},
     {NULL, 0, 0},
 };
 
@@ -175,8 +175,17 @@ const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++) {
 		size_t n = strlen(v->word);
-		if (strncmp(key, v->word, n) == 0 && (key[n] == 0 || v->prefix))
+		if (strncmp(key, v->word, n) != 0)
+			continue;
+		const char *rest = key + n;
+		if (!*rest || v->prefix == 1)
 			return v;
+		/* prefix 2: only a parenthesised remark may follow */
+		if (v->prefix == 2 && *rest == '(') {
+			const char *close = strchr(rest, ')');
+			if (close && close[1] == 0)
+				return v;
+		}
 	}
 	return NULL;
 }

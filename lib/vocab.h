@@ -40,7 +40,9 @@ const vocab_money *vocab_find_money(const char *unit, size_t n);
 /* ---- the department-level form (FORMAT.md section 2) ----
  * Words are matched against a cell's "label key": its text with every blank
  * removed and full-width ASCII folded (form.c). An entry with prefix = 1
- * also matches keys that start with it (`其他需完成的任务(可选填)`). */
+ * also matches keys that start with it (`单位:万元`); with prefix = 2 it
+ * matches the word followed by one parenthesised remark
+ * (`其他需完成的任务(可选填)`, `预算金额(万元)`, `产出指标(50分)`). */
 typedef struct {
 	const char *word;
 	int kind;
