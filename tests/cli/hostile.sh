@@ -99,3 +99,14 @@ tail -n +2 fixtures/spec/seed.facts.tsv >"$H/nohdr.tsv"
 tc "fact stream: no header" 2 '*' "~^pg-sum: $H/nohdr.tsv:1: first line is not the header" "pg-sum $H/nohdr.tsv"
 { head -n 2 fixtures/spec/seed.facts.tsv; printf 'a\t2024\td\t\tinfo\tk\tvalue\tbad\\\t\t\t\tL1\n'; } >"$H/esc.tsv"
 tc "fact stream: unterminated escape" 2 '*' "pg-sum: $H/esc.tsv:3: field 8: bad or unterminated backslash escape" "pg-sum $H/esc.tsv"
+
+# Broken fact streams for pg-diff and pg-normalize, named with file and line.
+printf 'a\tb\tc\n' > "$OUT/h.noheader.tsv"
+{ cat fixtures/spec/seed.facts.tsv; printf 'x\t\t\t\t\t\t\t\t\t\t\tabc\\\n'; } > "$OUT/h.esc.tsv"
+{ cat fixtures/spec/seed.facts.tsv; printf 'a\tb\tc\td\te\tf\tg\th\ti\n'; } > "$OUT/h.short.tsv"
+for p in pg-diff pg-normalize; do
+	if [ $p = pg-diff ]; then args="fixtures/spec/seed.facts.tsv"; else args=""; fi
+	tc "$p: no header" 2 '*' "$p: $OUT/h.noheader.tsv:1: expected 12 fields, found 3" "$p $OUT/h.noheader.tsv $args"
+	tc "$p: unterminated escape" 2 '*' "$p: $OUT/h.esc.tsv:54: field 12: bad or unterminated backslash escape" "$p $OUT/h.esc.tsv $args"
+	tc "$p: too few fields" 2 '*' "$p: $OUT/h.short.tsv:54: expected 12 fields, found 9" "$p $OUT/h.short.tsv $args"
+done
