@@ -29,52 +29,64 @@ void diff_opts_init(diff_opts *o)
 
 /* ---- byte order of the escaped text ---- */
 
-/* The escaped form of byte c: its first byte, and the second (or -1). */
-static int esc_first(unsigned char c, int *second)
+/* Where byte c goes in the escaped order, decided at the first byte in
+ * which two raw texts differ: a plain byte is itself, a special one (\\ TAB
+ * LF CR) is a backslash and then a letter. Two different plain bytes, or a
+ * plain byte and a backslash, differ in their first escaped byte; two
+ * specials differ in their letter. So (first << 8 | letter) orders them. */
+static inline unsigned esc_weight(unsigned char c)
 {
 	switch (c) {
 	case '\\':
-		*second = '\\';
-		return '\\';
+		return '\\' << 8 | '\\';
 	case '\t':
-		*second = 't';
-		return '\\';
+		return '\\' << 8 | 't';
 	case '\n':
-		*second = 'n';
-		return '\\';
+		return '\\' << 8 | 'n';
 	case '\r':
-		*second = 'r';
-		return '\\';
+		return '\\' << 8 | 'r';
 	default:
-		*second = -1;
-		return c;
+		return (unsigned)c << 8;
 	}
+}
+
+/* Index of the first byte in which a and b differ, at most n. */
+static inline size_t first_diff(const char *a, const char *b, size_t n)
+{
+	size_t k = 0;
+	for (; n - k >= 8; k += 8) {
+		uint64_t x, y;
+		memcpy(&x, a + k, 8);
+		memcpy(&y, b + k, 8);
+		if (x != y) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return k + (size_t)__builtin_ctzll(x ^ y) / 8;
+#else
+			return k + (size_t)__builtin_clzll(x ^ y) / 8;
+#endif
+		}
+	}
+	while (k < n && a[k] == b[k])
+		k++;
+	return k;
 }
 
 int diff_esc_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	/* Escaping maps each byte on its own, so a common prefix of the raw
-	 * texts is a common prefix of the escaped ones: start after it. */
-	size_t k = 0, n = an < bn ? an : bn;
-	while (k < n && a[k] == b[k])
-		k++;
-	size_t i = k, j = k;
-	int pa = -1, pb = -1;
-	for (;;) {
-		int ca, cb;
-		if (pa >= 0)
-			ca = pa, pa = -1;
-		else
-			ca = i < an ? esc_first((unsigned char)a[i++], &pa) : -1;
-		if (pb >= 0)
-			cb = pb, pb = -1;
-		else
-			cb = j < bn ? esc_first((unsigned char)b[j++], &pb) : -1;
-		if (ca != cb)
-			return ca < cb ? -1 : 1; /* the end (-1) sorts first */
-		if (ca < 0)
-			return 0;
-	}
+	/* Escaping maps each byte on its own, so the raw texts' common prefix
+	 * escapes to a common prefix, and the order is that of the escaped
+	 * forms of the first differing bytes (the end sorts first). */
+	size_t n = an < bn ? an : bn, k = first_diff(a, b, n);
+	if (k == n)
+		return an == bn ? 0 : an < bn ? -1 : 1;
+	unsigned wa = esc_weight((unsigned char)a[k]), wb = esc_weight((unsigned char)b[k]);
+	return wa < wb ? -1 : 1;
+}
+
+/* Are a and b the same text? (Equal raw texts are equal escaped ones.) */
+static inline int same_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	return an == bn && first_diff(a, b, an) == an;
 }
 
 /* ---- Dice coefficient ---- */
@@ -199,6 +211,15 @@ static int rec_cmp_upto(const rec *a, const rec *b, int last)
 			return c;
 	}
 	return 0;
+}
+
+/* Are columns R_DEPT .. last the same text? */
+static int rec_same_upto(const rec *a, const rec *b, int last)
+{
+	for (int i = last; i >= R_DEPT; i--) /* the last column differs most often */
+		if (!same_text(a->s[i], a->n[i], b->s[i], b->n[i]))
+			return 0;
+	return 1;
 }
 
 static int qcmp_full_line(const void *x, const void *y)
@@ -363,7 +384,7 @@ static int src_load(src *s)
 	long dup = 0, first = 0;
 	size_t run = 0;
 	for (size_t i = 1; i < s->all.n; i++) {
-		if (rec_cmp_upto(s->all.v[i - 1], s->all.v[i], R_FIELD) != 0) {
+		if (!rec_same_upto(s->all.v[i - 1], s->all.v[i], R_FIELD)) {
 			run = i;
 			continue;
 		}
@@ -390,7 +411,7 @@ static int src_group(src *s, recvec *g)
 	for (;;) {
 		if (src_advance(s) < 0)
 			return -1;
-		if (!s->la || rec_cmp_upto(s->la, g->v[0], R_SECTION) != 0)
+		if (!s->la || !rec_same_upto(s->la, g->v[0], R_SECTION))
 			return 0;
 		rv_push(g, s->la);
 	}
@@ -435,10 +456,17 @@ static int qcmp_row(const void *x, const void *y)
 	return c;
 }
 
-/* Compare a matched pair into w: change, delta, pct. */
-static void compare(const rec *a, const rec *b, row *w)
+/* Compare a matched pair into w: change, delta, pct. With all == 0, a
+ * `same` row is never printed, so the arithmetic is skipped when the op,
+ * num and unit texts are equal (equal texts are equal numbers). */
+static void compare(const rec *a, const rec *b, row *w, int all)
 {
 	int anum = a->n[R_NUM] > 0, bnum = b->n[R_NUM] > 0;
+	if (!all && anum && bnum && streq(a, b, R_NUM) && streq(a, b, R_UNIT) &&
+	    streq(a, b, R_OP)) {
+		w->change = DIFF_SAME;
+		return;
+	}
 	int same_unit = anum && bnum && streq(a, b, R_UNIT);
 	int is_date = same_unit && strcmp(a->s[R_UNIT], "date") == 0;
 	dec da, db;
@@ -751,7 +779,7 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		w->nv = b && d >= 0 ? b->s[R_VALUE] : "";
 		w->nvn = b && d >= 0 ? b->n[R_VALUE] : 0;
 		if (d == 0)
-			compare(a, b, w);
+			compare(a, b, w, c->o->all);
 		i += d <= 0;
 		j += d >= 0;
 	}
