@@ -183,6 +183,7 @@ int tsv_read(tsv_reader *r)
 			nf++;
 			if (p == end)
 				break;
+			*p = 0; /* terminates the field */
 			fs = ++p;
 		}
 		if (nf != r->ncols) {
@@ -194,12 +195,11 @@ int tsv_read(tsv_reader *r)
 				 "first line is not the header (%.40s...)", r->header);
 			return -1;
 		}
-		/* most lines hold no backslash at all: then only terminate */
+		/* most lines hold no backslash at all: then the fields are
+		 * terminated already */
 		int escaped = memchr(ln, '\\', (size_t)n) != NULL;
-		for (int i = 0; i < nf; i++) {
-			if (!escaped) {
-				r->f[i][r->len[i]] = 0;
-			} else if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
+		for (int i = 0; escaped && i < nf; i++) {
+			if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
 				snprintf(r->err, sizeof r->err,
 					 "field %d: bad or unterminated backslash escape", i + 1);
 				return -1;
