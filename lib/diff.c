@@ -362,11 +362,13 @@ static void src_release(src *s, recvec *g)
 	g->n = 0;
 }
 
-/* A copy of s's current record in a record of the pool, or a new one.
- * The caller releases it to the pool (or frees it). */
-static rec *src_rec_stream(src *s)
+/* A copy of s's current record in a record of the pool, or a new one,
+ * sharing g's group strings when g is not NULL (g must be of the same
+ * group, so both are released together). The caller releases it to the
+ * pool (or frees it). */
+static rec *src_rec_stream(src *s, const rec *g)
 {
-	size_t need = rec_data_size(&s->r, 0);
+	size_t need = rec_data_size(&s->r, g != NULL);
 	rec *x = s->pool.n ? s->pool.v[--s->pool.n] : NULL;
 	/* a record that once held a long line does not keep its room */
 	if (!x || x->cap < need || (x->cap > 65536 && x->cap > 2 * need)) {
@@ -374,7 +376,7 @@ static rec *src_rec_stream(src *s)
 		x = xrealloc(x, sizeof *x + cap);
 		x->cap = (uint32_t)cap;
 	}
-	rec_fill(x, &s->r, NULL);
+	rec_fill(x, &s->r, g);
 	return x;
 }
 
@@ -524,8 +526,16 @@ static int src_advance(src *s)
 		}
 		if (!field_selected(s->o, &s->r))
 			continue;
-		rec *x = src_rec_stream(s);
-		int c = prev ? rec_cmp_upto(prev, x, R_FIELD) : -1;
+		/* compared before the copy, so that a record of the group of
+		 * the one before shares its strings: the group ends are then
+		 * found by pointer */
+		int c = prev ? 0 : -1;
+		for (int i = R_DEPT; prev && !c && i <= R_SECTION; i++)
+			c = diff_esc_cmp(prev->s[i], prev->n[i], s->r.f[rec_col[i]],
+			                 s->r.len[rec_col[i]]);
+		rec *x = src_rec_stream(s, prev && !c ? prev : NULL);
+		for (int i = R_KEY; prev && !c && i <= R_FIELD; i++)
+			c = col_cmp(prev, x, i);
 		if (c >= 0) {
 			if (c == 0) {
 				add_error(s->errs, s->name, x->line,
