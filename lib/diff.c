@@ -29,52 +29,64 @@ void diff_opts_init(diff_opts *o)
 
 /* ---- byte order of the escaped text ---- */
 
-/* The escaped form of byte c: its first byte, and the second (or -1). */
-static int esc_first(unsigned char c, int *second)
+/* Where byte c goes in the escaped order, decided at the first byte in
+ * which two raw texts differ: a plain byte is itself, a special one (\\ TAB
+ * LF CR) is a backslash and then a letter. Two different plain bytes, or a
+ * plain byte and a backslash, differ in their first escaped byte; two
+ * specials differ in their letter. So (first << 8 | letter) orders them. */
+static inline unsigned esc_weight(unsigned char c)
 {
 	switch (c) {
 	case '\\':
-		*second = '\\';
-		return '\\';
+		return '\\' << 8 | '\\';
 	case '\t':
-		*second = 't';
-		return '\\';
+		return '\\' << 8 | 't';
 	case '\n':
-		*second = 'n';
-		return '\\';
+		return '\\' << 8 | 'n';
 	case '\r':
-		*second = 'r';
-		return '\\';
+		return '\\' << 8 | 'r';
 	default:
-		*second = -1;
-		return c;
+		return (unsigned)c << 8;
 	}
+}
+
+/* Index of the first byte in which a and b differ, at most n. */
+static inline size_t first_diff(const char *a, const char *b, size_t n)
+{
+	size_t k = 0;
+	for (; n - k >= 8; k += 8) {
+		uint64_t x, y;
+		memcpy(&x, a + k, 8);
+		memcpy(&y, b + k, 8);
+		if (x != y) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return k + (size_t)__builtin_ctzll(x ^ y) / 8;
+#else
+			return k + (size_t)__builtin_clzll(x ^ y) / 8;
+#endif
+		}
+	}
+	while (k < n && a[k] == b[k])
+		k++;
+	return k;
 }
 
 int diff_esc_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	/* Escaping maps each byte on its own, so a common prefix of the raw
-	 * texts is a common prefix of the escaped ones: start after it. */
-	size_t k = 0, n = an < bn ? an : bn;
-	while (k < n && a[k] == b[k])
-		k++;
-	size_t i = k, j = k;
-	int pa = -1, pb = -1;
-	for (;;) {
-		int ca, cb;
-		if (pa >= 0)
-			ca = pa, pa = -1;
-		else
-			ca = i < an ? esc_first((unsigned char)a[i++], &pa) : -1;
-		if (pb >= 0)
-			cb = pb, pb = -1;
-		else
-			cb = j < bn ? esc_first((unsigned char)b[j++], &pb) : -1;
-		if (ca != cb)
-			return ca < cb ? -1 : 1; /* the end (-1) sorts first */
-		if (ca < 0)
-			return 0;
-	}
+	/* Escaping maps each byte on its own, so the raw texts' common prefix
+	 * escapes to a common prefix, and the order is that of the escaped
+	 * forms of the first differing bytes (the end sorts first). */
+	size_t n = an < bn ? an : bn, k = first_diff(a, b, n);
+	if (k == n)
+		return an == bn ? 0 : an < bn ? -1 : 1;
+	unsigned wa = esc_weight((unsigned char)a[k]), wb = esc_weight((unsigned char)b[k]);
+	return wa < wb ? -1 : 1;
+}
+
+/* Are a and b the same text? (Equal raw texts are equal escaped ones.) */
+static inline int same_text(const char *a, size_t an, const char *b, size_t bn)
+{
+	return an == bn && (a == b || first_diff(a, b, an) == an);
 }
 
 /* ---- Dice coefficient ---- */
@@ -157,32 +169,48 @@ static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY, C
 typedef struct rec {
 	long line;
 	const char *ek; /* effective key: the new key once renamed */
-	size_t ekn;
+	uint32_t ekn;
+	uint32_t cap; /* --sorted: bytes in data[] (records are reused) */
+	size_t gid;   /* default mode: its (dept, project, section) group */
 	const char *s[R_N];
-	size_t n[R_N];
-	char data[]; /* the strings, NUL-terminated */
+	uint32_t n[R_N]; /* a line has at most TSV_MAX_LINE bytes */
+	char data[];     /* the strings, NUL-terminated */
 } rec;
 
-/* A copy of the reader's current record. Caller frees (one free). */
-static rec *rec_new(const tsv_reader *r)
+/* Bytes of data[] for the reader's current record, without the group's
+ * columns when shared. */
+static size_t rec_data_size(const tsv_reader *r, int shared)
 {
 	size_t total = 0;
-	for (int i = 0; i < R_N; i++)
+	for (int i = shared ? R_KEY : R_DEPT; i < R_N; i++)
 		total += r->len[rec_col[i]] + 1;
-	rec *x = xmalloc(sizeof *x + total);
+	return total;
+}
+
+/* Copy the reader's current record into x (room for rec_data_size bytes).
+ * With g, columns R_DEPT .. R_SECTION point to g's strings instead (the
+ * same text), which must outlive x. */
+static void rec_fill(rec *x, const tsv_reader *r, const rec *g)
+{
 	char *p = x->data;
-	for (int i = 0; i < R_N; i++) {
+	int i = R_DEPT;
+	if (g) {
+		for (; i < R_KEY; i++) {
+			x->s[i] = g->s[i];
+			x->n[i] = g->n[i];
+		}
+	}
+	for (; i < R_N; i++) {
 		size_t n = r->len[rec_col[i]];
 		memcpy(p, r->f[rec_col[i]], n);
 		p[n] = 0;
 		x->s[i] = p;
-		x->n[i] = n;
+		x->n[i] = (uint32_t)n;
 		p += n + 1;
 	}
 	x->line = r->line;
 	x->ek = x->s[R_KEY];
 	x->ekn = x->n[R_KEY];
-	return x;
 }
 
 static int col_cmp(const rec *a, const rec *b, int i)
@@ -201,10 +229,22 @@ static int rec_cmp_upto(const rec *a, const rec *b, int last)
 	return 0;
 }
 
-static int qcmp_full_line(const void *x, const void *y)
+/* Are columns R_DEPT .. last the same text? */
+static int rec_same_upto(const rec *a, const rec *b, int last)
+{
+	for (int i = last; i >= R_DEPT; i--) /* the last column differs most often */
+		if (!same_text(a->s[i], a->n[i], b->s[i], b->n[i]))
+			return 0;
+	return 1;
+}
+
+/* Key, field, then line: the order inside one group of a loaded input. */
+static int qcmp_key_field_line(const void *x, const void *y)
 {
 	const rec *a = *(rec *const *)x, *b = *(rec *const *)y;
-	int c = rec_cmp_upto(a, b, R_FIELD);
+	int c = col_cmp(a, b, R_KEY);
+	if (!c)
+		c = col_cmp(a, b, R_FIELD);
 	return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
@@ -235,11 +275,42 @@ static void rv_push(recvec *rv, rec *r)
 	rv->v[rv->n++] = r;
 }
 
-static void rv_free_recs(recvec *rv)
+/* Bump allocation for the records of a whole input (default mode): one
+ * free at the end instead of one per record. */
+#define ARENA_BLOCK (1u << 20)
+
+typedef struct {
+	char *cur;
+	size_t left;
+	char **blocks;
+	size_t nblocks;
+} arena;
+
+static void *arena_alloc(arena *a, size_t n)
 {
-	for (size_t i = 0; i < rv->n; i++)
-		free(rv->v[i]);
-	rv->n = 0;
+	n = (n + 7) & ~(size_t)7;
+	if (n > a->left) {
+		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		char *b = xmalloc(size);
+		a->blocks = xreallocarray(a->blocks, a->nblocks + 1, sizeof *a->blocks);
+		a->blocks[a->nblocks++] = b;
+		if (size == n) /* a big record has a block of its own */
+			return b;
+		a->cur = b;
+		a->left = size;
+	}
+	void *p = a->cur;
+	a->cur += n;
+	a->left -= n;
+	return p;
+}
+
+static void arena_free(arena *a)
+{
+	for (size_t i = 0; i < a->nblocks; i++)
+		free(a->blocks[i]);
+	free(a->blocks);
+	memset(a, 0, sizeof *a);
 }
 
 /* ---- errors ---- */
@@ -271,7 +342,137 @@ typedef struct src {
 	rec *la; /* the next record; NULL at the end */
 	const diff_opts *o;
 	diff_errors *errs;
+	/* stream mode: records of past groups, to be reused */
+	recvec pool;
+	/* default mode: the records live in mem; grp[g] is the first record
+	 * of group g, whose (dept, project, section) strings the group's
+	 * other records share; gcount[g] its size; ht a hash table of
+	 * group + 1 (0: empty slot), htcap slots, a power of 2 */
+	arena mem;
+	rec **grp;
+	size_t *gcount, ngroups, gcap, last;
+	size_t *ht, htcap;
 } src;
+
+/* Give the records of g back to s's pool (stream mode) and empty g. */
+static void src_release(src *s, recvec *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		rv_push(&s->pool, g->v[i]);
+	g->n = 0;
+}
+
+/* A copy of s's current record in a record of the pool, or a new one,
+ * sharing g's group strings when g is not NULL (g must be of the same
+ * group, so both are released together). The caller releases it to the
+ * pool (or frees it). */
+static rec *src_rec_stream(src *s, const rec *g)
+{
+	size_t need = rec_data_size(&s->r, g != NULL);
+	rec *x = s->pool.n ? s->pool.v[--s->pool.n] : NULL;
+	/* a record that once held a long line does not keep its room */
+	if (!x || x->cap < need || (x->cap > 65536 && x->cap > 2 * need)) {
+		size_t cap = need < 256 ? 256 : need;
+		x = xrealloc(x, sizeof *x + cap);
+		x->cap = (uint32_t)cap;
+	}
+	rec_fill(x, &s->r, g);
+	return x;
+}
+
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+{
+	const uint64_t k = 0x9E3779B97F4A7C15u;
+	h = (h ^ n) * k;
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * k;
+	return h ^ h >> 32;
+}
+
+static uint64_t group_hash(const char *const *p, const size_t *n)
+{
+	uint64_t h = 0;
+	for (int i = 0; i < 3; i++)
+		h = hash_bytes(h, p[i], n[i]);
+	return h;
+}
+
+/* Is the reader's record in g's (dept, project, section) group? */
+static int in_group(const rec *g, const tsv_reader *r)
+{
+	for (int i = R_SECTION; i >= R_DEPT; i--)
+		if (!same_text(g->s[i], g->n[i], r->f[rec_col[i]], r->len[rec_col[i]]))
+			return 0;
+	return 1;
+}
+
+static void ht_put(src *s, size_t gid)
+{
+	const rec *g = s->grp[gid];
+	const char *p[3] = {g->s[R_DEPT], g->s[R_PROJECT], g->s[R_SECTION]};
+	size_t n[3] = {g->n[R_DEPT], g->n[R_PROJECT], g->n[R_SECTION]};
+	size_t mask = s->htcap - 1, i = group_hash(p, n) & mask;
+	while (s->ht[i])
+		i = (i + 1) & mask;
+	s->ht[i] = gid + 1;
+}
+
+/* A copy of s's current record in s's arena, its group found or made
+ * (records of one group mostly come in runs: the last group is tried
+ * first). */
+static rec *src_rec_load(src *s)
+{
+	const tsv_reader *r = &s->r;
+	size_t gid = s->last;
+	int fresh = 0;
+	if (!s->ngroups || !in_group(s->grp[gid], r)) {
+		const char *p[3] = {r->f[COL_DEPT], r->f[COL_PROJECT], r->f[COL_SECTION]};
+		size_t n[3] = {r->len[COL_DEPT], r->len[COL_PROJECT], r->len[COL_SECTION]};
+		size_t mask = s->htcap - 1, i = group_hash(p, n) & mask;
+		for (;; i = (i + 1) & mask) {
+			if (!s->ht[i]) {
+				fresh = 1;
+				break;
+			}
+			if (in_group(s->grp[s->ht[i] - 1], r)) {
+				gid = s->ht[i] - 1;
+				break;
+			}
+		}
+	}
+	rec *x = arena_alloc(&s->mem, sizeof *x + rec_data_size(r, !fresh));
+	rec_fill(x, r, fresh ? NULL : s->grp[gid]);
+	if (fresh) {
+		if (s->ngroups == s->gcap) {
+			s->gcap = s->gcap ? 2 * s->gcap : 256;
+			s->grp = xreallocarray(s->grp, s->gcap, sizeof *s->grp);
+			s->gcount = xreallocarray(s->gcount, s->gcap, sizeof *s->gcount);
+		}
+		gid = s->ngroups++;
+		s->grp[gid] = x;
+		s->gcount[gid] = 0;
+		if (2 * s->ngroups > s->htcap) { /* at most half full */
+			free(s->ht);
+			s->htcap *= 2;
+			s->ht = xcalloc(s->htcap, sizeof *s->ht);
+			for (size_t g = 0; g < s->ngroups; g++)
+				ht_put(s, g);
+		} else {
+			ht_put(s, gid);
+		}
+	}
+	x->gid = gid;
+	s->gcount[gid]++;
+	s->last = gid;
+	return x;
+}
 
 static int field_selected(const diff_opts *o, const tsv_reader *r)
 {
@@ -325,8 +526,16 @@ static int src_advance(src *s)
 		}
 		if (!field_selected(s->o, &s->r))
 			continue;
-		rec *x = rec_new(&s->r);
-		int c = prev ? rec_cmp_upto(prev, x, R_FIELD) : -1;
+		/* compared before the copy, so that a record of the group of
+		 * the one before shares its strings: the group ends are then
+		 * found by pointer */
+		int c = prev ? 0 : -1;
+		for (int i = R_DEPT; prev && !c && i <= R_SECTION; i++)
+			c = diff_esc_cmp(prev->s[i], prev->n[i], s->r.f[rec_col[i]],
+			                 s->r.len[rec_col[i]]);
+		rec *x = src_rec_stream(s, prev && !c ? prev : NULL);
+		for (int i = R_KEY; prev && !c && i <= R_FIELD; i++)
+			c = col_cmp(prev, x, i);
 		if (c >= 0) {
 			if (c == 0) {
 				add_error(s->errs, s->name, x->line,
@@ -346,24 +555,55 @@ static int src_advance(src *s)
 	}
 }
 
-/* Default mode: read everything, sort, find duplicates. Returns 0 or -1. */
+/* qsort_r order of group numbers: by (dept, project, section). */
+static int qcmp_gid(const void *x, const void *y, void *arg)
+{
+	rec *const *grp = arg;
+	return rec_cmp_upto(grp[*(const size_t *)x], grp[*(const size_t *)y], R_SECTION);
+}
+
+/* Default mode: read everything, sort, find duplicates. Returns 0 or -1.
+ * The sort: the (few) groups are sorted, the records put in their group's
+ * place in line order, then each group sorted by key, field and line. */
 static int src_load(src *s)
 {
 	int rc;
+	s->htcap = 1024;
+	s->ht = xcalloc(s->htcap, sizeof *s->ht);
 	while ((rc = tsv_read(&s->r)) == 1)
 		if (field_selected(s->o, &s->r))
-			rv_push(&s->all, rec_new(&s->r));
+			rv_push(&s->all, src_rec_load(s));
 	if (rc < 0) {
 		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
 		return -1;
 	}
-	if (s->all.n > 1)
-		qsort(s->all.v, s->all.n, sizeof *s->all.v, qcmp_full_line);
+	size_t ng = s->ngroups, *order = xreallocarray(NULL, ng ? ng : 1, sizeof *order);
+	for (size_t g = 0; g < ng; g++)
+		order[g] = g;
+	qsort_r(order, ng, sizeof *order, qcmp_gid, s->grp);
+	size_t *start = xreallocarray(NULL, ng ? ng : 1, sizeof *start), at = 0;
+	for (size_t k = 0; k < ng; k++) {
+		start[order[k]] = at;
+		at += s->gcount[order[k]];
+	}
+	rec **v = xreallocarray(NULL, s->all.n ? s->all.n : 1, sizeof *v);
+	for (size_t i = 0; i < s->all.n; i++)
+		v[start[s->all.v[i]->gid]++] = s->all.v[i];
+	for (size_t k = 0; k < ng; k++) {
+		size_t n = s->gcount[order[k]];
+		if (n > 1)
+			qsort(v + start[order[k]] - n, n, sizeof *v, qcmp_key_field_line);
+	}
+	free(order);
+	free(start);
+	free(s->all.v);
+	s->all.v = v;
+	s->all.cap = s->all.n;
 	/* the duplicate a one-pass reader would meet first: smallest second line */
 	long dup = 0, first = 0;
 	size_t run = 0;
 	for (size_t i = 1; i < s->all.n; i++) {
-		if (rec_cmp_upto(s->all.v[i - 1], s->all.v[i], R_FIELD) != 0) {
+		if (!rec_same_upto(s->all.v[i - 1], s->all.v[i], R_FIELD)) {
 			run = i;
 			continue;
 		}
@@ -390,7 +630,7 @@ static int src_group(src *s, recvec *g)
 	for (;;) {
 		if (src_advance(s) < 0)
 			return -1;
-		if (!s->la || rec_cmp_upto(s->la, g->v[0], R_SECTION) != 0)
+		if (!s->la || !rec_same_upto(s->la, g->v[0], R_SECTION))
 			return 0;
 		rv_push(g, s->la);
 	}
@@ -435,10 +675,17 @@ static int qcmp_row(const void *x, const void *y)
 	return c;
 }
 
-/* Compare a matched pair into w: change, delta, pct. */
-static void compare(const rec *a, const rec *b, row *w)
+/* Compare a matched pair into w: change, delta, pct. With all == 0, a
+ * `same` row is never printed, so the arithmetic is skipped when the op,
+ * num and unit texts are equal (equal texts are equal numbers). */
+static void compare(const rec *a, const rec *b, row *w, int all)
 {
 	int anum = a->n[R_NUM] > 0, bnum = b->n[R_NUM] > 0;
+	if (!all && anum && bnum && streq(a, b, R_NUM) && streq(a, b, R_UNIT) &&
+	    streq(a, b, R_OP)) {
+		w->change = DIFF_SAME;
+		return;
+	}
 	int same_unit = anum && bnum && streq(a, b, R_UNIT);
 	int is_date = same_unit && strcmp(a->s[R_UNIT], "date") == 0;
 	dec da, db;
@@ -751,7 +998,7 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		w->nv = b && d >= 0 ? b->s[R_VALUE] : "";
 		w->nvn = b && d >= 0 ? b->n[R_VALUE] : 0;
 		if (d == 0)
-			compare(a, b, w);
+			compare(a, b, w, c->o->all);
 		i += d <= 0;
 		j += d >= 0;
 	}
@@ -870,7 +1117,7 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 			if (k == 0 ? d > 0 : d < 0)
 				continue;
 			if (s[k].stream)
-				rv_free_recs(&g[k]);
+				src_release(&s[k], &g[k]);
 			if (src_group(&s[k], &g[k]) < 0)
 				goto done;
 		}
@@ -895,11 +1142,16 @@ done:
 		fclose(c.out);
 	for (int k = 0; k < 2; k++) {
 		if (s[k].stream) {
-			rv_free_recs(&g[k]);
+			src_release(&s[k], &g[k]);
 			free(s[k].la);
-		} else {
-			rv_free_recs(&s[k].all);
+			for (size_t i = 0; i < s[k].pool.n; i++)
+				free(s[k].pool.v[i]);
 		}
+		arena_free(&s[k].mem);
+		free(s[k].grp);
+		free(s[k].gcount);
+		free(s[k].ht);
+		free(s[k].pool.v);
 		free(g[k].v);
 		free(s[k].all.v);
 		tsv_reader_free(&s[k].r);

@@ -33,9 +33,11 @@ void tsv_reader_free(tsv_reader *r)
 	r->io = r->ln = NULL;
 }
 
-/* Read one raw line (without LF) into r->ln; returns its length, -1 at EOF,
- * -2 on error. */
-static long read_line(tsv_reader *r)
+/* Read one raw line (without LF, NUL-terminated) and point *line at it:
+ * into the read buffer when the whole line is there (the usual case: no
+ * copy), else into r->ln. Valid until the next call. Returns its length,
+ * -1 at EOF, -2 on error. */
+static long read_line(tsv_reader *r, char **line)
 {
 	size_t n = 0;
 	for (;;) {
@@ -62,6 +64,13 @@ static long read_line(tsv_reader *r)
 			snprintf(r->err, sizeof r->err, "line longer than %u bytes", TSV_MAX_LINE);
 			return -2;
 		}
+		if (nl && n == 0) {
+			*nl = 0;
+			r->io_pos += take + 1;
+			r->line++;
+			*line = start;
+			return (long)take;
+		}
 		if (n + take + 1 > r->ln_cap) {
 			size_t cap = r->ln_cap ? r->ln_cap : 4096;
 			while (cap < n + take + 1)
@@ -75,6 +84,7 @@ static long read_line(tsv_reader *r)
 		if (nl) {
 			r->ln[n] = 0;
 			r->line++;
+			*line = r->ln;
 			return (long)n;
 		}
 	}
@@ -82,6 +92,7 @@ static long read_line(tsv_reader *r)
 		return -1;
 	r->ln[n] = 0; /* last line without LF */
 	r->line++;
+	*line = r->ln;
 	return (long)n;
 }
 
@@ -126,7 +137,8 @@ static inline uint64_t has_tab(uint64_t w)
 int tsv_read(tsv_reader *r)
 {
 	for (;;) {
-		long n = read_line(r);
+		char *ln;
+		long n = read_line(r, &ln);
 		if (n == -1) {
 			if (!r->seen_header) {
 				snprintf(r->err, sizeof r->err, "empty input: no header line");
@@ -136,21 +148,33 @@ int tsv_read(tsv_reader *r)
 		}
 		if (n < 0)
 			return -1;
-		if (strcmp(r->ln, r->header) == 0) {
+		if (strcmp(ln, r->header) == 0) {
 			r->seen_header = 1;
 			continue;
 		}
 		/* split: fields are short, so a scan of eight bytes at a time
-		 * beats a memchr call per field */
+		 * beats a memchr call per field; the lowest flagged byte of
+		 * has_tab is the first TAB */
 		int nf = 0;
-		char *p = r->ln, *end = r->ln + n, *fs = p;
+		char *p = ln, *end = ln + n, *fs = p;
 		for (;;) {
-			uint64_t w;
-			while (end - p >= 8 && (memcpy(&w, p, 8), !has_tab(w)))
+			uint64_t w, m = 0;
+			while (end - p >= 8) {
+				memcpy(&w, p, 8);
+				if ((m = has_tab(w)) != 0)
+					break;
 				p += 8;
-			if (p < end && *p != '\t') {
-				p++;
-				continue;
+			}
+			if (m) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				p += __builtin_ctzll(m) / 8;
+#else
+				while (*p != '\t')
+					p++;
+#endif
+			} else {
+				while (p < end && *p != '\t')
+					p++;
 			}
 			if (nf < TSV_MAX_COLS) {
 				r->f[nf] = fs;
@@ -159,6 +183,7 @@ int tsv_read(tsv_reader *r)
 			nf++;
 			if (p == end)
 				break;
+			*p = 0; /* terminates the field */
 			fs = ++p;
 		}
 		if (nf != r->ncols) {
@@ -170,12 +195,11 @@ int tsv_read(tsv_reader *r)
 				 "first line is not the header (%.40s...)", r->header);
 			return -1;
 		}
-		/* most lines hold no backslash at all: then only terminate */
-		int escaped = memchr(r->ln, '\\', (size_t)n) != NULL;
-		for (int i = 0; i < nf; i++) {
-			if (!escaped) {
-				r->f[i][r->len[i]] = 0;
-			} else if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
+		/* most lines hold no backslash at all: then the fields are
+		 * terminated already */
+		int escaped = memchr(ln, '\\', (size_t)n) != NULL;
+		for (int i = 0; escaped && i < nf; i++) {
+			if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
 				snprintf(r->err, sizeof r->err,
 					 "field %d: bad or unterminated backslash escape", i + 1);
 				return -1;

@@ -1,6 +1,7 @@
 /* Unit tests for diff: the escaped byte order, the Dice coefficient over code
  * points, the exact threshold, markdown cell escaping, and diff_run on small
  * in-memory streams (matching, duplicates, the --sorted order check). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,65 @@
 static int esc_cmp(const char *a, const char *b)
 {
 	return diff_esc_cmp(a, strlen(a), b, strlen(b));
+}
+
+/* The escaped order by definition: escape both, compare the bytes. */
+static int esc_cmp_ref(const char *a, size_t an, const char *b, size_t bn)
+{
+	char ea[64], eb[64];
+	size_t na = 0, nb = 0;
+	for (size_t i = 0; i < an; i++) {
+		char c = a[i], e = c == '\\'   ? '\\'
+		                   : c == '\t' ? 't'
+		                   : c == '\n' ? 'n'
+		                   : c == '\r' ? 'r'
+		                               : 0;
+		if (e)
+			ea[na++] = '\\', ea[na++] = e;
+		else
+			ea[na++] = c;
+	}
+	for (size_t i = 0; i < bn; i++) {
+		char c = b[i], e = c == '\\'   ? '\\'
+		                   : c == '\t' ? 't'
+		                   : c == '\n' ? 'n'
+		                   : c == '\r' ? 'r'
+		                               : 0;
+		if (e)
+			eb[nb++] = '\\', eb[nb++] = e;
+		else
+			eb[nb++] = c;
+	}
+	int c = memcmp(ea, eb, na < nb ? na : nb);
+	if (!c)
+		c = (na > nb) - (na < nb);
+	return c < 0 ? -1 : c > 0;
+}
+
+/* diff_esc_cmp against the definition on random texts of bytes that
+ * matter: the specials, their letters, their neighbours, NUL, high bytes;
+ * long common prefixes too (the word-at-a-time scan). */
+static void esc_cmp_random(void)
+{
+	static const char alpha[] = {'\\', '\t', '\n', '\r',       't',        'n',  'r',  '[',
+	                             ']',  'a',  0,    (char)0xe4, (char)0xff, 0x08, 0x0b, 0x5b};
+	uint64_t st = 42;
+	int bad = 0;
+	for (int it = 0; it < 200000; it++) {
+		char a[24], b[24];
+		st = st * 6364136223846793005u + 1442695040888963407u;
+		size_t an = (st >> 33) % 24, bn = (st >> 45) % 24, common = (st >> 20) % 24;
+		for (size_t i = 0; i < 24; i++) {
+			st = st * 6364136223846793005u + 1442695040888963407u;
+			a[i] = alpha[(st >> 40) % sizeof alpha];
+			b[i] = i < common ? a[i] : alpha[(st >> 50) % sizeof alpha];
+		}
+		int got = diff_esc_cmp(a, an, b, bn), want = esc_cmp_ref(a, an, b, bn);
+		if (got != want && bad++ < 5)
+			printf("FAIL esc_cmp_random: iteration %d: got %d, want %d\n", it, got,
+			       want);
+	}
+	CHECK(bad == 0);
 }
 
 static void dice(const char *a, const char *b, long long wn, long long wd)
@@ -67,6 +127,7 @@ int main(void)
 	CHECK(esc_cmp("x\ny", "x\ny") == 0);
 	CHECK(esc_cmp("\xe4\xba\xa7", "a") > 0); /* bytes unsigned */
 	CHECK(esc_cmp("a\n", "a\t") < 0);        /* "\n" < "\t" */
+	esc_cmp_random();
 
 	/* Dice over code points */
 	dice("abcde", "abcxy", 4, 8);
