@@ -389,6 +389,12 @@ static int flat_tag(const char *s, size_t len)
 size_t html_depth_cut(const char *text, size_t n, int max)
 {
 	const char *p = text, *end = text + n;
+	/* no deeper than the number of tags: most texts need no scan */
+	long tags = 0;
+	for (const char *q = text; tags <= max && (q = memchr(q, '<', (size_t)(end - q))); q++)
+		tags++;
+	if (tags <= max)
+		return n;
 	long depth = 0;
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *tag = p++;
