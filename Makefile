@@ -123,7 +123,7 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
 format:
-	clang-format -i lib/*.c lib/*.h bin/*.c tests/unit/*.c tests/unit/*.h
+	clang-format -i lib/*.c lib/*.h bin/*.c tests/unit/*.c tests/unit/*.h bench/*.c fuzz/*.c
 
 clean:
 	rm -f lib/*.o lib/libpg.a $(PROGS) $(UNITS) $(TOOLS)

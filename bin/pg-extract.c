@@ -50,7 +50,7 @@ static int process(const char *path)
 	}
 	cli_close(fp);
 	char *doc = strcmp(name, "-") == 0 ? xstrdup(opt.doc ? opt.doc : "-")
-					   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
+	                                   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
 	extract_opts eo = {doc, opt.year};
 	extract_result res;
 	int docs = extract_bytes(data, n, &eo, stdout, &res);
@@ -82,9 +82,10 @@ static int process(const char *path)
 		st = 2;
 	} else if (opt.strict && (res.form.extra || res.form.disagree)) {
 		if (!opt.quiet)
-			cli_error(name, 0, "%d cell(s) in section extra, %d cop%s disagreeing with the HTML",
-				  res.form.extra, res.form.disagree,
-				  res.form.disagree == 1 ? "y" : "ies");
+			cli_error(name, 0,
+			          "%d cell(s) in section extra, %d cop%s disagreeing with the HTML",
+			          res.form.extra, res.form.disagree,
+			          res.form.disagree == 1 ? "y" : "ies");
 		st = 1;
 	}
 	extract_result_free(&res);
@@ -97,13 +98,15 @@ int main(int argc, char **argv)
 	static const struct option lo[] = {
 	    {"doc", required_argument, NULL, 'd'}, {"year", required_argument, NULL, 'y'},
 	    {"no-header", no_argument, NULL, 'H'}, {"strict", no_argument, NULL, 's'},
-	    {"quiet", no_argument, NULL, 'q'},	   {"help", no_argument, NULL, 'h'},
+	    {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},   {NULL, 0, NULL, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:y:Hsqh", lo, NULL)) != -1) {
 		switch (c) {
-		case 'd': opt.doc = optarg; break;
+		case 'd':
+			opt.doc = optarg;
+			break;
 		case 'y':
 			if (strlen(optarg) != 4 || strspn(optarg, "0123456789") != 4) {
 				cli_error(NULL, 0, "--year wants four digits, not '%s'", optarg);
@@ -111,12 +114,21 @@ int main(int argc, char **argv)
 			}
 			opt.year = optarg;
 			break;
-		case 'H': opt.header = 0; break;
-		case 's': opt.strict = 1; break;
-		case 'q': opt.quiet = 1; break;
-		case 'h': cli_usage(usage, 0);
-		case 'V': cli_version();
-		default: cli_usage(usage, 2);
+		case 'H':
+			opt.header = 0;
+			break;
+		case 's':
+			opt.strict = 1;
+			break;
+		case 'q':
+			opt.quiet = 1;
+			break;
+		case 'h':
+			cli_usage(usage, 0);
+		case 'V':
+			cli_version();
+		default:
+			cli_usage(usage, 2);
 		}
 	}
 	if (opt.header)

@@ -18,7 +18,8 @@ int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 		if (len == cap) {
 			if (cap >= (size_t)EXTRACT_MAX_INPUT) {
 				free(p);
-				snprintf(err, errsz, "input larger than %ld bytes", EXTRACT_MAX_INPUT);
+				snprintf(err, errsz, "input larger than %ld bytes",
+				         EXTRACT_MAX_INPUT);
 				return -1;
 			}
 			cap *= 2;
@@ -101,7 +102,7 @@ static int has_table(const char *t, size_t n)
 }
 
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
-		  extract_result *res)
+                  extract_result *res)
 {
 	memset(res, 0, sizeof *res);
 	if (n == 0) {

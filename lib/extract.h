@@ -19,7 +19,7 @@ typedef struct {
 
 typedef struct {
 	form_stats form; /* docs, extra, disagree, warnings ("LINE: msg" lines) */
-	char err[256];	 /* why the input was rejected */
+	char err[256];   /* why the input was rejected */
 	long line;       /* the input line err is about, or 0 */
 } extract_result;
 
@@ -28,7 +28,7 @@ typedef struct {
  * unknown ...). res->form.warn holds warnings either way; the caller frees it
  * with extract_result_free. */
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
-		  extract_result *res);
+                  extract_result *res);
 void extract_result_free(extract_result *res);
 
 /* Read all of fp into a new buffer (*data, caller frees), at most

@@ -17,8 +17,8 @@
 #include "vocab.h"
 
 enum sec { S_META, S_INFO, S_BUDGET, S_GOAL, S_TASK, S_OTHER, S_INDICATOR, S_EXTRA };
-static const char *const sec_name[] = {"meta",	"info",	 "budget",    "goal",
-				       "task",	"other", "indicator", "extra"};
+static const char *const sec_name[] = {"meta", "info",  "budget",    "goal",
+                                       "task", "other", "indicator", "extra"};
 
 typedef struct {
 	cell **c;
@@ -49,9 +49,9 @@ typedef struct {
 	cell *title;
 	char year[8];
 	cell *dept;
-	cell *project;	 /* project form: the 项目名称 value */
-	int dept_rank;	 /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
-	char unit[16];	 /* the form's `单位:万元` line, if any */
+	cell *project;    /* project form: the 项目名称 value */
+	int dept_rank;    /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
+	char unit[16];    /* the form's `单位:万元` line, if any */
 	int seen_project; /* a 项目名称 row was met in this document */
 	block *b;
 	int nb, bcap;
@@ -229,7 +229,7 @@ static const char *header_unit(walker *w, const cell *c)
 /* ---- facts ---- */
 
 static void add_fact(walker *w, int sec, char *key, const char *field, const cell *val,
-		     const char *unit)
+                     const char *unit)
 {
 	if (w->nf == w->fcap) {
 		w->fcap = w->fcap ? w->fcap * 2 : 64;
@@ -249,7 +249,7 @@ static void add_fact(walker *w, int sec, char *key, const char *field, const cel
 
 /* add_fact with a value given as text (goal pieces, concatenations). */
 static void add_fact_text(walker *w, int sec, char *key, const char *field, const char *text,
-			  size_t n, const cell *at, const char *unit)
+                          size_t n, const cell *at, const char *unit)
 {
 	cell tmp = at ? *at : (cell){0};
 	tmp.text = (char *)text;
@@ -477,8 +477,8 @@ static void read_funds(walker *w, block *b)
 					continue;
 				use(r->c[j]);
 				hname[j] = flat_text(r->c[j]);
-				if (ycol < 0 &&
-				    vocab_contains(vocab_funds_year_cols, labkey(r->c[j]->text, &w->tmp)))
+				if (ycol < 0 && vocab_contains(vocab_funds_year_cols,
+				                               labkey(r->c[j]->text, &w->tmp)))
 					ycol = j;
 			}
 			if (ycol < 0) /* the last named column */
@@ -504,8 +504,7 @@ static void read_funds(walker *w, block *b)
 					continue;
 				cell *c = at(r, j);
 				use(c);
-				add_fact(w, S_BUDGET, xstrdup(key), hname[j], c,
-					 unit);
+				add_fact(w, S_BUDGET, xstrdup(key), hname[j], c, unit);
 			}
 		} else {
 			/* the next non-empty cell, else the next own cell (for src) */
@@ -579,9 +578,7 @@ static void read_budget(walker *w, block *b)
 			char *lp = key_part(lab->text);
 			buf_printf(&kb, "%s|%s", group[k], lp);
 			free(lp);
-			add_fact(w, S_BUDGET, xstrdup(buf_str(&kb)), "amount",
-				 amt,
-				 unit[k]);
+			add_fact(w, S_BUDGET, xstrdup(buf_str(&kb)), "amount", amt, unit[k]);
 			buf_free(&kb);
 		}
 	}
@@ -624,7 +621,8 @@ static size_t marker_at(const char *s, size_t n, size_t i, int kind)
 		while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
 			j += k;
 		size_t d0 = j;
-		while (j < n && ((cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9' ? 1 : is_cn_digit(cp)))
+		while (j < n &&
+		       ((cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9' ? 1 : is_cn_digit(cp)))
 			j += k;
 		if (j == d0 || j >= n)
 			return 0;
@@ -639,7 +637,8 @@ static size_t marker_at(const char *s, size_t n, size_t i, int kind)
 			return 0;
 		j += k;
 		size_t d0 = j;
-		while (j < n && ((cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9' ? 1 : is_cn_digit(cp)))
+		while (j < n &&
+		       ((cp = cp_at(s, n, j, &k)) >= '0' && cp <= '9' ? 1 : is_cn_digit(cp)))
 			j += k;
 		if (j == d0 || j >= n || cp_at(s, n, j, &k) != ')')
 			return 0;
@@ -796,7 +795,9 @@ static void read_goal(walker *w, block *b)
 				use(c);
 				continue;
 			}
-			int kind = rowkind ? rowkind : (j < ncols && colkind[j]) ? colkind[j] : GK_YEAR;
+			int kind = rowkind                     ? rowkind
+			           : (j < ncols && colkind[j]) ? colkind[j]
+			                                       : GK_YEAR;
 			use(c);
 			goal_prefix = kind == GK_LONG ? longkey : "";
 			split_goals(w, c, &no[kind]);
@@ -921,7 +922,7 @@ static void read_other(walker *w, block *b)
 			buf_add(&v, c->text, c->len);
 		}
 	add_fact_text(w, S_OTHER, key_part(b->label->text), "text", buf_str(&v), v.len,
-		      first ? first : b->label, "");
+	              first ? first : b->label, "");
 	buf_free(&v);
 }
 
@@ -979,8 +980,8 @@ static void read_indicator(walker *w, block *b)
 				next++;
 			lv0 = level_of(w, at(r, next)) == IR_L2 ? IR_L1 : IR_L2;
 		}
-		int shift = c1 >= 0 && i0 == c1 && lv0 != IR_L1 && c2 >= 0 && !has_text(at(r, c2)) &&
-			    !(at(r, c2) && (at(r, c2)->flags & CELL_VSPAN));
+		int shift = c1 >= 0 && i0 == c1 && lv0 != IR_L1 && c2 >= 0 &&
+		            !has_text(at(r, c2)) && !(at(r, c2) && (at(r, c2)->flags & CELL_VSPAN));
 		cell *L1 = NULL, *L2 = NULL, *L3 = NULL;
 		int off = 0; /* how far the row's name and value sit from their columns */
 		if (!shift) {
@@ -1029,11 +1030,12 @@ static void read_indicator(walker *w, block *b)
 		free(l3);
 		char *key = xstrdup(buf_str(&kb));
 		buf_free(&kb);
-		cell *nat = cn >= 0 ? at(r, cn + off) : NULL, *un = cu >= 0 ? at(r, cu + off) : NULL;
+		cell *nat = cn >= 0 ? at(r, cn + off) : NULL,
+		     *un = cu >= 0 ? at(r, cu + off) : NULL;
 		if (nat || un) {
 			buf v = {0};
-			int qual = has_text(nat) && vocab_match(vocab_qualitative,
-								labkey(nat->text, &w->tmp));
+			int qual = has_text(nat) &&
+			           vocab_match(vocab_qualitative, labkey(nat->text, &w->tmp));
 			int cmpword = has_text(nat) && !qual;
 			if (cmpword)
 				buf_add(&v, nat->text, nat->len);
@@ -1043,7 +1045,7 @@ static void read_indicator(walker *w, block *b)
 				buf_add(&v, un->text, un->len);
 			use(nat), use(un), use(V);
 			add_fact_text(w, S_INDICATOR, key, "value", buf_str(&v), v.len,
-				      has_text(V) ? V : L3, "");
+			              has_text(V) ? V : L3, "");
 			buf_free(&v);
 		} else {
 			use(V);
@@ -1251,9 +1253,10 @@ static void write_doc(walker *w)
 	dedupe_keys(w);
 	for (long i = 0; i < w->nf; i++) {
 		xfact *f = &w->f[i];
-		char *row[FACT_NCOLS] = {docid,	  w->year,  dept,	project,   (char *)sec_name[f->sec],
-					 f->key,  f->field, f->value, "",   "",
-					 f->unit, f->src};
+		char *row[FACT_NCOLS] = {
+		    docid,   w->year,  dept,     project, (char *)sec_name[f->sec],
+		    f->key,  f->field, f->value, "",      "",
+		    f->unit, f->src};
 		tsv_write_row(w->out, row, NULL, FACT_NCOLS);
 	}
 	free(dept);
@@ -1350,14 +1353,29 @@ static void flush_doc(walker *w)
 	for (int i = 0; i < w->nb; i++) {
 		block *b = &w->b[i];
 		switch (b->kind) {
-		case BLK_INFO: read_info(w, b); break;
-		case BLK_BUDGET: read_budget(w, b); break;
-		case BLK_GOAL: read_goal(w, b); break;
-		case BLK_TASK: read_task(w, b); break;
-		case BLK_OTHER: read_other(w, b); break;
-		case BLK_INDICATOR: read_indicator(w, b); break;
-		case BLK_FUNDS: read_funds(w, b); break;
-		default: break;
+		case BLK_INFO:
+			read_info(w, b);
+			break;
+		case BLK_BUDGET:
+			read_budget(w, b);
+			break;
+		case BLK_GOAL:
+			read_goal(w, b);
+			break;
+		case BLK_TASK:
+			read_task(w, b);
+			break;
+		case BLK_OTHER:
+			read_other(w, b);
+			break;
+		case BLK_INDICATOR:
+			read_indicator(w, b);
+			break;
+		case BLK_FUNDS:
+			read_funds(w, b);
+			break;
+		default:
+			break;
 		}
 	}
 	/* one-cell lines not accounted for */
@@ -1417,9 +1435,10 @@ static void check_copy(walker *w, block *b, grid_row *r)
 	const char *h = buf_str(&b->htext[k]);
 	if (strcmp(buf_str(&a), h) != 0) {
 		w->st->disagree++;
-		buf_printf(&w->st->warn,
-			   "%ld: flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]\n",
-			   r->line, k + 1, hr->line, buf_str(&a), h);
+		buf_printf(
+		    &w->st->warn,
+		    "%ld: flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]\n",
+		    r->line, k + 1, hr->line, buf_str(&a), h);
 	}
 	mark_row(r, 0);
 	buf_free(&a);
@@ -1444,8 +1463,9 @@ static void check_inline(walker *w, block *b, grid_row *r, int from)
 	row_texts(w, r, from, &a);
 	if (a.len && strcmp(buf_str(&a), buf_str(&h)) != 0) {
 		w->st->disagree++;
-		buf_printf(&w->st->warn, "%ld: inline copy disagrees with the HTML table in cell %d\n",
-			   r->line, from);
+		buf_printf(&w->st->warn,
+		           "%ld: inline copy disagrees with the HTML table in cell %d\n", r->line,
+		           from);
 	}
 	mark_row(r, from);
 	buf_free(&a);
@@ -1472,7 +1492,7 @@ static int accepts_shifted(walker *w, int kind, grid_row *r)
 		/* label then amount: the second cell is empty or starts with a digit */
 		return !vocab_match(vocab_block_labels, k) &&
 		       (r->n < 2 || r->cells[1].len == 0 ||
-			(r->cells[1].text[0] >= '0' && r->cells[1].text[0] <= '9'));
+		        (r->cells[1].text[0] >= '0' && r->cells[1].text[0] <= '9'));
 	default:
 		return 0;
 	}
@@ -1491,8 +1511,8 @@ static int pre_line_row(walker *w, grid_row *r)
 		const char *k = labkey(c->text, &w->tmp);
 		const vocab_word *u = vocab_match(vocab_unit_line, k);
 		if (u) {
-			const vocab_money *m = vocab_find_money(k + strlen(u->word),
-								strlen(k + strlen(u->word)));
+			const vocab_money *m =
+			    vocab_find_money(k + strlen(u->word), strlen(k + strlen(u->word)));
 			if (m)
 				snprintf(w->unit, sizeof w->unit, "%s", m->unit);
 			lines++;
@@ -1532,18 +1552,18 @@ static void walk(walker *w, grid *g)
 			w->title = first;
 			continue;
 		}
-		const vocab_word *bl = lead ? vocab_match(vocab_block_labels,
-							  labkey(first->text, &w->tmp))
-					    : NULL;
+		const vocab_word *bl =
+		    lead ? vocab_match(vocab_block_labels, labkey(first->text, &w->tmp)) : NULL;
 		int col0 = 1;
 		for (int j = 0; j < fi && bl; j++)
 			if (r->cells[j].flags & CELL_VSPAN)
 				col0 = 0;
 		if (bl && col0) {
-			int proj = bl->kind == BLK_PINFO &&
-				   vocab_match(vocab_pinfo_roles, labkey(first->text, &w->tmp)) &&
-				   vocab_match(vocab_pinfo_roles, labkey(first->text, &w->tmp))->kind ==
-				       PI_PROJECT;
+			int proj =
+			    bl->kind == BLK_PINFO &&
+			    vocab_match(vocab_pinfo_roles, labkey(first->text, &w->tmp)) &&
+			    vocab_match(vocab_pinfo_roles, labkey(first->text, &w->tmp))->kind ==
+			        PI_PROJECT;
 			if ((bl->kind == BLK_DEPT && w->dept) || (proj && w->seen_project)) {
 				/* a second department or project: a new form without a title */
 				flush_doc(w);
@@ -1567,7 +1587,8 @@ static void walk(walker *w, grid *g)
 				if (bl->kind == BLK_PINFO && cur->n > 0) {
 					/* the label starts the first row's pairs */
 					rowv *r0 = &cur->rows[0];
-					r0->c = xreallocarray(r0->c, (size_t)r0->n + 1, sizeof *r0->c);
+					r0->c =
+					    xreallocarray(r0->c, (size_t)r0->n + 1, sizeof *r0->c);
 					memmove(r0->c + 1, r0->c, (size_t)r0->n * sizeof *r0->c);
 					r0->c[0] = first;
 					r0->n++;
@@ -1600,9 +1621,10 @@ static void walk(walker *w, grid *g)
 		int cont = (c0->flags & CELL_VSPAN) || empty(c0);
 		int shifted = !cont && accepts_shifted(w, cur->kind, r);
 		if ((cont || shifted) && cur->html)
-			buf_printf(&w->st->warn,
-				   "%ld: row after the end of the HTML table's copy: read as data\n",
-				   r->line);
+			buf_printf(
+			    &w->st->warn,
+			    "%ld: row after the end of the HTML table's copy: read as data\n",
+			    r->line);
 		if (cont) {
 			block_add_row(cur, r->cells + 1, r->n - 1);
 		} else if (shifted) {

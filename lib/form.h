@@ -21,10 +21,10 @@ typedef struct {
 } form_opts;
 
 typedef struct {
-	int docs;	   /* forms found */
-	int extra;	   /* facts sent to section extra */
-	int disagree;	   /* flat copies that disagree with their HTML table */
-	buf warn;	   /* warnings, one per line: "LINE: message" (LINE may be 0) */
+	int docs;     /* forms found */
+	int extra;    /* facts sent to section extra */
+	int disagree; /* flat copies that disagree with their HTML table */
+	buf warn;     /* warnings, one per line: "LINE: message" (LINE may be 0) */
 } form_stats;
 
 /* Find the forms in g and write their facts to out. Cells are marked as they

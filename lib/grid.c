@@ -95,7 +95,7 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 	if (r->n >= GRID_MAX_COLS) {
 		if (!g->err[0])
 			snprintf(g->err, sizeof g->err,
-				 "more than %d cells in one row: rest ignored", GRID_MAX_COLS);
+			         "more than %d cells in one row: rest ignored", GRID_MAX_COLS);
 		return NULL;
 	}
 	if (r->n == r->cap) {

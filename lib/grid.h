@@ -17,7 +17,7 @@
 #define GRID_MAX_COLSPAN 1000
 #define GRID_MAX_ROWSPAN 65534
 #define GRID_MAX_CELLS 2000000L /* cells in one grid, span copies included */
-#define GRID_MAX_COLS 20000	/* columns in one row */
+#define GRID_MAX_COLS 20000     /* columns in one row */
 #define GRID_MAX_CELL_TEXT                                                                         \
 	(1L << 20) /* bytes of one cell's text; longer is cut, with a warning                      \
 	            */
@@ -25,8 +25,8 @@
 enum {
 	CELL_VSPAN = 1, /* copy produced by a rowspan from the row above */
 	CELL_HSPAN = 2, /* copy produced by a colspan from the cell to the left */
-	CELL_CUT = 4,	/* text was cut at GRID_MAX_CELL_TEXT */
-	CELL_USED = 8,	/* a reader of the grid has accounted for this cell */
+	CELL_CUT = 4,   /* text was cut at GRID_MAX_CELL_TEXT */
+	CELL_USED = 8,  /* a reader of the grid has accounted for this cell */
 };
 
 struct grid;
@@ -34,11 +34,11 @@ struct grid;
 typedef struct cell {
 	char *text; /* owned by the grid (its arena), NUL-terminated */
 	size_t len;
-	long line;	   /* input line where the cell starts, 1-based; 0 unknown */
-	int col;	   /* cell number within the input line (delimited/seed text), 1-based; 0 none */
-	int trow, tcol;	   /* row/column in its HTML table, 1-based; 0 none */
-	unsigned flags;	   /* CELL_* */
-	struct grid *sub;  /* nested table held by this cell, owned; NULL if none */
+	long line; /* input line where the cell starts, 1-based; 0 unknown */
+	int col;   /* cell number within the input line (delimited/seed text), 1-based; 0 none */
+	int trow, tcol;   /* row/column in its HTML table, 1-based; 0 none */
+	unsigned flags;   /* CELL_* */
+	struct grid *sub; /* nested table held by this cell, owned; NULL if none */
 } cell;
 
 typedef struct grid_row {
@@ -52,9 +52,9 @@ struct grid_chunk;
 typedef struct grid {
 	grid_row *rows;
 	int n, cap;
-	long ncells; /* total cells, for GRID_MAX_CELLS */
+	long ncells;            /* total cells, for GRID_MAX_CELLS */
 	struct grid_chunk *mem; /* cell texts live here, freed with the grid */
-	char err[256]; /* set when a limit was hit (the grid is still usable) */
+	char err[256];          /* set when a limit was hit (the grid is still usable) */
 } grid;
 
 grid *grid_new(void);

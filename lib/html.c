@@ -54,12 +54,28 @@ static const GumboVector *children(const GumboNode *n)
 static int is_block(GumboTag t)
 {
 	switch (t) {
-	case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI:
-	case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-	case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
-	case GUMBO_TAG_CAPTION: case GUMBO_TAG_SECTION: case GUMBO_TAG_CENTER:
-	case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_PRE: case GUMBO_TAG_BLOCKQUOTE:
-	case GUMBO_TAG_HR: case GUMBO_TAG_BODY: case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_P:
+	case GUMBO_TAG_DIV:
+	case GUMBO_TAG_BR:
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+	case GUMBO_TAG_TR:
+	case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_CAPTION:
+	case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_HR:
+	case GUMBO_TAG_BODY:
+	case GUMBO_TAG_ARTICLE:
 		return 1;
 	default:
 		return 0;
@@ -78,7 +94,7 @@ static long node_line(const ctx *c, const GumboNode *n)
 	if (n->type == GUMBO_NODE_ELEMENT)
 		l = n->v.element.start_pos.line;
 	else if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-		 n->type == GUMBO_NODE_CDATA)
+	         n->type == GUMBO_NODE_CDATA)
 		l = n->v.text.start_pos.line;
 	return c->base_line + (l ? (long)l - 1 : 0);
 }
@@ -124,9 +140,10 @@ static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
 			}
 			if (t == GUMBO_TAG_TABLE && !c->deep_warned) {
 				c->deep_warned = 1;
-				buf_printf(c->warn,
-					   "%ld: tables nested deeper than %d: inner ones read as text\n",
-					   node_line(c, n), HTML_MAX_TABLE_DEPTH);
+				buf_printf(
+				    c->warn,
+				    "%ld: tables nested deeper than %d: inner ones read as text\n",
+				    node_line(c, n), HTML_MAX_TABLE_DEPTH);
 			}
 			if (is_block(t))
 				buf_addc(out, '\n');
@@ -215,7 +232,7 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 				if (is_tag(rc->data[j], GUMBO_TAG_TR)) {
 					if (ntr == cap)
 						trs = xreallocarray(trs, cap = cap ? cap * 2 : 16,
-								    sizeof *trs);
+						                    sizeof *trs);
 					trs[ntr++] = rc->data[j];
 				}
 		}
@@ -267,11 +284,12 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 			int rs = span_attr(td, "rowspan", 0, GRID_MAX_ROWSPAN);
 			if (rs == 0) /* HTML: to the end of the row group; we take the table */
 				rs = (int)(ntr - y);
-			if ((cs > 1 || rs > 1) && (cs == GRID_MAX_COLSPAN || rs == GRID_MAX_ROWSPAN) &&
-			    !c->span_warned) {
+			if ((cs > 1 || rs > 1) &&
+			    (cs == GRID_MAX_COLSPAN || rs == GRID_MAX_ROWSPAN) && !c->span_warned) {
 				c->span_warned = 1;
-				buf_printf(c->warn, "%ld: span clamped (colspan <= %d, rowspan <= %d)\n",
-					   node_line(c, td), GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
+				buf_printf(c->warn,
+				           "%ld: span clamped (colspan <= %d, rowspan <= %d)\n",
+				           node_line(c, td), GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
 			}
 			buf_reset(&tx);
 			grid *sub = NULL;

@@ -10,7 +10,8 @@
 
 #define IO_SIZE 65536
 
-const char FACT_HEADER[] = "doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc";
+const char FACT_HEADER[] =
+    "doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc";
 
 void tsv_reader_init(tsv_reader *r, FILE *fp, const char *name, const char *header)
 {
@@ -49,7 +50,8 @@ static long read_line(tsv_reader *r, char **line)
 			if (r->io_len == 0) {
 				r->eof = 1;
 				if (ferror(r->fp)) {
-					snprintf(r->err, sizeof r->err, "read error: %s", strerror(errno));
+					snprintf(r->err, sizeof r->err, "read error: %s",
+					         strerror(errno));
 					return -2;
 				}
 				break;
@@ -112,11 +114,20 @@ int tsv_unescape(char *s, size_t *n)
 		if (r + 1 >= end)
 			return -1;
 		switch (r[1]) {
-		case '\\': *w++ = '\\'; break;
-		case 't': *w++ = '\t'; break;
-		case 'n': *w++ = '\n'; break;
-		case 'r': *w++ = '\r'; break;
-		default: return -1;
+		case '\\':
+			*w++ = '\\';
+			break;
+		case 't':
+			*w++ = '\t';
+			break;
+		case 'n':
+			*w++ = '\n';
+			break;
+		case 'r':
+			*w++ = '\r';
+			break;
+		default:
+			return -1;
 		}
 		r += 2;
 	}
@@ -187,12 +198,13 @@ int tsv_read(tsv_reader *r)
 			fs = ++p;
 		}
 		if (nf != r->ncols) {
-			snprintf(r->err, sizeof r->err, "expected %d fields, found %d", r->ncols, nf);
+			snprintf(r->err, sizeof r->err, "expected %d fields, found %d", r->ncols,
+			         nf);
 			return -1;
 		}
 		if (!r->seen_header) {
-			snprintf(r->err, sizeof r->err,
-				 "first line is not the header (%.40s...)", r->header);
+			snprintf(r->err, sizeof r->err, "first line is not the header (%.40s...)",
+			         r->header);
 			return -1;
 		}
 		/* most lines hold no backslash at all: then the fields are
@@ -201,7 +213,7 @@ int tsv_read(tsv_reader *r)
 		for (int i = 0; escaped && i < nf; i++) {
 			if (tsv_unescape(r->f[i], &r->len[i]) < 0) {
 				snprintf(r->err, sizeof r->err,
-					 "field %d: bad or unterminated backslash escape", i + 1);
+				         "field %d: bad or unterminated backslash escape", i + 1);
 				return -1;
 			}
 		}

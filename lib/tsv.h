@@ -33,7 +33,7 @@ extern const char FACT_HEADER[]; /* the header line, no LF */
 
 typedef struct tsv_reader {
 	FILE *fp;
-	const char *name; /* for messages; not owned */
+	const char *name;   /* for messages; not owned */
 	const char *header; /* expected header line; not owned */
 	int ncols;
 	long line; /* number of the line last read, 1-based */

@@ -91,32 +91,49 @@ const vocab_word vocab_block_labels[] = {
 
 /* kind: enum pinfo_role */
 const vocab_word vocab_pinfo_roles[] = {
-    {"项目名称", PI_PROJECT, 0}, {"主管部门", PI_DEPT, 0}, {"主管部门及代码", PI_DEPT, 0},
-    {"预算部门", PI_DEPT2, 0},	 {NULL, 0, 0},
+    {"项目名称", PI_PROJECT, 0},
+    {"主管部门", PI_DEPT, 0},
+    {"主管部门及代码", PI_DEPT, 0},
+    {"预算部门", PI_DEPT2, 0},
+    {NULL, 0, 0},
 };
 
 const vocab_word vocab_goal_headers[] = {
-    {"年度目标", GK_YEAR, 2},	{"年度绩效目标", GK_YEAR, 2}, {"当年目标", GK_YEAR, 2},
-    {"实施期目标", GK_LONG, 2}, {"中长期目标", GK_LONG, 2},   {"中期目标", GK_LONG, 2},
-    {"长期目标", GK_LONG, 2},	{NULL, 0, 0},
+    {"年度目标", GK_YEAR, 2},   {"年度绩效目标", GK_YEAR, 2},
+    {"当年目标", GK_YEAR, 2},   {"实施期目标", GK_LONG, 2},
+    {"中长期目标", GK_LONG, 2}, {"中期目标", GK_LONG, 2},
+    {"长期目标", GK_LONG, 2},   {NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
 const char VOCAB_FUNDS_GROUP[] = "项目资金";
 const vocab_word vocab_funds_drop[] = {{"其中:", 1, 1}, {"其中", 1, 1}, {NULL, 0, 0}};
 const vocab_word vocab_funds_year_cols[] = {
-    {"年度", 1, 0}, {"当年", 1, 0}, {"本年", 1, 0}, {NULL, 0, 0},
+    {"年度", 1, 0},
+    {"当年", 1, 0},
+    {"本年", 1, 0},
+    {NULL, 0, 0},
 };
 const vocab_word vocab_unit_line[] = {
-    {"单位:", 1, 1}, {"金额单位:", 1, 1}, {"单位：", 1, 1}, {NULL, 0, 0},
+    {"单位:", 1, 1},
+    {"金额单位:", 1, 1},
+    {"单位：", 1, 1},
+    {NULL, 0, 0},
 };
 const vocab_word vocab_filler_line[] = {
-    {"填报单位:", 1, 1}, {"填报单位(盖章):", 1, 1}, {"单位名称:", 1, 1}, {NULL, 0, 0},
+    {"填报单位:", 1, 1},
+    {"填报单位(盖章):", 1, 1},
+    {"单位名称:", 1, 1},
+    {NULL, 0, 0},
 };
 
 const vocab_word vocab_budget_groups[] = {
-    {"部门预算支出", 1, 0}, {"收入来源", 1, 0},	      {"事业发展性支出", 1, 0},
-    {"按预算级次划分", 1, 0}, {"支出预算", 1, 0},	      {"收入预算", 1, 0},
+    {"部门预算支出", 1, 0},
+    {"收入来源", 1, 0},
+    {"事业发展性支出", 1, 0},
+    {"按预算级次划分", 1, 0},
+    {"支出预算", 1, 0},
+    {"收入预算", 1, 0},
     {NULL, 0, 0},
 };
 
@@ -125,19 +142,35 @@ const vocab_word vocab_amount_headers[] = {
 };
 
 const vocab_word vocab_task_headers[] = {
-    {"名称", TR_NAME, 0},	     {"任务名称", TR_NAME, 0},	    {"工作任务", TR_NAME, 0},
-    {"主要实施内容", TR_CONTENT, 2}, {"实施内容", TR_CONTENT, 2}, {"主要内容", TR_CONTENT, 2},
-    {"拟投入的资金", TR_AMOUNT, 2},  {"拟投入资金", TR_AMOUNT, 2}, {"投入资金", TR_AMOUNT, 2},
-    {"资金", TR_AMOUNT, 2},	     {"期望达到的目标", TR_TARGET, 2}, {"预期目标", TR_TARGET, 2},
-    {"期望目标", TR_TARGET, 2},	     {NULL, 0, 0},
+    {"名称", TR_NAME, 0},
+    {"任务名称", TR_NAME, 0},
+    {"工作任务", TR_NAME, 0},
+    {"主要实施内容", TR_CONTENT, 2},
+    {"实施内容", TR_CONTENT, 2},
+    {"主要内容", TR_CONTENT, 2},
+    {"拟投入的资金", TR_AMOUNT, 2},
+    {"拟投入资金", TR_AMOUNT, 2},
+    {"投入资金", TR_AMOUNT, 2},
+    {"资金", TR_AMOUNT, 2},
+    {"期望达到的目标", TR_TARGET, 2},
+    {"预期目标", TR_TARGET, 2},
+    {"期望目标", TR_TARGET, 2},
+    {NULL, 0, 0},
 };
 
 const char VOCAB_TASK_PREFIX[] = "任务";
 
 const vocab_word vocab_indicator_headers[] = {
-    {"一级指标", IR_L1, 2},   {"二级指标", IR_L2, 2},   {"三级指标", IR_L3, 2},
-    {"指标值", IR_VALUE, 2},  {"目标值", IR_VALUE, 2},  {"指标目标值", IR_VALUE, 2},
-    {"年度指标值", IR_VALUE, 0}, {"指标性质", IR_NATURE, 0}, {"度量单位", IR_UNIT, 0}, {"计量单位", IR_UNIT, 0},
+    {"一级指标", IR_L1, 2},
+    {"二级指标", IR_L2, 2},
+    {"三级指标", IR_L3, 2},
+    {"指标值", IR_VALUE, 2},
+    {"目标值", IR_VALUE, 2},
+    {"指标目标值", IR_VALUE, 2},
+    {"年度指标值", IR_VALUE, 0},
+    {"指标性质", IR_NATURE, 0},
+    {"度量单位", IR_UNIT, 0},
+    {"计量单位", IR_UNIT, 0},
     {NULL, 0, 0},
 };
 
@@ -165,8 +198,11 @@ const vocab_word vocab_indicator_levels[] = {
 const vocab_word vocab_qualitative[] = {{"定性", 1, 0}, {NULL, 0, 0}};
 
 const vocab_word vocab_title_words[] = {
-    {"绩效目标表", 1, 0}, {"绩效目标申报表", 1, 0}, {"绩效目标审批表", 1, 0},
-    {"绩效目标批复表", 1, 0}, {NULL, 0, 0},
+    {"绩效目标表", 1, 0},
+    {"绩效目标申报表", 1, 0},
+    {"绩效目标审批表", 1, 0},
+    {"绩效目标批复表", 1, 0},
+    {NULL, 0, 0},
 };
 
 const char VOCAB_GOAL_WORD[] = "目标";

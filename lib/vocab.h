@@ -74,7 +74,16 @@ extern const vocab_word vocab_task_headers[];
 /* Task name prefix word: `任务N:` */
 extern const char VOCAB_TASK_PREFIX[];
 
-enum ind_role { IR_NONE, IR_L1, IR_L2, IR_L3, IR_VALUE, IR_NATURE, IR_UNIT, IR_L12 /* level 1 or 2 */ };
+enum ind_role {
+	IR_NONE,
+	IR_L1,
+	IR_L2,
+	IR_L3,
+	IR_VALUE,
+	IR_NATURE,
+	IR_UNIT,
+	IR_L12 /* level 1 or 2 */
+};
 extern const vocab_word vocab_indicator_headers[];
 /* Indicator level names, to recognise a level-1 or level-2 cell by its text
  * when a row has lost its position. */

@@ -23,7 +23,9 @@ static const char *op(const char *a, const char *b, int which)
 	dec x, y, r;
 	dec_parse(a, strlen(a), &x);
 	dec_parse(b, strlen(b), &y);
-	int rc = which == 0 ? dec_add(x, y, &r) : which == 1 ? dec_sub(x, y, &r) : dec_pct(x, y, &r);
+	int rc = which == 0   ? dec_add(x, y, &r)
+	         : which == 1 ? dec_sub(x, y, &r)
+	                      : dec_pct(x, y, &r);
 	if (rc)
 		return "ERANGE";
 	dec_format(r, o);
@@ -71,7 +73,8 @@ int main(void)
 	CHECK_STR(fmt("5,"), "ESYNTAX");
 	CHECK_STR(fmt("1e5"), "ESYNTAX");
 	/* limits */
-	CHECK_STR(fmt("123456789012345678901234567890123456"), "123456789012345678901234567890123456");
+	CHECK_STR(fmt("123456789012345678901234567890123456"),
+	          "123456789012345678901234567890123456");
 	CHECK_STR(fmt("1234567890123456789012345678901234567"), "ERANGE");
 	CHECK_STR(fmt("1234567890123456789012345678901234567890"), "ERANGE");
 	CHECK_STR(fmt("0.000000000000000001"), "0.000000000000000001");

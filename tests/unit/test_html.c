@@ -51,38 +51,38 @@ int main(void)
 
 	/* rowspan fills down as copies; colspan fills right */
 	g = parse("<table><tr><td rowspan=3>L</td><td colspan=2>x</td></tr>"
-		  "<tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
-		  &w);
+	          "<tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table>",
+	          &w);
 	CHECK_STR(show(g), "L|x|h/v|1|2/v|3|4");
 	grid_free(g);
 
 	/* a rowspan in a middle column: later cells skip over it */
 	g = parse("<table><tr><td>a</td><td rowspan=2>M</td><td>b</td></tr>"
-		  "<tr><td>c</td><td>d</td></tr></table>",
-		  &w);
+	          "<tr><td>c</td><td>d</td></tr></table>",
+	          &w);
 	CHECK_STR(show(g), "a|M|b/c|v|d");
 	grid_free(g);
 
 	/* overlapping: a colspan in row 2 runs over row 1's rowspan (a table
 	 * model error); the rowspan still covers row 3, so it stays aligned */
 	g = parse("<table><tr><td>a</td><td rowspan=3>R</td></tr>"
-		  "<tr><td colspan=2>wide</td></tr><tr><td>c</td></tr></table>",
-		  &w);
+	          "<tr><td colspan=2>wide</td></tr><tr><td>c</td></tr></table>",
+	          &w);
 	CHECK_STR(show(g), "a|R/wide|h/c|v");
 	grid_free(g);
 
 	/* a rowspan past the table's end stops at the last row */
 	g = parse("<table><tr><td rowspan=99999999>a</td><td>b</td></tr>"
-		  "<tr><td>c</td></tr></table>",
-		  &w);
+	          "<tr><td>c</td></tr></table>",
+	          &w);
 	CHECK_STR(show(g), "a|b/v|c");
 	CHECK_INT(g->ncells, 4);
 	grid_free(g);
 
 	/* rowspan=0 spans to the end */
 	g = parse("<table><tr><td rowspan=0>a</td><td>1</td></tr><tr><td>2</td></tr>"
-		  "<tr><td>3</td></tr></table>",
-		  &w);
+	          "<tr><td>3</td></tr></table>",
+	          &w);
 	CHECK_STR(show(g), "a|1/v|2/v|3");
 	grid_free(g);
 
@@ -100,8 +100,8 @@ int main(void)
 
 	/* cell text: entities, <br>, blanks, &nbsp; for empty */
 	g = parse("<table><tr><td> A&amp;B&lt;1&gt; </td><td>x<br>y</td><td>&nbsp;</td>"
-		  "<td><span> 中 </span><font>文</font></td></tr></table>",
-		  &w);
+	          "<td><span> 中 </span><font>文</font></td></tr></table>",
+	          &w);
 	CHECK_STR(g->rows[0].cells[0].text, "A&B<1>");
 	CHECK_STR(g->rows[0].cells[1].text, "x\ny");
 	CHECK_STR(g->rows[0].cells[2].text, "");
@@ -110,22 +110,22 @@ int main(void)
 
 	/* thead/tbody/tfoot rows in order; upper-case tags; th cells */
 	g = parse("<TABLE><THEAD><TR><TH>h</TH></TR></THEAD><TBODY><TR><TD>b</TD></TR></TBODY>"
-		  "</TABLE>",
-		  &w);
+	          "</TABLE>",
+	          &w);
 	CHECK_STR(show(g), "h/b");
 	grid_free(g);
 
 	/* text outside tables becomes one-cell rows, in order */
 	g = parse("<html><head><title>t</title><style>x{}</style></head><body><h1>Title</h1>"
-		  "<p>unit</p><table><tr><td>a</td></tr></table><p>after</p></body></html>",
-		  &w);
+	          "<p>unit</p><table><tr><td>a</td></tr></table><p>after</p></body></html>",
+	          &w);
 	CHECK_STR(show(g), "Title/unit/a/after");
 	grid_free(g);
 
 	/* a table inside a cell becomes the cell's nested grid */
 	g = parse("<table><tr><td>label</td><td><table><tr><td>x</td><td>y</td></tr>"
-		  "</table></td></tr></table>",
-		  &w);
+	          "</table></td></tr></table>",
+	          &w);
 	CHECK_STR(show(g), "label|");
 	CHECK(g->rows[0].cells[1].sub != NULL);
 	if (g->rows[0].cells[1].sub)

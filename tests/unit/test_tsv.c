@@ -56,8 +56,9 @@ static int read_all(const char *text, const char *header, char *msg, long *line,
 
 int main(void)
 {
-	const char *cases[] = {"", "plain", "a\tb", "a\nb\r\n", "back\\slash", "\\t literal",
-			       "\\", "\t\t", "中文\t值\\n"};
+	const char *cases[] = {"",         "plain",       "a\tb",
+	                       "a\nb\r\n", "back\\slash", "\\t literal",
+	                       "\\",       "\t\t",        "中文\t值\\n"};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		roundtrip(cases[i], strlen(cases[i]));
 	char all[256];
