@@ -65,18 +65,6 @@ static const char COST_LEVEL[] = "成本指标";
 static const char UNIT_PCT[] = "%";
 static const char UNIT_DATE[] = "date";
 
-/* The fields pg-normalize parses (FORMAT.md section 4). */
-static const struct {
-	const char *section, *field;
-} quantity_fields[] = {
-    {"info", "value"},  {"budget", "amount"},   {"task", "no"},
-    {"task", "amount"}, {"indicator", "value"}, {NULL, NULL},
-};
-
-static const char *const fact_cols[FACT_NCOLS] = {
-    "doc",   "year",  "dept", "project", "section", "key",
-    "field", "value", "op",   "num",     "unit",    "src",
-};
 
 /* The checks, in output order. A sum rule compares two accumulators; a fact
  * rule gives one row per collected fact (or one skip row when none). */
@@ -210,11 +198,8 @@ static int holds_number(const char *v, size_t n)
 
 static int is_quantity_field(const tsv_reader *r)
 {
-	for (int i = 0; quantity_fields[i].section; i++)
-		if (field_is(r, COL_SECTION, quantity_fields[i].section) &&
-		    field_is(r, COL_FIELD, quantity_fields[i].field))
-			return 1;
-	return 0;
+	return vocab_is_qty_field(r->f[COL_SECTION], r->len[COL_SECTION], r->f[COL_FIELD],
+	                          r->len[COL_FIELD]);
 }
 
 /* Validate r's quantity columns; when num is a decimal, *num is it and
@@ -739,7 +724,7 @@ int sum_parse_cols(const char *spec, int *cols, char *err, size_t errsz)
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
 		int found = -1;
 		for (int i = 0; i < FACT_NCOLS; i++)
-			if (strlen(fact_cols[i]) == len && memcmp(fact_cols[i], p, len) == 0)
+			if (strlen(FACT_COLS[i]) == len && memcmp(FACT_COLS[i], p, len) == 0)
 				found = i;
 		if (found < 0) {
 			snprintf(err, errsz,
@@ -750,7 +735,7 @@ int sum_parse_cols(const char *spec, int *cols, char *err, size_t errsz)
 		}
 		for (int i = 0; i < n; i++) {
 			if (cols[i] == found) {
-				snprintf(err, errsz, "column '%s' named twice", fact_cols[found]);
+				snprintf(err, errsz, "column '%s' named twice", FACT_COLS[found]);
 				return -1;
 			}
 		}
@@ -933,7 +918,7 @@ static int cmp_groups(const void *pa, const void *pb, void *arg)
 void sum_totals_write(const sum_totals *t, FILE *out)
 {
 	for (int i = 0; i < t->ncols; i++)
-		fprintf(out, "%s\t", fact_cols[t->cols[i]]);
+		fprintf(out, "%s\t", FACT_COLS[t->cols[i]]);
 	fputs("docs\tsum\n", out);
 	size_t *order = xreallocarray(NULL, t->ng ? t->ng : 1, sizeof *order);
 	for (size_t i = 0; i < t->ng; i++)

@@ -12,6 +12,8 @@
 
 const char FACT_HEADER[] =
     "doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc";
+const char *const FACT_COLS[FACT_NCOLS] = {"doc",   "year",  "dept", "project", "section", "key",
+                                           "field", "value", "op",   "num",     "unit",    "src"};
 
 void tsv_reader_init(tsv_reader *r, FILE *fp, const char *name, const char *header)
 {

@@ -107,6 +107,10 @@ int main(void)
 	for (const char *p = FACT_HEADER; *p; p++)
 		cols += *p == '\t';
 	CHECK_INT(cols, FACT_NCOLS);
+	char joined[256] = "";
+	for (int i = 0; i < FACT_NCOLS; i++)
+		strcat(strcat(joined, i ? "\t" : ""), FACT_COLS[i]);
+	CHECK_STR(joined, FACT_HEADER);
 
 	/* a line longer than the limit is an error, not unbounded memory */
 	size_t big = TSV_MAX_LINE + 10;
