@@ -46,25 +46,24 @@ static const struct {
 	const char *group;
 	enum acc_id acc;
 } budget_groups[] = {
-    {"部门预算支出", A_EXP},   {"收入来源", A_INC},   {"按预算级次划分", A_LVL},
-    {"事业发展性支出", A_DEV}, {"项目资金", A_PARTS}, {NULL, A_N},
+    {VOCAB_W_EXPENSE, A_EXP}, {VOCAB_W_INCOME, A_INC},  {VOCAB_W_LEVEL, A_LVL},
+    {VOCAB_W_DEVEXP, A_DEV},  {VOCAB_W_FUNDS, A_PARTS}, {NULL, A_N},
 };
 static const struct {
 	const char *key;
 	enum acc_id acc;
 	int instead; /* 1: not added to its group's accumulator */
 } budget_keys[] = {
-    {"部门预算支出|项目支出", A_PROJ, 0},
-    {"项目资金|年度资金总额", A_TOTAL, 1},
+    {VOCAB_W_EXPENSE "|" VOCAB_W_PROJECT_EXP, A_PROJ, 0},
+    {VOCAB_W_FUNDS "|" VOCAB_W_FUNDS_TOTAL, A_TOTAL, 1},
     {NULL, A_N, 0},
 };
 
 /* An indicator is a cost indicator when its level-1 or level-2 key part is
  * this word (project forms put 成本指标 at level 1, 经济成本指标 under it). */
-static const char COST_LEVEL[] = "成本指标";
+static const char COST_LEVEL[] = VOCAB_W_COST;
 static const char UNIT_PCT[] = "%";
 static const char UNIT_DATE[] = "date";
-
 
 /* The checks, in output order. A sum rule compares two accumulators; a fact
  * rule gives one row per collected fact (or one skip row when none). */

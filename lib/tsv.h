@@ -29,7 +29,7 @@ enum {
 	COL_SRC,
 	FACT_NCOLS
 };
-extern const char FACT_HEADER[]; /* the header line, no LF */
+extern const char FACT_HEADER[];                /* the header line, no LF */
 extern const char *const FACT_COLS[FACT_NCOLS]; /* the column names, in order */
 
 typedef struct tsv_reader {

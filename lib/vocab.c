@@ -83,7 +83,7 @@ const vocab_word vocab_block_labels[] = {
     {"起止时间", BLK_PINFO, 0},
     {"项目支出实施期", BLK_PINFO, 0},
     {"项目负责人", BLK_PINFO, 0},
-    {"项目资金", BLK_FUNDS, 2},
+    {VOCAB_W_FUNDS, BLK_FUNDS, 2},
     {"资金情况", BLK_FUNDS, 2},
     {"项目资金情况", BLK_FUNDS, 2},
     {NULL, 0, 0},
@@ -106,7 +106,7 @@ const vocab_word vocab_goal_headers[] = {
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
-const char VOCAB_FUNDS_GROUP[] = "项目资金";
+const char VOCAB_FUNDS_GROUP[] = VOCAB_W_FUNDS;
 const vocab_word vocab_funds_drop[] = {{"其中:", 1, 1}, {"其中", 1, 1}, {NULL, 0, 0}};
 const vocab_word vocab_funds_year_cols[] = {
     {"年度", 1, 0},
@@ -128,13 +128,8 @@ const vocab_word vocab_filler_line[] = {
 };
 
 const vocab_word vocab_budget_groups[] = {
-    {"部门预算支出", 1, 0},
-    {"收入来源", 1, 0},
-    {"事业发展性支出", 1, 0},
-    {"按预算级次划分", 1, 0},
-    {"支出预算", 1, 0},
-    {"收入预算", 1, 0},
-    {NULL, 0, 0},
+    {VOCAB_W_EXPENSE, 1, 0}, {VOCAB_W_INCOME, 1, 0}, {VOCAB_W_DEVEXP, 1, 0}, {VOCAB_W_LEVEL, 1, 0},
+    {"支出预算", 1, 0},      {"收入预算", 1, 0},     {NULL, 0, 0},
 };
 
 const vocab_word vocab_amount_headers[] = {
@@ -178,7 +173,7 @@ const vocab_word vocab_indicator_levels[] = {
     {"产出指标", IR_L1, 2},
     {"效益指标", IR_L1, 2},
     {"满意度指标", IR_L1, 2},
-    {"成本指标", IR_L12, 2}, /* level 1 on project forms, 2 under 产出指标 */
+    {VOCAB_W_COST, IR_L12, 2}, /* level 1 on project forms, 2 under 产出指标 */
     {"数量指标", IR_L2, 2},
     {"质量指标", IR_L2, 2},
     {"时效指标", IR_L2, 2},

@@ -37,6 +37,18 @@ const vocab_op *vocab_find_op(const vocab_op *table, const char *word, size_t n)
 /* The money unit entry for unit (length n), or NULL. */
 const vocab_money *vocab_find_money(const char *unit, size_t n);
 
+/* Words that other modules name in their own tables (pg-sum's checks): the
+ * budget groups, the keys checked on their own, the cost level. Macros, so
+ * that keys can be spelled by concatenation (VOCAB_W_EXPENSE "|" ...). */
+#define VOCAB_W_EXPENSE "部门预算支出"
+#define VOCAB_W_INCOME "收入来源"
+#define VOCAB_W_LEVEL "按预算级次划分"
+#define VOCAB_W_DEVEXP "事业发展性支出"
+#define VOCAB_W_PROJECT_EXP "项目支出"
+#define VOCAB_W_FUNDS "项目资金"
+#define VOCAB_W_FUNDS_TOTAL "年度资金总额"
+#define VOCAB_W_COST "成本指标"
+
 /* ---- the department-level form (FORMAT.md section 2) ----
  * Words are matched against a cell's "label key": its text with every blank
  * removed and full-width ASCII folded (form.c). An entry with prefix = 1
