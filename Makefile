@@ -13,7 +13,7 @@ DESTDIR ?=
 PKGS     := gumbo libpcre2-8
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test.
-TEST_PKGS := mandoc locales
+TEST_PKGS := mandoc locales cmark-gfm
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8) -lcsv

@@ -214,7 +214,9 @@ ok "rename limit" \
 	head -n 1025 $OUT/lim-o.tsv >$OUT/lim-o2.tsv &&
 	pg-diff $OUT/lim-o2.tsv $OUT/lim-n.tsv | grep -c '^renamed' | grep -qx 1024"
 
-# the markdown report renders as tables
+# the markdown report renders as tables (cmark-gfm is a test dependency:
+# `make test` installs it; without it these cases fail, they do not skip)
+ok "cmark-gfm is installed (make deps)" "command -v cmark-gfm"
 if command -v cmark-gfm >/dev/null 2>&1; then
 	ok "markdown renders: one <tr> per table line" \
 		"cmark-gfm -e table $F/2024-2025.diff.md >$OUT/md.html &&
