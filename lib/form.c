@@ -588,19 +588,20 @@ static void read_budget(walker *w, block *b)
 
 /* Goal markers. Returns the marker's length at s[i] when one starts there,
  * else 0. kind: 1 `目标N:`, 2 `N.` / `N、`, 3 `(N)`, 4 `一、`. */
+/* Value of a Chinese numeral character: 一..九 1..9, 十 10; -1 for others. */
+static int cn_digit(long cp)
+{
+	static const long cps[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+				   0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	for (int i = 0; i < 10; i++)
+		if (cps[i] == cp)
+			return i + 1;
+	return -1;
+}
+
 static int is_cn_digit(long cp)
 {
-	static const char digits[] = "一二三四五六七八九十";
-	char t[8];
-	buf b = {(char *)t, 0, sizeof t};
-	(void)b;
-	size_t n;
-	for (size_t i = 0; i < sizeof digits - 1; i += n) {
-		long d = utf8_decode((const unsigned char *)digits + i, sizeof digits - 1 - i, &n);
-		if (d == cp)
-			return 1;
-	}
-	return 0;
+	return cn_digit(cp) > 0;
 }
 
 static long cp_at(const char *s, size_t n, size_t i, size_t *k)
@@ -825,14 +826,31 @@ static size_t task_prefix(const char *s, size_t n, long *num)
 		any = 1;
 		j += k;
 	}
+	if (!any) {
+		/* 任务一, 任务十二, 任务二十 */
+		long units = 0;
+		int d;
+		while (j < n && (d = cn_digit(cp_at(s, n, j, &k))) > 0) {
+			if (d == 10) {
+				v += (units ? units : 1) * 10;
+				units = 0;
+			} else {
+				units = units * 10 + d;
+			}
+			any = 1;
+			j += k;
+		}
+		v += units;
+	}
 	if (!any)
 		return 0;
+	size_t num_end = j;
 	while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
 		j += k;
 	if (j < n && ((cp = cp_at(s, n, j, &k)) == ':' || cp == 0x3001 || cp == '.'))
 		j += k;
-	else if (j < n && cp != ' ')
-		return 0;
+	else if (j < n && j == num_end)
+		return 0; /* `任务12项` is a name, not a number and a name */
 	while (j < n && (cp = cp_at(s, n, j, &k)) == ' ')
 		j += k;
 	*num = v;

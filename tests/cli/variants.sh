@@ -1,0 +1,10 @@
+# Template variations read by their words: a form without table headers
+# (tasks and indicators in their default column order), goals marked `1.`,
+# tasks numbered 任务一 / 任务十二、/ 任务二十三 (a space), `任务12项工作` (a
+# name, not a number: its no is its position), an undefined 备注 row.
+# The expected file was checked line by line against the document.
+V=fixtures/variants
+tc "no headers: facts as expected" 0 "@$V/no-headers.expect" '*' \
+	"pg-extract -q $V/no-headers.tsv | pg-normalize | cut -f5-11"
+tc "no headers: --strict exits 1 for 备注" 1 '*' '~1 cell\(s\) in section extra' \
+	"pg-extract --strict $V/no-headers.tsv > /dev/null"
