@@ -19,6 +19,7 @@
 #include "extract.h"
 #include "grid.h"
 #include "html.h"
+#include "form.h"
 #include "tsv.h"
 #include "util.h"
 #include "vocab.h"
@@ -110,15 +111,11 @@ static list vocab; /* the vocabulary words alone */
 
 static int accounted(const char *c, const list *tokens, const list *values)
 {
-	/* a task name keyed without its `任务N:` */
-	size_t tk = strlen(VOCAB_TASK_PREFIX);
-	if (strncmp(c, VOCAB_TASK_PREFIX, tk) == 0) {
-		const char *p = c + tk;
-		while (*p >= '0' && *p <= '9')
-			p++;
-		if (*p == ':' && p[1] && accounted(p + 1, tokens, values))
-			return 1;
-	}
+	/* a task name keyed without its `任务N:` (pg-extract's own rule) */
+	long num;
+	size_t pl = form_task_prefix(c, strlen(c), &num);
+	if (pl && c[pl] && accounted(c + pl, tokens, values))
+		return 1;
 	/* a label with a unit or a prefix: `预算金额(万元)`, `其中:财政拨款` */
 	for (size_t i = 0; i < vocab.n; i++) {
 		size_t k = strlen(vocab.v[i]);

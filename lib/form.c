@@ -592,7 +592,7 @@ static void read_budget(walker *w, block *b)
 static int cn_digit(long cp)
 {
 	static const long cps[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-				   0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	                           0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
 	for (int i = 0; i < 10; i++)
 		if (cps[i] == cp)
 			return i + 1;
@@ -809,7 +809,7 @@ static void read_goal(walker *w, block *b)
 }
 
 /* `任务N:` prefix: returns its length and sets *num, or 0. */
-static size_t task_prefix(const char *s, size_t n, long *num)
+size_t form_task_prefix(const char *s, size_t n, long *num)
 {
 	size_t wl = strlen(VOCAB_TASK_PREFIX), j, k;
 	if (n < wl || memcmp(s, VOCAB_TASK_PREFIX, wl) != 0)
@@ -910,7 +910,7 @@ static void read_task(walker *w, block *b)
 		pos++;
 		use(name);
 		long num = 0;
-		size_t pl = task_prefix(name->text, name->len, &num);
+		size_t pl = form_task_prefix(name->text, name->len, &num);
 		char *key = key_part(name->text + pl);
 		char nobuf[32];
 		snprintf(nobuf, sizeof nobuf, "%ld", pl ? num : (long)pos);
@@ -1501,7 +1501,7 @@ static int accepts_shifted(walker *w, int kind, grid_row *r)
 	switch (kind) {
 	case BLK_TASK: {
 		long num;
-		return task_prefix(c0->text, c0->len, &num) > 0;
+		return form_task_prefix(c0->text, c0->len, &num) > 0;
 	}
 	case BLK_INDICATOR:
 		return vocab_match(vocab_indicator_levels, k) != NULL;

@@ -32,4 +32,9 @@ typedef struct {
  * counts and warnings (caller frees st->warn). */
 int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st);
 
+/* The `任务N:` prefix of a task name (任务1:, 任务１：, 任务一、, 任务二十三 followed
+ * by a space): returns its length in bytes, blanks after it included, and
+ * sets *num to N; 0 when s has no such prefix. */
+size_t form_task_prefix(const char *s, size_t n, long *num);
+
 #endif
