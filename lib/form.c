@@ -1208,53 +1208,94 @@ static int cmp_fact(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* Same key twice in one section gets #2, #3 ... (facts sorted by section). */
+/* A set of (key, field) pairs, for dedupe_keys: open addressing over
+ * "key\x1ffield" strings, each with the next #N to try for it. */
+typedef struct {
+	char **k;
+	int *next;
+	size_t cap;
+} pairset;
+
+static size_t pair_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot of key/field: its own when present, else the empty one where it
+ * would go. The pair's text is left in tmp. */
+static size_t pair_slot(pairset *ps, const char *key, const char *field, buf *tmp)
+{
+	buf_reset(tmp);
+	buf_adds(tmp, key);
+	buf_addc(tmp, 0x1f);
+	buf_adds(tmp, field);
+	size_t i = pair_hash(tmp->s) & (ps->cap - 1);
+	while (ps->k[i] && strcmp(ps->k[i], tmp->s) != 0)
+		i = (i + 1) & (ps->cap - 1);
+	return i;
+}
+
+/* Same key twice in one section gets #2, #3 ... (facts sorted by section):
+ * a new occurrence starts where a (key, field) pair repeats, and the rest of
+ * that row's facts (same key, other fields) take the same new key. Linear in
+ * the number of facts (a set of pairs, and per pair the next number to try). */
 static void dedupe_keys(walker *w)
 {
+	buf tmp = {0};
 	long i = 0;
 	while (i < w->nf) {
 		long j = i;
 		while (j < w->nf && w->f[j].sec == w->f[i].sec)
 			j++;
-		/* within a section, a key's facts are contiguous per row: a new
-		 * occurrence starts when the key reappears after another one, or
-		 * when a field repeats */
+		pairset ps = {0};
+		ps.cap = 16;
+		while (ps.cap < (size_t)(j - i) * 4)
+			ps.cap *= 2;
+		ps.k = xcalloc(ps.cap, sizeof *ps.k);
+		ps.next = xcalloc(ps.cap, sizeof *ps.next);
 		for (long a = i; a < j; a++) {
-			int seen = 0;
-			for (long b = i; b < a && !seen; b++)
-				if (strcmp(w->f[b].key, w->f[a].key) == 0 &&
-				    strcmp(w->f[b].field, w->f[a].field) == 0)
-					seen = 1;
-			if (!seen)
+			xfact *f = &w->f[a];
+			size_t slot = pair_slot(&ps, f->key, f->field, &tmp);
+			if (!ps.k[slot]) {
+				ps.k[slot] = xstrdup(tmp.s);
+				ps.next[slot] = 2;
 				continue;
-			/* count how many distinct occurrences already exist */
-			int k = 2;
-			buf nk = {0};
-			for (;;) {
-				buf_reset(&nk);
-				buf_printf(&nk, "%s#%d", w->f[a].key, k);
-				int taken = 0;
-				for (long b = i; b < a && !taken; b++)
-					if (strcmp(w->f[b].key, nk.s) == 0 &&
-					    strcmp(w->f[b].field, w->f[a].field) == 0)
-						taken = 1;
-				if (!taken)
-					break;
-				k++;
 			}
+			/* the first free #k for this pair */
+			size_t orig = slot;
+			int k = ps.next[orig];
+			buf nk = {0};
+			for (;; k++) {
+				buf_reset(&nk);
+				buf_printf(&nk, "%s#%d", f->key, k);
+				if (!ps.k[pair_slot(&ps, nk.s, f->field, &tmp)])
+					break;
+			}
+			ps.next[orig] = k + 1;
 			/* rename this fact and the following facts of the same row */
-			char *old = xstrdup(w->f[a].key);
+			char *old = xstrdup(f->key);
 			for (long b = a; b < j && strcmp(w->f[b].key, old) == 0; b++) {
-				if (b > a && strcmp(w->f[b].field, w->f[a].field) == 0)
+				if (b > a && strcmp(w->f[b].field, f->field) == 0)
 					break;
 				free(w->f[b].key);
 				w->f[b].key = xstrdup(nk.s);
 			}
 			free(old);
 			buf_free(&nk);
+			slot = pair_slot(&ps, f->key, f->field, &tmp);
+			ps.k[slot] = xstrdup(tmp.s);
+			ps.next[slot] = 2;
 		}
+		for (size_t k = 0; k < ps.cap; k++)
+			free(ps.k[k]);
+		free(ps.k);
+		free(ps.next);
 		i = j;
 	}
+	buf_free(&tmp);
 }
 
 static void write_doc(walker *w)
