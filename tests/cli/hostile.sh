@@ -117,4 +117,4 @@ done
   i=1; while [ $i -le 30000 ]; do printf '\t产出指标\t数量指标\t指标%d\t≥%d个\n' $((i % 100)) $i; i=$((i + 1)); done
 } > "$OUT/h.repeats.tsv"
 tc "30,000 indicator rows, 100 names: every repeat numbered" 0 "$(printf '30000\n产出指标|数量指标|指标0#300')" '' \
-	"pg-extract -H $OUT/h.repeats.tsv | awk -F'\t' '\$5==\"indicator\"{n++; k=\$6} END{print n; print k}'"
+	"pg-extract -q -H $OUT/h.repeats.tsv | awk -F'\t' '\$5==\"indicator\"{n++; k=\$6} END{print n; print k}'"
