@@ -251,13 +251,16 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 				continue;
 			/* copies of rowspans from above, before this cell (or to the
 			 * row's end when td is NULL) */
+			/* at the row's end, the last column a rowspan still covers:
+			 * holes before it are kept, so the copies stay aligned */
+			int last = -1;
+			if (!td)
+				for (int z = width - 1; z >= x && last < 0; z--)
+					if (pd[z].left > 0)
+						last = z;
 			while (x < width && (pd[x].left > 0 || (!td && x < width))) {
 				if (pd[x].left <= 0 && !td) {
-					/* hole before a later pending column: keep alignment */
-					int later = 0;
-					for (int z = x; z < width; z++)
-						later |= pd[z].left > 0;
-					if (!later)
+					if (x > last)
 						break;
 					cell *e = grid_add_cell(g, r, "", 0);
 					if (!e) {

@@ -118,3 +118,11 @@ done
 } > "$OUT/h.repeats.tsv"
 tc "30,000 indicator rows, 100 names: every repeat numbered" 0 "$(printf '30000\n产出指标|数量指标|指标0#300')" '' \
 	"pg-extract -q -H $OUT/h.repeats.tsv | awk -F'\t' '\$5==\"indicator\"{n++; k=\$6} END{print n; print k}'"
+
+# A rowspan beside a wide cell leaves holes in every row below it; filling
+# them is linear in the row's width (it rescanned the row for each hole).
+{ printf '<table><tr><td colspan=999>a</td><td rowspan=65534>b</td></tr>'
+  i=0; while [ $i -lt 3000 ]; do printf '<tr></tr>'; i=$((i + 1)); done; printf '</table>'
+} > "$OUT/h.holes.html"
+tc "holes under a rowspan: the cell cap, then no form" 2 '*' '~more than 2000000 cells in one table' \
+	"pg-extract -H $OUT/h.holes.html"
