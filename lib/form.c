@@ -279,7 +279,7 @@ static block *new_block(walker *w, int kind, cell *label)
 static void block_add_row(block *b, cell *cells, int n)
 {
 	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 8;
+		b->cap = b->cap ? b->cap * 2 : 2;
 		b->rows = xreallocarray(b->rows, (size_t)b->cap, sizeof *b->rows);
 	}
 	rowv *r = &b->rows[b->n++];

@@ -74,6 +74,15 @@ void grid_free(grid *g)
 
 grid_row *grid_add_row(grid *g, long line)
 {
+	/* the row before is complete: give back its unused cell slots (a
+	 * document of many short rows would otherwise hold 8 slots a row) */
+	if (g->n > 0) {
+		grid_row *p = &g->rows[g->n - 1];
+		if (p->cap > p->n + 1) {
+			p->cap = p->n ? p->n : 1;
+			p->cells = xreallocarray(p->cells, (size_t)p->cap, sizeof *p->cells);
+		}
+	}
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 16;
 		g->rows = xreallocarray(g->rows, (size_t)g->cap, sizeof *g->rows);
