@@ -8,3 +8,8 @@ tc "no headers: facts as expected" 0 "@$V/no-headers.expect" '*' \
 	"pg-extract -q $V/no-headers.tsv | pg-normalize | cut -f5-11"
 tc "no headers: --strict exits 1 for 备注" 1 '*' '~1 cell\(s\) in section extra' \
 	"pg-extract --strict $V/no-headers.tsv > /dev/null"
+
+# A project form whose indicator header says 指标名称 / 全年指标值 / 度量单位:
+# the value is the 指标值 with its unit (≥10 + 个).
+tc "header synonyms: facts as expected" 0 "@$V/header-synonyms.expect" '*' \
+	"pg-extract -q $V/header-synonyms.tsv | pg-normalize | cut -f4-11"
