@@ -251,11 +251,11 @@ static void add_fact(walker *w, int sec, char *key, const char *field, const cel
 static void add_fact_text(walker *w, int sec, char *key, const char *field, const char *text,
                           size_t n, const cell *at, const char *unit)
 {
+	/* a cell like `at` (for src) holding text[0..n), NUL-terminated */
 	cell tmp = at ? *at : (cell){0};
-	tmp.text = (char *)text;
-	tmp.len = n;
 	char *t = xmemdup(text, n);
 	tmp.text = t;
+	tmp.len = n;
 	add_fact(w, sec, key, field, &tmp, unit);
 	free(t);
 }
