@@ -194,6 +194,9 @@ static char *src_of(const cell *c)
 /* A key part: `|` and `｜` inside a label become `¦`. New string. */
 static char *key_part(const char *s)
 {
+	/* most labels have no `|`, `｜` (EF BD 9C) or line break: a plain copy */
+	if (!strpbrk(s, "|\n") && !strstr(s, "｜"))
+		return xstrdup(s);
 	buf b = {0};
 	for (const char *p = s; *p; p++) {
 		if (*p == '|')
@@ -208,6 +211,19 @@ static char *key_part(const char *s)
 	char *r = xstrdup(buf_str(&b));
 	buf_free(&b);
 	return r;
+}
+
+/* "a|b" or "a|b|c" (c may be NULL): a key from its parts. New string. */
+static char *join_key(const char *a, const char *b, const char *c)
+{
+	size_t na = strlen(a), nb = strlen(b), nc = c ? strlen(c) : 0;
+	char *k = xmalloc(na + nb + nc + 3), *p = k;
+	memcpy(p, a, na), p += na, *p++ = '|';
+	memcpy(p, b, nb), p += nb;
+	if (c)
+		*p++ = '|', memcpy(p, c, nc), p += nc;
+	*p = 0;
+	return k;
 }
 
 /* The money unit written in a header's parentheses (`预算金额(万元)`), or "". */
@@ -490,11 +506,8 @@ static void read_funds(walker *w, block *b)
 		cell *lab = r->c[first];
 		use(lab);
 		char *lp = funds_label(w, lab);
-		buf kb = {0};
-		buf_printf(&kb, "%s|%s", VOCAB_FUNDS_GROUP, lp);
+		char *key = join_key(VOCAB_FUNDS_GROUP, lp, NULL);
 		free(lp);
-		char *key = xstrdup(buf_str(&kb));
-		buf_free(&kb);
 		if (ycol >= 0) {
 			cell *a = at(r, ycol);
 			use(a);
@@ -574,12 +587,9 @@ static void read_budget(walker *w, block *b)
 				continue;
 			use(lab);
 			use(amt);
-			buf kb = {0};
 			char *lp = key_part(lab->text);
-			buf_printf(&kb, "%s|%s", group[k], lp);
+			add_fact(w, S_BUDGET, join_key(group[k], lp, NULL), "amount", amt, unit[k]);
 			free(lp);
-			add_fact(w, S_BUDGET, xstrdup(buf_str(&kb)), "amount", amt, unit[k]);
-			buf_free(&kb);
 		}
 	}
 	for (int k = 0; k < MAX_PAIRS; k++)
@@ -859,6 +869,18 @@ size_t form_task_prefix(const char *s, size_t n, long *num)
 
 static int find_roles(walker *w, const rowv *r, const vocab_word *table, int *role, int *unit_col)
 {
+	/* a header row has a header word among its first two texts (the first
+	 * may be 序号): other rows are not looked at cell by cell */
+	int seen = 0, any = 0;
+	for (int j = 0; j < r->n && seen < 2 && !any; j++)
+		if (has_text(r->c[j])) {
+			seen++;
+			any = vocab_match(table, labkey(r->c[j]->text, &w->tmp)) != NULL;
+		}
+	if (!any) {
+		memset(role, 0, (size_t)(r->n ? r->n : 1) * sizeof *role);
+		return 0;
+	}
 	int hits = 0;
 	for (int j = 0; j < r->n; j++) {
 		role[j] = 0;
@@ -883,9 +905,13 @@ static int col_of(const int *role, int n, int want)
 	return -1;
 }
 
+/* Tasks: a header row names the columns by their words (else the order is
+ * name, content, amount, target); a header the form does not define (序号
+ * ...) names a field of its own, after the four. */
 static void read_task(walker *w, block *b)
 {
-	int cname = 0, ccontent = 1, camount = 2, ctarget = 3, pos = 0;
+	int cname = 0, ccontent = 1, camount = 2, ctarget = 3, pos = 0, nh = 0;
+	char **hname = NULL;
 	const char *unit = "";
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
@@ -897,9 +923,18 @@ static void read_task(walker *w, block *b)
 			camount = col_of(role, r->n, TR_AMOUNT);
 			ctarget = col_of(role, r->n, TR_TARGET);
 			unit = ucol >= 0 ? header_unit(w, r->c[ucol]) : "";
-			for (int j = 0; j < r->n; j++)
-				if (role[j])
-					use(r->c[j]);
+			for (int j = 0; j < nh; j++)
+				free(hname[j]);
+			free(hname);
+			nh = r->n;
+			hname = xcalloc((size_t)(nh ? nh : 1), sizeof *hname);
+			for (int j = 0; j < r->n; j++) {
+				if (!has_text(r->c[j]))
+					continue;
+				use(r->c[j]);
+				if (!role[j])
+					hname[j] = flat_text(r->c[j]);
+			}
 			free(role);
 			continue;
 		}
@@ -920,7 +955,17 @@ static void read_task(walker *w, block *b)
 		add_fact(w, S_TASK, xstrdup(key), "content", cc, "");
 		add_fact(w, S_TASK, xstrdup(key), "amount", ca, unit);
 		add_fact(w, S_TASK, xstrdup(key), "target", ct, "");
+		for (int j = 0; j < nh; j++) {
+			if (!hname[j])
+				continue;
+			cell *c = at(r, j);
+			use(c);
+			add_fact(w, S_TASK, xstrdup(key), hname[j], c, "");
+		}
 	}
+	for (int j = 0; j < nh; j++)
+		free(hname[j]);
+	free(hname);
 }
 
 static void read_other(walker *w, block *b)
@@ -1043,11 +1088,8 @@ static void read_indicator(walker *w, block *b)
 			continue;
 		use(L3);
 		char *l3 = has_text(L3) ? key_part(L3->text) : xstrdup("");
-		buf kb = {0};
-		buf_printf(&kb, "%s|%s|%s", l1, l2, l3);
+		char *key = join_key(l1, l2, l3);
 		free(l3);
-		char *key = xstrdup(buf_str(&kb));
-		buf_free(&kb);
 		cell *nat = cn >= 0 ? at(r, cn + off) : NULL,
 		     *un = cu >= 0 ? at(r, cu + off) : NULL;
 		if (nat || un) {
@@ -1087,7 +1129,8 @@ static void read_indicator(walker *w, block *b)
 }
 
 /* Rows (or cells) nobody used go to extra: key = the row's first non-empty
- * cell, fields c2, c3 ... by position (c1 when the row has one cell only). */
+ * cell, fields c2, c3 ... by position; a first cell left alone (the rest of
+ * its row used) is its own value, field cN by its position. */
 static void extra_row(walker *w, rowv *r)
 {
 	int first = -1, left = 0;
@@ -1101,18 +1144,16 @@ static void extra_row(walker *w, rowv *r)
 	if (!left)
 		return;
 	cell *k = r->c[first];
-	int only = 1;
-	for (int j = first + 1; j < r->n; j++)
-		if (has_text(r->c[j]))
-			only = 0;
 	for (int j = 0; j < r->n; j++) {
 		cell *c = r->c[j];
 		if (!has_text(c) || (c->flags & CELL_USED))
 			continue;
-		if (c == k && !only)
+		/* the key cell is a value of its own only when nothing else of
+		 * the row is left: then it would appear nowhere */
+		if (c == k && left > 1)
 			continue;
 		char field[16];
-		snprintf(field, sizeof field, "c%d", c == k ? 1 : j + 1);
+		snprintf(field, sizeof field, "c%d", j + 1);
 		add_fact(w, S_EXTRA, key_part(k->text), field, c, "");
 		use(c);
 	}

@@ -13,3 +13,10 @@ tc "no headers: --strict exits 1 for 备注" 1 '*' '~1 cell\(s\) in section extr
 # the value is the 指标值 with its unit (≥10 + 个).
 tc "header synonyms: facts as expected" 0 "@$V/header-synonyms.expect" '*' \
 	"pg-extract -q $V/header-synonyms.tsv | pg-normalize | cut -f4-11"
+
+# A task table with a 序号 column: the header is found (序号 comes first),
+# amounts in 元 become 万元, and 序号 is a task field of its own (it was
+# dropped silently before: its header cell went nowhere).
+tc "task 序号 column: facts as expected" 0 "@$V/task-seqno.expect" '*' \
+	"pg-extract -q $V/task-seqno.tsv | pg-normalize | cut -f5-11"
+tc "task 序号 column: nothing in extra" 0 '*' '*' "pg-extract --strict $V/task-seqno.tsv > /dev/null"
