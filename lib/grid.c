@@ -114,6 +114,12 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 	cell *c = &r->cells[r->n++];
 	memset(c, 0, sizeof *c);
 	g->ncells++;
+	c->line = r->line;
+	if (n == 0) { /* most cells of a TAB export are empty: no copy */
+		static char empty_text[1];
+		c->text = empty_text;
+		return c;
+	}
 	if (n > GRID_MAX_CELL_TEXT) {
 		/* cut at a character boundary */
 		size_t k = GRID_MAX_CELL_TEXT;
@@ -126,7 +132,6 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 	memcpy(c->text, text, n);
 	c->len = grid_clean_text(c->text, n);
 	arena_trim(g, c->text, n + 1, c->len + 1);
-	c->line = r->line;
 	return c;
 }
 

@@ -32,7 +32,7 @@ enum {
 struct grid;
 
 typedef struct cell {
-	char *text; /* owned by the grid (its arena), NUL-terminated */
+	char *text; /* owned by the grid (its arena), NUL-terminated; read-only */
 	size_t len;
 	long line; /* input line where the cell starts, 1-based; 0 unknown */
 	int col;   /* cell number within the input line (delimited/seed text), 1-based; 0 none */
