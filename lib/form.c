@@ -97,16 +97,21 @@ static const char *labkey(const char *s, buf *out)
 		if (c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)
 			break;
 	}
-	size_t n = strlen(s), i = 0, w = 0;
+	size_t n = strlen(s), i = (size_t)(p - (const unsigned char *)s), w = i;
 	buf_reset(out);
 	buf_grow(out, n);
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char *o = (unsigned char *)out->s;
+	memcpy(o, u, i); /* the part before the first byte that may change */
 	while (i < n) {
 		if (u[i] < 0x80) {
 			if (u[i] != ' ' && (u[i] < '\t' || u[i] > '\r'))
 				o[w++] = u[i];
 			i++;
+			continue;
+		}
+		if (u[i] != 0xC2 && u[i] != 0xE2 && u[i] != 0xE3 && u[i] != 0xEF) {
+			o[w++] = u[i++]; /* no blank or full-width form starts here */
 			continue;
 		}
 		size_t k;
