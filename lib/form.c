@@ -1750,6 +1750,13 @@ static void drop_inline_copies(walker *w)
 		block *b = &w->b[i];
 		if (b->html || b->n < 2)
 			continue;
+		/* a copy has as many texts as the rows after it: count first */
+		int n0 = 0, nrest = 0;
+		for (int j = 0; j < b->n; j++)
+			for (int k = 0; k < b->rows[j].n; k++)
+				*(j ? &nrest : &n0) += has_text(b->rows[j].c[k]);
+		if (n0 == 0 || n0 != nrest)
+			continue;
 		buf a = {0}, rest = {0};
 		texts_of(w, b->rows[0].c, b->rows[0].n, &a);
 		for (int j = 1; j < b->n; j++) {
