@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "tsv.h"
 #include "vocab.h"
 
@@ -64,23 +65,6 @@ typedef struct {
 
 /* ---- text helpers ---- */
 
-/* Fold full-width ASCII (U+FF01..U+FF5E) and U+3000. */
-static long fold(long cp)
-{
-	if (cp >= 0xFF01 && cp <= 0xFF5E)
-		return cp - 0xFEE0;
-	if (cp == 0x3000)
-		return ' ';
-	return cp;
-}
-
-static int is_blank_cp(long cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
-	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-	       cp == 0x3000 || cp == 0xFEFF;
-}
-
 /* The label key of s: blanks removed, full-width ASCII folded. In out.
  * Folding never lengthens the text, so out is sized once; a code point
  * that folding leaves alone is copied as its bytes. */
@@ -120,8 +104,8 @@ static const char *labkey(const char *s, buf *out)
 			o[w++] = u[i++];
 			continue;
 		}
-		if (!is_blank_cp(cp)) {
-			long f = fold(cp);
+		if (!text_is_space(cp)) {
+			long f = text_fold(cp);
 			if (f != cp)
 				o[w++] = (unsigned char)f; /* folds land in ASCII */
 			else
@@ -445,9 +429,9 @@ static char *funds_label(walker *w, const cell *c)
 			long cp = utf8_decode((const unsigned char *)t + i, len - i, &kk);
 			if (cp < 0)
 				kk = 1;
-			if (!is_blank_cp(cp)) {
+			if (!text_is_space(cp)) {
 				buf one = {0};
-				utf8_put(&one, fold(cp));
+				utf8_put(&one, text_fold(cp));
 				used += one.len;
 				buf_free(&one);
 			}
@@ -622,7 +606,7 @@ static int is_cn_digit(long cp)
 static long cp_at(const char *s, size_t n, size_t i, size_t *k)
 {
 	long cp = utf8_decode((const unsigned char *)s + i, n - i, k);
-	return cp < 0 ? -1 : fold(cp);
+	return cp < 0 ? -1 : text_fold(cp);
 }
 
 static size_t marker_at(const char *s, size_t n, size_t i, int kind)
@@ -696,7 +680,7 @@ static int boundary(const char *s, size_t i)
 		p--;
 	size_t k;
 	long cp = utf8_decode((const unsigned char *)s + p, i - p, &k);
-	cp = fold(cp);
+	cp = text_fold(cp);
 	return cp == ' ' || cp == '\n' || cp == ';' || cp == 0x3002 /* 。 */ || cp == 0xFF1B;
 }
 

@@ -34,6 +34,20 @@ static int is_uspace(long cp)
 	       cp == 0x3000 || cp == 0xFEFF;
 }
 
+int text_is_space(long cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || is_uspace(cp);
+}
+
+long text_fold(long cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFF01 + 0x21;
+	if (cp == 0x3000)
+		return ' ';
+	return cp;
+}
+
 typedef struct {
 	buf *out;
 	int written;    /* something was written */
@@ -85,7 +99,7 @@ static void canon(buf *out, const char *s, size_t n, int key_part)
 		if (cp >= 0 && is_uspace(cp)) {
 			w.pending = w.written;
 		} else if (cp >= 0xFF01 && cp <= 0xFF5E) {
-			char c = (char)(cp - 0xFF01 + 0x21);
+			char c = (char)text_fold(cp);
 			if (key_part && c == '|')
 				put(&w, "\xC2\xA6", 2, 0, 0); /* U+00A6 */
 			else
