@@ -415,26 +415,21 @@ static void read_pinfo(walker *w, block *b)
 /* The label without a leading `其中:`. New string. */
 static char *funds_label(walker *w, const cell *c)
 {
-	const char *t = c->text;
+	const char *t = c->text, *k = labkey(t, &w->tmp);
 	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
 		size_t n = strlen(v->word);
-		/* compare on the folded key, then skip as many source bytes */
-		const char *k = labkey(t, &w->tmp);
 		if (strncmp(k, v->word, n) != 0)
 			continue;
-		/* walk the source text until n key bytes were consumed */
+		/* matched on the key: skip the source bytes that made its first n
+		 * bytes (blanks make none; a folded character makes one) */
 		size_t used = 0, i = 0, len = strlen(t);
 		while (i < len && used < n) {
 			size_t kk;
 			long cp = utf8_decode((const unsigned char *)t + i, len - i, &kk);
 			if (cp < 0)
-				kk = 1;
-			if (!text_is_space(cp)) {
-				buf one = {0};
-				utf8_put(&one, text_fold(cp));
-				used += one.len;
-				buf_free(&one);
-			}
+				used++;
+			else if (!text_is_space(cp))
+				used += text_fold(cp) != cp ? 1 : kk;
 			i += kk;
 		}
 		while (i < len && (t[i] == ' ' || t[i] == '\n'))
