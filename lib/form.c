@@ -1583,7 +1583,8 @@ static int accepts_shifted(walker *w, int kind, grid_row *r)
 }
 
 /* A row before any block made of one-cell lines' kinds: a unit line, a
- * 填报单位 line, or a lone text (the department's name). Records the unit. */
+ * 填报单位 line, or a lone text (the department's name). Its cells are
+ * judged, and the unit read, by pre_line_ok when the form is read. */
 static int pre_line_row(walker *w, grid_row *r)
 {
 	int n = 0, lines = 0;
@@ -1593,16 +1594,7 @@ static int pre_line_row(walker *w, grid_row *r)
 			continue;
 		n++;
 		const char *k = labkey(c->text, &w->tmp);
-		const vocab_word *u = vocab_match(vocab_unit_line, k);
-		if (u) {
-			const vocab_money *m =
-			    vocab_find_money(k + strlen(u->word), strlen(k + strlen(u->word)));
-			if (m)
-				snprintf(w->unit, sizeof w->unit, "%s", m->unit);
-			lines++;
-		} else if (vocab_match(vocab_filler_line, k)) {
-			lines++;
-		}
+		lines += vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
 	}
 	return n == 1 || (n > 0 && lines == n);
 }
