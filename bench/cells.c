@@ -69,6 +69,8 @@ static void vocab_words(list *w)
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
 		for (const vocab_word *v = tables[t]; v->word; v++)
 			add(w, norm(v->word, strlen(v->word)));
+	for (const vocab_money *m = vocab_money_units; m->unit; m++) /* `单位:元` */
+		add(w, norm(m->unit, strlen(m->unit)));
 	add(w, norm(VOCAB_FUNDS_GROUP, strlen(VOCAB_FUNDS_GROUP)));
 	add(w, norm(VOCAB_GOAL_LONG_KEY, strlen(VOCAB_GOAL_LONG_KEY)));
 }

@@ -24,4 +24,4 @@ tc "task 序号 column: nothing in extra" 0 '*' '*' "pg-extract --strict $V/task
 # A project form whose funds label states no unit: the `单位：元` line does
 # (in a row with the 填报单位 line), and the amount comes out in 万元.
 tc "unit line: funds in 元 become 万元" 0 "$(printf 'budget\t项目资金|年度资金总额\tamount\t150000\t=\t15\t万元')" '' \
-	"pg-extract --strict $V/unit-line.tsv | pg-normalize | awk -F'\t' '\$5==\"budget\"' | cut -f5-11"
+	"pg-extract --strict -q $V/unit-line.tsv | pg-normalize | awk -F'\t' '\$5==\"budget\"' | cut -f5-11"
