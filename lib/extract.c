@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dsv.h"
 #include "enc.h"
@@ -41,13 +42,13 @@ int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 	return 0;
 }
 
-/* Does a cell's text hold `<table` or `<TABLE`? One pass over its '<'s
- * (it runs on every cell of a delimited grid). */
-static int cell_holds_table(const char *t, size_t n)
+/* Does text hold `<table` (any case)? One pass over its '<'s: it runs on the
+ * whole input and on every cell of a delimited grid. */
+static int holds_table(const char *t, size_t n)
 {
 	const char *e = t + n;
 	for (const char *p = t; e - p >= 6 && (p = memchr(p, '<', (size_t)(e - p - 5))); p++)
-		if (memcmp(p + 1, "table", 5) == 0 || memcmp(p + 1, "TABLE", 5) == 0)
+		if (strncasecmp(p + 1, "table", 5) == 0)
 			return 1;
 	return 0;
 }
@@ -84,7 +85,7 @@ static void parse_cell_tables(grid *g, buf *warn)
 		grid_row *r = &g->rows[i];
 		for (int j = 0; j < r->n; j++) {
 			cell *c = &r->cells[j];
-			if (c->sub || !cell_holds_table(c->text, c->len))
+			if (c->sub || !holds_table(c->text, c->len))
 				continue;
 			grid *sub = grid_new();
 			if (html_read(c->text, c->len, c->line, c->col, sub, warn) > 0)
@@ -95,11 +96,6 @@ static void parse_cell_tables(grid *g, buf *warn)
 	}
 }
 
-/* Does text hold an HTML table anywhere (the seed's shape)? */
-static int has_table(const char *t, size_t n)
-{
-	return memmem(t, n, "<table", 6) || memmem(t, n, "<TABLE", 6) || memmem(t, n, "<Table", 6);
-}
 
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
                   extract_result *res)
@@ -136,7 +132,7 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		/* The seed's shape (HTML tables in cells) is TAB-separated, and the
 		 * tools that write it never quote: the HTML's attribute quotes stay
 		 * literal. Anything else is sniffed. */
-		int tables = has_table(er.text, er.len);
+		int tables = holds_table(er.text, er.len);
 		int delim = tables ? '\t' : dsv_sniff(er.text, er.len);
 		unsigned flags = tables ? DSV_NO_QUOTES : 0;
 		char derr[256] = "";

@@ -35,3 +35,8 @@ tc "flat copy disagrees: the HTML's value is kept" 0 '17.5' '*' \
 	"sed '20s/17.5/17.6/' $SEED | pg-extract -q | awk -F'\t' '\$6==\"常委会活动、视察\" && \$7==\"amount\"{print \$8}'"
 tc "inline copy disagrees: warning" 0 '*' 'pg-extract: -:9: warning: inline copy disagrees with the HTML table in cell 2' \
 	"sed '9s/\t1144.94\t/\t1144.95\t/' $SEED | pg-extract > /dev/null"
+
+# The seed shape with `<Table ...>` tags: the cells are still read as tables
+# (the input test and the cell test were two checks that disagreed on case).
+ok "seed shape with <Table> tags gives the same facts" \
+	"sed 's/<table/<Table/g' $SEED | pg-extract -H | cut -f2-11 > \$OUT/tc.got && pg-extract -H $SEED | cut -f2-11 | cmp - \$OUT/tc.got"
