@@ -96,7 +96,6 @@ static void parse_cell_tables(grid *g, buf *warn)
 	}
 }
 
-
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
                   extract_result *res)
 {

@@ -679,9 +679,9 @@ static int boundary(const char *s, size_t i)
 	return cp == ' ' || cp == '\n' || cp == ';' || cp == 0x3002 /* 。 */ || cp == 0xFF1B;
 }
 
-static const char *goal_prefix = "";
-
-static void emit_goal(walker *w, const char *s, size_t a, size_t e, const cell *c, int *no)
+/* Goal number *no + 1, keyed prefix + N (`实施期|` or ""). */
+static void emit_goal(walker *w, const char *s, size_t a, size_t e, const cell *c, int *no,
+                      const char *prefix)
 {
 	while (a < e && (s[a] == ' ' || s[a] == '\n'))
 		a++;
@@ -690,13 +690,13 @@ static void emit_goal(walker *w, const char *s, size_t a, size_t e, const cell *
 	if (e == a)
 		return;
 	buf kb = {0};
-	buf_printf(&kb, "%s%d", goal_prefix, ++*no);
+	buf_printf(&kb, "%s%d", prefix, ++*no);
 	add_fact_text(w, S_GOAL, xstrdup(buf_str(&kb)), "text", s + a, e - a, c, "");
 	buf_free(&kb);
 }
 
 /* Split one cell's text into goals at its markers (or its lines). */
-static void split_goals(walker *w, const cell *c, int *no)
+static void split_goals(walker *w, const cell *c, int *no, const char *prefix)
 {
 	const char *s = c->text;
 	size_t n = c->len;
@@ -715,7 +715,7 @@ static void split_goals(walker *w, const cell *c, int *no)
 		size_t a = 0;
 		for (size_t i = 0; i <= n; i++)
 			if (i == n || s[i] == '\n') {
-				emit_goal(w, s, a, i, c, no);
+				emit_goal(w, s, a, i, c, no, prefix);
 				a = i + 1;
 			}
 		return;
@@ -725,9 +725,10 @@ static void split_goals(walker *w, const cell *c, int *no)
 		size_t m = (kind == 1 || boundary(s, i)) ? marker_at(s, n, i, kind) : 0;
 		if (m) {
 			if (start != SIZE_MAX)
-				emit_goal(w, s, start, i, c, no);
+				emit_goal(w, s, start, i, c, no, prefix);
 			else if (i > 0)
-				emit_goal(w, s, 0, i, c, no); /* text before the first marker */
+				emit_goal(w, s, 0, i, c, no,
+				          prefix); /* text before the first marker */
 			start = i + m;
 			i += m;
 		} else {
@@ -735,7 +736,7 @@ static void split_goals(walker *w, const cell *c, int *no)
 		}
 	}
 	if (start != SIZE_MAX)
-		emit_goal(w, s, start, n, c, no);
+		emit_goal(w, s, start, n, c, no, prefix);
 }
 
 /* The kind of the table entry a cell's text matches, or 0. */
@@ -794,11 +795,9 @@ static void read_goal(walker *w, block *b)
 			           : (j < ncols && colkind[j]) ? colkind[j]
 			                                       : GK_YEAR;
 			use(c);
-			goal_prefix = kind == GK_LONG ? longkey : "";
-			split_goals(w, c, &no[kind]);
+			split_goals(w, c, &no[kind], kind == GK_LONG ? longkey : "");
 		}
 	}
-	goal_prefix = "";
 	free(colkind);
 }
 
