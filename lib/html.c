@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "pool.h"
+
 typedef struct {
 	long base_line;
 	int base_col;
@@ -34,6 +36,16 @@ static void push(stack *s, GumboNode *node)
 	s->v[s->n].node = node;
 	s->v[s->n].idx = 0;
 	s->n++;
+}
+
+static void *gumbo_alloc(void *mem, size_t n)
+{
+	return pool_alloc(mem, n);
+}
+
+static void gumbo_free(void *mem, void *ptr)
+{
+	pool_free(mem, ptr);
 }
 
 static int is_tag(const GumboNode *n, GumboTag t)
@@ -531,7 +543,14 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 		           l, HTML_MAX_DEPTH);
 		n = cut;
 	}
+	/* gumbo allocates and frees blocks per character run, token and node;
+	 * a pool makes that cheap, and the tree is dropped with the pool, not
+	 * freed node by node (gumbo_destroy_output) */
+	pool mem = {0};
 	GumboOptions opt = kGumboDefaultOptions;
+	opt.allocator = gumbo_alloc;
+	opt.deallocator = gumbo_free;
+	opt.userdata = &mem;
 	opt.max_errors = 0; /* we never look at parse errors: do not collect them */
 	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
 	ctx c = {base_line, base_col, warn, 0, 0, 0};
@@ -587,7 +606,7 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 	flush_text(g, &line, ln, base_col);
 	buf_free(&line);
 	free(s.v);
-	gumbo_destroy_output(&opt, out);
+	pool_release(&mem);
 	buf_free(&short_text);
 	return tables;
 }
