@@ -9,6 +9,7 @@
 /* Each block is preceded by a header whose last word is its class; the
  * header keeps the block aligned as malloc's are. */
 #define ALIGN 16
+_Static_assert(POOL_MIN == 16, "size_class counts bits above 16");
 #define BIG_CLASS ((size_t)-1)
 
 typedef struct {
@@ -39,12 +40,8 @@ static size_t size_class(size_t n)
 		return 0;
 	if (n > (size_t)POOL_MIN << (POOL_CLASSES - 1))
 		return POOL_CLASSES;
-	size_t k = 0, c = POOL_MIN;
-	while (c < n) {
-		c <<= 1;
-		k++;
-	}
-	return k;
+	/* bits of n - 1, less those of POOL_MIN - 1 (16: 4 bits) */
+	return (size_t)(64 - __builtin_clzll((unsigned long long)(n - 1))) - 4;
 }
 
 static void *big_alloc(pool *p, size_t n)

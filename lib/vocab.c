@@ -199,6 +199,8 @@ const char VOCAB_GOAL_WORD[] = "目标";
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++) {
+		if (v->word[0] != key[0])
+			continue; /* most words differ at once: skip strlen */
 		size_t n = strlen(v->word);
 		if (strncmp(key, v->word, n) != 0)
 			continue;
