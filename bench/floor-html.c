@@ -3,28 +3,56 @@
  * file when it is a page; each cell holding a <table> in the seed's TAB
  * shape) and parse it with gumbo, then free the tree. No decoding, no
  * grid, no extraction. Prints the number of HTML parses (so the work is
- * not optimised away). Usage: floor-html FILE... */
+ * not optimised away). Usage: floor-html [--pool] FILE...
+ * --pool gives gumbo the allocator pg-extract gives it (lib/pool.h) and
+ * drops the tree with the pool: the floor pg-extract's own work sits on. */
 #include <gumbo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
+#include "pool.h"
 
 static long parses;
+static int use_pool;
+
+static void *palloc(void *p, size_t n)
+{
+	return pool_alloc(p, n);
+}
+
+static void pfree(void *p, void *ptr)
+{
+	pool_free(p, ptr);
+}
 
 static void parse(const char *s, size_t n)
 {
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.max_errors = 0;
+	pool mem = {0};
+	if (use_pool) {
+		opt.allocator = palloc;
+		opt.deallocator = pfree;
+		opt.userdata = &mem;
+	}
 	GumboOutput *o = gumbo_parse_with_options(&opt, s, n);
-	gumbo_destroy_output(&opt, o);
+	if (use_pool)
+		pool_release(&mem);
+	else
+		gumbo_destroy_output(&opt, o);
 	parses++;
 }
 
 int main(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--pool") == 0) {
+		use_pool = 1;
+		i++;
+	}
+	for (; i < argc; i++) {
 		FILE *fp = fopen(argv[i], "rb");
 		if (!fp) {
 			perror(argv[i]);

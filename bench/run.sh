@@ -4,10 +4,11 @@
 # Generates BENCH_N documents with bench/gen (BENCH_N/2 departments, both
 # years, every shape, seed BENCH_SEED) into bench/out/corpus (kept while N and
 # the seed are unchanged), builds the fact streams the filters read, then runs
-# every command and its floor in one hyperfine session (BENCH_RUNS >= 5 runs,
-# one warm-up) and prints per command the median wall time, MB/s, documents/s,
-# peak RSS (/usr/bin/time -f %M, one more run) and its ratio to its floor,
-# with the issue's target. It checks that xargs -P2 gives the same facts as
+# every command and its floor in interleaved rounds (a warm-up round, then
+# BENCH_RUNS >= 5 timed rounds, each one hyperfine run of every command) and
+# prints per command the median wall time, MB/s, documents/s, peak RSS
+# (/usr/bin/time -f %M, one more run) and its ratio to its floor, with the
+# issue's target. It checks that xargs -P2 gives the same facts as
 # one process, and that pg-diff --sorted agrees with pg-diff. Not a test: no
 # figure makes it fail; `make check` holds the correctness.
 #
@@ -103,21 +104,34 @@ xp() { # xp JOBS: pg-extract over the corpus, JOBS processes at a time
 	echo "rm -rf $P/$1 && mkdir -p $P/$1 && xargs -P$1 -n $BATCH sh -c 'exec \"\$0\" -q -H \"\$@\" >$P/$1/\$\$.tsv' $B/pg-extract <$OUT/all.lst"
 }
 MAWK="mawk -F'\\t' '{n+=NF} END {print n}'"
-hyperfine --style basic --runs "$RUNS" --warmup 1 -i \
-	--export-csv "$OUT/hyperfine.csv" \
-	-n cat "xargs -n $BATCH cat <$OUT/all.lst >/dev/null" \
-	-n floor-html "xargs -n $BATCH $T/floor-html <$OUT/html.lst >/dev/null" \
-	-n extract-html "xargs -n $BATCH $B/pg-extract -q -H <$OUT/html.lst >/dev/null" \
-	-n extract "$(xp 1)" \
-	-n extract-P2 "$(xp 2)" \
-	-n floor-text-raw "$MAWK $OUT/facts.tsv >/dev/null" \
-	-n normalize "$B/pg-normalize $OUT/facts.tsv >/dev/null" \
-	-n floor-text "$MAWK $OUT/norm.tsv >/dev/null" \
-	-n sum "$B/pg-sum $OUT/norm.tsv >/dev/null" \
-	-n floor-text-2 "$MAWK $OUT/y2024.tsv $OUT/y2025.tsv >/dev/null" \
-	-n diff "$B/pg-diff $OUT/y2024.tsv $OUT/y2025.tsv >/dev/null" \
-	-n diff-sorted "$B/pg-diff --sorted $OUT/s2024.tsv $OUT/s2025.tsv >/dev/null" \
-	>"$OUT/hyperfine.log" 2>&1 || { cat "$OUT/hyperfine.log" >&2; exit 1; }
+# Rounds: every command once per round, in the same order, one warm-up round
+# and RUNS timed ones. A command and its floor run seconds apart in every
+# round, so a change of load on a shared machine moves both (one hyperfine
+# session of RUNS runs per command would put minutes between them).
+: >"$OUT/hyperfine.csv"
+: >"$OUT/hyperfine.log"
+r=0
+while [ "$r" -le "$RUNS" ]; do
+	hyperfine --style basic --runs 1 -i --export-csv "$OUT/round.csv" \
+		-n cat "xargs -n $BATCH cat <$OUT/all.lst >/dev/null" \
+		-n floor-html "xargs -n $BATCH $T/floor-html <$OUT/html.lst >/dev/null" \
+		-n floor-html-pool "xargs -n $BATCH $T/floor-html --pool <$OUT/html.lst >/dev/null" \
+		-n extract-html "xargs -n $BATCH $B/pg-extract -q -H <$OUT/html.lst >/dev/null" \
+		-n extract "$(xp 1)" \
+		-n extract-P2 "$(xp 2)" \
+		-n floor-text-raw "$MAWK $OUT/facts.tsv >/dev/null" \
+		-n normalize "$B/pg-normalize $OUT/facts.tsv >/dev/null" \
+		-n floor-text "$MAWK $OUT/norm.tsv >/dev/null" \
+		-n sum "$B/pg-sum $OUT/norm.tsv >/dev/null" \
+		-n floor-text-2 "$MAWK $OUT/y2024.tsv $OUT/y2025.tsv >/dev/null" \
+		-n diff "$B/pg-diff $OUT/y2024.tsv $OUT/y2025.tsv >/dev/null" \
+		-n diff-sorted "$B/pg-diff --sorted $OUT/s2024.tsv $OUT/s2025.tsv >/dev/null" \
+		>>"$OUT/hyperfine.log" 2>&1 || { cat "$OUT/hyperfine.log" >&2; exit 1; }
+	# round 0 is the warm-up
+	[ "$r" -eq 0 ] || mawk -F, -v r="$r" 'NR > 1 { gsub(/"/, ""); print r "," $1 "," $2 }' \
+		"$OUT/round.csv" >>"$OUT/hyperfine.csv"
+	r=$((r + 1))
+done
 
 for j in 1 2; do cat $P/$j/*.tsv | sort >"$OUT/par$j.sorted"; done
 tail -n +2 "$OUT/facts.tsv" | sort >"$OUT/facts.sorted"
@@ -132,6 +146,7 @@ rss() { # rss NAME COMMAND: peak RSS in KB of one run (largest process)
 : >"$OUT/rss.tsv"
 rss cat "xargs -n $BATCH cat <$OUT/all.lst"
 rss floor-html "xargs -n $BATCH $T/floor-html <$OUT/html.lst"
+rss floor-html-pool "xargs -n $BATCH $T/floor-html --pool <$OUT/html.lst"
 rss extract-html "xargs -n $BATCH $B/pg-extract -q -H <$OUT/html.lst"
 rss extract "xargs -n $BATCH $B/pg-extract -q -H <$OUT/all.lst"
 rss extract-P2 "xargs -P2 -n $BATCH $B/pg-extract -q -H <$OUT/all.lst"
@@ -161,6 +176,7 @@ BEGIN {
 	# name: input bytes, documents, floor, target ratio
 	in_b["cat"] = all_b;          nd["cat"] = ndocs
 	in_b["floor-html"] = html_b;  nd["floor-html"] = nhtml
+	in_b["floor-html-pool"] = html_b; nd["floor-html-pool"] = nhtml
 	in_b["extract-html"] = html_b; nd["extract-html"] = nhtml; fl["extract-html"] = "floor-html"; tg["extract-html"] = 1.25
 	in_b["extract"] = all_b;      nd["extract"] = ndocs
 	in_b["extract-P2"] = all_b;   nd["extract-P2"] = ndocs
@@ -173,11 +189,19 @@ BEGIN {
 	in_b["diff-sorted"] = pair_b; nd["diff-sorted"] = ndocs; fl["diff-sorted"] = "floor-text-2"; tg["diff-sorted"] = 2
 	printf "%-15s %9s %8s %9s %8s %7s  %-16s %s\n", "command", "median_s", "MB/s", "docs/s", "RSS_MB", "ratio", "vs", "target"
 }
-NR > 1 {
-	gsub(/"/, "")
-	name = $1; med[name] = $4; order[++n] = name
+{
+	# round,name,seconds
+	name = $2; sec[name, ++cnt[name]] = $3
+	if (cnt[name] == 1) order[++n] = name
 }
 END {
+	for (i = 1; i <= n; i++) {
+		k = order[i]; m = cnt[k]
+		# median of the rounds (insertion sort: a handful of values)
+		for (j = 1; j <= m; j++) v[j] = sec[k, j]
+		for (j = 2; j <= m; j++) for (b = j; b > 1 && v[b - 1] > v[b]; b--) { x = v[b]; v[b] = v[b - 1]; v[b - 1] = x }
+		med[k] = m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+	}
 	for (i = 1; i <= n; i++) {
 		k = order[i]; t = med[k]
 		ratio = ""; vs = ""; tgt = ""
@@ -185,12 +209,17 @@ END {
 			r = t / med[fl[k]]; ratio = sprintf("%.2f", r); vs = fl[k]
 			tgt = sprintf("<= %.2f %s", tg[k], r <= tg[k] ? "met" : "NOT met")
 		}
+		if (k == "extract-html") {
+			# information: the ratio to the floor with the allocator pg-extract uses
+			xr = sprintf("extract-html / floor-html-pool: %.2f", t / med["floor-html-pool"])
+		}
 		if (k == "extract-P2") {
 			r = med["extract"] / t; ratio = sprintf("%.2f", r); vs = "extract/P2"
 			tgt = sprintf(">= 1.80 %s", r >= 1.8 ? "met" : "NOT met")
 		}
 		printf "%-15s %9.3f %8.1f %9.0f %8.1f %7s  %-16s %s\n", k, t, in_b[k] / 1e6 / t, nd[k] / t, rss[k] / 1024, ratio, vs, tgt
 	}
+	printf "\n%s (gumbo with the pool allocator pg-extract uses; no target)\n", xr
 	printf "\npeak RSS, one process (MB):\n"
 	printf "  pg-extract %5d docs %8.1f    %5d docs %8.1f  (target < 20, same)\n", n1k, rss["extract-1proc-1k"] / 1024, ndocs, rss["extract-1proc-all"] / 1024
 	printf "  pg-normalize %5d docs %6.1f    %5d docs %8.1f\n", n1k, rss["normalize-1k"] / 1024, ndocs, rss["normalize"] / 1024
