@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__ /* defined by the libc headers above */
+#include <malloc.h>
+#endif
 
 #include "extract.h"
 #include "pool.h"
@@ -51,6 +54,11 @@ int main(int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--pool") == 0) {
 		use_pool = 1;
 		i++;
+#ifdef M_MMAP_THRESHOLD
+		/* as pg-extract does (bin/pg-extract.c) */
+		mallopt(M_MMAP_THRESHOLD, 4 << 20);
+		mallopt(M_TRIM_THRESHOLD, 8 << 20);
+#endif
 	}
 	for (; i < argc; i++) {
 		FILE *fp = fopen(argv[i], "rb");

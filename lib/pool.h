@@ -7,7 +7,10 @@
  * one. pool_release frees everything in a few calls, without visiting the
  * blocks. Not thread-safe; a pool is one caller's. It does not return
  * memory to the system before pool_release: its size is the burst's peak
- * of live memory (rounded up to powers of two) plus what free lists hold. */
+ * of live memory (rounded up to powers of two) plus what free lists hold.
+ * Chunks come from malloc: a program that releases pools often should keep
+ * glibc from mapping and unmapping them each time (pg-extract's main sets
+ * M_MMAP_THRESHOLD and M_TRIM_THRESHOLD). */
 #ifndef PG_POOL_H
 #define PG_POOL_H
 
