@@ -39,6 +39,13 @@ static int utf8_valid(const unsigned char *s, size_t n)
 				i++;
 			continue;
 		}
+		/* Chinese text: three-byte forms, E1..EC and EE..EF leads (no
+		 * overlong or surrogate form starts with them), checked here */
+		if (i + 3 <= n && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		if (utf8_decode(s + i, n - i, &k) < 0)
 			return 0;
 		i += k;

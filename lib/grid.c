@@ -90,6 +90,12 @@ grid_row *grid_add_row(grid *g, long line)
 	grid_row *r = &g->rows[g->n++];
 	memset(r, 0, sizeof *r);
 	r->line = line;
+	/* rows of one table are mostly as wide as the row before: room for
+	 * that many cells at once, instead of growing 8, 16, 32 ... */
+	if (g->n > 1 && r[-1].n > 8) {
+		r->cap = r[-1].n;
+		r->cells = xreallocarray(NULL, (size_t)r->cap, sizeof *r->cells);
+	}
 	return r;
 }
 

@@ -165,6 +165,20 @@ static void test_utf8(void)
 	/* an HTML page declaring GBK but valid UTF-8 stays UTF-8 */
 	const char *page = "<meta charset=gbk><p>预算</p>";
 	expect(page, strlen(page), page, "UTF-8", "valid");
+	/* three-byte edges: U+0800, U+D7FF, U+E000, U+FFFF, U+1000 are valid;
+	 * an overlong form (E0 80 80), a surrogate (ED A0 80) and a lead without
+	 * its continuation bytes are not UTF-8 (each is read some other way) */
+	const char *edges = "\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF\xE1\x80\x80";
+	expect(edges, strlen(edges), edges, "UTF-8", "valid");
+	static const char *const bad[] = {"\xE0\x80\x80", "\xED\xA0\x80", "\xE4\xB8",
+	                                  "\xE4\x41\x80", "\xE4\xB8\xC0"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		enc_result r;
+		int rc = enc_decode(bad[i], strlen(bad[i]), &r);
+		CHECK(rc != 0 || strcmp(r.how, "valid") != 0);
+		if (rc == 0)
+			enc_result_free(&r);
+	}
 }
 
 static void test_declared(void)
