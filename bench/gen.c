@@ -1887,7 +1887,7 @@ static void usage(FILE *fp)
 	    "  --random N         N random departments, two years each, with their facts\n"
 	    "  --seed S           PRNG seed (default 1)\n"
 	    "  --years Y1,Y2      years of --random (default 2024,2025)\n"
-	    "  --multi K          --random: K departments in one file\n"
+	    "  --multi K          --random: K departments in one file (1 to 64)\n"
 	    "  --shape SHAPE      a, b, c, d-tsv or d-csv (default a; --random: by PRNG)\n"
 	    "  --encoding ENC     utf-8, utf-8-bom, gb18030 or utf-16le\n"
 	    "  --crlf             CR LF line ends\n"
@@ -2028,7 +2028,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if ((nfacts > 0) == (nrandom >= 0) || optind < argc || multi < 1 || multi > MAXF) {
+	if (multi < 1 || multi > MAXF) {
+		fprintf(stderr, PROG ": --multi must be 1 to %d\n", MAXF);
+		usage(stderr);
+		return 2;
+	}
+	if ((nfacts > 0) == (nrandom >= 0) || optind < argc) {
 		fprintf(stderr, PROG ": give either --facts FILE or --random N --out DIR\n");
 		usage(stderr);
 		return 2;

@@ -419,16 +419,18 @@ static int flat_tag(const char *s, size_t len)
 	return 0;
 }
 
-size_t html_depth_cut(const char *text, size_t n, int max)
+size_t html_cut(const char *text, size_t n, int max_depth, long max_tags, int *why)
 {
 	const char *p = text, *end = text + n;
+	*why = HTML_CUT_NONE;
 	/* no deeper than the number of tags: most texts need no scan */
-	long tags = 0;
-	for (const char *q = text; tags <= max && (q = memchr(q, '<', (size_t)(end - q))); q++)
+	long tags = 0, lim = max_depth < max_tags ? max_depth : max_tags;
+	for (const char *q = text; tags <= lim && (q = memchr(q, '<', (size_t)(end - q))); q++)
 		tags++;
-	if (tags <= max)
+	if (tags <= lim)
 		return n;
 	long depth = 0;
+	tags = 0;
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *tag = p++;
 		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
@@ -451,6 +453,10 @@ size_t html_depth_cut(const char *text, size_t n, int max)
 		}
 		if (len == 0)
 			continue; /* not a tag: "<" as text, "<!DOCTYPE", "<?" */
+		if (++tags > max_tags) {
+			*why = HTML_CUT_TAGS;
+			return (size_t)(tag - text);
+		}
 		/* to the tag's end, quotes respected */
 		char q = 0;
 		while (p < end && (q || *p != '>')) {
@@ -465,8 +471,10 @@ size_t html_depth_cut(const char *text, size_t n, int max)
 			depth -= depth > 0;
 			continue;
 		}
-		if (++depth > max)
+		if (++depth > max_depth) {
+			*why = HTML_CUT_DEPTH;
 			return (size_t)(tag - text);
+		}
 		if ((len == 6 && memcmp(name, "script", 6) == 0) ||
 		    (len == 5 && memcmp(name, "style", 5) == 0)) {
 			/* raw text up to its end tag */
@@ -532,15 +540,22 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 			n = short_text.len;
 		}
 	}
-	size_t cut = html_depth_cut(text, n, HTML_MAX_DEPTH);
+	int why;
+	size_t cut = html_cut(text, n, HTML_MAX_DEPTH, HTML_MAX_TAGS, &why);
 	if (cut < n) {
 		long l = base_line;
 		for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + cut - q))) != NULL;
 		     q++)
 			l++;
-		buf_printf(warn,
-		           "%ld: HTML elements nested deeper than %d: rest of the text not read\n",
-		           l, HTML_MAX_DEPTH);
+		if (why == HTML_CUT_DEPTH)
+			buf_printf(warn,
+			           "%ld: HTML elements nested deeper than %d: rest of the text not "
+			           "read\n",
+			           l, HTML_MAX_DEPTH);
+		else
+			buf_printf(warn,
+			           "%ld: more than %ld HTML tags: rest of the text not read\n", l,
+			           (long)HTML_MAX_TAGS);
 		n = cut;
 	}
 	/* gumbo allocates and frees blocks per character run, token and node;

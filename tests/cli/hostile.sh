@@ -74,6 +74,16 @@ tc "20000 nested tables after a form: cut at the depth cap, warned" 0 '*' \
 	"~pg-extract: $H/nest-after-form.html:[0-9]+: warning: HTML elements nested deeper than 1000: rest of the text not read" \
 	"pg-extract $H/nest-after-form.html"
 ok "20000 nested tables after a form: the form is read" "test \$(pg-extract -H $H/nest-after-form.html 2>/dev/null | cut -f4 | sort -u | grep -c .) -eq 3"
+# --- too many tags: gumbo's tree is about 20 times the markup of a dense
+# table, so a text is cut after HTML_MAX_TAGS (1,000,000) tags, warned; the
+# form before the cut is read whole, and the same form after it is not
+awk 'BEGIN { for (i = 0; i < 500001; i++) printf "<i></i>"; print "" }' >"$H/tags.part"
+{ cat $PROJ "$H/tags.part" $PROJ; } >"$H/tags.html"
+tc "a million tags after a form: cut at the tag cap, warned" 0 '*' \
+	"~^pg-extract: $H/tags.html:[0-9]+: warning: more than 1000000 HTML tags: rest of the text not read\$" \
+	"pg-extract $H/tags.html"
+ok "a million tags after a form: the form before the cut is read, once" \
+	"pg-extract -H $H/tags.html 2>/dev/null | cut -f2- >$H/tags.out && pg-extract -H $PROJ | cut -f2- | cmp - $H/tags.out"
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "<table>"; print "x" }' >"$H/nest-table.html"
 tc "20000 bare nested <table>s" 2 "$HDR" "~pg-extract: $H/nest-table.html: no 绩效目标表 found" "pg-extract $H/nest-table.html"
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "<span>"; print "x" }' >"$H/nest-span.html"
