@@ -1,6 +1,7 @@
 /* dec: exact decimals. See dec.h. */
 #include "dec.h"
 
+#include <stdint.h>
 #include <string.h>
 
 typedef __int128 i128;
@@ -24,6 +25,14 @@ static int in_range(i128 m)
 
 dec dec_reduce(dec a)
 {
+	if (a.m >= INT64_MIN && a.m <= INT64_MAX) {
+		int64_t m = (int64_t)a.m; /* 64-bit division is no library call */
+		while (a.scale > 0 && m % 10 == 0) {
+			m /= 10;
+			a.scale--;
+		}
+		a.m = m;
+	}
 	while (a.scale > 0 && a.m % 10 == 0) {
 		a.m /= 10;
 		a.scale--;
@@ -88,10 +97,14 @@ size_t dec_format(dec a, char *buf)
 	a = dec_reduce(a);
 	i128 m = a.m < 0 ? -a.m : a.m;
 	int n = 0;
-	do {
+	/* 128-bit division is a library call; the usual amount fits 64 bits */
+	for (; m > (i128)UINT64_MAX; m /= 10)
 		tmp[n++] = (char)('0' + (int)(m % 10));
-		m /= 10;
-	} while (m);
+	uint64_t u = (uint64_t)m;
+	do {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u);
 	while (n <= a.scale)
 		tmp[n++] = '0';
 	size_t o = 0;

@@ -253,29 +253,21 @@ void tsv_escape(FILE *fp, const char *s, size_t n)
 }
 
 /* Escape s[0..n) into dst (room for 2n bytes); returns the length written.
- * Eight bytes are tested at a time, the last few padded with plain bytes;
- * a field without special bytes (nearly all) is copied whole. */
+ * Plain bytes are tested and copied eight at a time, the last few one by
+ * one (no library call for the short fields that are most fields); from
+ * the first byte to escape on, byte by byte. */
 static size_t escape_into(char *dst, const char *s, size_t n)
 {
-	const uint64_t plain = 0x0101010101010101u * 'A';
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
 		if (has_special(w))
-			goto slow;
+			break;
+		memcpy(dst + i, &w, 8);
 	}
-	if (i < n) {
-		uint64_t w = plain;
-		memcpy(&w, s + i, n - i);
-		if (has_special(w))
-			goto slow;
-	}
-	memcpy(dst, s, n);
-	return n;
-slow:;
-	size_t k = 0;
-	for (i = 0; i < n; i++) {
+	size_t k = i;
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c > '\\' || (c != '\\' && c != '\t' && c != '\n' && c != '\r')) {
 			dst[k++] = (char)c;
