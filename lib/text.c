@@ -6,6 +6,7 @@
  * trims both ends and applies step 3 at once. */
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Byte classes: copied as is, ASCII white space, lead byte to decode. */
@@ -13,12 +14,19 @@ enum { B_PLAIN, B_SPACE, B_LEAD };
 
 static unsigned char cls[256];
 
+/* The UTF-8 lead bytes of the characters that fold or count as space
+ * (U+00A0; U+2000..U+205F; U+3000; U+FEFF and U+FF01..U+FF5E), as a list
+ * macro: X(byte) for each. */
+#define LEAD_BYTES(X) X(0xC2) X(0xE2) X(0xE3) X(0xEF)
+
 static void init_class(void)
 {
 	if (cls[' '])
 		return;
 	cls['\t'] = cls['\n'] = cls['\r'] = cls['\v'] = cls['\f'] = B_SPACE;
-	cls[0xC2] = cls[0xE2] = cls[0xE3] = cls[0xEF] = B_LEAD;
+#define SET_LEAD(b) cls[b] = B_LEAD;
+	LEAD_BYTES(SET_LEAD)
+#undef SET_LEAD
 	cls[' '] = B_SPACE; /* last: marks the table ready */
 }
 
@@ -138,11 +146,29 @@ void text_canon_key(buf *out, const char *s, size_t n)
 /* A quick and conservative test: 1 only when s[0..n) is surely canonical
  * (no white space but single ASCII spaces between ASCII letters or digits,
  * nothing to fold, valid UTF-8 wherever a lead byte needs a look). */
+/* Nonzero when none of the 8 bytes of w is B_SPACE or B_LEAD: no byte
+ * below 0x21 (a superset of the spaces) and none equal to a lead byte of
+ * cls. Each test is exact as a whole (bit tricks: any false bit sits above
+ * a true one). */
+static inline int word_plain(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+#define HAS_ZERO(x) (((x)-ones) & ~(x)&highs)
+#define HIT_LEAD(b) | HAS_ZERO(w ^ (ones * (b)))
+	uint64_t hit = ((w - ones * 0x21) & ~w & highs) LEAD_BYTES(HIT_LEAD);
+#undef HIT_LEAD
+#undef HAS_ZERO
+	return !hit;
+}
+
 static int plainly_canon(const char *s, size_t n)
 {
 	init_class();
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	for (;;) {
+		uint64_t w;
+		while (end - p >= 8 && (memcpy(&w, p, 8), word_plain(w)))
+			p += 8;
 		while (p < end && cls[*p] == B_PLAIN)
 			p++;
 		if (p == end)

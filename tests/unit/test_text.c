@@ -192,5 +192,38 @@ int main(void)
 		}
 	}
 	CHECK_INT(bad, 0);
+	/* the eight-bytes-at-a-time test of plain text: one space, control or
+	 * foldable character at every place of a long plain value (Chinese and
+	 * ASCII), each agreeing with the slow path */
+	static const char *const odd[] = {" ",
+	                                  "\t",
+	                                  "\n",
+	                                  "  ",
+	                                  "\x01",
+	                                  "\xC2\xA0",
+	                                  "\xE2\x80\x83",
+	                                  "\xE2\x81\x9F",
+	                                  "\xE3\x80\x80",
+	                                  "\xEF\xBB\xBF",
+	                                  "\xEF\xBC\x81",
+	                                  "\xE3\x80\x81",
+	                                  "\xE2\x80\x9C",
+	                                  "\xFF"};
+	const char *base = "预算绩效abc12中文目标";
+	size_t bn = strlen(base), tried = 0;
+	bad = 0;
+	for (size_t o = 0; o < sizeof odd / sizeof odd[0]; o++)
+		for (size_t at = 0; at <= bn; at++) {
+			char in[64];
+			size_t on = strlen(odd[o]);
+			memcpy(in, base, at);
+			memcpy(in + at, odd[o], on);
+			memcpy(in + at + on, base + at, bn - at);
+			tried++;
+			if (!idempotent(in, bn + on) && bad++ < 5)
+				printf("slow and fast paths differ: odd %zu at %zu\n", o, at);
+		}
+	CHECK_INT(bad, 0);
+	CHECK_INT(tried, 14 * (bn + 1));
 	T_END();
 }
