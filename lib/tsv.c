@@ -266,15 +266,17 @@ static size_t escape_into(char *dst, const char *s, size_t n)
 			break;
 		memcpy(dst + i, &w, 8);
 	}
+	/* the letter after the backslash for each byte to escape, else 0 */
+	static const char esc[256] = {['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r'};
 	size_t k = i;
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c > '\\' || (c != '\\' && c != '\t' && c != '\n' && c != '\r')) {
+		if (!esc[c]) {
 			dst[k++] = (char)c;
 			continue;
 		}
 		dst[k++] = '\\';
-		dst[k++] = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+		dst[k++] = esc[c];
 	}
 	return k;
 }
