@@ -70,35 +70,27 @@ typedef struct {
  * that folding leaves alone is copied as its bytes. */
 static const char *labkey(const char *s, buf *out)
 {
-	/* Most cells need no change: no ASCII blank, and no lead byte of a
-	 * multi-byte blank or full-width form (C2 NBSP, E2 U+20xx, E3 U+3000,
-	 * EF U+FFxx and the BOM). Then the key is the text itself. */
-	const unsigned char *p = (const unsigned char *)s;
-	for (;; p++) {
-		unsigned char c = *p;
-		if (c == 0)
-			return s;
-		if (c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF)
-			break;
-	}
-	size_t n = strlen(s), i = (size_t)(p - (const unsigned char *)s), w = i;
+	/* Most cells need no change (text_plain_prefix: no blank, no lead byte
+	 * of a multi-byte blank or full-width form): the key is the text. */
+	size_t n = strlen(s), i = text_plain_prefix(s, n), w = i;
+	if (i == n)
+		return s;
 	buf_reset(out);
 	buf_grow(out, n);
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char *o = (unsigned char *)out->s;
 	memcpy(o, u, i); /* the part before the first byte that may change */
 	while (i < n) {
-		if (u[i] < 0x80) {
-			if (u[i] != ' ' && (u[i] < '\t' || u[i] > '\r'))
-				o[w++] = u[i];
+		size_t k = text_plain_prefix(s + i, n - i);
+		memcpy(o + w, u + i, k);
+		w += k;
+		i += k;
+		if (i == n)
+			break;
+		if (u[i] < 0x80) { /* an ASCII blank */
 			i++;
 			continue;
 		}
-		if (u[i] != 0xC2 && u[i] != 0xE2 && u[i] != 0xE3 && u[i] != 0xEF) {
-			o[w++] = u[i++]; /* no blank or full-width form starts here */
-			continue;
-		}
-		size_t k;
 		long cp = utf8_decode(u + i, n - i, &k);
 		if (cp < 0) {
 			o[w++] = u[i++];

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 grid *grid_new(void)
 {
 	return xcalloc(1, sizeof(grid));
@@ -141,39 +143,16 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 	return c;
 }
 
-/* Length of a blank (not a line break) at s, or 0: space, TAB, VT, FF,
- * U+00A0, U+2000..U+200B, U+202F, U+205F, U+3000, U+FEFF. The UTF-8 forms
- * are matched as bytes (each has one valid encoding), not decoded. */
+/* Length of a blank at s (a line break is looked at before), or 0: white
+ * space as canonical text has it (text_is_space), one definition. */
 static size_t blank_at(const unsigned char *s, size_t avail)
 {
-	switch (s[0]) {
-	case ' ':
-	case '\t':
-	case '\v':
-	case '\f':
-		return 1;
-	case 0xC2:
-		return avail >= 2 && s[1] == 0xA0 ? 2 : 0;
-	case 0xE2:
-		if (avail < 3)
-			return 0;
-		if (s[1] == 0x80)
-			return (s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xAF ? 3 : 0;
-		return s[1] == 0x81 && s[2] == 0x9F ? 3 : 0;
-	case 0xE3:
-		return avail >= 3 && s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;
-	case 0xEF:
-		return avail >= 3 && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
-	default:
-		return 0;
-	}
+	if (s[0] < 0x80)
+		return text_is_space(s[0]) ? 1 : 0;
+	size_t k;
+	long cp = utf8_decode(s, avail, &k);
+	return cp >= 0 && text_is_space(cp) ? k : 0;
 }
-
-/* Bytes that can start a blank or a line break. */
-static const unsigned char special[256] = {
-    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
-    [' '] = 1,  [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
-};
 
 size_t grid_clean_text(char *str, size_t n)
 {
@@ -182,10 +161,11 @@ size_t grid_clean_text(char *str, size_t n)
 	int pend = 0; /* 0 none, 1 space, 2 newline pending */
 	while (r < n) {
 		size_t k;
-		if (!special[s[r]]) {
-			/* a run of ordinary bytes, moved as one */
+		if (text_class[s[r]] == TEXT_PLAIN) {
+			/* a run of bytes that start no blank or line break, moved as one
+			 * (short runs are the rule in cells: a loop, no call) */
 			size_t e = r + 1;
-			while (e < n && !special[s[e]])
+			while (e < n && text_class[s[e]] == TEXT_PLAIN)
 				e++;
 			if (pend && w > 0)
 				s[w++] = pend == 2 ? '\n' : ' ';

@@ -9,25 +9,50 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Byte classes: copied as is, ASCII white space, lead byte to decode. */
-enum { B_PLAIN, B_SPACE, B_LEAD };
-
-static unsigned char cls[256];
+enum { B_PLAIN = TEXT_PLAIN, B_SPACE = TEXT_SPACE, B_LEAD = TEXT_LEAD };
 
 /* The UTF-8 lead bytes of the characters that fold or count as space
  * (U+00A0; U+2000..U+205F; U+3000; U+FEFF and U+FF01..U+FF5E), as a list
  * macro: X(byte) for each. */
 #define LEAD_BYTES(X) X(0xC2) X(0xE2) X(0xE3) X(0xEF)
 
-static void init_class(void)
+#define LEAD_CLASS(b) [b] = B_LEAD,
+const unsigned char text_class[256] = {['\t'] = B_SPACE,      ['\n'] = B_SPACE, ['\v'] = B_SPACE,
+                                       ['\f'] = B_SPACE,      ['\r'] = B_SPACE, [' '] = B_SPACE,
+                                       LEAD_BYTES(LEAD_CLASS)};
+#undef LEAD_CLASS
+#define cls text_class
+
+/* Nonzero when none of the 8 bytes of w is B_SPACE or B_LEAD: no byte
+ * below 0x21 (a superset of the spaces) and none equal to a lead byte of
+ * cls. Each test is exact as a whole (bit tricks: any false bit sits above
+ * a true one). */
+static inline int word_plain(uint64_t w)
 {
-	if (cls[' '])
-		return;
-	cls['\t'] = cls['\n'] = cls['\r'] = cls['\v'] = cls['\f'] = B_SPACE;
-#define SET_LEAD(b) cls[b] = B_LEAD;
-	LEAD_BYTES(SET_LEAD)
-#undef SET_LEAD
-	cls[' '] = B_SPACE; /* last: marks the table ready */
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+#define HAS_ZERO(x) (((x)-ones) & ~(x)&highs)
+#define HIT_LEAD(b) | HAS_ZERO(w ^ (ones * (b)))
+	uint64_t hit = ((w - ones * 0x21) & ~w & highs) LEAD_BYTES(HIT_LEAD);
+#undef HIT_LEAD
+#undef HAS_ZERO
+	return !hit;
+}
+
+/* The first byte of p..end that is not B_PLAIN, or end. */
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
+{
+	uint64_t w;
+	while (end - p >= 8 && (memcpy(&w, p, 8), word_plain(w)))
+		p += 8;
+	while (p < end && cls[*p] == B_PLAIN)
+		p++;
+	return p;
+}
+
+size_t text_plain_prefix(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	return (size_t)(skip_plain(p, p + n) - p);
 }
 
 static int is_alnum(int c)
@@ -85,7 +110,6 @@ static void put(writer *w, const char *p, size_t n, int first_alnum, int last_al
 
 static void canon(buf *out, const char *s, size_t n, int key_part)
 {
-	init_class();
 	writer w = {out, 0, 0, 0};
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	while (p < end) {
@@ -146,31 +170,11 @@ void text_canon_key(buf *out, const char *s, size_t n)
 /* A quick and conservative test: 1 only when s[0..n) is surely canonical
  * (no white space but single ASCII spaces between ASCII letters or digits,
  * nothing to fold, valid UTF-8 wherever a lead byte needs a look). */
-/* Nonzero when none of the 8 bytes of w is B_SPACE or B_LEAD: no byte
- * below 0x21 (a superset of the spaces) and none equal to a lead byte of
- * cls. Each test is exact as a whole (bit tricks: any false bit sits above
- * a true one). */
-static inline int word_plain(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-#define HAS_ZERO(x) (((x)-ones) & ~(x)&highs)
-#define HIT_LEAD(b) | HAS_ZERO(w ^ (ones * (b)))
-	uint64_t hit = ((w - ones * 0x21) & ~w & highs) LEAD_BYTES(HIT_LEAD);
-#undef HIT_LEAD
-#undef HAS_ZERO
-	return !hit;
-}
-
 static int plainly_canon(const char *s, size_t n)
 {
-	init_class();
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	for (;;) {
-		uint64_t w;
-		while (end - p >= 8 && (memcpy(&w, p, 8), word_plain(w)))
-			p += 8;
-		while (p < end && cls[*p] == B_PLAIN)
-			p++;
+		p = skip_plain(p, end);
 		if (p == end)
 			return 1;
 		if (cls[*p] == B_SPACE) {

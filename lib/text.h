@@ -30,6 +30,19 @@ int text_is_space(long cp);
  * U+3000 to a space; others unchanged. */
 long text_fold(long cp);
 
+/* Byte classes for canonical text: TEXT_PLAIN bytes are copied as they
+ * are; TEXT_SPACE are TAB, LF, VT, FF, CR and space; TEXT_LEAD are the
+ * UTF-8 lead bytes of the characters that fold or count as space (C2, E2,
+ * E3, EF), to be decoded. The one table of them. */
+enum { TEXT_PLAIN, TEXT_SPACE, TEXT_LEAD };
+extern const unsigned char text_class[256];
+
+/* The length of the longest prefix of s[0..n) with no byte that canonical
+ * text or a label key may change or must look at: no TAB, LF, VT, FF, CR or
+ * space, and no UTF-8 lead byte of a character that folds or counts as
+ * space (C2, E2, E3, EF). Eight bytes at a time; most cells are all plain. */
+size_t text_plain_prefix(const char *s, size_t n);
+
 /* 1 when s[0..n) is already canonical (text_canon would not change it). */
 int text_is_canon(const char *s, size_t n);
 
