@@ -113,64 +113,116 @@ static long node_line(const ctx *c, const GumboNode *n)
 
 static int table_build(ctx *c, GumboNode *table, grid *g, int depth);
 
-/* Collect the text of a cell's content into out; the first tables met
- * (while depth allows) are built into *sub instead. */
-static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
+/* What a walk does at the nodes below its root (the root itself is only
+ * descended into). u is the caller's. text gets a text node's text, or " "
+ * for white space between elements; table, for a <table>, returns nonzero
+ * when it has read the table (the walk does not descend) and 0 to have it
+ * read as text; open and close come at an element's start and end
+ * (elements whose content is never text, is_skipped, are not visited). */
+typedef struct {
+	void (*text)(void *u, const GumboNode *n, const char *s);
+	int (*table)(void *u, GumboNode *n);
+	void (*open)(void *u, GumboTag t);
+	void (*close)(void *u, GumboTag t);
+} walk_ops;
+
+/* Depth-first over root's content, in document order, with a stack of our
+ * own (gumbo trees nest as deep as the input). static inline: each caller
+ * gets its own copy, with its operations known, so they are direct calls. */
+static inline void walk(GumboNode *root, const walk_ops *ops, void *u)
 {
 	stack s = {0};
-	push(&s, td);
+	push(&s, root);
 	while (s.n) {
 		frame *f = &s.v[s.n - 1];
 		GumboNode *n = f->node;
-		const GumboVector *ch = children(n);
-		if (f->idx == 0 && n != td) {
+		if (f->idx == 0 && n != root) {
 			if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
-				buf_adds(out, n->v.text.text);
+				ops->text(u, n, n->v.text.text);
 				s.n--;
 				continue;
 			}
 			if (n->type == GUMBO_NODE_WHITESPACE) {
-				buf_addc(out, ' ');
+				ops->text(u, n, " ");
 				s.n--;
 				continue;
 			}
-			if (n->type != GUMBO_NODE_ELEMENT) {
+			if (n->type != GUMBO_NODE_ELEMENT || is_skipped(n->v.element.tag)) {
 				s.n--;
 				continue;
 			}
-			GumboTag t = n->v.element.tag;
-			if (is_skipped(t)) {
+			if (n->v.element.tag == GUMBO_TAG_TABLE && ops->table(u, n)) {
 				s.n--;
 				continue;
 			}
-			if (t == GUMBO_TAG_TABLE && depth < HTML_MAX_TABLE_DEPTH) {
-				if (!*sub)
-					*sub = grid_new();
-				table_build(c, n, *sub, depth + 1);
-				s.n--;
-				continue;
-			}
-			if (t == GUMBO_TAG_TABLE && !c->deep_warned) {
-				c->deep_warned = 1;
-				buf_printf(
-				    c->warn,
-				    "%ld: tables nested deeper than %d: inner ones read as text\n",
-				    node_line(c, n), HTML_MAX_TABLE_DEPTH);
-			}
-			if (is_block(t))
-				buf_addc(out, '\n');
-			else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH)
-				buf_addc(out, ' ');
+			ops->open(u, n->v.element.tag);
 		}
+		const GumboVector *ch = children(n);
 		if (!ch || f->idx >= ch->length) {
-			if (n->type == GUMBO_NODE_ELEMENT && n != td && is_block(n->v.element.tag))
-				buf_addc(out, '\n');
+			if (n != root && n->type == GUMBO_NODE_ELEMENT)
+				ops->close(u, n->v.element.tag);
 			s.n--;
 			continue;
 		}
 		push(&s, ch->data[f->idx++]);
 	}
 	free(s.v);
+}
+
+/* cell_text's walk: the cell's text, and its first tables. */
+typedef struct {
+	ctx *c;
+	buf *out;
+	grid **sub;
+	int depth;
+} cell_walk;
+
+static void cell_on_text(void *u, const GumboNode *n, const char *t)
+{
+	(void)n;
+	buf_adds(((cell_walk *)u)->out, t);
+}
+
+static int cell_on_table(void *u, GumboNode *n)
+{
+	cell_walk *w = u;
+	if (w->depth < HTML_MAX_TABLE_DEPTH) {
+		if (!*w->sub)
+			*w->sub = grid_new();
+		table_build(w->c, n, *w->sub, w->depth + 1);
+		return 1;
+	}
+	if (!w->c->deep_warned) {
+		w->c->deep_warned = 1;
+		buf_printf(w->c->warn,
+		           "%ld: tables nested deeper than %d: inner ones read as text\n",
+		           node_line(w->c, n), HTML_MAX_TABLE_DEPTH);
+	}
+	return 0;
+}
+
+static void cell_on_open(void *u, GumboTag t)
+{
+	cell_walk *w = u;
+	if (is_block(t))
+		buf_addc(w->out, '\n');
+	else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH)
+		buf_addc(w->out, ' ');
+}
+
+static void cell_on_close(void *u, GumboTag t)
+{
+	if (is_block(t))
+		buf_addc(((cell_walk *)u)->out, '\n');
+}
+
+/* Collect the text of a cell's content into out; the first tables met
+ * (while depth allows) are built into *sub instead. */
+static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
+{
+	static const walk_ops ops = {cell_on_text, cell_on_table, cell_on_open, cell_on_close};
+	cell_walk w = {c, out, sub, depth};
+	walk(td, &ops, &w);
 }
 
 static int span_attr(GumboNode *n, const char *name, int lo, int hi)
@@ -527,6 +579,41 @@ static int cut_runs(const char *text, size_t n, long base_line, buf *out, long *
 	return cuts;
 }
 
+/* html_read's walk: tables into the grid; the text between them, a line
+ * per block, as one-cell rows. */
+typedef struct {
+	ctx *c;
+	grid *g;
+	buf line; /* text since the last block boundary */
+	long ln;  /* input line where it starts */
+	int tables;
+} page_walk;
+
+static void page_on_text(void *u, const GumboNode *n, const char *t)
+{
+	page_walk *w = u;
+	if (n->type != GUMBO_NODE_WHITESPACE && !w->line.len)
+		w->ln = node_line(w->c, n);
+	buf_adds(&w->line, t);
+}
+
+static int page_on_table(void *u, GumboNode *n)
+{
+	page_walk *w = u;
+	flush_text(w->g, &w->line, w->ln, w->c->base_col);
+	table_build(w->c, n, w->g, 1);
+	w->tables++;
+	return 1;
+}
+
+/* an element's start or end: a block's ends the line */
+static void page_on_edge(void *u, GumboTag t)
+{
+	page_walk *w = u;
+	if (is_block(t))
+		flush_text(w->g, &w->line, w->ln, w->c->base_col);
+}
+
 int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn)
 {
 	buf short_text = {0};
@@ -569,61 +656,14 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 	opt.max_errors = 0; /* we never look at parse errors: do not collect them */
 	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
 	ctx c = {base_line, base_col, warn, 0, 0, 0};
-	stack s = {0};
-	buf line = {0};
-	long ln = base_line;
-	int tables = 0;
-	push(&s, out->root);
-	while (s.n) {
-		frame *f = &s.v[s.n - 1];
-		GumboNode *nd = f->node;
-		if (f->idx == 0) {
-			if (nd->type == GUMBO_NODE_TEXT || nd->type == GUMBO_NODE_CDATA) {
-				if (!line.len)
-					ln = node_line(&c, nd);
-				buf_adds(&line, nd->v.text.text);
-				s.n--;
-				continue;
-			}
-			if (nd->type == GUMBO_NODE_WHITESPACE) {
-				buf_addc(&line, ' ');
-				s.n--;
-				continue;
-			}
-			if (nd->type != GUMBO_NODE_ELEMENT) {
-				s.n--;
-				continue;
-			}
-			GumboTag t = nd->v.element.tag;
-			if (is_skipped(t)) {
-				s.n--;
-				continue;
-			}
-			if (t == GUMBO_TAG_TABLE) {
-				flush_text(g, &line, ln, base_col);
-				table_build(&c, nd, g, 1);
-				tables++;
-				s.n--;
-				continue;
-			}
-			if (is_block(t))
-				flush_text(g, &line, ln, base_col);
-		}
-		const GumboVector *ch = children(nd);
-		if (!ch || f->idx >= ch->length) {
-			if (nd->type == GUMBO_NODE_ELEMENT && is_block(nd->v.element.tag))
-				flush_text(g, &line, ln, base_col);
-			s.n--;
-			continue;
-		}
-		push(&s, ch->data[f->idx++]);
-	}
-	flush_text(g, &line, ln, base_col);
-	buf_free(&line);
-	free(s.v);
+	static const walk_ops ops = {page_on_text, page_on_table, page_on_edge, page_on_edge};
+	page_walk w = {&c, g, {0}, base_line, 0};
+	walk(out->root, &ops, &w);
+	flush_text(g, &w.line, w.ln, base_col);
+	buf_free(&w.line);
 	pool_release(&mem);
 	buf_free(&short_text);
-	return tables;
+	return w.tables;
 }
 
 int html_sniff(const char *text, size_t n)
