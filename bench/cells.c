@@ -187,7 +187,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	grid *g = grid_new();
-	buf warn = {0};
+	warnings warn = {0};
 	if (html_sniff(er.text, er.len)) {
 		html_read(er.text, er.len, 1, 0, g, &warn);
 	} else {
@@ -225,7 +225,7 @@ int main(int argc, char **argv)
 	free(vocab.v);
 	free(values.v);
 	grid_free(g);
-	buf_free(&warn);
+	warn_free(&warn);
 	enc_result_free(&er);
 	free(data);
 	return bad;

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	grid *g = grid_new();
-	buf warn = {0};
+	warnings warn = {0};
 	html_read(data, n, 1, 0, g, &warn);
 	int width = 0;
 	for (int i = 0; i < g->n; i++)
@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 		fputs("\r\n", stdout);
 	}
 	grid_free(g);
-	buf_free(&warn);
+	warn_free(&warn);
 	free(data);
 	return 0;
 }

@@ -112,7 +112,7 @@ int main(void)
 		return 2;
 	}
 	grid *g = grid_new();
-	buf warn = {0};
+	warnings warn = {0};
 	html_read(data, n, 1, 0, g, &warn);
 	G = g;
 	for (int i = 0; i < g->n;) {
@@ -133,7 +133,7 @@ int main(void)
 		i = b;
 	}
 	grid_free(g);
-	buf_free(&warn);
+	warn_free(&warn);
 	free(data);
 	return 0;
 }

@@ -59,25 +59,17 @@ static int process(const char *path)
 	int docs = extract_bytes(data, n, &eo, stdout, &res);
 	free(data);
 	free(doc);
-	if (!opt.quiet && res.form.warn.len) {
-		const char *p = res.form.warn.s;
-		while (*p) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			long line = strtol(p, NULL, 10);
-			const char *msg = memchr(p, ':', len);
-			msg = msg ? msg + 2 : p;
-			/* a message may quote cells: at most WARN_MAX bytes of it */
-			size_t ml = len - (size_t)(msg - p), cut = ml;
-			if (cut > WARN_MAX) {
-				cut = WARN_MAX;
-				while (cut > 0 && ((unsigned char)msg[cut] & 0xC0) == 0x80)
-					cut--;
-			}
-			cli_error(name, line, "warning: %.*s%s", (int)cut, msg,
-			          cut < ml ? " ..." : "");
-			p += len + (nl != NULL);
+	for (size_t i = 0; !opt.quiet && i < res.form.warn.n; i++) {
+		const warning *w = &res.form.warn.v[i];
+		/* a message may quote cells: at most WARN_MAX bytes of it */
+		size_t ml = strlen(w->msg), cut = ml;
+		if (cut > WARN_MAX) {
+			cut = WARN_MAX;
+			while (cut > 0 && ((unsigned char)w->msg[cut] & 0xC0) == 0x80)
+				cut--;
 		}
+		cli_error(name, w->line, "warning: %.*s%s", (int)cut, w->msg,
+		          cut < ml ? " ..." : "");
 	}
 	int st = 0;
 	if (docs < 0) {

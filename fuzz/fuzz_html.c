@@ -25,11 +25,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *t = xmemdup(data, size);
 	grid *g = grid_new();
-	buf warn = {0};
+	warnings warn = {0};
 	html_read(t, size, 1, 0, g, &warn);
 	check(g);
 	grid_free(g);
-	buf_free(&warn);
+	warn_free(&warn);
 	free(t);
 	return 0;
 }

@@ -79,7 +79,7 @@ static size_t first_bad_utf8(const char *b, size_t n)
 }
 
 /* Cells that hold an HTML table get it as their nested grid. */
-static void parse_cell_tables(grid *g, buf *warn)
+static void parse_cell_tables(grid *g, warnings *warn)
 {
 	for (int i = 0; i < g->n; i++) {
 		grid_row *r = &g->rows[i];
@@ -110,19 +110,17 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		enc_result_free(&er);
 		return -1;
 	}
-	buf *warn = &res->form.warn;
+	warnings *warn = &res->form.warn;
 	/* the line of the first damage, where the input's line ends are bytes */
 	int bytelines = strcmp(er.encoding, "UTF-8") == 0 || strcmp(er.encoding, "GB18030") == 0;
 	if (er.replaced)
-		buf_printf(
-		    warn,
-		    "%ld: %zu invalid byte(s) replaced by U+FFFD (read as %s), the first here\n",
-		    line_at(bytes, first_bad_utf8(bytes, n)), er.replaced, er.encoding);
+		warn_add(warn, line_at(bytes, first_bad_utf8(bytes, n)),
+		         "%zu invalid byte(s) replaced by U+FFFD (read as %s), the first here",
+		         er.replaced, er.encoding);
 	if (er.nuls) {
 		const char *z = bytelines ? memchr(bytes, 0, n) : NULL;
-		buf_printf(warn, "%ld: %zu NUL byte(s) dropped%s\n",
-		           z ? line_at(bytes, (size_t)(z - bytes)) : 0, er.nuls,
-		           z ? ", the first here" : "");
+		warn_add(warn, z ? line_at(bytes, (size_t)(z - bytes)) : 0,
+		         "%zu NUL byte(s) dropped%s", er.nuls, z ? ", the first here" : "");
 	}
 	grid *g = grid_new();
 	if (html_sniff(er.text, er.len)) {
@@ -149,12 +147,12 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		}
 		/* dsv says "line N: what": N goes where every message has its line */
 		if (rc > 0)
-			buf_printf(warn, "%ld: %s\n", l, derr + k);
+			warn_add(warn, l, "%s", derr + k);
 		parse_cell_tables(g, warn);
 	}
 	enc_result_free(&er);
 	if (g->err[0])
-		buf_printf(warn, "0: %s\n", g->err);
+		warn_add(warn, 0, "%s", g->err);
 	form_opts fo = {o->doc, o->year};
 	int docs = form_extract(g, &fo, out, &res->form);
 	grid_free(g);
@@ -168,5 +166,5 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 void extract_result_free(extract_result *res)
 {
 	if (res)
-		buf_free(&res->form.warn);
+		warn_free(&res->form.warn);
 }

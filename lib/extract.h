@@ -18,7 +18,7 @@ typedef struct {
 } extract_opts;
 
 typedef struct {
-	form_stats form; /* docs, extra, disagree, warnings ("LINE: msg" lines) */
+	form_stats form; /* docs, extra, disagree, warnings */
 	char err[256];   /* why the input was rejected */
 	long line;       /* the input line err is about, or 0 */
 } extract_result;

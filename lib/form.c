@@ -1510,10 +1510,9 @@ static void check_copy(walker *w, block *b, grid_row *r)
 	const char *h = buf_str(&b->htext[k]);
 	if (strcmp(buf_str(&a), h) != 0) {
 		w->st->disagree++;
-		buf_printf(
-		    &w->st->warn,
-		    "%ld: flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]\n",
-		    r->line, k + 1, hr->line, buf_str(&a), h);
+		warn_add(&w->st->warn, r->line,
+		         "flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]",
+		         k + 1, hr->line, buf_str(&a), h);
 	}
 	mark_row(r, 0);
 	buf_free(&a);
@@ -1538,9 +1537,8 @@ static void check_inline(walker *w, block *b, grid_row *r, int from)
 	row_texts(w, r, from, &a);
 	if (a.len && strcmp(buf_str(&a), buf_str(&h)) != 0) {
 		w->st->disagree++;
-		buf_printf(&w->st->warn,
-		           "%ld: inline copy disagrees with the HTML table in cell %d\n", r->line,
-		           from);
+		warn_add(&w->st->warn, r->line,
+		         "inline copy disagrees with the HTML table in cell %d", from);
 	}
 	mark_row(r, from);
 	buf_free(&a);
@@ -1688,10 +1686,8 @@ static void walk(walker *w, grid *g)
 		int cont = (c0->flags & CELL_VSPAN) || empty(c0);
 		int shifted = !cont && accepts_shifted(w, cur->kind, r);
 		if ((cont || shifted) && cur->html)
-			buf_printf(
-			    &w->st->warn,
-			    "%ld: row after the end of the HTML table's copy: read as data\n",
-			    r->line);
+			warn_add(&w->st->warn, r->line,
+			         "row after the end of the HTML table's copy: read as data");
 		if (cont) {
 			block_add_row(cur, r->cells + 1, r->n - 1);
 		} else if (shifted) {
@@ -1777,6 +1773,6 @@ static void warn_missing(walker *w)
 		const vocab_word *v = vocab_block_labels;
 		while (v->word && v->kind != *k)
 			v++;
-		buf_printf(&w->st->warn, "%ld: form has no %s section\n", line, v->word);
+		warn_add(&w->st->warn, line, "form has no %s section", v->word);
 	}
 }

@@ -21,15 +21,15 @@ typedef struct {
 } form_opts;
 
 typedef struct {
-	int docs;     /* forms found */
-	int extra;    /* facts sent to section extra */
-	int disagree; /* flat copies that disagree with their HTML table */
-	buf warn;     /* warnings, one per line: "LINE: message" (LINE may be 0) */
+	int docs;      /* forms found */
+	int extra;     /* facts sent to section extra */
+	int disagree;  /* flat copies that disagree with their HTML table */
+	warnings warn; /* warnings, each with its input line (0: none) */
 } form_stats;
 
 /* Find the forms in g and write their facts to out. Cells are marked as they
  * are used (g is modified). Returns the number of forms found; st receives
- * counts and warnings (caller frees st->warn). */
+ * counts and warnings (caller frees st->warn with warn_free). */
 int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st);
 
 /* The `任务N:` prefix of a task name (任务1:, 任务１：, 任务一、, 任务二十三 followed

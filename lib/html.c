@@ -11,7 +11,7 @@
 typedef struct {
 	long base_line;
 	int base_col;
-	buf *warn;
+	warnings *warn;
 	int deep_warned;
 	int span_warned;
 	int open_warned;
@@ -194,9 +194,9 @@ static int cell_on_table(void *u, GumboNode *n)
 	}
 	if (!w->c->deep_warned) {
 		w->c->deep_warned = 1;
-		buf_printf(w->c->warn,
-		           "%ld: tables nested deeper than %d: inner ones read as text\n",
-		           node_line(w->c, n), HTML_MAX_TABLE_DEPTH);
+		warn_add(w->c->warn, node_line(w->c, n),
+		         "tables nested deeper than %d: inner ones read as text",
+		         HTML_MAX_TABLE_DEPTH);
 	}
 	return 0;
 }
@@ -261,8 +261,7 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 	/* a table the text ends inside was most likely cut short */
 	if (table->v.element.original_end_tag.length == 0 && !c->open_warned) {
 		c->open_warned = 1;
-		buf_printf(c->warn, "%ld: table has no end tag: input cut short?\n",
-		           node_line(c, table));
+		warn_add(c->warn, node_line(c, table), "table has no end tag: input cut short?");
 	}
 	/* gather the <tr>s: direct, or inside thead/tbody/tfoot, in order */
 	GumboNode **trs = NULL;
@@ -354,9 +353,9 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 			if ((cs > 1 || rs > 1) &&
 			    (cs == GRID_MAX_COLSPAN || rs == GRID_MAX_ROWSPAN) && !c->span_warned) {
 				c->span_warned = 1;
-				buf_printf(c->warn,
-				           "%ld: span clamped (colspan <= %d, rowspan <= %d)\n",
-				           node_line(c, td), GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
+				warn_add(c->warn, node_line(c, td),
+				         "span clamped (colspan <= %d, rowspan <= %d)",
+				         GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
 			}
 			buf_reset(&tx);
 			grid *sub = NULL;
@@ -404,7 +403,7 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 			break;
 	}
 	if (g->err[0])
-		buf_printf(c->warn, "%ld: %s\n", node_line(c, table), g->err);
+		warn_add(c->warn, node_line(c, table), "%s", g->err);
 	buf_free(&tx);
 	free(pd);
 	free(trs);
@@ -614,15 +613,15 @@ static void page_on_edge(void *u, GumboTag t)
 		flush_text(w->g, &w->line, w->ln, w->c->base_col);
 }
 
-int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn)
+int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, warnings *warn)
 {
 	buf short_text = {0};
 	if (n > GRID_MAX_CELL_TEXT) {
 		long l = 0;
 		int cuts = cut_runs(text, n, base_line, &short_text, &l);
 		if (cuts) {
-			buf_printf(warn, "%ld: %d text(s) longer than %ld bytes: cut\n", l, cuts,
-			           GRID_MAX_CELL_TEXT);
+			warn_add(warn, l, "%d text(s) longer than %ld bytes: cut", cuts,
+			         GRID_MAX_CELL_TEXT);
 			text = short_text.s;
 			n = short_text.len;
 		}
@@ -635,14 +634,12 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 		     q++)
 			l++;
 		if (why == HTML_CUT_DEPTH)
-			buf_printf(warn,
-			           "%ld: HTML elements nested deeper than %d: rest of the text not "
-			           "read\n",
-			           l, HTML_MAX_DEPTH);
+			warn_add(warn, l,
+			         "HTML elements nested deeper than %d: rest of the text not read",
+			         HTML_MAX_DEPTH);
 		else
-			buf_printf(warn,
-			           "%ld: more than %ld HTML tags: rest of the text not read\n", l,
-			           (long)HTML_MAX_TAGS);
+			warn_add(warn, l, "more than %ld HTML tags: rest of the text not read",
+			         (long)HTML_MAX_TAGS);
 		n = cut;
 	}
 	/* gumbo allocates and frees blocks per character run, token and node;

@@ -28,8 +28,8 @@ enum { HTML_CUT_NONE, HTML_CUT_DEPTH, HTML_CUT_TAGS };
  * the input cell that holds it (0 for a whole file): cells get line =
  * base_line + their line in text - 1, col = base_col, and trow/tcol = their
  * place in their own table. Returns the number of tables read; warnings (a
- * limit hit) are appended to warn, one per line. */
-int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, buf *warn);
+ * limit hit) are added to warn. */
+int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, warnings *warn);
 
 /* Where text[0..n) must be cut before gumbo parses it, by a quick scan of
  * its tags (comments and the contents of <script>, <style> are skipped):

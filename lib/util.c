@@ -108,6 +108,36 @@ void buf_printf(buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void warn_add(warnings *w, long line, const char *fmt, ...)
+{
+	buf m = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(&m, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(m.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 8;
+		w->v = xreallocarray(w->v, w->cap, sizeof *w->v);
+	}
+	w->v[w->n].line = line;
+	w->v[w->n].msg = m.s;
+	w->n++;
+}
+
+void warn_free(warnings *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->v[i].msg);
+	free(w->v);
+	*w = (warnings){0};
+}
+
 void buf_reset(buf *b)
 {
 	b->len = 0;

@@ -35,6 +35,22 @@ void buf_free(buf *b);
 /* The contents as a C string ("" when empty); owned by b. */
 const char *buf_str(const buf *b);
 
+/* Warnings about an input, each with the input line it is about (0 when
+ * none): library code adds them, a program prints them. Zero-initialise
+ * ({0}) to start; warn_free releases. */
+typedef struct {
+	long line;
+	char *msg; /* owned */
+} warning;
+
+typedef struct {
+	warning *v;
+	size_t n, cap;
+} warnings;
+
+void warn_add(warnings *w, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void warn_free(warnings *w);
+
 /* Name of a path without directory and last extension, in a new string. */
 char *pg_basename_noext(const char *path);
 
