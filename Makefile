@@ -14,6 +14,8 @@ PKGS     := gumbo libpcre2-8
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test.
 TEST_PKGS := mandoc locales cmark-gfm
+# ... and the benchmark's (bench/run.sh): hyperfine, mawk, GNU time.
+BENCH_PKGS := hyperfine mawk time
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8) -lcsv
@@ -63,6 +65,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB_A) $(HDRS)
 # The benchmark (bench/README.md): BENCH_N documents, not part of check.
 BENCH_N ?= 10000
 bench: $(PROGS) $(TOOLS)
+	@PG_EXTRA_PKGS="$(BENCH_PKGS)" tools/deps.sh
 	BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
 
 check: $(PROGS) $(UNITS) $(TOOLS)
