@@ -194,7 +194,8 @@ int main(int argc, char **argv)
 		/* as extract.c reads it */
 		int delim = dsv_sniff(er.text, er.len);
 		unsigned flags = delim == '\t' && strstr(er.text, "<table") ? DSV_NO_QUOTES : 0;
-		dsv_read_flags(er.text, er.len, delim, flags, g, err, sizeof err);
+		dsv_err derr;
+		dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
 		for (int i = 0; i < g->n; i++)
 			for (int j = 0; j < g->rows[i].n; j++) {
 				cell *c = &g->rows[i].cells[j];

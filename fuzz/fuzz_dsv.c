@@ -20,9 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = size - 1;
 	char *copy = xmemdup(t, n);
 	grid *g = grid_new();
-	char err[256] = "";
-	int rc = dsv_read_flags(copy, n, delim, flags, g, err, sizeof err);
-	if (rc < -1 || rc > 1 || (rc != 0 && !err[0]))
+	dsv_err err;
+	int rc = dsv_read_flags(copy, n, delim, flags, g, &err);
+	if (rc < -1 || rc > 1 || (rc != 0 && !err.msg[0]))
 		abort();
 	long lines = 1;
 	for (size_t i = 0; i < n; i++)

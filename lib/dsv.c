@@ -26,20 +26,20 @@ typedef struct {
 	int pending;     /* a record has begun and not ended */
 	int stop;        /* a grid-wide cap was reached: read no further */
 	int status;      /* 0 clean, 1 something cut or dropped */
-	char *err;
-	size_t errsz;
+	dsv_err *err;
 } reader;
 
 /* Keep the first message about data cut or dropped at a limit. */
-static void limit(reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void limit(reader *r, const char *fmt, ...)
+static void limit(reader *r, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void limit(reader *r, long line, const char *fmt, ...)
 {
 	if (r->status)
 		return;
 	r->status = 1;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(r->err, r->errsz, fmt, ap);
+	r->err->line = line;
+	vsnprintf(r->err->msg, sizeof r->err->msg, fmt, ap);
 	va_end(ap);
 }
 
@@ -47,7 +47,7 @@ static int rows_full(reader *r)
 {
 	if (r->g->n < DSV_MAX_ROWS)
 		return 0;
-	limit(r, "line %ld: more than %ld rows: rest ignored", r->line, (long)DSV_MAX_ROWS);
+	limit(r, r->line, "more than %ld rows: rest ignored", (long)DSV_MAX_ROWS);
 	r->stop = 1;
 	return 1;
 }
@@ -68,7 +68,7 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	cell *c = grid_add_cell(r->g, r->row, s ? s : "", s ? len : 0);
 	if (!c) {
-		limit(r, "line %ld: %s", at, r->g->err);
+		limit(r, at, "%s", r->g->err);
 		if (r->g->ncells >= GRID_MAX_CELLS)
 			r->stop = 1;
 		return;
@@ -76,7 +76,7 @@ static void on_field(void *s, size_t len, void *data)
 	c->line = at;
 	c->col = r->col;
 	if (c->flags & CELL_CUT)
-		limit(r, "line %ld: field %d longer than %ld bytes: cut", at, r->col,
+		limit(r, at, "field %d longer than %ld bytes: cut", r->col,
 		      (long)GRID_MAX_CELL_TEXT);
 }
 
@@ -217,38 +217,37 @@ static void read_unquoted(reader *r, const char *p, const char *end, int delim)
 	}
 }
 
-int dsv_read(const char *text, size_t n, int delim, grid *g, char *err, size_t errsz)
+int dsv_read(const char *text, size_t n, int delim, grid *g, dsv_err *err)
 {
-	return dsv_read_flags(text, n, delim, 0, g, err, errsz);
+	return dsv_read_flags(text, n, delim, 0, g, err);
 }
 
-int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *g, char *err,
-                   size_t errsz)
+int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *g, dsv_err *err)
 {
-	if (errsz)
-		err[0] = 0;
+	err->line = 0;
+	err->msg[0] = 0;
 	if (delim == 0)
 		delim = dsv_sniff(text, n);
 	if (delim < 1 || delim > 0x7E || delim == '\r' || delim == '\n' || delim == ' ' ||
 	    (delim == '"' && !(flags & DSV_NO_QUOTES))) {
-		snprintf(err, errsz, "bad delimiter (byte %d)", delim);
+		snprintf(err->msg, sizeof err->msg, "bad delimiter (byte %d)", delim);
 		return -1;
 	}
 	const char *z = memchr(text, 0, n);
 	if (z) {
-		snprintf(err, errsz, "line %ld: NUL byte in the text",
-		         line_at(text, (size_t)(z - text)));
+		err->line = line_at(text, (size_t)(z - text));
+		snprintf(err->msg, sizeof err->msg, "NUL byte in the text");
 		return -1;
 	}
 
-	reader r = {.g = g, .line = 1, .err = err, .errsz = errsz};
+	reader r = {.g = g, .line = 1, .err = err};
 	if (flags & DSV_NO_QUOTES) {
 		read_unquoted(&r, text + skip_bom(text, n), text + n, delim);
 		return r.status;
 	}
 	struct csv_parser cp;
 	if (csv_init(&cp, 0) != 0) {
-		snprintf(err, errsz, "cannot start the CSV parser");
+		snprintf(err->msg, sizeof err->msg, "cannot start the CSV parser");
 		return -1;
 	}
 	csv_set_delim(&cp, (unsigned char)delim);
@@ -291,7 +290,8 @@ int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *
 		}
 		size_t len = (size_t)(q - p);
 		if (csv_parse(&cp, p, len, on_field, on_record, &r) != len) {
-			snprintf(err, errsz, "line %ld: %s", r.line, csv_strerror(csv_error(&cp)));
+			err->line = r.line;
+			snprintf(err->msg, sizeof err->msg, "%s", csv_strerror(csv_error(&cp)));
 			rc = -1;
 			break;
 		}
@@ -301,7 +301,8 @@ int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *
 	}
 	if (rc == 0 && !r.stop) {
 		if (cp.pstate == LIBCSV_FIELD_BEGUN && cp.quoted) {
-			snprintf(err, errsz, "line %ld: quoted field never closed", r.field_line);
+			err->line = r.field_line;
+			snprintf(err->msg, sizeof err->msg, "quoted field never closed");
 			rc = -1;
 		} else {
 			csv_fini(&cp, on_field, on_record, &r);

@@ -29,20 +29,26 @@ enum {
  * there is any TAB; else comma when there is any comma; else TAB. */
 int dsv_sniff(const char *text, size_t n);
 
+/* What stopped a read, or the first thing it cut or dropped: the message,
+ * and the input line it is about (0 when none). */
+typedef struct {
+	long line;
+	char msg[256];
+} dsv_err;
+
 /* Read text[0..n) (UTF-8; a leading UTF-8 byte-order mark is skipped) into
  * g, appending rows. delim is the field separator byte, or 0 to sniff it
- * (dsv_sniff). Equivalent to dsv_read_flags(text, n, delim, 0, g, err, errsz).
+ * (dsv_sniff). Equivalent to dsv_read_flags(text, n, delim, 0, g, err).
  * Returns 0 when all was read; 1 when all was read but something was cut or
  * dropped at a limit (a cell over GRID_MAX_CELL_TEXT bytes, a row over
  * GRID_MAX_COLS cells, more than GRID_MAX_CELLS cells or DSV_MAX_ROWS rows):
- * err holds the first such message, with its line; -1 on an error (a NUL
+ * err holds the first such message and its line; -1 on an error (a NUL
  * byte, a quoted field never closed, a bad delimiter): err holds the message
- * with its line, and g holds the rows read before it. Nothing to free beyond
+ * and its line, and g holds the rows read before it. Nothing to free beyond
  * g. */
-int dsv_read(const char *text, size_t n, int delim, grid *g, char *err, size_t errsz);
+int dsv_read(const char *text, size_t n, int delim, grid *g, dsv_err *err);
 
 /* dsv_read with flags (DSV_NO_QUOTES). */
-int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *g, char *err,
-                   size_t errsz);
+int dsv_read_flags(const char *text, size_t n, int delim, unsigned flags, grid *g, dsv_err *err);
 
 #endif

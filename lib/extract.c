@@ -132,22 +132,17 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		int tables = holds_table(er.text, er.len);
 		int delim = tables ? '\t' : dsv_sniff(er.text, er.len);
 		unsigned flags = tables ? DSV_NO_QUOTES : 0;
-		char derr[256] = "";
-		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, derr, sizeof derr);
-		long l = 0;
-		int k = 0;
-		if (sscanf(derr, "line %ld: %n", &l, &k) < 1 || k == 0)
-			l = 0, k = 0;
+		dsv_err derr;
+		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
 		if (rc < 0) {
-			res->line = l;
-			snprintf(res->err, sizeof res->err, "%s", derr + k);
+			res->line = derr.line;
+			snprintf(res->err, sizeof res->err, "%s", derr.msg);
 			grid_free(g);
 			enc_result_free(&er);
 			return -1;
 		}
-		/* dsv says "line N: what": N goes where every message has its line */
 		if (rc > 0)
-			warn_add(warn, l, "%s", derr + k);
+			warn_add(warn, derr.line, "%s", derr.msg);
 		parse_cell_tables(g, warn);
 	}
 	enc_result_free(&er);

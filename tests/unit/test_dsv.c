@@ -29,15 +29,26 @@ static const char *dump(const grid *g)
 	return buf_str(&b);
 }
 
+/* An error as the messages show it: "line N: what", or "what" without a line. */
+static const char *E(const dsv_err *e)
+{
+	static char b[300];
+	if (e->line)
+		snprintf(b, sizeof b, "line %ld: %s", e->line, e->msg);
+	else
+		snprintf(b, sizeof b, "%s", e->msg);
+	return b;
+}
+
 /* Read text (delim, flags) and compare the dump; rc must be want_rc. */
 static void expect(const char *text, int delim, unsigned flags, int want_rc, const char *want)
 {
 	grid *g = grid_new();
-	char err[256];
-	int rc = dsv_read_flags(text, strlen(text), delim, flags, g, err, sizeof err);
+	dsv_err err;
+	int rc = dsv_read_flags(text, strlen(text), delim, flags, g, &err);
 	CHECK_INT(rc, want_rc);
 	if (rc != want_rc)
-		printf("  err: %s\n", err);
+		printf("  err: %s\n", E(&err));
 	CHECK_STR(dump(g), want);
 	grid_free(g);
 }
@@ -46,9 +57,9 @@ static void expect(const char *text, int delim, unsigned flags, int want_rc, con
 static void expect_err(const char *text, size_t n, int delim, unsigned flags, const char *want)
 {
 	grid *g = grid_new();
-	char err[256] = "";
-	CHECK_INT(dsv_read_flags(text, n, delim, flags, g, err, sizeof err), -1);
-	CHECK_STR(err, want);
+	dsv_err err;
+	CHECK_INT(dsv_read_flags(text, n, delim, flags, g, &err), -1);
+	CHECK_STR(E(&err), want);
 	grid_free(g);
 }
 
@@ -162,7 +173,7 @@ static void test_errors(void)
 static void test_limits(void)
 {
 	grid *g;
-	char err[256];
+	dsv_err err;
 	buf b = {0};
 
 	/* GRID_MAX_COLS: the rest of the row dropped, later rows read */
@@ -170,8 +181,8 @@ static void test_limits(void)
 		buf_adds(&b, "x,");
 	buf_adds(&b, "y\nz\n");
 	g = grid_new();
-	CHECK_INT(dsv_read(b.s, b.len, ',', g, err, sizeof err), 1);
-	CHECK_STR(err, "line 1: more than 20000 cells in one row: rest ignored");
+	CHECK_INT(dsv_read(b.s, b.len, ',', g, &err), 1);
+	CHECK_STR(E(&err), "line 1: more than 20000 cells in one row: rest ignored");
 	CHECK_INT(g->n, 2);
 	if (g->n == 2) {
 		CHECK_INT(g->rows[0].n, GRID_MAX_COLS);
@@ -185,15 +196,15 @@ static void test_limits(void)
 		buf_adds(&b, "x,");
 	buf_adds(&b, "y\n");
 	g = grid_new();
-	CHECK_INT(dsv_read(b.s, b.len, ',', g, err, sizeof err), 0);
+	CHECK_INT(dsv_read(b.s, b.len, ',', g, &err), 0);
 	CHECK_INT(g->n == 1 ? g->rows[0].n : -1, GRID_MAX_COLS);
 	grid_free(g);
 
 	/* GRID_MAX_CELLS: reading stops */
 	g = grid_new();
 	g->ncells = GRID_MAX_CELLS - 2; /* as if the grid were nearly full */
-	CHECK_INT(dsv_read("a,b,c\nd\n", 8, ',', g, err, sizeof err), 1);
-	CHECK_STR(err, "line 1: more than 2000000 cells in one table: rest ignored");
+	CHECK_INT(dsv_read("a,b,c\nd\n", 8, ',', g, &err), 1);
+	CHECK_STR(E(&err), "line 1: more than 2000000 cells in one table: rest ignored");
 	CHECK_INT(g->n == 1 ? g->rows[0].n : -1, 2);
 	grid_free(g);
 
@@ -204,8 +215,8 @@ static void test_limits(void)
 		buf_addc(&b, 'x');
 	buf_adds(&b, "\",b\n");
 	g = grid_new();
-	CHECK_INT(dsv_read(b.s, b.len, ',', g, err, sizeof err), 1);
-	CHECK_STR(err, "line 1: field 2 longer than 1048576 bytes: cut");
+	CHECK_INT(dsv_read(b.s, b.len, ',', g, &err), 1);
+	CHECK_STR(E(&err), "line 1: field 2 longer than 1048576 bytes: cut");
 	CHECK_INT(g->n == 1 ? g->rows[0].n : -1, 3);
 	if (g->n == 1 && g->rows[0].n == 3) {
 		CHECK_INT(g->rows[0].cells[1].len, GRID_MAX_CELL_TEXT);
@@ -220,8 +231,8 @@ static void test_limits(void)
 		buf_addc(&b, '\n');
 	buf_adds(&b, "a\n");
 	g = grid_new();
-	CHECK_INT(dsv_read(b.s, b.len, ',', g, err, sizeof err), 1);
-	CHECK_STR(err, "line 2000001: more than 2000000 rows: rest ignored");
+	CHECK_INT(dsv_read(b.s, b.len, ',', g, &err), 1);
+	CHECK_STR(E(&err), "line 2000001: more than 2000000 rows: rest ignored");
 	CHECK_INT(g->n, DSV_MAX_ROWS);
 	grid_free(g);
 	buf_free(&b);
@@ -242,8 +253,8 @@ static void test_seed(void)
 
 	CHECK_INT(dsv_sniff(b.s, b.len), '\t');
 	grid *g = grid_new();
-	char err[256];
-	CHECK_INT(dsv_read(b.s, b.len, 0, g, err, sizeof err), 0);
+	dsv_err err;
+	CHECK_INT(dsv_read(b.s, b.len, 0, g, &err), 0);
 	/* 37 physical lines (the last has no line end), one row each */
 	CHECK_INT(g->n, 37);
 	if (g->n != 37) {
@@ -288,13 +299,13 @@ static void test_seed(void)
 		buf_addc(&c, b.s[i]);
 	}
 	grid *g1 = grid_new(), *g2 = grid_new();
-	CHECK_INT(dsv_read(b.s, b.len, 0, g1, err, sizeof err), 0);
-	CHECK_INT(dsv_read(c.s, c.len, 0, g2, err, sizeof err), 0);
+	CHECK_INT(dsv_read(b.s, b.len, 0, g1, &err), 0);
+	CHECK_INT(dsv_read(c.s, c.len, 0, g2, &err), 0);
 	char *d1 = xstrdup(dump(g1));
 	CHECK_STR(dump(g2), d1);
 	/* and the same with quoting off: the seed has no quoted fields */
 	grid *g3 = grid_new();
-	CHECK_INT(dsv_read_flags(b.s, b.len, '\t', DSV_NO_QUOTES, g3, err, sizeof err), 0);
+	CHECK_INT(dsv_read_flags(b.s, b.len, '\t', DSV_NO_QUOTES, g3, &err), 0);
 	CHECK_STR(dump(g3), d1);
 	grid_free(g3);
 	free(d1);
