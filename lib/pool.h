@@ -2,7 +2,7 @@
  * allocated, freed and reallocated again and again, then all dropped at
  * once (gumbo's tokens, string buffers and nodes during one parse). Blocks
  * are carved from large chunks; a freed block goes on a free list of its
- * size class (powers of two, POOL_MIN to POOL_MAX bytes) and is reused by
+ * size class (powers of two, POOL_MIN bytes to 64 KiB) and is reused by
  * the next request of that class; larger blocks come from malloc, one by
  * one. pool_release frees everything in a few calls, without visiting the
  * blocks. Not thread-safe; a pool is one caller's. It does not return
