@@ -5,7 +5,7 @@
 # years, every shape, seed BENCH_SEED) into bench/out/corpus (kept while N and
 # the seed are unchanged), builds the fact streams the filters read, then runs
 # every command and its floor in interleaved rounds (a warm-up round, then
-# BENCH_RUNS >= 5 timed rounds, each one hyperfine run of every command) and
+# BENCH_RUNS (default 7, at least 5) timed rounds, each one hyperfine run of every command) and
 # prints per command the median wall time, MB/s, documents/s, peak RSS
 # (/usr/bin/time -f %M, one more run) and its ratio to its floor, with the
 # issue's target. It checks that xargs -P2 gives the same facts as
@@ -13,13 +13,13 @@
 # figure makes it fail; `make check` holds the correctness.
 #
 # Usage: bench/run.sh            (make tools all first; `make bench` does it)
-# Environment: BENCH_N (10000), BENCH_SEED (1), BENCH_RUNS (5), BENCH_BATCH
+# Environment: BENCH_N (10000), BENCH_SEED (1), BENCH_RUNS (7), BENCH_BATCH
 # (files per process, 500), BUILD (.), BENCH_OUT (bench/out).
 set -eu
 
 N=${BENCH_N:-10000}
 SEED=${BENCH_SEED:-1}
-RUNS=${BENCH_RUNS:-5}
+RUNS=${BENCH_RUNS:-7}
 BATCH=${BENCH_BATCH:-500}
 BUILD=${BUILD:-.}
 OUT=${BENCH_OUT:-bench/out}
