@@ -9,24 +9,21 @@
 #include <stdint.h>
 #include <string.h>
 
-enum { B_PLAIN = TEXT_PLAIN, B_SPACE = TEXT_SPACE, B_LEAD = TEXT_LEAD };
-
 /* The UTF-8 lead bytes of the characters that fold or count as space
  * (U+00A0; U+2000..U+205F; U+3000; U+FEFF and U+FF01..U+FF5E), as a list
  * macro: X(byte) for each. */
 #define LEAD_BYTES(X) X(0xC2) X(0xE2) X(0xE3) X(0xEF)
 
-#define LEAD_CLASS(b) [b] = B_LEAD,
-const unsigned char text_class[256] = {['\t'] = B_SPACE,      ['\n'] = B_SPACE, ['\v'] = B_SPACE,
-                                       ['\f'] = B_SPACE,      ['\r'] = B_SPACE, [' '] = B_SPACE,
-                                       LEAD_BYTES(LEAD_CLASS)};
+#define LEAD_CLASS(b) [b] = TEXT_LEAD,
+const unsigned char text_class[256] = {
+    ['\t'] = TEXT_SPACE, ['\n'] = TEXT_SPACE, ['\v'] = TEXT_SPACE,   ['\f'] = TEXT_SPACE,
+    ['\r'] = TEXT_SPACE, [' '] = TEXT_SPACE,  LEAD_BYTES(LEAD_CLASS)};
 #undef LEAD_CLASS
-#define cls text_class
 
-/* Nonzero when none of the 8 bytes of w is B_SPACE or B_LEAD: no byte
- * below 0x21 (a superset of the spaces) and none equal to a lead byte of
- * cls. Each test is exact as a whole (bit tricks: any false bit sits above
- * a true one). */
+/* Nonzero when no byte of w is below 0x21 (a superset of the spaces) or
+ * equal to a lead byte: then all 8 are TEXT_PLAIN. Zero may also mean a
+ * plain control byte; the caller's byte loop decides. Each bit test is
+ * exact as a whole (any false bit sits above a true one). */
 static inline int word_plain(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
@@ -38,13 +35,13 @@ static inline int word_plain(uint64_t w)
 	return !hit;
 }
 
-/* The first byte of p..end that is not B_PLAIN, or end. */
+/* The first byte of p..end that is not TEXT_PLAIN, or end. */
 static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
 {
 	uint64_t w;
 	while (end - p >= 8 && (memcpy(&w, p, 8), word_plain(w)))
 		p += 8;
-	while (p < end && cls[*p] == B_PLAIN)
+	while (p < end && text_class[*p] == TEXT_PLAIN)
 		p++;
 	return p;
 }
@@ -114,14 +111,14 @@ static void canon(buf *out, const char *s, size_t n, int key_part)
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	while (p < end) {
 		const unsigned char *run = p;
-		while (p < end && cls[*p] == B_PLAIN)
+		while (p < end && text_class[*p] == TEXT_PLAIN)
 			p++;
 		if (p > run)
 			put(&w, (const char *)run, (size_t)(p - run), is_alnum(run[0]),
 			    is_alnum(p[-1]));
 		if (p == end)
 			break;
-		if (cls[*p] == B_SPACE) {
+		if (text_class[*p] == TEXT_SPACE) {
 			w.pending = w.written;
 			p++;
 			continue;
@@ -177,7 +174,7 @@ static int plainly_canon(const char *s, size_t n)
 		p = skip_plain(p, end);
 		if (p == end)
 			return 1;
-		if (cls[*p] == B_SPACE) {
+		if (text_class[*p] == TEXT_SPACE) {
 			if (*p != ' ' || p == (const unsigned char *)s || p + 1 == end ||
 			    !is_alnum(p[-1]) || !is_alnum(p[1]))
 				return 0;
