@@ -235,17 +235,21 @@ static inline uint64_t has_special(uint64_t w)
 	return ((w - ones * 0x0E) | (b - ones)) & ~w & highs;
 }
 
+/* The letter after the backslash for each byte to escape (FORMAT.md
+ * section 1), else 0. */
+static const char esc[256] = {['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r'};
+
 void tsv_escape(FILE *fp, const char *s, size_t n)
 {
 	const char *p = s, *end = s + n, *run = s;
 	for (; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
+		if (!esc[c])
 			continue;
 		if (p > run)
 			fwrite(run, 1, (size_t)(p - run), fp);
 		putc('\\', fp);
-		putc(c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r', fp);
+		putc(esc[c], fp);
 		run = p + 1;
 	}
 	if (end > run)
@@ -266,8 +270,6 @@ static size_t escape_into(char *dst, const char *s, size_t n)
 			break;
 		memcpy(dst + i, &w, 8);
 	}
-	/* the letter after the backslash for each byte to escape, else 0 */
-	static const char esc[256] = {['\\'] = '\\', ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r'};
 	size_t k = i;
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
