@@ -288,7 +288,12 @@ void tsv_write_row(FILE *fp, char *const *f, const size_t *len, int n)
 	/* the usual short record goes out in one fwrite: stdio's per-call cost
 	 * (locking) outweighs the escaping itself */
 	char line[4096];
-	size_t need = 0;
+	size_t own[TSV_MAX_COLS], need = 0;
+	if (!len && n <= TSV_MAX_COLS) { /* each length measured once */
+		for (int i = 0; i < n; i++)
+			own[i] = strlen(f[i]);
+		len = own;
+	}
 	for (int i = 0; i < n; i++)
 		need += 2 * (len ? len[i] : strlen(f[i])) + 1;
 	if (need <= sizeof line) {
