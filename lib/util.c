@@ -93,34 +93,40 @@ void buf_adds(buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
+int buf_vprintf(buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n >= 0) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+	return n;
+}
+
 void buf_printf(buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void warn_add(warnings *w, long line, const char *fmt, ...)
 {
 	buf m = {0};
+	buf_grow(&m, 0); /* an empty message is "", not NULL */
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = buf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		buf_free(&m);
 		return;
-	buf_grow(&m, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(m.s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
 	if (w->n == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 8;
 		w->v = xreallocarray(w->v, w->cap, sizeof *w->v);

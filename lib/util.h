@@ -4,6 +4,7 @@
 #ifndef PG_UTIL_H
 #define PG_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -30,6 +31,9 @@ void buf_add(buf *b, const void *p, size_t n);
 void buf_addc(buf *b, int c);
 void buf_adds(buf *b, const char *s);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* buf_printf with a va_list (ap is left for the caller to va_end). Returns
+ * the length appended, or -1 (nothing appended) when formatting fails. */
+int buf_vprintf(buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_reset(buf *b);
 void buf_free(buf *b);
 /* The contents as a C string ("" when empty); owned by b. */
