@@ -10,9 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __GLIBC__ /* defined by the libc headers above */
-#include <malloc.h>
-#endif
 
 #include "extract.h"
 #include "pool.h"
@@ -54,11 +51,7 @@ int main(int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "--pool") == 0) {
 		use_pool = 1;
 		i++;
-#ifdef M_MMAP_THRESHOLD
-		/* as pg-extract does (bin/pg-extract.c) */
-		mallopt(M_MMAP_THRESHOLD, 4 << 20);
-		mallopt(M_TRIM_THRESHOLD, 8 << 20);
-#endif
+		pool_keep_chunks(); /* as pg-extract does */
 	}
 	for (; i < argc; i++) {
 		FILE *fp = fopen(argv[i], "rb");

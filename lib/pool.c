@@ -3,6 +3,9 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __GLIBC__ /* defined by the libc headers above */
+#include <malloc.h>
+#endif
 
 #include "util.h"
 
@@ -103,6 +106,15 @@ void pool_free(pool *p, void *ptr)
 	}
 	*(void **)ptr = p->free[k];
 	p->free[k] = ptr;
+}
+
+void pool_keep_chunks(void)
+{
+#ifdef M_MMAP_THRESHOLD
+	_Static_assert(POOL_CHUNK < (4 << 20), "chunks stay below the mmap threshold");
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 8 << 20);
+#endif
 }
 
 void pool_release(pool *p)
