@@ -72,16 +72,15 @@ static const char *labkey(const char *s, buf *out)
 {
 	/* Most cells need no change (text_plain_prefix: no blank, no lead byte
 	 * of a multi-byte blank or full-width form): the key is the text. */
-	size_t n = strlen(s), i = text_plain_prefix(s, n), w = i;
-	if (i == n)
+	size_t n = strlen(s), k = text_plain_prefix(s, n), i = 0, w = 0;
+	if (k == n)
 		return s;
 	buf_reset(out);
 	buf_grow(out, n);
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char *o = (unsigned char *)out->s;
-	memcpy(o, u, i); /* the part before the first byte that may change */
-	while (i < n) {
-		size_t k = text_plain_prefix(s + i, n - i);
+	/* each turn: k plain bytes at i, then one byte that may change */
+	for (;; k = text_plain_prefix(s + i, n - i)) {
 		memcpy(o + w, u + i, k);
 		w += k;
 		i += k;
