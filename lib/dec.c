@@ -32,10 +32,11 @@ dec dec_reduce(dec a)
 			a.scale--;
 		}
 		a.m = m;
-	}
-	while (a.scale > 0 && a.m % 10 == 0) {
-		a.m /= 10;
-		a.scale--;
+	} else {
+		while (a.scale > 0 && a.m % 10 == 0) {
+			a.m /= 10;
+			a.scale--;
+		}
 	}
 	if (a.m == 0)
 		a.scale = 0;
