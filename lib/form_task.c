@@ -17,12 +17,16 @@ size_t form_task_prefix(const char *s, size_t n, long *num)
 		return 0;
 	j = wl;
 	long v = 0;
-	int any = 0;
+	int any = 0, over = 0;
 	long cp;
 	while (j < n && (cp = form_cp_at(s, n, j, &k)) == ' ')
 		j += k;
 	while (j < n && (cp = form_cp_at(s, n, j, &k)) >= '0' && cp <= '9') {
-		if (v < 1000000)
+		/* every digit is read (the prefix's length), the value only while
+		 * it stays within FORM_TASK_NO_MAX */
+		if (!over && v > (FORM_TASK_NO_MAX - (cp - '0')) / 10)
+			over = 1;
+		if (!over)
 			v = v * 10 + (cp - '0');
 		any = 1;
 		j += k;
@@ -32,16 +36,22 @@ size_t form_task_prefix(const char *s, size_t n, long *num)
 		long units = 0;
 		int d;
 		while (j < n && (d = form_cn_digit(form_cp_at(s, n, j, &k))) > 0) {
-			if (d == 10) {
+			if (over) {
+				/* past the bound: only the length */
+			} else if (d == 10) {
 				v += (units ? units : 1) * 10;
 				units = 0;
+			} else if (units > (FORM_TASK_NO_MAX - d) / 10) {
+				over = 1;
 			} else {
 				units = units * 10 + d;
 			}
+			if (!over && v > FORM_TASK_NO_MAX - units)
+				over = 1;
 			any = 1;
 			j += k;
 		}
-		v += units;
+		v += over ? 0 : units;
 	}
 	if (!any)
 		return 0;
@@ -54,7 +64,7 @@ size_t form_task_prefix(const char *s, size_t n, long *num)
 		return 0; /* `任务12项` is a name, not a number and a name */
 	while (j < n && (cp = form_cp_at(s, n, j, &k)) == ' ')
 		j += k;
-	*num = v;
+	*num = over ? -1 : v;
 	return j;
 }
 
@@ -140,7 +150,12 @@ void form_read_task(form_reader *w, block *b)
 		size_t pl = form_task_prefix(name->text, name->len, &num);
 		char *key = form_key_part(name->text + pl);
 		char nobuf[32];
-		snprintf(nobuf, sizeof nobuf, "%ld", pl ? num : (long)pos);
+		if (pl && num < 0)
+			warn_add(
+			    &w->st->warn, name->line,
+			    "task number out of range (more than %ld): numbered by its position %d",
+			    (long)FORM_TASK_NO_MAX, pos);
+		snprintf(nobuf, sizeof nobuf, "%ld", pl && num >= 0 ? num : (long)pos);
 		form_fact_text(w, SEC_TASK, key, "no", nobuf, strlen(nobuf), name, "");
 		cell *cc = form_at(r, ccontent), *ca = form_at(r, camount),
 		     *ct = form_at(r, ctarget);
