@@ -131,6 +131,13 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 		title_year(d->title, w->year);
 		form_fact(w, SEC_META, xstrdup("title"), "text", d->title, "");
 	}
+	/* FORMAT.md 2c: the family, right after the title; its src is the
+	 * title's, else the first block label's (what names the form) */
+	char fam[2] = {w->tpl->family, 0};
+	const cell *fat = d->title;
+	for (int i = 0; i < d->nb && !fat; i++)
+		fat = d->b[i].label;
+	form_fact_text(w, SEC_META, xstrdup("family"), "text", fam, 1, fat, "");
 	if (!w->year[0] && w->o->year)
 		snprintf(w->year, sizeof w->year, "%s", w->o->year);
 	if (d->dept) { /* the department met while cutting comes first */

@@ -20,7 +20,7 @@ tc "project: the seed-shape rendering raises no warning" 0 '' '' "pg-extract $P-
 # Year over year: the 2024 page had two of the three projects, with a smaller
 # 农村公路养护工程 budget. Projects match on (dept, project).
 ok "project diff: the new project is all added" \
-	"pg-extract fixtures/project/two-projects-2024.html | pg-normalize > \$OUT/old && pg-extract $P.html | pg-normalize > \$OUT/new; pg-diff \$OUT/old \$OUT/new > \$OUT/d; test \$? -eq 1 && awk -F'\t' '\$3==\"交通安全宣传\" && \$1!=\"added\"{bad=1} \$3==\"交通安全宣传\"{n++} END{exit bad || n!=14}' \$OUT/d"
+	"pg-extract fixtures/project/two-projects-2024.html | pg-normalize > \$OUT/old && pg-extract $P.html | pg-normalize > \$OUT/new; pg-diff \$OUT/old \$OUT/new > \$OUT/d; test \$? -eq 1 && awk -F'\t' '\$3==\"交通安全宣传\" && \$1!=\"added\"{bad=1} \$3==\"交通安全宣传\"{n++} END{exit bad || n!=15}' \$OUT/d"
 tc "project diff: amounts changed with delta and pct" 0 \
 	"$(printf 'changed\t项目资金|年度资金总额\t1,100.00\t1,250.50\t150.5\t13.68\nchanged\t项目资金|财政拨款\t1050\t1200.5\t150.5\t14.33')" '' \
 	"pg-extract fixtures/project/two-projects-2024.html | pg-normalize > \$OUT/old && pg-extract $P.html | pg-normalize > \$OUT/new; pg-diff \$OUT/old \$OUT/new | awk -F'\t' '\$3==\"农村公路养护工程\" && \$4==\"budget\"' | cut -f1,5,7-10"
