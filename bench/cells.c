@@ -118,6 +118,24 @@ static int accounted(const char *c, const list *tokens, const list *values)
 	size_t pl = form_task_prefix(c, strlen(c), &num);
 	if (pl && c[pl] && accounted(c + pl, tokens, values))
 		return 1;
+	/* a required-field star, core marks, a score band (FORMAT.md 2c) */
+	if (*c == '*' && c[1])
+		return accounted(c + 1, tokens, values);
+	size_t ml = strlen(VOCAB_CORE_MARK), m = 0;
+	while (strncmp(c + m, VOCAB_CORE_MARK, ml) == 0)
+		m += ml;
+	if (m && c[m])
+		return accounted(c + m, tokens, values);
+	char *band;
+	size_t bl = form_band(c, &band);
+	if (band) {
+		char *label = xmemdup(c, bl);
+		int ok = accounted(label, tokens, values) && accounted(band, tokens, values);
+		free(label);
+		free(band);
+		if (ok)
+			return 1;
+	}
 	/* a label with a unit or a prefix: `预算金额(万元)`, `其中:财政拨款` */
 	for (size_t i = 0; i < vocab.n; i++) {
 		size_t k = strlen(vocab.v[i]);

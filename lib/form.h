@@ -42,4 +42,10 @@ int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st);
  * such prefix. */
 size_t form_task_prefix(const char *s, size_t n, long *num);
 
+/* The score band glued to the end of a canonical label (`产出指标(50分)`,
+ * `成本指标(0-20)分`, `10分`): returns the length of the label before it
+ * (strlen(k) when none) and sets *band to the band without brackets (`50分`,
+ * `0-20分`; new string), or NULL. */
+size_t form_band(const char *k, char **band);
+
 #endif

@@ -9,33 +9,17 @@
 #include "form_int.h"
 #include "text.h"
 
-/* The label without a leading `其中:`. New string. */
+/* The label in canonical form without a leading `其中:` (unless nothing
+ * follows it). New string. */
 static char *funds_label(form_reader *w, const cell *c)
 {
-	const char *t = c->text, *k = form_labkey(t, &w->tmp);
+	const char *k = form_labkey(c->text, &w->tmp);
 	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
 		size_t n = strlen(v->word);
-		if (strncmp(k, v->word, n) != 0)
-			continue;
-		/* matched on the key: skip the source bytes that made its first n
-		 * bytes (blanks make none; a folded character makes one) */
-		size_t used = 0, i = 0, len = strlen(t);
-		while (i < len && used < n) {
-			size_t kk;
-			long cp = utf8_decode((const unsigned char *)t + i, len - i, &kk);
-			if (cp < 0)
-				used++;
-			else if (!text_is_space(cp))
-				used += text_fold(cp) != cp ? 1 : kk;
-			i += kk;
-		}
-		while (i < len && (t[i] == ' ' || t[i] == '\n'))
-			i++;
-		if (!t[i])
-			break; /* nothing after it: keep the label as written */
-		return form_key_part(t + i);
+		if (strncmp(k, v->word, n) == 0 && k[n])
+			return form_key_part(k + n);
 	}
-	return form_key_part(t);
+	return form_key_part(k);
 }
 
 /* Project funds: rows of label and amount(s). With a header row naming
@@ -150,7 +134,7 @@ void form_read_budget(form_reader *w, block *b)
 					form_use(c);
 				} else {
 					free(group[k]);
-					group[k] = form_key_part(c->text);
+					group[k] = form_label_key(&w->tmp, c->text);
 					lcol[k] = j, acol[k] = -1, unit[k] = "";
 					k++;
 					form_use(c);
@@ -172,7 +156,7 @@ void form_read_budget(form_reader *w, block *b)
 				continue;
 			form_use(lab);
 			form_use(amt);
-			char *lp = form_key_part(lab->text);
+			char *lp = form_label_key(&w->tmp, lab->text);
 			form_fact(w, SEC_BUDGET, form_join_key(group[k], lp, NULL), "amount", amt,
 			          unit[k]);
 			free(lp);

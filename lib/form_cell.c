@@ -16,7 +16,7 @@ const char *form_labkey(const char *s, buf *out)
 	 * of a multi-byte blank or full-width form): the key is the text. */
 	size_t n = strlen(s), k = text_plain_prefix(s, n), i = 0, w = 0;
 	if (k == n)
-		return s;
+		return s + (s[0] == '*'); /* a required-field star is no part of it */
 	buf_reset(out);
 	buf_grow(out, n);
 	const unsigned char *u = (const unsigned char *)s;
@@ -48,7 +48,67 @@ const char *form_labkey(const char *s, buf *out)
 	}
 	o[w] = 0;
 	out->len = w;
+	if (o[0] == '*') { /* a required-field star (`*指标值`, `＊...`) */
+		memmove(o, o + 1, w);
+		out->len = w - 1;
+	}
 	return out->s;
+}
+
+char *form_label_key(buf *tmp, const char *s)
+{
+	return form_key_part(form_labkey(s, tmp));
+}
+
+/* Is k[i..] a score band: `(50分)`, `(0-20)分`, `(40-50)分`, `10分`,
+ * `(10)`? Digits with one optional range and points, in at most one pair of
+ * brackets, with 分 inside or after them (or brackets alone). */
+static int band_at(const char *k, size_t i)
+{
+	const char *p = k + i, *fen = "分";
+	int open = *p == '(', digits = 0, close = 0, has_fen = 0;
+	p += open;
+	for (int part = 0; part < 2; part++) {
+		int d = 0;
+		while ((*p >= '0' && *p <= '9') || (d && *p == '.'))
+			p++, d++;
+		if (!d)
+			return 0;
+		digits += d;
+		if (*p == '-' && part == 0)
+			p++;
+		else
+			break;
+	}
+	for (;;) {
+		if (!strncmp(p, fen, strlen(fen)) && !has_fen)
+			p += strlen(fen), has_fen = 1;
+		else if (*p == ')' && open && !close)
+			p++, close = 1;
+		else
+			break;
+	}
+	return digits && !*p && open == close && (has_fen || open);
+}
+
+size_t form_band(const char *k, char **band)
+{
+	size_t n = strlen(k);
+	*band = NULL;
+	for (size_t i = 1; i < n; i++) {
+		if (!(k[i] == '(' || (k[i] >= '0' && k[i] <= '9' && k[i - 1] != '(')))
+			continue;
+		if (!band_at(k, i))
+			continue;
+		buf b = {0};
+		for (const char *p = k + i; *p; p++)
+			if (*p != '(' && *p != ')')
+				buf_addc(&b, *p);
+		*band = xstrdup(buf_str(&b));
+		buf_free(&b);
+		return i;
+	}
+	return n;
 }
 
 int form_empty(const cell *c)

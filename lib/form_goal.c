@@ -219,7 +219,7 @@ void form_read_other(form_reader *w, block *b)
 				buf_addc(&v, ' ');
 			buf_add(&v, c->text, c->len);
 		}
-	form_fact_text(w, SEC_OTHER, form_key_part(b->label->text), "text", buf_str(&v), v.len,
-	               first ? first : b->label, "");
+	form_fact_text(w, SEC_OTHER, form_label_key(&w->tmp, b->label->text), "text", buf_str(&v),
+	               v.len, first ? first : b->label, "");
 	buf_free(&v);
 }

@@ -9,9 +9,52 @@
 #include "form_int.h"
 #include "text.h"
 
+/* A level cell's canonical text without its score band (in w->tmp's
+ * second half: tmp2); *band gets the band (new string) or NULL. */
+static char *level_key(form_reader *w, const cell *c, char **band)
+{
+	char *k = xstrdup(form_labkey(c->text, &w->tmp));
+	size_t n = form_band(k, band);
+	k[n] = 0;
+	return k;
+}
+
 static int level_of(form_reader *w, const cell *c)
 {
-	return form_word_kind(&w->tmp, c, vocab_indicator_levels);
+	if (!form_has_text(c))
+		return 0;
+	char *band, *k = level_key(w, c, &band);
+	const vocab_word *v = vocab_match(vocab_indicator_levels, k);
+	free(k);
+	free(band);
+	return v ? v->kind : 0;
+}
+
+/* A level's key part (canonical, band left out); its band, if any, becomes
+ * field band of key (FORMAT.md 2c). New string. */
+static char *level_part(form_reader *w, cell *c, const char *l1)
+{
+	char *band, *k = level_key(w, c, &band);
+	char *part = form_key_part(k);
+	free(k);
+	if (band) {
+		char *key = l1 ? form_join_key(l1, part, NULL) : xstrdup(part);
+		form_fact_text(w, SEC_INDICATOR, key, "band", band, strlen(band), c, "");
+		free(band);
+	}
+	return part;
+}
+
+/* An indicator name's key part: canonical, leading core marks (★) left
+ * out and returned in *mark (new string) or NULL. New string. */
+static char *name_part(form_reader *w, const cell *c, char **mark)
+{
+	const char *k = form_labkey(c->text, &w->tmp), *m = VOCAB_CORE_MARK;
+	size_t ml = strlen(m), i = 0;
+	while (strncmp(k + i, m, ml) == 0)
+		i += ml;
+	*mark = i && k[i] ? xmemdup(k, i) : NULL;
+	return form_key_part(*mark ? k + i : k);
 }
 
 void form_read_indicator(form_reader *w, block *b)
@@ -94,7 +137,7 @@ void form_read_indicator(form_reader *w, block *b)
 		cell *V = form_at(r, cv >= 0 ? cv + off : -1);
 		if (form_has_text(L1)) {
 			free(l1);
-			l1 = form_key_part(L1->text);
+			l1 = level_part(w, L1, NULL);
 			form_use(L1);
 			if (!form_has_text(L2) && !(L2 && (L2->flags & CELL_VSPAN))) {
 				free(l2);
@@ -103,13 +146,14 @@ void form_read_indicator(form_reader *w, block *b)
 		}
 		if (form_has_text(L2)) {
 			free(l2);
-			l2 = form_key_part(L2->text);
+			l2 = level_part(w, L2, l1);
 			form_use(L2);
 		}
 		if (!form_has_text(L3) && !form_has_text(V))
 			continue;
 		form_use(L3);
-		char *l3 = form_has_text(L3) ? form_key_part(L3->text) : xstrdup("");
+		char *mark = NULL;
+		char *l3 = form_has_text(L3) ? name_part(w, L3, &mark) : xstrdup("");
 		char *key = form_join_key(l1, l2, l3);
 		free(l3);
 		cell *nat = cn >= 0 ? form_at(r, cn + off) : NULL,
@@ -133,6 +177,10 @@ void form_read_indicator(form_reader *w, block *b)
 			form_use(V);
 			form_fact(w, SEC_INDICATOR, key, "value", V, "");
 		}
+		if (mark)
+			form_fact_text(w, SEC_INDICATOR, xstrdup(key), "mark", mark, strlen(mark),
+			               L3, "");
+		free(mark);
 		/* extra columns, named by their header */
 		for (int j = 0; j < nrole; j++) {
 			if (!hname[j])

@@ -90,6 +90,11 @@ int form_empty(const cell *c);
 int form_has_text(const cell *c);
 void form_use(cell *c);
 char *form_key_part(const char *s);
+/* A label's key part in canonical form (FORMAT.md 2c: blanks and line
+ * breaks removed, full-width punctuation folded, a leading `*` dropped).
+ * New string. */
+char *form_label_key(buf *tmp, const char *s);
+
 char *form_join_key(const char *a, const char *b, const char *c);
 const char *form_header_unit(buf *tmp, const cell *c);
 cell *form_at(const rowv *r, int i);

@@ -69,7 +69,7 @@ static int info_label(form_reader *w, const cell *c)
 
 static void info_pair(form_reader *w, cell *lab, cell *val)
 {
-	form_fact(w, SEC_INFO, form_key_part(lab->text), "value", val, "");
+	form_fact(w, SEC_INFO, form_label_key(&w->tmp, lab->text), "value", val, "");
 }
 
 void form_read_info(form_reader *w, block *b)
@@ -97,7 +97,7 @@ static void pinfo_pair(form_reader *w, cell *lab, cell *v)
 		if (!w->dept || rank < w->dept_rank)
 			w->dept = val, w->dept_rank = rank;
 	}
-	form_fact(w, SEC_INFO, form_key_part(lab->text), "value", v, "");
+	form_fact(w, SEC_INFO, form_label_key(&w->tmp, lab->text), "value", v, "");
 }
 
 void form_read_pinfo(form_reader *w, block *b)

@@ -148,7 +148,7 @@ void form_read_task(form_reader *w, block *b)
 		form_use(name);
 		long num = 0;
 		size_t pl = form_task_prefix(name->text, name->len, &num);
-		char *key = form_key_part(name->text + pl);
+		char *key = form_label_key(&w->tmp, name->text + pl);
 		char nobuf[32];
 		if (pl && num < 0)
 			warn_add(

@@ -149,6 +149,8 @@ extern const vocab_word vocab_indicator_headers[];
 /* Indicator level names, to recognise a level-1 or level-2 cell by its text
  * when a row has lost its position. */
 extern const vocab_word vocab_indicator_levels[];
+/* The core-indicator mark leading a name (`★`, `★★★`), FORMAT.md 2c. */
+#define VOCAB_CORE_MARK "★"
 /* 指标性质 values meaning "no quantity": the value is the 指标值 text alone. */
 extern const vocab_word vocab_qualitative[];
 

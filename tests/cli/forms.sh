@@ -15,3 +15,15 @@ pg-extract: $F/task-numbers.html:2: warning: form has no 预算整体情况 sect
 pg-extract: $F/task-numbers.html:2: warning: form has no 总体绩效目标 section
 pg-extract: $F/task-numbers.html:2: warning: form has no 绩效指标 section" \
 	"pg-extract $F/task-numbers.html"
+
+# Keys stay the same from year to year (FORMAT.md 2c): 2025 writes the same
+# form with required stars, score bands (`(50分)`, `(0-20)分`, `10分`,
+# `（30分）`), core marks and labels broken by blanks and line breaks.
+for y in 2024 2025; do
+	tc "keys $y: facts as reviewed" 0 @$F/keys-$y.facts.tsv '' "pg-extract $F/keys-$y.html"
+done
+tc "keys: 2025's keys are 2024's (bands and marks aside)" 0 '' '' \
+	"for y in 2024 2025; do pg-extract -H $F/keys-\$y.html | awk -F'\t' '\$7!=\"band\" && \$7!=\"mark\"' | cut -f5-7 >\$OUT/keys.\$y; done; diff \$OUT/keys.2024 \$OUT/keys.2025"
+tc "keys: bands and marks are fields of their own" 0 \
+	"$(printf 'band\t50分\nband\t10分\nmark\t★\nband\t0-20分\nband\t30分\nmark\t★★★\nband\t10')" '' \
+	"pg-extract -H $F/keys-2025.html | awk -F'\t' '\$7==\"band\" || \$7==\"mark\"' | cut -f7,8"
