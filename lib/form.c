@@ -20,7 +20,7 @@ static form_read_fn *const readers[RD_N] = {
     [RD_PINFO] = form_read_pinfo,         [RD_BUDGET] = form_read_budget,
     [RD_FUNDS] = form_read_funds,         [RD_GOAL] = form_read_goal,
     [RD_TASK] = form_read_task,           [RD_OTHER] = form_read_other,
-    [RD_INDICATOR] = form_read_indicator,
+    [RD_INDICATOR] = form_read_indicator, [RD_LTEXT] = form_read_ltext,
 };
 
 static void title_year(const cell *c, char *year)
@@ -38,16 +38,21 @@ static void title_year(const cell *c, char *year)
 	}
 }
 
-/* The template whose marks the document's blocks show (the first that
- * fits; the last has none and always fits). */
-static const vocab_template *choose_template(const form_doc *d)
+/* The template whose title words the title holds, or whose marks the
+ * document's blocks show: the first that fits (the last one always does). */
+static const vocab_template *choose_template(const form_doc *d, buf *tmp)
 {
+	const char *title = d->title ? form_labkey(d->title->text, tmp) : "";
 	const vocab_template *t = vocab_templates;
-	for (; t[1].name; t++)
+	for (; t[1].name; t++) {
+		for (int k = 0; k < 4 && t->title_words[k]; k++)
+			if (strstr(title, t->title_words[k]))
+				return t;
 		for (const int *m = t->marks; *m; m++)
 			for (int i = 0; i < d->nb; i++)
 				if (d->b[i].kind == *m)
 					return t;
+	}
 	return t;
 }
 
@@ -123,7 +128,8 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 {
 	w->d = d;
 	w->st->docs++;
-	w->tpl = choose_template(d);
+	w->tpl = choose_template(d, &w->tmp);
+	memset(w->goal_no, 0, sizeof w->goal_no);
 	w->dept = NULL, w->project = NULL, w->dept_rank = 0;
 	w->year[0] = 0, w->unit[0] = 0;
 	if (d->title) {

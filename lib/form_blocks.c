@@ -243,8 +243,11 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			if (r->cells[j].flags & CELL_VSPAN)
 				col0 = 0;
 		if (bl && col0) {
+			/* a project header's row: the label starts its pairs */
+			const vocab_block *vb = vocab_block_of(bl->kind);
+			int pairs_row = vb && vb->reader == RD_PINFO;
 			int proj =
-			    bl->kind == BLK_PINFO &&
+			    pairs_row &&
 			    vocab_match(vocab_pinfo_roles, form_labkey(first->text, &w->tmp)) &&
 			    vocab_match(vocab_pinfo_roles, form_labkey(first->text, &w->tmp))
 			            ->kind == PI_PROJECT;
@@ -254,7 +257,7 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			if (proj)
 				d->seen_project = 1;
 			cur = w->cur = new_block(d, bl->kind, first);
-			if (bl->kind == BLK_PINFO) {
+			if (pairs_row) {
 				/* the label is the first of the row's label/value pairs */
 				first->flags &= ~(unsigned)CELL_USED;
 				if (sub < 0) {
@@ -267,7 +270,7 @@ int form_cut_next(form_cutter *w, form_doc *d)
 				form_use(&r->cells[sub]);
 				for (int k = 0; k < h->n; k++)
 					block_add_row(cur, h->rows[k].cells, h->rows[k].n);
-				if (bl->kind == BLK_PINFO && cur->n > 0) {
+				if (pairs_row && cur->n > 0) {
 					/* the label starts the first row's pairs */
 					rowv *r0 = &cur->rows[0];
 					r0->c =

@@ -160,8 +160,10 @@ static int goal_kind(form_reader *w, const cell *c)
  * period goals get keys `实施期|N`. */
 void form_read_goal(form_reader *w, block *b)
 {
-	int no[3] = {0, 0, 0};
+	int *no = w->goal_no; /* numbered through the document */
 	int *colkind = NULL, ncols = 0;
+	/* a block labelled by a goal kind (实施期绩效目标, 本年度绩效目标) */
+	int blockkind = form_word_kind(&w->tmp, b->label, vocab_goal_headers);
 	char longkey[64];
 	snprintf(longkey, sizeof longkey, "%s|", VOCAB_GOAL_LONG_KEY);
 	for (int i = 0; i < b->n; i++) {
@@ -195,6 +197,7 @@ void form_read_goal(form_reader *w, block *b)
 			}
 			int kind = rowkind                     ? rowkind
 			           : (j < ncols && colkind[j]) ? colkind[j]
+			           : blockkind                 ? blockkind
 			                                       : GK_YEAR;
 			form_use(c);
 			split_goals(w, c, &no[kind], kind == GK_LONG ? longkey : "");

@@ -82,8 +82,10 @@ void form_read_info(form_reader *w, block *b)
  * words (项目名称, 主管部门 ...); they name the project and the department. */
 static int pinfo_label(form_reader *w, const cell *c)
 {
-	const vocab_word *v = vocab_match(vocab_block_labels, form_labkey(c->text, &w->tmp));
-	return v && v->kind == BLK_PINFO;
+	const char *k = form_labkey(c->text, &w->tmp);
+	const vocab_word *v = vocab_match(vocab_block_labels, k);
+	const vocab_block *vb = v ? vocab_block_of(v->kind) : NULL;
+	return (vb && vb->reader == RD_PINFO) || vocab_match(vocab_pinfo_roles, k);
 }
 
 static void pinfo_pair(form_reader *w, cell *lab, cell *v)
@@ -169,4 +171,27 @@ void form_extra_row(form_reader *w, rowv *r)
 		form_use(c);
 	}
 	form_use(k);
+}
+
+/* A labelled text (部门职责 | text): info keyed by the label, the block's
+ * texts joined by a space as its value (one fact, empty when none). */
+void form_read_ltext(form_reader *w, block *b)
+{
+	buf v = {0};
+	cell *first = NULL;
+	for (int i = 0; i < b->n; i++)
+		for (int j = 0; j < b->rows[i].n; j++) {
+			cell *c = b->rows[i].c[j];
+			if (!form_has_text(c))
+				continue;
+			form_use(c);
+			if (!first)
+				first = c;
+			if (v.len)
+				buf_addc(&v, ' ');
+			buf_add(&v, c->text, c->len);
+		}
+	form_fact_text(w, SEC_INFO, form_label_key(&w->tmp, b->label->text), "value", buf_str(&v),
+	               v.len, first ? first : b->label, "");
+	buf_free(&v);
 }

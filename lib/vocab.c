@@ -73,7 +73,32 @@ const vocab_word vocab_block_labels[] = {
     {"项目总体目标", BLK_GOAL, 0},
     {"年度绩效目标", BLK_GOAL, 0},
     {"绩效目标", BLK_GOAL, 0},
+    /* department, families B and C */
+    {"部门(单位)职责", BLK_LTEXT, 0},
+    {"部门职责", BLK_LTEXT, 0},
+    {"部门职能职责概述", BLK_LTEXT, 0},
+    {"部门职能(职责)概述", BLK_LTEXT, 0},
+    {"部门职能概述", BLK_LTEXT, 0},
+    {"年度预算申请", BLK_BUDGET, 2},
+    {"部门总体资金情况", BLK_BUDGET, 2},
+    {"年度总体绩效目标", BLK_GOAL, 0},
+    {"部门整体支出年度绩效指标", BLK_INDICATOR, 0},
+    /* project forms, family D label variants */
+    {"实施期绩效目标", BLK_GOAL, 0},
+    {"本年度绩效目标", BLK_GOAL, 0},
+    {"本年度绩效指标", BLK_INDICATOR, 0},
+    {"项目支出绩效指标", BLK_INDICATOR, 0},
     {"项目名称", BLK_PINFO, 0},
+    {"项目支出名称", BLK_PINFO, 0},
+    {"业务主管部门", BLK_PINFO, 0},
+    {"主管预算部门", BLK_PINFO, 0},
+    {"项目实施单位", BLK_PINFO, 0},
+    {"项目起止时间", BLK_PINFO, 0},
+    {"项目期限", BLK_PINFO, 0},
+    /* family E */
+    {"专项名称", BLK_SPECIAL, 0},
+    {"专项资金名称", BLK_SPECIAL, 0},
+    {"资金名称", BLK_SPECIAL, 0},
     {"主管部门", BLK_PINFO, 0},
     {"主管部门及代码", BLK_PINFO, 0},
     {"实施单位", BLK_PINFO, 0},
@@ -86,6 +111,15 @@ const vocab_word vocab_block_labels[] = {
     {VOCAB_W_FUNDS, BLK_FUNDS, 2},
     {"资金情况", BLK_FUNDS, 2},
     {"项目资金情况", BLK_FUNDS, 2},
+    {"项目预算资金", BLK_FUNDS, 2},
+    {"项目预算金额", BLK_FUNDS, 2},
+    {"年度本级预算金额", BLK_FUNDS, 2},
+    {"项目总预算", BLK_FUNDS, 2},
+    {"项目总投资", BLK_FUNDS, 2},
+    {"资金来源", BLK_FUNDS, 2},
+    {"支出明细预算", BLK_FUNDS, 2},
+    {"支出明细", BLK_FUNDS, 2},
+    {"项目预算成本构成", BLK_FUNDS, 2},
     {NULL, 0, 0},
 };
 
@@ -99,6 +133,8 @@ const vocab_block vocab_blocks[] = {
     {BLK_OTHER, "其他需完成的任务", RD_OTHER, 0, SH_NONE},
     {BLK_INDICATOR, "绩效指标", RD_INDICATOR, 0, SH_LEVEL_WORD},
     {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE},
+    {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_NONE},
+    {BLK_SPECIAL, "专项名称", RD_PINFO, 1, SH_NONE},
     {0, NULL, 0, 0, 0},
 };
 
@@ -110,20 +146,52 @@ const vocab_block *vocab_block_of(int k)
 	return NULL;
 }
 
+/* Tried in order (FORMAT.md 2c families, templates.md section 1): the
+ * first whose title word or mark block the document shows. */
 const vocab_template vocab_templates[] = {
+    {"self-evaluation",
+     'F',
+     {"自评表", "自评情况表", NULL},
+     {0},
+     {BLK_GOAL, BLK_INDICATOR, 0},
+     vocab_task_headers,
+     vocab_indicator_headers},
+    {"special fund",
+     'E',
+     {"专项资金绩效目标", "转移支付资金绩效目标", "专项绩效目标", NULL},
+     {BLK_SPECIAL, 0},
+     {BLK_GOAL, BLK_INDICATOR, 0},
+     vocab_task_headers,
+     vocab_indicator_headers},
+    {"department, budget by nature",
+     'B',
+     {"部门整体支出绩效目标申报表", NULL},
+     {0},
+     {BLK_DEPT, BLK_BUDGET, BLK_GOAL, BLK_INDICATOR, 0},
+     vocab_task_headers,
+     vocab_indicator_headers},
     {"project",
      'D',
+     {"项目支出绩效", "项目绩效目标", NULL},
      {BLK_PINFO, BLK_FUNDS, 0},
      {BLK_FUNDS, BLK_GOAL, BLK_INDICATOR, 0},
      vocab_task_headers,
      vocab_indicator_headers},
+    {"department, no money",
+     'C',
+     {"整体绩效目标表", NULL},
+     {BLK_LTEXT, 0},
+     {BLK_DEPT, BLK_GOAL, BLK_INDICATOR, 0},
+     vocab_task_headers,
+     vocab_indicator_headers},
     {"department",
      'A',
+     {NULL},
      {0},
      {BLK_INFO, BLK_BUDGET, BLK_GOAL, BLK_TASK, BLK_INDICATOR, 0},
      vocab_task_headers,
      vocab_indicator_headers},
-    {NULL, 0, {0}, {0}, NULL, NULL},
+    {NULL, 0, {NULL}, {0}, {0}, NULL, NULL},
 };
 
 /* kind: enum pinfo_role */
@@ -131,15 +199,21 @@ const vocab_word vocab_pinfo_roles[] = {
     {"项目名称", PI_PROJECT, 0},
     {"主管部门", PI_DEPT, 0},
     {"主管部门及代码", PI_DEPT, 0},
+    {"业务主管部门", PI_DEPT, 0},
+    {"主管预算部门", PI_DEPT, 0},
     {"预算部门", PI_DEPT2, 0},
+    {"项目支出名称", PI_PROJECT, 0},
+    {"专项名称", PI_PROJECT, 0},
+    {"专项资金名称", PI_PROJECT, 0},
+    {"资金名称", PI_PROJECT, 0},
     {NULL, 0, 0},
 };
 
 const vocab_word vocab_goal_headers[] = {
-    {"年度目标", GK_YEAR, 2},   {"年度绩效目标", GK_YEAR, 2},
-    {"当年目标", GK_YEAR, 2},   {"实施期目标", GK_LONG, 2},
-    {"中长期目标", GK_LONG, 2}, {"中期目标", GK_LONG, 2},
-    {"长期目标", GK_LONG, 2},   {NULL, 0, 0},
+    {"年度目标", GK_YEAR, 2},       {"年度绩效目标", GK_YEAR, 2},   {"当年目标", GK_YEAR, 2},
+    {"实施期目标", GK_LONG, 2},     {"中长期目标", GK_LONG, 2},     {"中期目标", GK_LONG, 2},
+    {"长期目标", GK_LONG, 2},       {"实施期绩效目标", GK_LONG, 2}, {"中期滚动目标", GK_LONG, 2},
+    {"本年度绩效目标", GK_YEAR, 2}, {"预期目标", GK_YEAR, 2},       {NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
@@ -193,15 +267,31 @@ const vocab_word vocab_task_headers[] = {
 const char VOCAB_TASK_PREFIX[] = "任务";
 
 const vocab_word vocab_indicator_headers[] = {
-    {"一级指标", IR_L1, 2},      {"二级指标", IR_L2, 2},      {"三级指标", IR_L3, 2},
-    {"指标名称", IR_L3, 2},      {"指标内容", IR_L3, 2},      {"指标值", IR_VALUE, 2},
-    {"全年指标值", IR_VALUE, 2}, {"年度目标值", IR_VALUE, 2}, {"目标值", IR_VALUE, 2},
-    {"指标目标值", IR_VALUE, 2}, {"年度指标值", IR_VALUE, 0}, {"指标性质", IR_NATURE, 0},
-    {"度量单位", IR_UNIT, 0},    {"计量单位", IR_UNIT, 0},    {NULL, 0, 0},
+    {"一级指标", IR_L1, 2},
+    {"二级指标", IR_L2, 2},
+    {"三级指标", IR_L3, 2},
+    {"指标名称", IR_L3, 2},
+    {"指标内容", IR_L3, 2},
+    {"指标值", IR_VALUE, 2},
+    {"全年指标值", IR_VALUE, 2},
+    {"年度目标值", IR_VALUE, 2},
+    {"目标值", IR_VALUE, 2},
+    {"指标目标值", IR_VALUE, 2},
+    {"年度指标值", IR_VALUE, 0},
+    {"指标性质", IR_NATURE, 0},
+    {"指标值及单位", IR_VALUE, 0},
+    {"当年预期实现值", IR_VALUE, 0},
+    {"指标", IR_L3, 0},
+    {"计划指标值", IR_VALUE, 2},
+    {"度量单位", IR_UNIT, 0},
+    {"计量单位", IR_UNIT, 0},
+    {NULL, 0, 0},
 };
 
 const vocab_word vocab_indicator_levels[] = {
     {"产出指标", IR_L1, 2},
+    {"预期产出指标", IR_L1, 2},
+    {"效果指标", IR_L1, 2},
     {"效益指标", IR_L1, 2},
     {"满意度指标", IR_L1, 2},
     {VOCAB_W_COST, IR_L12, 2}, /* level 1 on project forms, 2 under 产出指标 */
@@ -215,6 +305,14 @@ const vocab_word vocab_indicator_levels[] = {
     {"服务对象满意度指标", IR_L2, 2},
     {"社会公众或服务对象满意度指标", IR_L2, 2},
     {"社会公众满意度指标", IR_L2, 2},
+    {"环境效益指标", IR_L2, 2},
+    {"社会效益目标", IR_L2, 2},
+    {"社会、经济、生态效益指标", IR_L2, 2},
+    {"预算(或投资规模)控制指标", IR_L2, 2},
+    {"进度指标", IR_L2, 2},
+    {"服务对象满意度指标等", IR_L2, 2},
+    {"服务对象满意度", IR_L2, 2},
+    {"满意度", IR_L2, 2},
     {"经济成本指标", IR_L2, 2},
     {"社会成本指标", IR_L2, 2},
     {"生态环境成本指标", IR_L2, 2},
@@ -224,11 +322,10 @@ const vocab_word vocab_indicator_levels[] = {
 const vocab_word vocab_qualitative[] = {{"定性", 1, 0}, {NULL, 0, 0}};
 
 const vocab_word vocab_title_words[] = {
-    {"绩效目标表", 1, 0},
-    {"绩效目标申报表", 1, 0},
-    {"绩效目标审批表", 1, 0},
-    {"绩效目标批复表", 1, 0},
-    {NULL, 0, 0},
+    {"绩效目标表", 1, 0},     {"绩效目标申报表", 1, 0},
+    {"绩效目标审批表", 1, 0}, {"绩效目标批复表", 1, 0},
+    {"绩效自评表", 1, 0},     {"绩效目标自评表", 1, 0},
+    {"自评表", 1, 0},         {NULL, 0, 0},
 };
 
 const char VOCAB_GOAL_WORD[] = "目标";

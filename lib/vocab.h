@@ -71,8 +71,10 @@ enum form_block {
 	BLK_TASK,
 	BLK_OTHER,
 	BLK_INDICATOR,
-	BLK_PINFO, /* project form: a label/value row of its header block */
-	BLK_FUNDS, /* project form: 项目资金 */
+	BLK_PINFO,   /* project form: a label/value row of its header block */
+	BLK_FUNDS,   /* project form: 项目资金 */
+	BLK_LTEXT,   /* a labelled text (部门职责 | text): info, keyed by the label */
+	BLK_SPECIAL, /* special-fund form: 专项名称 (read as a project header) */
 };
 extern const vocab_word vocab_block_labels[];
 
@@ -91,6 +93,7 @@ enum block_reader {
 	RD_TASK,      /* task rows under a header row */
 	RD_OTHER,     /* one free text */
 	RD_INDICATOR, /* indicator rows, levels filled down */
+	RD_LTEXT,     /* a labelled text: info LABEL value */
 	RD_N
 };
 enum shift_rule {
@@ -112,14 +115,15 @@ extern const vocab_block vocab_blocks[];
 /* The entry of kind k, or NULL. */
 const vocab_block *vocab_block_of(int k);
 
-/* A form template: the blocks that make a document one of its kind (any of
- * marks present; none: the default template), the blocks it must have (a
+/* A form template: the words of its title or the blocks that make a
+ * document one of its kind (any of them; neither: the default template), the blocks it must have (a
  * warning for each one missing), and the words naming its table columns. */
 typedef struct {
-	const char *name; /* "department", "project" */
-	char family;      /* FORMAT.md 2c: 'A' ... 'F' */
-	int marks[4];     /* block kinds, 0-terminated */
-	int required[8];  /* block kinds, 0-terminated */
+	const char *name;           /* "department", "project" */
+	char family;                /* FORMAT.md 2c: 'A' ... 'F' */
+	const char *title_words[4]; /* any of them in the title (canonical) selects it */
+	int marks[4];               /* block kinds, 0-terminated */
+	int required[8];            /* block kinds, 0-terminated */
 	const vocab_word *task_headers, *indicator_headers;
 } vocab_template;
 /* Tried in order; the last one has no marks. Terminated by name NULL. */
