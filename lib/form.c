@@ -21,6 +21,7 @@ static form_read_fn *const readers[RD_N] = {
     [RD_FUNDS] = form_read_funds,         [RD_GOAL] = form_read_goal,
     [RD_TASK] = form_read_task,           [RD_OTHER] = form_read_other,
     [RD_INDICATOR] = form_read_indicator, [RD_LTEXT] = form_read_ltext,
+    [RD_TOTAL] = form_read_total,
 };
 
 static void title_year(const cell *c, char *year)
@@ -189,6 +190,7 @@ int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st)
 	form_doc_free(&d);
 	facts_free(&w.facts);
 	buf_free(&w.tmp);
+	buf_free(&w.tmp2);
 	buf_free(&c.tmp);
 	return st->docs;
 }

@@ -9,11 +9,49 @@
 #include "form_int.h"
 #include "text.h"
 
-/* The label in canonical form without a leading `其中:` (unless nothing
- * follows it). New string. */
+/* The length of an item number leading k (`1、`, `(一)`, `一、`, `1.`),
+ * or 0. */
+static size_t item_number(const char *k)
+{
+	int open = *k == '(';
+	size_t i = (size_t)open;
+	for (size_t n = 1; n;) {
+		n = 0;
+		for (const char *p = VOCAB_ITEM_DIGITS; *p && !n;) {
+			size_t cl = 1;
+			while ((p[cl] & 0xC0) == 0x80)
+				cl++;
+			if (strncmp(k + i, p, cl) == 0)
+				n = cl;
+			p += cl;
+		}
+		i += n;
+	}
+	if (i == (size_t)open)
+		return 0;
+	size_t end = 0;
+	if (open) {
+		end = k[i] == ')' ? i + 1 : 0;
+	} else {
+		for (int c = 0; vocab_item_closers[c] && !end; c++) {
+			size_t cl = strlen(vocab_item_closers[c]);
+			if (strncmp(k + i, vocab_item_closers[c], cl) == 0 &&
+			    *vocab_item_closers[c] != ')')
+				end = i + cl;
+		}
+	}
+	/* `1.5万元` is no item number: a digit after the point */
+	if (end && k[end - 1] == '.' && k[end] >= '0' && k[end] <= '9')
+		return 0;
+	return end && k[end] ? end : 0;
+}
+
+/* The label in canonical form without a leading `其中:` or item number
+ * (unless nothing follows it). New string. */
 static char *funds_label(form_reader *w, const cell *c)
 {
 	const char *k = form_labkey(c->text, &w->tmp);
+	k += item_number(k);
 	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
 		size_t n = strlen(v->word);
 		if (strncmp(k, v->word, n) == 0 && k[n])
@@ -25,11 +63,43 @@ static char *funds_label(form_reader *w, const cell *c)
 /* Project funds: rows of label and amount(s). With a header row naming
  * several amount columns, the year's column gives amount and the others
  * become fields named by their header. */
+/* One label and the next non-empty cell after it (else its next own
+ * cell, for src) as an amount; returns the column after the amount. */
+static int funds_pair(form_reader *w, rowv *r, int first, const char *group, const char *unit)
+{
+	cell *lab = r->c[first];
+	form_use(lab);
+	char *lp = funds_label(w, lab);
+	char *key = form_join_key(group, lp, NULL);
+	free(lp);
+	cell *a = NULL;
+	int at = first + 1;
+	for (int j = first + 1; j < r->n && !a; j++)
+		if (form_has_text(r->c[j]))
+			a = r->c[j], at = j + 1;
+	for (int j = first + 1; j < r->n && !a; j++)
+		if (!(r->c[j]->flags & (CELL_HSPAN | CELL_VSPAN)))
+			a = r->c[j];
+	form_use(a);
+	form_fact(w, SEC_BUDGET, key, "amount", a, unit);
+	return a && form_has_text(a) ? at : r->n;
+}
+
+/* Project money blocks (项目资金, 资金来源, 支出明细): rows of label and
+ * amount(s), keyed by the block's group (vocab_funds_groups). With a header
+ * row naming several columns, the year's column (vocab_funds_year_cols)
+ * gives amount and the others fields named by their header; without a year
+ * column every column is a field named by its header (FORMAT.md 2c). A row
+ * without a header may hold several label/amount pairs. */
 void form_read_funds(form_reader *w, block *b)
 {
 	const char *unit = form_header_unit(&w->tmp, b->label);
 	if (!*unit)
 		unit = w->unit;
+	const char *group =
+	    vocab_syn_match(vocab_funds_groups, form_labkey(b->label->text, &w->tmp));
+	if (!group)
+		group = VOCAB_FUNDS_GROUP;
 	int ycol = -1, ncols = 0;
 	char **hname = NULL;
 	for (int i = 0; i < b->n; i++) {
@@ -45,11 +115,8 @@ void form_read_funds(form_reader *w, block *b)
 		}
 		if (first < 0)
 			continue;
-		if (texts >= 2 && nums == 0 && i + 1 < b->n) {
+		if (texts >= 2 && nums == 0 && i + 1 < b->n && !hname) {
 			/* a header row: column names */
-			for (int j = 0; j < ncols; j++)
-				free(hname[j]);
-			free(hname);
 			ncols = r->n;
 			hname = xcalloc((size_t)ncols, sizeof *hname);
 			ycol = -1;
@@ -57,45 +124,41 @@ void form_read_funds(form_reader *w, block *b)
 				if (!form_has_text(r->c[j]))
 					continue;
 				form_use(r->c[j]);
-				hname[j] = form_flat_text(r->c[j]);
-				if (ycol < 0 && vocab_contains(vocab_funds_year_cols,
-				                               form_labkey(r->c[j]->text, &w->tmp)))
+				hname[j] = form_label_key(&w->tmp, r->c[j]->text);
+				if (ycol < 0 && j > first &&
+				    vocab_match(vocab_funds_year_cols, hname[j]))
 					ycol = j;
 			}
-			if (ycol < 0) /* the last named column */
-				for (int j = 0; j < ncols; j++)
-					if (hname[j])
-						ycol = j;
+			continue;
+		}
+		if (!hname) {
+			for (int j = first; j < r->n;) {
+				j = funds_pair(w, r, j, group, unit);
+				while (j < r->n && !form_has_text(r->c[j]))
+					j++;
+				if (j < r->n && form_numeric(r->c[j]))
+					break; /* a second amount: no label, left to extra */
+			}
 			continue;
 		}
 		cell *lab = r->c[first];
 		form_use(lab);
 		char *lp = funds_label(w, lab);
-		char *key = form_join_key(VOCAB_FUNDS_GROUP, lp, NULL);
+		char *key = form_join_key(group, lp, NULL);
 		free(lp);
 		if (ycol >= 0) {
 			cell *a = form_at(r, ycol);
 			form_use(a);
-			form_fact(w, SEC_BUDGET, key, "amount", a, unit);
-			for (int j = first + 1; j < r->n && j < ncols; j++) {
-				if (j == ycol || !hname[j])
-					continue;
-				cell *c = form_at(r, j);
-				form_use(c);
-				form_fact(w, SEC_BUDGET, xstrdup(key), hname[j], c, unit);
-			}
-		} else {
-			/* the next non-empty cell, else the next own cell (for src) */
-			cell *a = NULL;
-			for (int j = first + 1; j < r->n && !a; j++)
-				if (form_has_text(r->c[j]))
-					a = r->c[j];
-			for (int j = first + 1; j < r->n && !a; j++)
-				if (!(r->c[j]->flags & (CELL_HSPAN | CELL_VSPAN)))
-					a = r->c[j];
-			form_use(a);
-			form_fact(w, SEC_BUDGET, key, "amount", a, unit);
+			form_fact(w, SEC_BUDGET, xstrdup(key), "amount", a, unit);
 		}
+		for (int j = first + 1; j < r->n && j < ncols; j++) {
+			if (j == ycol || !hname[j])
+				continue;
+			cell *c = form_at(r, j);
+			form_use(c);
+			form_fact(w, SEC_BUDGET, xstrdup(key), hname[j], c, unit);
+		}
+		free(key);
 	}
 	for (int j = 0; j < ncols; j++)
 		free(hname[j]);
@@ -103,6 +166,28 @@ void form_read_funds(form_reader *w, block *b)
 }
 
 #define MAX_PAIRS 16
+
+/* A cell holding its label and amount, `公共财政拨款:683` or `政府性基金拨款:`
+ * (family B): key GROUP|LABEL, or LABEL|LABEL without a group (the total,
+ * `资金总额|资金总额`), amount the text after the colon. Returns 1 when the
+ * cell was one. */
+static int colon_pair(form_reader *w, cell *c, const char *group, const char *unit)
+{
+	const char *k = form_labkey(c->text, &w->tmp), *colon = strchr(k, ':');
+	if (!colon || colon == k)
+		return 0;
+	const char *a = colon + 1;
+	if (*a && !((*a >= '0' && *a <= '9') || *a == '-' || *a == '+' || *a == '.'))
+		return 0;
+	char *label = xmemdup(k, (size_t)(colon - k)), *amount = xstrdup(a);
+	char *lp = form_key_part(label);
+	char *key = form_join_key(*group ? group : lp, lp, NULL);
+	form_fact_text(w, SEC_BUDGET, key, "amount", amount, strlen(amount), c, unit);
+	free(lp);
+	free(label);
+	free(amount);
+	return 1;
+}
 
 void form_read_budget(form_reader *w, block *b)
 {
@@ -155,6 +240,8 @@ void form_read_budget(form_reader *w, block *b)
 			if (!form_has_text(lab))
 				continue;
 			form_use(lab);
+			if (colon_pair(w, lab, group[k], unit[k]))
+				continue;
 			form_use(amt);
 			char *lp = form_label_key(&w->tmp, lab->text);
 			form_fact(w, SEC_BUDGET, form_join_key(group[k], lp, NULL), "amount", amt,

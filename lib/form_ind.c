@@ -57,6 +57,52 @@ static char *name_part(form_reader *w, const cell *c, char **mark)
 	return form_key_part(*mark ? k + i : k);
 }
 
+/* An extra column's field name: canonical (FORMAT.md 2c). New string. */
+static char *field_name(form_reader *w, const cell *c)
+{
+	const char *k = form_labkey(c->text, &w->tmp);
+	const char *canon = vocab_syn_match(vocab_indicator_fields, k);
+	return form_key_part(canon ? canon : k);
+}
+
+/* Long-term and annual columns side by side (二级/三级/指标值 twice): the
+ * annual set keeps its roles (its value is value); the long-term set's value
+ * becomes field 实施期指标值 and its level/name columns shadow the annual
+ * ones (shadow[j] = 1 + the annual column), a field only where they differ.
+ * The long-term set is the one whose value header says so (长期, 中期,
+ * 实施期 ...), else the first. */
+static void side_by_side(form_reader *w, const rowv *r, int *role, char **hname, int *shadow)
+{
+	int v1 = form_col_of(role, r->n, IR_VALUE), v2 = -1;
+	for (int j = v1 + 1; v1 >= 0 && j < r->n && v2 < 0; j++)
+		if (role[j] == IR_VALUE)
+			v2 = j;
+	if (v2 < 0)
+		return;
+	/* the second set starts at the first level/name column after v1 */
+	int s2 = v1 + 1;
+	while (s2 < v2 && role[s2] != IR_L2 && role[s2] != IR_L3)
+		s2++;
+	int long2 = vocab_contains(vocab_long_words, form_labkey(r->c[v2]->text, &w->tmp)) &&
+	            !vocab_contains(vocab_long_words, form_labkey(r->c[v1]->text, &w->tmp));
+	int a0 = long2 ? s2 : 0, a1 = long2 ? r->n : s2; /* the long-term set */
+	for (int j = a0; j < a1; j++) {
+		if (role[j] == IR_VALUE) {
+			role[j] = 0;
+			hname[j] = xstrdup(VOCAB_LONG_VALUE_FIELD);
+		} else if (role[j] == IR_L2 || role[j] == IR_L3) {
+			int want = role[j], twin = -1;
+			for (int k = long2 ? 0 : s2; k < (long2 ? s2 : r->n) && twin < 0; k++)
+				if (role[k] == want)
+					twin = k;
+			role[j] = 0;
+			hname[j] = xstrdup(want == IR_L2 ? VOCAB_LONG_PREFIX "二级指标"
+			                                 : VOCAB_LONG_PREFIX "三级指标");
+			shadow[j] = twin + 1;
+		}
+	}
+}
+
 void form_read_indicator(form_reader *w, block *b)
 {
 	int nrole = 4;
@@ -64,6 +110,7 @@ void form_read_indicator(form_reader *w, block *b)
 	char **hname = xcalloc(4, sizeof *hname);
 	role[0] = IR_L1, role[1] = IR_L2, role[2] = IR_L3, role[3] = IR_VALUE;
 	char *l1 = xstrdup(""), *l2 = xstrdup("");
+	int *shadow = xcalloc(4, sizeof *shadow);
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
 		int *nr = xcalloc((size_t)(r->n ? r->n : 1), sizeof *nr);
@@ -75,13 +122,16 @@ void form_read_indicator(form_reader *w, block *b)
 			role = nr;
 			nrole = r->n;
 			hname = xcalloc((size_t)(nrole ? nrole : 1), sizeof *hname);
+			free(shadow);
+			shadow = xcalloc((size_t)(nrole ? nrole : 1), sizeof *shadow);
+			side_by_side(w, r, role, hname, shadow);
 			for (int j = 0; j < r->n; j++) {
 				cell *c = r->c[j];
 				if (!form_has_text(c))
 					continue;
 				form_use(c);
-				if (!role[j])
-					hname[j] = form_flat_text(c);
+				if (!role[j] && !hname[j])
+					hname[j] = field_name(w, c);
 			}
 			continue;
 		}
@@ -187,6 +237,14 @@ void form_read_indicator(form_reader *w, block *b)
 				continue;
 			cell *c = form_at(r, j + off);
 			form_use(c);
+			if (shadow[j]) { /* a long-term name: a field only when it differs */
+				cell *a = form_at(r, shadow[j] - 1 + off);
+				if (!form_has_text(c) ||
+				    (form_has_text(a) &&
+				     strcmp(form_labkey(a->text, &w->tmp),
+				            form_labkey(c->text, &w->tmp2)) == 0))
+					continue;
+			}
 			form_fact(w, SEC_INDICATOR, xstrdup(key), hname[j], c, "");
 		}
 	}
@@ -194,6 +252,7 @@ void form_read_indicator(form_reader *w, block *b)
 		free(hname[j]);
 	free(hname);
 	free(role);
+	free(shadow);
 	free(l1);
 	free(l2);
 }

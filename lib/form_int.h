@@ -74,12 +74,13 @@ typedef struct {
 	char unit[16];  /* the form's `单位:万元` line, if any */
 	int goal_no[3]; /* goals numbered so far, by enum goal_kind */
 	fact_list facts;
-	buf tmp;
+	buf tmp, tmp2;
 } form_reader;
 
 typedef void form_read_fn(form_reader *w, block *b);
 form_read_fn form_read_dept, form_read_info, form_read_pinfo, form_read_budget, form_read_funds,
-    form_read_goal, form_read_task, form_read_other, form_read_indicator, form_read_ltext;
+    form_read_goal, form_read_task, form_read_other, form_read_indicator, form_read_ltext,
+    form_read_total;
 /* Is a one-cell line outside the blocks accounted for (form_pairs.c)? */
 int form_pre_line_ok(form_reader *w, const cell *c);
 /* Rows or cells nobody used go to extra (form_pairs.c). */

@@ -195,3 +195,20 @@ void form_read_ltext(form_reader *w, block *b)
 	               v.len, first ? first : b->label, "");
 	buf_free(&v);
 }
+
+/* The self-evaluation total (总分 | 100 | 96 | 优): info 总分, its texts
+ * as the fields of vocab_total_fields in order; texts beyond them are left
+ * to extra. */
+void form_read_total(form_reader *w, block *b)
+{
+	int k = 0;
+	for (int i = 0; i < b->n; i++)
+		for (int j = 0; j < b->rows[i].n && vocab_total_fields[k]; j++) {
+			cell *c = b->rows[i].c[j];
+			if (!form_has_text(c))
+				continue;
+			form_use(c);
+			form_fact(w, SEC_INFO, form_label_key(&w->tmp, b->label->text),
+			          vocab_total_fields[k++], c, "");
+		}
+}

@@ -95,6 +95,9 @@ const vocab_word vocab_block_labels[] = {
     {"项目实施单位", BLK_PINFO, 0},
     {"项目起止时间", BLK_PINFO, 0},
     {"项目期限", BLK_PINFO, 0},
+    /* family F */
+    {"总分", BLK_TOTAL, 0},
+    {"总得分", BLK_TOTAL, 0},
     /* family E */
     {"专项名称", BLK_SPECIAL, 0},
     {"专项资金名称", BLK_SPECIAL, 0},
@@ -135,6 +138,7 @@ const vocab_block vocab_blocks[] = {
     {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE},
     {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_NONE},
     {BLK_SPECIAL, "专项名称", RD_PINFO, 1, SH_NONE},
+    {BLK_TOTAL, "总分", RD_TOTAL, 0, SH_NONE},
     {0, NULL, 0, 0, 0},
 };
 
@@ -219,10 +223,12 @@ const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
 const char VOCAB_FUNDS_GROUP[] = VOCAB_W_FUNDS;
 const vocab_word vocab_funds_drop[] = {{"其中:", 1, 1}, {"其中", 1, 1}, {NULL, 0, 0}};
+/* a header starting with one of these (本年度申请资金, 年度预算数; not
+ * 上年度安排资金) is the year's amount column */
 const vocab_word vocab_funds_year_cols[] = {
-    {"年度", 1, 0},
-    {"当年", 1, 0},
-    {"本年", 1, 0},
+    {"年度", 1, 1},
+    {"当年", 1, 1},
+    {"本年", 1, 1},
     {NULL, 0, 0},
 };
 const vocab_word vocab_unit_line[] = {
@@ -239,8 +245,9 @@ const vocab_word vocab_filler_line[] = {
 };
 
 const vocab_word vocab_budget_groups[] = {
-    {VOCAB_W_EXPENSE, 1, 0}, {VOCAB_W_INCOME, 1, 0}, {VOCAB_W_DEVEXP, 1, 0}, {VOCAB_W_LEVEL, 1, 0},
-    {"支出预算", 1, 0},      {"收入预算", 1, 0},     {NULL, 0, 0},
+    {VOCAB_W_EXPENSE, 1, 0}, {VOCAB_W_INCOME, 1, 0}, {VOCAB_W_DEVEXP, 1, 0},
+    {VOCAB_W_LEVEL, 1, 0},   {"支出预算", 1, 0},     {"收入预算", 1, 0},
+    {"按收入性质分", 1, 0},  {"按支出性质分", 1, 0}, {NULL, 0, 0},
 };
 
 const vocab_word vocab_amount_headers[] = {
@@ -329,6 +336,64 @@ const vocab_word vocab_title_words[] = {
 };
 
 const char VOCAB_GOAL_WORD[] = "目标";
+
+const vocab_syn vocab_indicator_fields[] = {
+    {"实施期指标值", "实施期指标值", 2},
+    {"中期指标值", "实施期指标值", 2},
+    {"长期指标值", "实施期指标值", 2},
+    {"实施周期指标值", "实施期指标值", 2},
+    {"实施周期目标值", "实施期指标值", 2},
+    {"实际完成值", "实际完成值", 2},
+    {"全年实际完成值", "实际完成值", 2},
+    {"全年完成值", "实际完成值", 2},
+    {"实际完成情况", "实际完成值", 2},
+    {"分值", "分值", 2},
+    {"得分", "得分", 2},
+    {"偏差原因", "偏差原因", 2},
+    {"偏差原因分析及改进措施", "偏差原因", 2},
+    {"未完成原因和改进措施", "偏差原因", 2},
+    {"未完成原因", "偏差原因", 2},
+    {"未达到指标值原因", "偏差原因", 2},
+    {"权重", "权重", 2},
+    {"指标权重", "权重", 2},
+    {"评(扣)分标准", "评分标准", 0},
+    {"评分标准", "评分标准", 2},
+    {"评价标准", "评分标准", 2},
+    {"指标解释", "指标解释", 2},
+    {"指标值类型", "指标值类型", 2},
+    {"指标方向性", "指标方向性", 2},
+    {"绩效标准", "绩效标准", 2},
+    {"备注", "备注", 2},
+    {NULL, NULL, 0},
+};
+
+/* matched anywhere in the header (prefix 1 after any text: vocab_contains) */
+const vocab_word vocab_long_words[] = {
+    {"长期", 1, 1}, {"中期", 1, 1}, {"实施期", 1, 1}, {"实施周期", 1, 1}, {NULL, 0, 0},
+};
+
+const char *const vocab_total_fields[] = {"分值", "得分", "等级", NULL};
+
+const vocab_syn vocab_funds_groups[] = {
+    {"资金来源", "资金来源", 2},
+    {"支出明细预算", "支出明细", 2},
+    {"支出明细", "支出明细", 2},
+    {"项目预算成本构成", "支出明细", 2},
+    {NULL, NULL, 0},
+};
+
+const char VOCAB_ITEM_DIGITS[] = "0123456789一二三四五六七八九十";
+const char *const vocab_item_closers[] = {"、", ".", ")", NULL};
+
+const char *vocab_syn_match(const vocab_syn *table, const char *key)
+{
+	for (const vocab_syn *v = table; v->word; v++) {
+		vocab_word one[2] = {{v->word, 1, v->prefix}, {NULL, 0, 0}};
+		if (vocab_match(one, key))
+			return v->canon;
+	}
+	return NULL;
+}
 
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {

@@ -75,6 +75,7 @@ enum form_block {
 	BLK_FUNDS,   /* project form: 项目资金 */
 	BLK_LTEXT,   /* a labelled text (部门职责 | text): info, keyed by the label */
 	BLK_SPECIAL, /* special-fund form: 专项名称 (read as a project header) */
+	BLK_TOTAL,   /* self-evaluation: 总分 | 分值 | 得分 | 等级 */
 };
 extern const vocab_word vocab_block_labels[];
 
@@ -94,6 +95,7 @@ enum block_reader {
 	RD_OTHER,     /* one free text */
 	RD_INDICATOR, /* indicator rows, levels filled down */
 	RD_LTEXT,     /* a labelled text: info LABEL value */
+	RD_TOTAL,     /* the self-evaluation total: info 总分 fields */
 	RD_N
 };
 enum shift_rule {
@@ -181,6 +183,33 @@ extern const vocab_word vocab_filler_line[];
 extern const vocab_word vocab_title_words[];
 /* Goal markers: `目标N:` uses this word. */
 extern const char VOCAB_GOAL_WORD[];
+
+/* Synonyms: a word (matched as vocab_word's, prefix 0/1/2) and the
+ * canonical name it stands for. Terminated by word NULL. */
+typedef struct {
+	const char *word, *canon;
+	int prefix;
+} vocab_syn;
+/* Indicator columns beyond the value, by canonical field name (FORMAT.md
+ * 2c); a header not listed is its own name, in canonical form. */
+extern const vocab_syn vocab_indicator_fields[];
+/* Long-term columns beside annual ones: words that mark a header as the
+ * long-term one, the value's field name, the prefix of the other fields. */
+extern const vocab_word vocab_long_words[];
+/* The self-evaluation total's fields, in the order its cells give them
+ * (FORMAT.md 2c: info 总分, fields 分值, 得分, 等级). NULL-terminated. */
+extern const char *const vocab_total_fields[];
+#define VOCAB_LONG_VALUE_FIELD "实施期指标值"
+#define VOCAB_LONG_PREFIX "实施期"
+/* Project money blocks: the block label's group (FORMAT.md 2c: 项目资金,
+ * 资金来源, 支出明细); a label not listed gives 项目资金. */
+extern const vocab_syn vocab_funds_groups[];
+/* Item numbers leading a money label (`1、`, `(一)`, `一、`) are dropped:
+ * the characters such a number is made of, and what may close it. */
+extern const char VOCAB_ITEM_DIGITS[];
+extern const char *const vocab_item_closers[];
+/* Canonical name of key in table, or NULL. */
+const char *vocab_syn_match(const vocab_syn *table, const char *key);
 
 /* First entry of table whose word equals key (or prefixes it, for prefix
  * entries); NULL when none. */
