@@ -97,6 +97,13 @@ static void read_facts(const char *path, list *tokens, list *values)
 		add(tokens, norm(r.f[COL_FIELD], r.len[COL_FIELD]));
 		add(tokens, norm(r.f[COL_DEPT], r.len[COL_DEPT]));
 		add(tokens, norm(r.f[COL_PROJECT], r.len[COL_PROJECT]));
+		if (r.len[COL_YEAR]) { /* a year line under the title */
+			char y[64];
+			snprintf(y, sizeof y, "(%s" VOCAB_YEAR_WORD ")", r.f[COL_YEAR]);
+			add(tokens, xstrdup(y));
+			y[strlen(y) - 1] = 0; /* without brackets */
+			add(tokens, xstrdup(y + 1));
+		}
 		char *v = norm(r.f[COL_VALUE], r.len[COL_VALUE]);
 		add(tokens, xstrdup(v));
 		add(values, v);
@@ -118,6 +125,25 @@ static int accounted(const char *c, const list *tokens, const list *values)
 	size_t pl = form_task_prefix(c, strlen(c), &num);
 	if (pl && c[pl] && accounted(c + pl, tokens, values))
 		return 1;
+	/* an item number (`1、`), the year's amount column header (its facts
+	 * are field amount), synonyms of field names */
+	size_t in = form_item_number(c);
+	if (in)
+		return accounted(c + in, tokens, values);
+	if (vocab_match(vocab_funds_year_cols, c))
+		return 1;
+	if (vocab_syn_match(vocab_indicator_fields, c) || vocab_syn_match(vocab_funds_groups, c))
+		return 1;
+	/* a label and its amount in one cell (`资金总额:704`, family B) */
+	const char *colon = strchr(c, ':');
+	if (colon && colon > c) {
+		char *label = xmemdup(c, (size_t)(colon - c));
+		int ok = accounted(label, tokens, values) &&
+		         (!colon[1] || accounted(colon + 1, tokens, values));
+		free(label);
+		if (ok)
+			return 1;
+	}
 	/* a required-field star, core marks, a score band (FORMAT.md 2c) */
 	if (*c == '*' && c[1])
 		return accounted(c + 1, tokens, values);

@@ -145,8 +145,6 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 	for (int i = 0; i < d->nb && !fat; i++)
 		fat = d->b[i].label;
 	form_fact_text(w, SEC_META, xstrdup("family"), "text", fam, 1, fat, "");
-	if (!w->year[0] && w->o->year)
-		snprintf(w->year, sizeof w->year, "%s", w->o->year);
 	if (d->dept) { /* the department met while cutting comes first */
 		w->dept = d->dept;
 		form_use(d->dept);
@@ -159,6 +157,8 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 	for (int i = 0; i < d->npre; i++)
 		if (form_pre_line_ok(w, d->pre[i]))
 			form_use(d->pre[i]);
+	if (!w->year[0] && w->o->year) /* after the year lines */
+		snprintf(w->year, sizeof w->year, "%s", w->o->year);
 	read_pass(w, 0);
 	read_rest(w);
 	warn_missing(w);

@@ -48,4 +48,8 @@ size_t form_task_prefix(const char *s, size_t n, long *num);
  * `0-20分`; new string), or NULL. */
 size_t form_band(const char *k, char **band);
 
+/* The length of an item number leading the canonical label k (`1、`,
+ * `(一)`, `一、`, `1.`) when a label follows it, else 0. */
+size_t form_item_number(const char *k);
+
 #endif

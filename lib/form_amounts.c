@@ -9,9 +9,7 @@
 #include "form_int.h"
 #include "text.h"
 
-/* The length of an item number leading k (`1、`, `(一)`, `一、`, `1.`),
- * or 0. */
-static size_t item_number(const char *k)
+size_t form_item_number(const char *k)
 {
 	int open = *k == '(';
 	size_t i = (size_t)open;
@@ -51,7 +49,7 @@ static size_t item_number(const char *k)
 static char *funds_label(form_reader *w, const cell *c)
 {
 	const char *k = form_labkey(c->text, &w->tmp);
-	k += item_number(k);
+	k += form_item_number(k);
 	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
 		size_t n = strlen(v->word);
 		if (strncmp(k, v->word, n) == 0 && k[n])
@@ -130,6 +128,26 @@ void form_read_funds(form_reader *w, block *b)
 					ycol = j;
 			}
 			continue;
+		}
+		if (!hname && i == 0 && form_numeric(r->c[first])) {
+			/* the block's label names the amount after it (`年度本级
+			 * 预算金额 | 250 | 上级资金 | 0`): key it without its remark */
+			char *lk = xstrdup(form_labkey(b->label->text, &w->tmp));
+			char *open = strrchr(lk, '(');
+			if (open && open > lk && open[strcspn(open, ")")] == ')' &&
+			    !open[strcspn(open, ")") + 1])
+				*open = 0;
+			char *lp = form_key_part(lk);
+			form_use(r->c[first]);
+			form_fact(w, SEC_BUDGET, form_join_key(group, lp, NULL), "amount",
+			          r->c[first], unit);
+			free(lp);
+			free(lk);
+			first++;
+			while (first < r->n && !form_has_text(r->c[first]))
+				first++;
+			if (first >= r->n || form_numeric(r->c[first]))
+				continue;
 		}
 		if (!hname) {
 			for (int j = first; j < r->n;) {

@@ -156,8 +156,9 @@ static int accepts_shifted(form_cutter *w, int kind, grid_row *r)
 	switch (vb->shift) {
 	case SH_TASK_PREFIX:
 		return form_task_prefix(c0->text, c0->len, &num) > 0;
-	case SH_LEVEL_WORD:
-		return vocab_match(vocab_indicator_levels, k) != NULL;
+	case SH_LEVEL_WORD: /* a level name, or the header row's first word */
+		return vocab_match(vocab_indicator_levels, k) != NULL ||
+		       vocab_match(vocab_indicator_headers, k) != NULL;
 	case SH_LABEL_AMOUNT:
 		/* label then amount: the second cell is empty or starts with a digit */
 		return !vocab_match(vocab_block_labels, k) &&
@@ -283,6 +284,13 @@ int form_cut_next(form_cutter *w, form_doc *d)
 				check_inline(w, cur, r, sub + 1);
 			} else {
 				block_add_row(cur, r->cells + fi + 1, r->n - fi - 1);
+				/* a label spanning its row (colspan) heads the rows after
+				 * it instead of standing in their first column */
+				int spans = r->n - fi > 1;
+				for (int j = fi + 1; j < r->n; j++)
+					if (!(r->cells[j].flags & CELL_HSPAN))
+						spans = 0;
+				cur->whole = spans;
 			}
 			/* the department names the document: a second one starts the
 			 * next (its first text; form_read_dept reads the same) */
@@ -313,8 +321,10 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		if ((cont || shifted) && cur->html)
 			warn_add(&w->st->warn, r->line,
 			         "row after the end of the HTML table's copy: read as data");
-		if (cont) {
+		if (cont && !cur->whole) {
 			block_add_row(cur, r->cells + 1, r->n - 1);
+		} else if (cont) {
+			block_add_row(cur, r->cells, r->n);
 		} else if (shifted) {
 			block_add_row(cur, r->cells, r->n);
 		} else {

@@ -27,6 +27,8 @@ typedef struct {
 	grid *html;    /* table held by the label row, whose copies follow */
 	buf *htext;    /* each table row's texts (row_texts), for the copies */
 	int next_html; /* next table row a flat copy should match */
+	int whole;     /* the label spans its row alone: the rows after it are
+	                  not offset by a label column */
 } block;
 
 /* One document as cut from the grid: its title, blocks and the one-cell

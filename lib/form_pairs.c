@@ -111,8 +111,34 @@ void form_read_pinfo(form_reader *w, block *b)
 /* Is a one-cell line outside the blocks accounted for? It is when it is
  * made of a `填报单位:NAME` part naming the department (or the bare name)
  * and/or a `单位:万元` part; the unit is remembered. */
+/* A year line under the title (`(2017年度)`, `2019 年度`): 1, and the year
+ * when the title gave none. */
+static int year_line(form_reader *w, const char *k)
+{
+	const char *p = k + (*k == '(');
+	for (int i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	const char *q = p + 4;
+	if (strncmp(q, VOCAB_YEAR_WORD, strlen(VOCAB_YEAR_WORD)) == 0)
+		q += strlen(VOCAB_YEAR_WORD);
+	else if (strncmp(q, "年", strlen("年")) == 0)
+		q += strlen("年");
+	else
+		return 0;
+	if (*k == '(' && *q++ != ')')
+		return 0;
+	if (*q)
+		return 0;
+	if (!w->year[0])
+		memcpy(w->year, p, 4), w->year[4] = 0;
+	return 1;
+}
+
 int form_pre_line_ok(form_reader *w, const cell *c)
 {
+	if (year_line(w, form_labkey(c->text, &w->tmp)))
+		return 1;
 	char *k = xstrdup(form_labkey(c->text, &w->tmp));
 	char *name = k;
 	const vocab_word *fl = vocab_match(vocab_filler_line, k);

@@ -101,7 +101,7 @@ enum block_reader {
 enum shift_rule {
 	SH_NONE,
 	SH_TASK_PREFIX,  /* the first cell starts with `任务N:` */
-	SH_LEVEL_WORD,   /* the first cell is an indicator level name */
+	SH_LEVEL_WORD,   /* the first cell is an indicator level name or header */
 	SH_LABEL_AMOUNT, /* a non-label, then an empty cell or an amount */
 };
 typedef struct {
@@ -181,6 +181,8 @@ extern const vocab_word vocab_filler_line[];
 
 /* Words that make a one-cell line a form title, and the title's year mark. */
 extern const vocab_word vocab_title_words[];
+/* A year line under a title: `(2017年度)`. */
+#define VOCAB_YEAR_WORD "年度"
 /* Goal markers: `目标N:` uses this word. */
 extern const char VOCAB_GOAL_WORD[];
 
