@@ -131,6 +131,7 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 	w->st->docs++;
 	w->tpl = choose_template(d, &w->tmp);
 	memset(w->goal_no, 0, sizeof w->goal_no);
+	w->last_goal[0] = 0;
 	w->dept = NULL, w->project = NULL, w->dept_rank = 0;
 	w->year[0] = 0, w->unit[0] = 0;
 	if (d->title) {

@@ -174,7 +174,8 @@ void form_read_funds(form_reader *w, block *b)
 				continue;
 			cell *c = form_at(r, j);
 			form_use(c);
-			form_fact(w, SEC_BUDGET, xstrdup(key), hname[j], c, unit);
+			form_fact(w, SEC_BUDGET, xstrdup(key), hname[j], c,
+			          vocab_match(vocab_funds_plain_cols, hname[j]) ? "" : unit);
 		}
 		free(key);
 	}

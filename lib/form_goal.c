@@ -102,6 +102,7 @@ static void emit_goal(form_reader *w, const char *s, size_t a, size_t e, const c
 		return;
 	buf kb = {0};
 	buf_printf(&kb, "%s%d", prefix, ++*no);
+	snprintf(w->last_goal, sizeof w->last_goal, "%s", buf_str(&kb));
 	form_fact_text(w, SEC_GOAL, xstrdup(buf_str(&kb)), "text", s + a, e - a, c, "");
 	buf_free(&kb);
 }
@@ -200,6 +201,12 @@ void form_read_goal(form_reader *w, block *b)
 			           : blockkind                 ? blockkind
 			                                       : GK_YEAR;
 			form_use(c);
+			if (kind == GK_ACTUAL) { /* what became of the row's goal */
+				form_fact(w, SEC_GOAL,
+				          xstrdup(w->last_goal[0] ? w->last_goal : "1"),
+				          VOCAB_GOAL_ACTUAL_FIELD, c, "");
+				continue;
+			}
 			split_goals(w, c, &no[kind], kind == GK_LONG ? longkey : "");
 		}
 	}

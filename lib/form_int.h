@@ -73,8 +73,9 @@ typedef struct {
 	cell *project; /* project form: the 项目名称 value */
 	int dept_rank; /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
 	char year[8];
-	char unit[16];  /* the form's `单位:万元` line, if any */
-	int goal_no[3]; /* goals numbered so far, by enum goal_kind */
+	char unit[16];      /* the form's `单位:万元` line, if any */
+	int goal_no[4];     /* goals numbered so far, by enum goal_kind */
+	char last_goal[64]; /* key of the goal emitted last, for its fields */
 	fact_list facts;
 	buf tmp, tmp2;
 } form_reader;

@@ -214,10 +214,13 @@ const vocab_word vocab_pinfo_roles[] = {
 };
 
 const vocab_word vocab_goal_headers[] = {
-    {"年度目标", GK_YEAR, 2},       {"年度绩效目标", GK_YEAR, 2},   {"当年目标", GK_YEAR, 2},
-    {"实施期目标", GK_LONG, 2},     {"中长期目标", GK_LONG, 2},     {"中期目标", GK_LONG, 2},
-    {"长期目标", GK_LONG, 2},       {"实施期绩效目标", GK_LONG, 2}, {"中期滚动目标", GK_LONG, 2},
-    {"本年度绩效目标", GK_YEAR, 2}, {"预期目标", GK_YEAR, 2},       {NULL, 0, 0},
+    {"年度目标", GK_YEAR, 2},           {"年度绩效目标", GK_YEAR, 2},
+    {"当年目标", GK_YEAR, 2},           {"实施期目标", GK_LONG, 2},
+    {"中长期目标", GK_LONG, 2},         {"中期目标", GK_LONG, 2},
+    {"长期目标", GK_LONG, 2},           {"实施期绩效目标", GK_LONG, 2},
+    {"中期滚动目标", GK_LONG, 2},       {"本年度绩效目标", GK_YEAR, 2},
+    {"预期目标", GK_YEAR, 2},           {"实际完成情况", GK_ACTUAL, 2},
+    {"目标实际完成情况", GK_ACTUAL, 2}, {NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
@@ -371,6 +374,9 @@ const vocab_word vocab_long_words[] = {
 };
 
 const char *const vocab_total_fields[] = {"分值", "得分", "等级", NULL};
+const vocab_word vocab_funds_plain_cols[] = {
+    {"分值", 1, 2}, {"得分", 1, 2}, {"执行率", 1, 2}, {"占比", 1, 2}, {NULL, 0, 0},
+};
 
 const vocab_syn vocab_funds_groups[] = {
     {"资金来源", "资金来源", 2},

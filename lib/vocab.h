@@ -165,7 +165,8 @@ extern const vocab_word vocab_qualitative[];
 enum pinfo_role { PI_OTHER = 1, PI_PROJECT, PI_DEPT, PI_DEPT2 };
 /* Goal column/row headers: annual goals (key N) vs implementation-period
  * goals (key 实施期|N). */
-enum goal_kind { GK_YEAR = 1, GK_LONG };
+enum goal_kind { GK_YEAR = 1, GK_LONG, GK_ACTUAL /* a field of the row's goal */ };
+#define VOCAB_GOAL_ACTUAL_FIELD "实际完成情况"
 extern const vocab_word vocab_goal_headers[];
 extern const vocab_word vocab_pinfo_roles[];
 extern const char VOCAB_GOAL_LONG_KEY[]; /* "实施期" */
@@ -201,6 +202,8 @@ extern const vocab_word vocab_long_words[];
 /* The self-evaluation total's fields, in the order its cells give them
  * (FORMAT.md 2c: info 总分, fields 分值, 得分, 等级). NULL-terminated. */
 extern const char *const vocab_total_fields[];
+/* Columns of a money block that hold no money (scores, rates): no unit. */
+extern const vocab_word vocab_funds_plain_cols[];
 #define VOCAB_LONG_VALUE_FIELD "实施期指标值"
 #define VOCAB_LONG_PREFIX "实施期"
 /* Project money blocks: the block label's group (FORMAT.md 2c: 项目资金,

@@ -27,3 +27,16 @@ tc "keys: 2025's keys are 2024's (bands and marks aside)" 0 '' '' \
 tc "keys: bands and marks are fields of their own" 0 \
 	"$(printf 'band\t50分\nband\t10分\nmark\t★\nband\t0-20分\nband\t30分\nmark\t★★★\nband\t10')" '' \
 	"pg-extract -H $F/keys-2025.html | awk -F'\t' '\$7==\"band\" || \$7==\"mark\"' | cut -f7,8"
+
+# Families of FORMAT.md 2c (templates.md section 1), two documents each,
+# written after the layouts templates.md and ../shared/real describe; each
+# golden was checked line by line against its document.
+for d in fixtures/families/*.html; do
+	n=$(basename "$d" .html)
+	tc "family ${n%%-*}: $n: facts as reviewed" 0 @fixtures/families/$n.facts.tsv '' "pg-extract $d"
+	tc "family ${n%%-*}: $n: recognised as ${n%%-*}" 0 "${n%%-*}" '' \
+		"pg-extract -H $d | awk -F'\t' '\$5==\"meta\" && \$6==\"family\"{print \$8}'"
+	tc "family ${n%%-*}: $n: nothing in extra but site noise" 0 '' '' \
+		"pg-extract -H $d | awk -F'\t' '\$5==\"extra\" && \$6 !~ /发布时间/'"
+	ok "family ${n%%-*}: $n: pg-normalize reads it" "pg-extract $d | pg-normalize >/dev/null"
+done
