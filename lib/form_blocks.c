@@ -206,6 +206,87 @@ static int yield(form_cutter *w, form_doc *d)
 	return 1;
 }
 
+static void block_add_cells(block *b, cell **v, int n)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 2;
+		b->rows = xreallocarray(b->rows, (size_t)b->cap, sizeof *b->rows);
+	}
+	rowv *r = &b->rows[b->n++];
+	r->n = n;
+	r->c = xreallocarray(NULL, (size_t)(n ? n : 1), sizeof *r->c);
+	memcpy(r->c, v, (size_t)n * sizeof *v);
+}
+
+/* Is r a multi-project table's header row? Then note its columns. */
+static int multi_header(form_cutter *w, grid_row *r)
+{
+	int col[MC_N], inds = 0;
+	for (int k = 0; k < MC_N; k++)
+		col[k] = -1;
+	for (int j = 0; j < r->n; j++) {
+		cell *c = &r->cells[j];
+		if (!form_has_text(c))
+			continue;
+		const char *k = form_labkey(c->text, &w->tmp);
+		const vocab_word *v = vocab_match(vocab_multi_headers, k);
+		if (v && col[v->kind] < 0 && inds == 0)
+			col[v->kind] = j;
+		else if (vocab_match(vocab_indicator_headers, k) && inds++ == 0)
+			col[MC_IND] = j;
+	}
+	if (col[MC_PROJECT] < 0 || inds < 2)
+		return 0;
+	memcpy(w->mcol, col, sizeof col);
+	w->mhead = r;
+	w->munit = NULL;
+	return 1;
+}
+
+/* One row of a multi-project table: a project's first row opens a document
+ * (its blocks made of the header's cells and the row's); the next rows add
+ * their indicator cells. Returns 1 when the row starts the next document. */
+static int multi_row(form_cutter *w, form_doc *d, grid_row *r)
+{
+	int *mc = w->mcol;
+	grid_row *h = w->mhead;
+	if (mc[MC_PROJECT] < r->n && form_has_text(&r->cells[mc[MC_PROJECT]])) {
+		if (d->seen_project)
+			return 1;
+		d->seen_project = 1;
+		d->title = w->mtitle;
+		cell *v[4];
+		int n = 0;
+		for (int k = MC_UNIT; k <= MC_PROJECT; k++) {
+			if (mc[k] < 0 || mc[k] >= r->n)
+				continue;
+			cell *c = &r->cells[mc[k]];
+			if (k == MC_UNIT && form_has_text(c))
+				w->munit = c;
+			else if (k == MC_UNIT && w->munit)
+				c = w->munit; /* written on the first project's row only */
+			v[n++] = &h->cells[mc[k]], v[n++] = c;
+		}
+		block *b = new_block(d, BLK_PINFO, NULL);
+		block_add_cells(b, v, n);
+		if (mc[MC_BUDGET] >= 0 && mc[MC_BUDGET] < r->n) {
+			b = new_block(d, BLK_FUNDS, &h->cells[mc[MC_BUDGET]]);
+			block_add_cells(b, (cell *[]){&r->cells[mc[MC_BUDGET]]}, 1);
+		}
+		if (mc[MC_GOAL] >= 0 && mc[MC_GOAL] < r->n) {
+			b = new_block(d, BLK_GOAL, &h->cells[mc[MC_GOAL]]);
+			block_add_cells(b, (cell *[]){&r->cells[mc[MC_GOAL]]}, 1);
+		}
+		b = new_block(d, BLK_INDICATOR, NULL);
+		if (mc[MC_IND] < h->n)
+			block_add_row(b, h->cells + mc[MC_IND], h->n - mc[MC_IND]);
+		w->cur = b;
+	}
+	if (w->cur && mc[MC_IND] < r->n)
+		block_add_row(w->cur, r->cells + mc[MC_IND], r->n - mc[MC_IND]);
+	return 0;
+}
+
 int form_cut_next(form_cutter *w, form_doc *d)
 {
 	grid *g = w->g;
@@ -228,6 +309,19 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		if (fi < 0 && sub < 0)
 			continue;
 		cell *first = fi >= 0 ? &r->cells[fi] : NULL;
+		if (w->mhead && nne == 1 && sub < 0 && is_title(w, first))
+			w->mhead = NULL; /* a new form after the table */
+		if (w->mhead) {          /* inside a multi-project table */
+			if (multi_row(w, d, r))
+				return yield(w, d);
+			continue;
+		}
+		if (sub < 0 && multi_header(w, r)) {
+			w->mtitle = d->title; /* each project's document repeats it */
+			if (d->nb)            /* blocks before the table: a form of their own */
+				return yield(w, d);
+			continue;
+		}
 		int lead = fi >= 0 && (sub < 0 || fi < sub);
 		/* a title line */
 		if (lead && nne == 1 && sub < 0 && is_title(w, first)) {

@@ -49,6 +49,12 @@ typedef struct {
 	int row;    /* next grid row to look at */
 	block *cur; /* block the next rows may continue */
 	int done;   /* the last document was given */
+	/* a multi-project table (FORMAT.md 2c): its header row, the column of
+	 * each role (enum multi_role; -1 none) and the form's title */
+	grid_row *mhead;
+	int mcol[MC_N];
+	cell *mtitle;
+	cell *munit; /* the last 单位名称 given: filled down to later projects */
 	buf tmp;
 	form_stats *st; /* flat-copy checks add warnings and counts here */
 } form_cutter;

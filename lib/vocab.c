@@ -200,17 +200,10 @@ const vocab_template vocab_templates[] = {
 
 /* kind: enum pinfo_role */
 const vocab_word vocab_pinfo_roles[] = {
-    {"项目名称", PI_PROJECT, 0},
-    {"主管部门", PI_DEPT, 0},
-    {"主管部门及代码", PI_DEPT, 0},
-    {"业务主管部门", PI_DEPT, 0},
-    {"主管预算部门", PI_DEPT, 0},
-    {"预算部门", PI_DEPT2, 0},
-    {"项目支出名称", PI_PROJECT, 0},
-    {"专项名称", PI_PROJECT, 0},
-    {"专项资金名称", PI_PROJECT, 0},
-    {"资金名称", PI_PROJECT, 0},
-    {NULL, 0, 0},
+    {"项目名称", PI_PROJECT, 0},     {"主管部门", PI_DEPT, 0},     {"主管部门及代码", PI_DEPT, 0},
+    {"业务主管部门", PI_DEPT, 0},    {"主管预算部门", PI_DEPT, 0}, {"预算部门", PI_DEPT2, 0},
+    {"项目支出名称", PI_PROJECT, 0}, {"单位名称", PI_DEPT, 0},     {"专项名称", PI_PROJECT, 0},
+    {"专项资金名称", PI_PROJECT, 0}, {"资金名称", PI_PROJECT, 0},  {NULL, 0, 0},
 };
 
 const vocab_word vocab_goal_headers[] = {
@@ -371,6 +364,12 @@ const vocab_syn vocab_indicator_fields[] = {
 /* matched anywhere in the header (prefix 1 after any text: vocab_contains) */
 const vocab_word vocab_long_words[] = {
     {"长期", 1, 1}, {"中期", 1, 1}, {"实施期", 1, 1}, {"实施周期", 1, 1}, {NULL, 0, 0},
+};
+
+const vocab_word vocab_multi_headers[] = {
+    {"单位名称", MC_UNIT, 0}, {"部门名称", MC_UNIT, 0},     {"项目名称", MC_PROJECT, 0},
+    {"预算数", MC_BUDGET, 2}, {"预算金额", MC_BUDGET, 2},   {"项目预算", MC_BUDGET, 2},
+    {"年度目标", MC_GOAL, 2}, {"年度绩效目标", MC_GOAL, 2}, {NULL, 0, 0},
 };
 
 const char *const vocab_total_fields[] = {"分值", "得分", "等级", NULL};

@@ -187,6 +187,13 @@ extern const vocab_word vocab_title_words[];
 /* Goal markers: `目标N:` uses this word. */
 extern const char VOCAB_GOAL_WORD[];
 
+/* Multi-project tables (单位名称 / 项目名称 / 预算数 / 年度目标 on a project's
+ * first row only, then indicator columns): the header words of the project
+ * columns. A header row holding MC_PROJECT and indicator headers makes the
+ * table one; each project is a document of its own. */
+enum multi_role { MC_UNIT, MC_PROJECT, MC_BUDGET, MC_GOAL, MC_IND, MC_N };
+extern const vocab_word vocab_multi_headers[];
+
 /* Synonyms: a word (matched as vocab_word's, prefix 0/1/2) and the
  * canonical name it stands for. Terminated by word NULL. */
 typedef struct {

@@ -31,11 +31,11 @@ tc "keys: bands and marks are fields of their own" 0 \
 # Families of FORMAT.md 2c (templates.md section 1), two documents each,
 # written after the layouts templates.md and ../shared/real describe; each
 # golden was checked line by line against its document.
-for d in fixtures/families/*.html; do
-	n=$(basename "$d" .html)
+for d in fixtures/families/*.html fixtures/families/*.csv; do
+	n=$(basename "$d"); n=${n%.*}
 	tc "family ${n%%-*}: $n: facts as reviewed" 0 @fixtures/families/$n.facts.tsv '' "pg-extract $d"
 	tc "family ${n%%-*}: $n: recognised as ${n%%-*}" 0 "${n%%-*}" '' \
-		"pg-extract -H $d | awk -F'\t' '\$5==\"meta\" && \$6==\"family\"{print \$8}'"
+		"pg-extract -H $d | awk -F'\t' '\$5==\"meta\" && \$6==\"family\"{print \$8}' | sort -u"
 	tc "family ${n%%-*}: $n: nothing in extra but site noise" 0 '' '' \
 		"pg-extract -H $d | awk -F'\t' '\$5==\"extra\" && \$6 !~ /发布时间/'"
 	ok "family ${n%%-*}: $n: pg-normalize reads it" "pg-extract $d | pg-normalize >/dev/null"
