@@ -1,6 +1,6 @@
 /* form_goal: the readers of free-text blocks: 总体绩效目标 split into goals
- * at their markers (目标N:, 1., （1）, 一、) or lines, and 其他需完成的任务 as
- * one text. They add facts from blocks already cut. */
+ * at their markers (目标N:, 1., （1）, 一、) or lines, 其他需完成的任务 as one
+ * text, and labelled texts (部门职责) as one info value. They add facts from blocks already cut. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,7 +213,9 @@ void form_read_goal(form_reader *w, block *b)
 	free(colkind);
 }
 
-void form_read_other(form_reader *w, block *b)
+/* A block's texts joined by a space as one fact keyed by the block's label
+ * (empty when there are none). */
+static void block_text(form_reader *w, block *b, int sec, const char *field)
 {
 	buf v = {0};
 	cell *first = NULL;
@@ -229,7 +231,18 @@ void form_read_other(form_reader *w, block *b)
 				buf_addc(&v, ' ');
 			buf_add(&v, c->text, c->len);
 		}
-	form_fact_text(w, SEC_OTHER, form_label_key(&w->tmp, b->label->text), "text", buf_str(&v),
-	               v.len, first ? first : b->label, "");
+	form_fact_text(w, sec, form_label_key(&w->tmp, b->label->text), field, buf_str(&v), v.len,
+	               first ? first : b->label, "");
 	buf_free(&v);
+}
+
+void form_read_other(form_reader *w, block *b)
+{
+	block_text(w, b, SEC_OTHER, "text");
+}
+
+/* A labelled text (部门职责 | text): info keyed by the label. */
+void form_read_ltext(form_reader *w, block *b)
+{
+	block_text(w, b, SEC_INFO, "value");
 }

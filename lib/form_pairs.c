@@ -199,29 +199,6 @@ void form_extra_row(form_reader *w, rowv *r)
 	form_use(k);
 }
 
-/* A labelled text (部门职责 | text): info keyed by the label, the block's
- * texts joined by a space as its value (one fact, empty when none). */
-void form_read_ltext(form_reader *w, block *b)
-{
-	buf v = {0};
-	cell *first = NULL;
-	for (int i = 0; i < b->n; i++)
-		for (int j = 0; j < b->rows[i].n; j++) {
-			cell *c = b->rows[i].c[j];
-			if (!form_has_text(c))
-				continue;
-			form_use(c);
-			if (!first)
-				first = c;
-			if (v.len)
-				buf_addc(&v, ' ');
-			buf_add(&v, c->text, c->len);
-		}
-	form_fact_text(w, SEC_INFO, form_label_key(&w->tmp, b->label->text), "value", buf_str(&v),
-	               v.len, first ? first : b->label, "");
-	buf_free(&v);
-}
-
 /* The self-evaluation total (总分 | 100 | 96 | 优): info 总分, its texts
  * as the fields of vocab_total_fields in order; texts beyond them are left
  * to extra. */
