@@ -200,10 +200,19 @@ const vocab_template vocab_templates[] = {
 
 /* kind: enum pinfo_role */
 const vocab_word vocab_pinfo_roles[] = {
-    {"项目名称", PI_PROJECT, 0},     {"主管部门", PI_DEPT, 0},     {"主管部门及代码", PI_DEPT, 0},
-    {"业务主管部门", PI_DEPT, 0},    {"主管预算部门", PI_DEPT, 0}, {"预算部门", PI_DEPT2, 0},
-    {"项目支出名称", PI_PROJECT, 0}, {"单位名称", PI_DEPT, 0},     {"专项名称", PI_PROJECT, 0},
-    {"专项资金名称", PI_PROJECT, 0}, {"资金名称", PI_PROJECT, 0},  {NULL, 0, 0},
+    {"项目名称", PI_PROJECT, 0},
+    {"主管部门", PI_DEPT, 0},
+    {"主管部门及代码", PI_DEPT, 0},
+    {"业务主管部门", PI_DEPT, 0},
+    {"项目主管部门", PI_DEPT, 0},
+    {"主管预算部门", PI_DEPT, 0},
+    {"预算部门", PI_DEPT2, 0},
+    {"项目支出名称", PI_PROJECT, 0},
+    {"单位名称", PI_DEPT, 0},
+    {"专项名称", PI_PROJECT, 0},
+    {"专项资金名称", PI_PROJECT, 0},
+    {"资金名称", PI_PROJECT, 0},
+    {NULL, 0, 0},
 };
 
 const vocab_word vocab_goal_headers[] = {

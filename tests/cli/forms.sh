@@ -40,3 +40,7 @@ for d in fixtures/families/*.html fixtures/families/*.csv; do
 		"pg-extract -H $d | awk -F'\t' '\$5==\"extra\" && \$6 !~ /发布时间/'"
 	ok "family ${n%%-*}: $n: pg-normalize reads it" "pg-extract $d | pg-normalize >/dev/null"
 done
+
+# A synonym is a data change: 项目主管部门 (one row of vocab_pinfo_roles)
+# names the department; before that row its pair went to extra.
+tc "synonym: 项目主管部门 names the department" 0 @$F/label-synonym.facts.tsv '' "pg-extract $F/label-synonym.html"
