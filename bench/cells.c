@@ -134,6 +134,17 @@ static int accounted(const char *c, const list *tokens, const list *values)
 		return 1;
 	if (vocab_syn_match(vocab_indicator_fields, c) || vocab_syn_match(vocab_funds_groups, c))
 		return 1;
+	/* a label with a money unit remark: `中期市财政预算(万元)` */
+	size_t cn = strlen(c);
+	const char *par = strrchr(c, '(');
+	if (par && par > c && c[cn - 1] == ')' &&
+	    vocab_find_money(par + 1, (size_t)(c + cn - 1 - (par + 1)))) {
+		char *label = xmemdup(c, (size_t)(par - c));
+		int ok = accounted(label, tokens, values);
+		free(label);
+		if (ok)
+			return 1;
+	}
 	/* a label and its amount in one cell (`资金总额:704`, family B) */
 	const char *colon = strchr(c, ':');
 	if (colon && colon > c) {

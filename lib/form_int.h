@@ -76,8 +76,10 @@ typedef struct {
 	form_doc *d;
 	const vocab_template *tpl;
 	cell *dept;
-	cell *project; /* project form: the 项目名称 value */
-	int dept_rank; /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
+	cell *project;   /* project form: the 项目名称 value */
+	int dept_rank;   /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
+	cell dept_own;   /* dept named by a `预算单位:` line: its name ... */
+	char *dept_text; /* ... owned here */
 	char year[8];
 	char unit[16];      /* the form's `单位:万元` line, if any */
 	int goal_no[4];     /* goals numbered so far, by enum goal_kind */

@@ -85,11 +85,23 @@ static int pinfo_label(form_reader *w, const cell *c)
 	const char *k = form_labkey(c->text, &w->tmp);
 	const vocab_word *v = vocab_match(vocab_block_labels, k);
 	const vocab_block *vb = v ? vocab_block_of(v->kind) : NULL;
-	return (vb && vb->reader == RD_PINFO) || vocab_match(vocab_pinfo_roles, k);
+	return (vb && vb->reader == RD_PINFO) || vocab_match(vocab_pinfo_roles, k) ||
+	       *form_header_unit(&w->tmp, c); /* 中期市财政预算(万元) | 284500.00 */
 }
 
 static void pinfo_pair(form_reader *w, cell *lab, cell *v)
 {
+	const char *unit = form_header_unit(&w->tmp, lab);
+	if (*unit) { /* an amount in the header block: project money */
+		char *lk = xstrdup(form_labkey(lab->text, &w->tmp));
+		*strrchr(lk, '(') = 0; /* the unit's remark (form_header_unit found it) */
+		char *lp = form_key_part(lk);
+		form_fact(w, SEC_BUDGET, form_join_key(VOCAB_FUNDS_GROUP, lp, NULL), "amount", v,
+		          unit);
+		free(lp);
+		free(lk);
+		return;
+	}
 	const vocab_word *role = vocab_match(vocab_pinfo_roles, form_labkey(lab->text, &w->tmp));
 	cell *val = form_has_text(v) ? v : NULL;
 	if (role && role->kind == PI_PROJECT && val && !w->project)
@@ -163,6 +175,17 @@ int form_pre_line_ok(form_reader *w, const cell *c)
 	int ok = !*name && (unit_ok || fl);
 	if (!ok && *name && w->dept)
 		ok = strcmp(name, form_labkey(w->dept->text, &w->tmp)) == 0;
+	if (!ok && *name && fl && fl->kind == FL_DEPT && !w->dept) {
+		/* `预算单位:东莞市交通运输局` names the department when nothing
+		 * else does: the name, in a copy of the cell (for src) */
+		free(w->dept_text);
+		w->dept_text = xstrdup(name);
+		w->dept_own = *c;
+		w->dept_own.text = w->dept_text;
+		w->dept_own.len = strlen(name);
+		w->dept = &w->dept_own;
+		ok = 1;
+	}
 	free(k);
 	return ok;
 }

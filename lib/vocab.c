@@ -127,19 +127,19 @@ const vocab_word vocab_block_labels[] = {
 };
 
 const vocab_block vocab_blocks[] = {
-    {BLK_PINFO, "项目名称", RD_PINFO, 1, SH_NONE},
-    {BLK_DEPT, "部门名称", RD_DEPT, 2, SH_NONE},
-    {BLK_INFO, "基本信息", RD_INFO, 0, SH_LABEL_AMOUNT},
-    {BLK_BUDGET, "预算整体情况", RD_BUDGET, 0, SH_LABEL_AMOUNT},
-    {BLK_GOAL, "总体绩效目标", RD_GOAL, 0, SH_NONE},
-    {BLK_TASK, "年度重点工作任务", RD_TASK, 0, SH_TASK_PREFIX},
-    {BLK_OTHER, "其他需完成的任务", RD_OTHER, 0, SH_NONE},
-    {BLK_INDICATOR, "绩效指标", RD_INDICATOR, 0, SH_LEVEL_WORD},
-    {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE},
-    {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_NONE},
-    {BLK_SPECIAL, "专项名称", RD_PINFO, 1, SH_NONE},
-    {BLK_TOTAL, "总分", RD_TOTAL, 0, SH_NONE},
-    {0, NULL, 0, 0, 0},
+    {BLK_PINFO, "项目名称", RD_PINFO, 1, SH_NONE, SEC_INFO},
+    {BLK_DEPT, "部门名称", RD_DEPT, 2, SH_NONE, SEC_N /* no facts: the dept column */},
+    {BLK_INFO, "基本信息", RD_INFO, 0, SH_LABEL_AMOUNT, SEC_INFO},
+    {BLK_BUDGET, "预算整体情况", RD_BUDGET, 0, SH_LABEL_AMOUNT, SEC_BUDGET},
+    {BLK_GOAL, "总体绩效目标", RD_GOAL, 0, SH_NONE, SEC_GOAL},
+    {BLK_TASK, "年度重点工作任务", RD_TASK, 0, SH_TASK_PREFIX, SEC_TASK},
+    {BLK_OTHER, "其他需完成的任务", RD_OTHER, 0, SH_NONE, SEC_OTHER},
+    {BLK_INDICATOR, "绩效指标", RD_INDICATOR, 0, SH_LEVEL_WORD, SEC_INDICATOR},
+    {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE, SEC_BUDGET},
+    {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_NONE, SEC_INFO},
+    {BLK_SPECIAL, "专项名称", RD_PINFO, 1, SH_NONE, SEC_INFO},
+    {BLK_TOTAL, "总分", RD_TOTAL, 0, SH_NONE, SEC_INFO},
+    {0, NULL, 0, 0, 0, 0},
 };
 
 const vocab_block *vocab_block_of(int k)
@@ -244,7 +244,7 @@ const vocab_word vocab_unit_line[] = {
 };
 const vocab_word vocab_filler_line[] = {
     {"填报单位(盖章):", 1, 1}, {"填报单位:(盖章)", 1, 1}, {"单位名称:", 1, 1},
-    {"填报单位:", 1, 1},       {"预算单位:", 1, 1},       {NULL, 0, 0},
+    {"填报单位:", 1, 1},       {"预算单位:", FL_DEPT, 1}, {NULL, 0, 0},
 };
 
 const vocab_word vocab_budget_groups[] = {

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "facts.h"
+
 /* Comparators, FORMAT.md section 4. */
 enum cmp_op { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
 extern const char *const vocab_op_text[]; /* indexed by cmp_op: "", ">=", ... */
@@ -111,6 +113,8 @@ typedef struct {
 	int pass;         /* 1, 2: read before the others, in this order (they name
 	                     the document: project, department); 0: in document order */
 	int shift;        /* enum shift_rule */
+	int sec;          /* enum fact_section its facts go to: a required block is
+	                     missing only when that section has no fact either */
 } vocab_block;
 /* One entry per block kind but BLK_NONE, terminated by kind 0. */
 extern const vocab_block vocab_blocks[];
@@ -177,7 +181,9 @@ extern const vocab_word vocab_funds_drop[];
 extern const vocab_word vocab_funds_year_cols[];
 /* A form-wide unit line: `单位:万元`, `金额单位:元`. */
 extern const vocab_word vocab_unit_line[];
-/* `填报单位:` lines naming who filled the form in. */
+/* `填报单位:` lines naming who filled the form in; kind FL_DEPT: a line
+ * that names the department when nothing else does (`预算单位:`). */
+enum filler_kind { FL_FILLER = 1, FL_DEPT };
 extern const vocab_word vocab_filler_line[];
 
 /* Words that make a one-cell line a form title, and the title's year mark. */
