@@ -176,7 +176,7 @@ const vocab_template vocab_templates[] = {
      vocab_indicator_headers},
     {"project",
      'D',
-     {"项目支出绩效", "项目绩效目标", NULL},
+     {"项目支出", "项目绩效目标", NULL},
      {BLK_PINFO, BLK_FUNDS, 0},
      {BLK_FUNDS, BLK_GOAL, BLK_INDICATOR, 0},
      vocab_task_headers,
