@@ -12,8 +12,9 @@ DESTDIR ?=
 
 PKGS     := gumbo libpcre2-8
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
-# mandoc lints the manuals, locales provides de_DE for the locale test.
-TEST_PKGS := mandoc locales cmark-gfm
+# mandoc lints the manuals, locales provides de_DE for the locale test,
+# GNU time measures peak memory in the hostile-input tests.
+TEST_PKGS := mandoc locales cmark-gfm time
 # ... and the benchmark's (bench/run.sh): hyperfine, mawk, GNU time.
 BENCH_PKGS := hyperfine mawk time
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter

@@ -162,29 +162,11 @@ int main(void)
 	grid_free(g);
 	buf_free(&deep);
 
-	/* html_cut: the tag cap counts start and end tags; comments, a doctype
-	 * and "<" as text do not count; the depth cap is counted apart */
-	int why = -1;
-	const char *t4 = "<a><b></b></a>";
-	CHECK_INT(html_cut(t4, strlen(t4), 1000, 4, &why), strlen(t4));
-	CHECK_INT(why, HTML_CUT_NONE);
-	CHECK_INT(html_cut(t4, strlen(t4), 1000, 3, &why), 10);
-	CHECK_INT(why, HTML_CUT_TAGS);
-	const char *tx = "<!DOCTYPE html><!-- <a><a> --><p>1 < 2</p>";
-	CHECK_INT(html_cut(tx, strlen(tx), 1000, 2, &why), strlen(tx));
-	CHECK_INT(why, HTML_CUT_NONE);
-	CHECK_INT(html_cut(tx, strlen(tx), 1000, 1, &why), strlen(tx) - 4);
-	CHECK_INT(why, HTML_CUT_TAGS);
-	const char *d3 = "<div><div><div>x";
-	CHECK_INT(html_cut(d3, strlen(d3), 2, 100, &why), 10);
-	CHECK_INT(why, HTML_CUT_DEPTH);
-	CHECK_INT(html_cut(d3, strlen(d3), 3, 100, &why), strlen(d3));
-	CHECK_INT(why, HTML_CUT_NONE);
 	/* through html_read: the warning, and the cells before the cut */
 	buf many = {0};
 	buf_adds(&many, "<table><tr><td>kept</td></tr></table>");
 	for (long i = 0; i < HTML_MAX_TAGS / 2; i++)
-		buf_adds(&many, "<i></i>");
+		buf_adds(&many, "<p></p>");
 	buf_adds(&many, "<table><tr><td>dropped</td></tr></table>");
 	warn_free(&w);
 	g = grid_new();
