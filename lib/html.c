@@ -16,6 +16,7 @@ typedef struct {
 	int deep_warned;
 	int span_warned;
 	int open_warned;
+	int cols_warned;
 } ctx;
 
 typedef struct {
@@ -170,11 +171,17 @@ static inline void walk(GumboNode *root, const walk_ops *ops, void *u)
 	free(s.v);
 }
 
-/* cell_text's walk: the cell's text, and its first tables. */
+/* Tables met inside a cell, read after its row. */
+typedef struct {
+	GumboNode **v;
+	size_t n, cap;
+} nodes;
+
+/* cell_text's walk: the cell's text, and the tables inside it. */
 typedef struct {
 	ctx *c;
 	buf *out;
-	grid **sub;
+	nodes *inner;
 	int depth;
 } cell_walk;
 
@@ -188,9 +195,11 @@ static int cell_on_table(void *u, GumboNode *n)
 {
 	cell_walk *w = u;
 	if (w->depth < HTML_MAX_TABLE_DEPTH) {
-		if (!*w->sub)
-			*w->sub = grid_new();
-		table_build(w->c, n, *w->sub, w->depth + 1);
+		nodes *in = w->inner;
+		if (in->n == in->cap)
+			in->v = xreallocarray(in->v, in->cap = in->cap ? in->cap * 2 : 4,
+			                      sizeof *in->v);
+		in->v[in->n++] = n;
 		return 1;
 	}
 	if (!w->c->deep_warned) {
@@ -217,13 +226,22 @@ static void cell_on_close(void *u, GumboTag t)
 		buf_addc(((cell_walk *)u)->out, '\n');
 }
 
-/* Collect the text of a cell's content into out; the first tables met
- * (while depth allows) are built into *sub instead. */
-static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
+/* Collect the text of a cell's content into out; the tables met (while
+ * depth allows; deeper ones are read as text) are added to inner instead. */
+static void cell_text(ctx *c, GumboNode *td, buf *out, nodes *inner, int depth)
 {
 	static const walk_ops ops = {cell_on_text, cell_on_table, cell_on_open, cell_on_close};
-	cell_walk w = {c, out, sub, depth};
+	cell_walk w = {c, out, inner, depth};
 	walk(td, &ops, &w);
+}
+
+/* The tables found inside the cells of one row (or a caption): their rows
+ * follow that row in g, so they never replace or hide it. */
+static void build_inner(ctx *c, nodes *inner, grid *g, int depth)
+{
+	for (size_t i = 0; i < inner->n; i++)
+		table_build(c, inner->v[i], g, depth + 1);
+	inner->n = 0;
 }
 
 static int span_attr(GumboNode *n, const char *name, int lo, int hi)
@@ -251,6 +269,15 @@ static int span_attr(GumboNode *n, const char *name, int lo, int hi)
 	return (int)v;
 }
 
+/* Is there a cell (td, th) among v[from..]? */
+static int more_cells(const GumboVector *v, unsigned from)
+{
+	for (unsigned i = from; i < v->length; i++)
+		if (is_tag(v->data[i], GUMBO_TAG_TD) || is_tag(v->data[i], GUMBO_TAG_TH))
+			return 1;
+	return 0;
+}
+
 typedef struct {
 	int left; /* rows still covered below */
 	int row;  /* origin's table row, 1-based */
@@ -275,14 +302,14 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 		GumboTag t = n->v.element.tag;
 		if (t == GUMBO_TAG_CAPTION) {
 			buf tx = {0};
-			grid *sub = NULL;
-			cell_text(c, n, &tx, &sub, depth);
+			nodes inner = {0};
+			cell_text(c, n, &tx, &inner, depth);
 			grid_row *r = grid_add_row(g, node_line(c, n));
 			cell *cl = grid_add_cell(g, r, buf_str(&tx), tx.len);
 			if (cl)
-				cl->col = c->base_col, cl->sub = sub;
-			else
-				grid_free(sub);
+				cl->col = c->base_col;
+			build_inner(c, &inner, g, depth);
+			free(inner.v);
 			buf_free(&tx);
 			continue;
 		}
@@ -304,6 +331,7 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 	pend *pd = NULL;
 	int width = 0; /* columns with a pending entry allocated */
 	buf tx = {0};
+	nodes inner = {0};
 	for (size_t y = 0; y < ntr; y++) {
 		GumboNode *tr = trs[y];
 		grid_row *r = grid_add_row(g, node_line(c, tr));
@@ -359,16 +387,12 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 				         GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
 			}
 			buf_reset(&tx);
-			grid *sub = NULL;
-			cell_text(c, td, &tx, &sub, depth);
+			cell_text(c, td, &tx, &inner, depth);
 			cell *o = grid_add_cell(g, r, buf_str(&tx), tx.len);
-			if (!o) {
-				grid_free(sub);
+			if (!o)
 				break;
-			}
 			o->line = node_line(c, td);
 			o->col = c->base_col, o->trow = (int)y + 1, o->tcol = x + 1;
-			o->sub = sub;
 			for (int s = 1; s < cs; s++) {
 				cell *h = grid_add_cell(g, r, "", 0);
 				if (!h) {
@@ -397,15 +421,24 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 				pd[x + s].row = (int)y + 1;
 			}
 			x += cs;
-			if (x >= GRID_MAX_COLS)
+			if (x >= GRID_MAX_COLS) {
 				full = 1;
+				if (more_cells(cells, k + 1) && !c->cols_warned) {
+					c->cols_warned = 1;
+					warn_add(c->warn, node_line(c, tr),
+					         "more than %d cells in one row: rest ignored",
+					         GRID_MAX_COLS);
+				}
+			}
 		}
+		build_inner(c, &inner, g, depth);
 		if (g->err[0])
 			break;
 	}
 	if (g->err[0])
 		warn_add(c->warn, node_line(c, table), "%s", g->err);
 	buf_free(&tx);
+	free(inner.v);
 	free(pd);
 	free(trs);
 	return (int)ntr;
@@ -496,7 +529,7 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 	opt.userdata = &mem;
 	opt.max_errors = 0; /* we never look at parse errors: do not collect them */
 	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
-	ctx c = {base_line, base_col, warn, 0, 0, 0};
+	ctx c = {base_line, base_col, warn, 0, 0, 0, 0};
 	static const walk_ops ops = {page_on_text, page_on_table, page_on_edge, page_on_edge};
 	page_walk w = {&c, g, {0}, base_line, 0};
 	walk(out->root, &ops, &w);

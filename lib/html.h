@@ -1,7 +1,9 @@
 /* html: HTML -> grid rows, through gumbo (the only module that includes
  * gumbo.h). Tables become grid rows with row and column spans expanded
- * (copies flagged CELL_VSPAN / CELL_HSPAN, with empty text); a table inside a
- * cell becomes that cell's nested grid; text outside tables (titles, unit
+ * (copies flagged CELL_VSPAN / CELL_HSPAN, with empty text); the rows of a
+ * table inside a cell follow the row of that cell, which keeps its other
+ * cells and its own text (a page's form is often inside a layout table,
+ * and an inner table must not replace the form's row); text outside tables (titles, unit
  * lines) becomes one-cell rows in document order. It does not know what the
  * tables mean. Traversal is iterative, so nesting depth cannot overflow the
  * stack; tables nested deeper than HTML_MAX_TABLE_DEPTH are read as text.

@@ -33,3 +33,28 @@ done
 # tags are dropped before gumbo sees them
 [ -n "$PLAIN" ] && ok "999,000 nested long-named elements: under 100 MB" \
 	"$(peak_mb 100 "$BUILD/bin/pg-extract $HH/longnames.html")"
+
+# --- cells lost or misplaced without a word. PF: the project fixture's facts
+# without the doc column, the reference each variant is compared with.
+P=fixtures/project/three-projects.html
+pg-extract -H $P | cut -f2- >"$HH/project.f"
+# a table inside a cell of the form's table: the outer row stays whole (主管
+# 部门 and 实施单位 as in the fixture), the inner cells become extra
+printf '2025\t廉江市交通运输局\t农村公路养护工程\textra\t内表甲\tc2\t内表乙\t\t\t\tL9:R1C2\n' >"$HH/inner.want"
+tc "a table inside a form's cell: the outer row stays, the inner cells are extra" 0 '' '' \
+	"pg-extract -H fixtures/hostile/inner-table.html | cut -f2- | diff $HH/project.f - | sed -n 's/^> //p' | cmp - $HH/inner.want"
+# tables nested deeper than 16: their text is in the output
+tc "tables nested 18 deep: the text below the limit is a fact" 0 \
+	"$(printf 'extra\t第15层\tc2\t第16层 第17层 第18层 深层文字')" \
+	"pg-extract: fixtures/hostile/deep-tables.html:24: warning: tables nested deeper than 16: inner ones read as text" \
+	"pg-extract -H fixtures/hostile/deep-tables.html | grep 深层文字 | cut -f5-8"
+# a form inside <noscript> is read like any other
+tc "a form inside <noscript>: read" 0 @"$HH/project.f" '' \
+	"pg-extract -H fixtures/hostile/noscript.html | cut -f2-"
+# a 1.1 MB attribute is markup: nothing is cut, the next cell is read
+tc "a 1.1 MB attribute value: no cut, 实施单位 read" 0 @"$HH/project.f" '' \
+	"pg-extract -H $HH/bigattr.html | cut -f2-"
+# an HTML row of 20,001 cells warns as the delimited reader does
+tc "an HTML row of 20,001 cells: the rest ignored, said" 0 '*' \
+	"pg-extract: $HH/widerow.html:55: warning: more than 20000 cells in one row: rest ignored" \
+	"pg-extract -H $HH/widerow.html"
