@@ -58,3 +58,12 @@ tc "a 1.1 MB attribute value: no cut, 实施单位 read" 0 @"$HH/project.f" '' \
 tc "an HTML row of 20,001 cells: the rest ignored, said" 0 '*' \
 	"pg-extract: $HH/widerow.html:55: warning: more than 20000 cells in one row: rest ignored" \
 	"pg-extract -H $HH/widerow.html"
+# a flat copy row with one cell more than its HTML row: the cell is extra,
+# not only quoted in the warning
+S=fixtures/seed/000_d5b089058c1ce7ac.txt
+tc "a flat copy with one cell more: that cell is extra" 0 \
+	"$(printf 'flat-extra\t2024\t廉江市人民代表大会常务委员会办公室\t\textra\t另加一格\tc1\t另加一格\t\t\t\tL11C6')" \
+	"~^pg-extract: fixtures/hostile/flat-extra.txt:11: warning: flat copy disagrees with HTML table row 2 \\(line 9\\)" \
+	"pg-extract -H fixtures/hostile/flat-extra.txt | grep 另加"
+tc "a flat copy with one cell more: every other fact as without it" 0 '' '' \
+	"pg-extract -H fixtures/hostile/flat-extra.txt 2>/dev/null | grep -v 另加 | cut -f2- | cmp - \$(pg-extract -H $S | cut -f2- >$HH/seed.f; echo $HH/seed.f)"
