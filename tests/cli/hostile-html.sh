@@ -67,3 +67,12 @@ tc "a flat copy with one cell more: that cell is extra" 0 \
 	"pg-extract -H fixtures/hostile/flat-extra.txt | grep 另加"
 tc "a flat copy with one cell more: every other fact as without it" 0 '' '' \
 	"pg-extract -H fixtures/hostile/flat-extra.txt 2>/dev/null | grep -v 另加 | cut -f2- | cmp - \$(pg-extract -H $S | cut -f2- >$HH/seed.f; echo $HH/seed.f)"
+
+# Nothing lost (bench/cells, as tests/cli/lost.sh) over every input above
+# that holds a form: inner tables' cells, deep tables' text, the flat copy's
+# extra cell, the form in <noscript> and the cells after a long attribute
+# and a long row are each a fact, or part of one
+for d in fixtures/hostile/*.html fixtures/hostile/flat-extra.txt "$HH/bigattr.html" "$HH/widerow.html"; do
+	f=$OUT/lost.$(basename "$d").tsv
+	ok "nothing lost: $d" "pg-extract $d >$f 2>/dev/null; $VG \$BUILD/bench/cells $d $f"
+done
