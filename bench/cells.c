@@ -9,7 +9,10 @@
  * value (指标性质 + 指标值 + 度量单位 are joined); or holds a value of 6 bytes
  * or more (goals split at their markers). It reads through the library, so a
  * cell the readers themselves drop is not seen here: that is what the
- * readers' own limits and warnings are for. */
+ * readers' own limits and warnings are for. Tables inside a page's table
+ * cells are rows of the grid (html.h), so their cells are checked like the
+ * others; so is a flat copy's cell its HTML row lacks (read as extra).
+ * tests/cli/hostile-html.sh runs it over the hostile inputs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -54,8 +54,7 @@ static int process(const char *path)
 	                                   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
 	extract_opts eo = {doc, opt.year};
 	extract_result res;
-	int docs = extract_bytes(data, n, &eo, stdout, &res);
-	free(data);
+	int docs = extract_bytes_free(data, n, &eo, stdout, &res);
 	free(doc);
 	for (size_t i = 0; !opt.quiet && i < res.form.warn.n; i++) {
 		const warning *w = &res.form.warn.v[i];

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "dsv.h"
 #include "enc.h"
@@ -13,18 +14,31 @@
 
 int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 {
+	const size_t max = (size_t)EXTRACT_MAX_INPUT;
+	/* a regular file says its size: refused before anything is read, and
+	 * read into a buffer of that size */
+	struct stat sb;
 	size_t cap = 1 << 16, len = 0;
-	char *p = xmalloc(cap);
+	if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if ((unsigned long long)sb.st_size > max) {
+			snprintf(err, errsz, "input larger than %ld bytes", EXTRACT_MAX_INPUT);
+			return -1;
+		}
+		cap = (size_t)sb.st_size + 1; /* + 1: sees a file grown since */
+	}
+	char *p = xmalloc(cap + 1); /* + 1: room for a NUL after the data */
 	for (;;) {
 		if (len == cap) {
-			if (cap >= (size_t)EXTRACT_MAX_INPUT) {
+			if (cap > max) { /* max + 1 bytes read: too many */
 				free(p);
 				snprintf(err, errsz, "input larger than %ld bytes",
 				         EXTRACT_MAX_INPUT);
 				return -1;
 			}
-			cap *= 2;
-			p = xrealloc(p, cap);
+			/* a stream grows to max + 1 bytes at most: one byte past the
+			 * limit says it is over */
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			p = xrealloc(p, cap + 1);
 		}
 		size_t k = fread(p + len, 1, cap - len, fp);
 		len += k;
@@ -37,6 +51,12 @@ int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 			break;
 		}
 	}
+	if (len > max) {
+		free(p);
+		snprintf(err, errsz, "input larger than %ld bytes", EXTRACT_MAX_INPUT);
+		return -1;
+	}
+	p[len] = 0;
 	*data = p;
 	*n = len;
 	return 0;
@@ -96,18 +116,21 @@ static void parse_cell_tables(grid *g, warnings *warn)
 	}
 }
 
-int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
-                  extract_result *res)
+/* extract_bytes; own, when not NULL, is bytes, freed once decoded. */
+static int run(const char *bytes, size_t n, char *own, const extract_opts *o, FILE *out,
+               extract_result *res)
 {
 	memset(res, 0, sizeof *res);
 	if (n == 0) {
 		snprintf(res->err, sizeof res->err, "empty input");
+		free(own);
 		return -1;
 	}
 	enc_result er;
 	if (enc_decode(bytes, n, &er) < 0) {
 		snprintf(res->err, sizeof res->err, "%s", er.err);
 		enc_result_free(&er);
+		free(own);
 		return -1;
 	}
 	warnings *warn = &res->form.warn;
@@ -122,6 +145,7 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		warn_add(warn, z ? line_at(bytes, (size_t)(z - bytes)) : 0,
 		         "%zu NUL byte(s) dropped%s", er.nuls, z ? ", the first here" : "");
 	}
+	free(own); /* the raw bytes are not held with the text and the grid */
 	grid *g = grid_new();
 	if (html_sniff(er.text, er.len)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
@@ -156,6 +180,17 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		return -1;
 	}
 	return docs;
+}
+
+int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
+                  extract_result *res)
+{
+	return run(bytes, n, NULL, o, out, res);
+}
+
+int extract_bytes_free(char *bytes, size_t n, const extract_opts *o, FILE *out, extract_result *res)
+{
+	return run(bytes, n, bytes, o, out, res);
 }
 
 void extract_result_free(extract_result *res)

@@ -29,10 +29,18 @@ typedef struct {
  * with extract_result_free. */
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
                   extract_result *res);
+/* extract_bytes for a buffer the caller gives up (from extract_slurp): it
+ * is freed as soon as it is decoded, whatever the result, so the raw bytes
+ * are never held together with the grid (a 100 MB line: 200 MB, not 300). */
+int extract_bytes_free(char *bytes, size_t n, const extract_opts *o, FILE *out,
+                       extract_result *res);
 void extract_result_free(extract_result *res);
 
-/* Read all of fp into a new buffer (*data, caller frees), at most
- * EXTRACT_MAX_INPUT bytes. Returns 0, or -1 with err set. */
+/* Read all of fp into a new buffer (*data, caller frees; NUL-terminated at
+ * *n), at most EXTRACT_MAX_INPUT bytes. A regular file over the limit is
+ * refused by its size, before it is read; a stream is read to one byte past
+ * the limit at most (its buffer is the most memory this takes: 256 MiB).
+ * Returns 0, or -1 with err set. */
 int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz);
 
 #endif

@@ -97,21 +97,66 @@ static void add_pre(form_doc *w, cell *c)
 	w->pre[w->npre++] = c;
 }
 
-/* Compare a flat row with the next row of the block's table. */
-static void check_copy(form_cutter *w, block *b, grid_row *r)
+/* Compare a flat row with the next row of (*bp)'s table. A flat cell whose
+ * text that table row does not hold (the copy has a cell more) is no copy:
+ * it is left for a block of its own, so it is read as extra, not only quoted
+ * in the warning. *bp is found again after that block is added. */
+static void check_copy(form_cutter *w, form_doc *d, block **bp, grid_row *r)
 {
+	block *b = *bp;
 	int k = b->next_html++;
 	grid_row *hr = &b->html->rows[k];
 	buf a = {0};
 	row_texts(w, r, 0, &a);
 	const char *h = buf_str(&b->htext[k]);
-	if (strcmp(buf_str(&a), h) != 0) {
-		w->st->disagree++;
-		warn_add(&w->st->warn, r->line,
-		         "flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]",
-		         k + 1, hr->line, buf_str(&a), h);
+	if (strcmp(buf_str(&a), h) == 0) {
+		mark_row(r, 0);
+		buf_free(&a);
+		return;
 	}
-	mark_row(r, 0);
+	w->st->disagree++;
+	warn_add(&w->st->warn, r->line,
+	         "flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]", k + 1,
+	         hr->line, buf_str(&a), h);
+	/* each HTML cell's text matches one flat cell; the flat cells left over
+	 * (with text) are the extra ones */
+	char *used = xcalloc((size_t)(hr->n ? hr->n : 1), 1);
+	cell **extra = xreallocarray(NULL, (size_t)(r->n ? r->n : 1), sizeof *extra);
+	int ne = 0;
+	buf t = {0};
+	for (int j = 0; j < r->n; j++) {
+		cell *c = &r->cells[j];
+		form_use(c);
+		if (!form_has_text(c))
+			continue;
+		buf_reset(&t);
+		buf_adds(&t, form_labkey(c->text, &w->tmp));
+		int m = -1;
+		for (int i = 0; i < hr->n && m < 0; i++)
+			if (!used[i] && form_has_text(&hr->cells[i]) &&
+			    strcmp(form_labkey(hr->cells[i].text, &w->tmp), buf_str(&t)) == 0)
+				m = i;
+		if (m >= 0) {
+			used[m] = 1;
+		} else {
+			c->flags &= ~(unsigned)CELL_USED;
+			extra[ne++] = c;
+		}
+	}
+	if (ne) {
+		ptrdiff_t bi = b - d->b;
+		block *x = new_block(d, BLK_NONE, NULL);
+		block_add_row(x, extra[0], 1);
+		for (int i = 1; i < ne; i++) { /* one row: its cells, not contiguous */
+			rowv *rv = &x->rows[0];
+			rv->c = xreallocarray(rv->c, (size_t)rv->n + 1, sizeof *rv->c);
+			rv->c[rv->n++] = extra[i];
+		}
+		*bp = &d->b[bi];
+	}
+	buf_free(&t);
+	free(extra);
+	free(used);
 	buf_free(&a);
 }
 
@@ -406,7 +451,8 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			continue;
 		}
 		if (cur->html && cur->next_html < cur->html->n) {
-			check_copy(w, cur, r);
+			check_copy(w, d, &cur, r);
+			w->cur = cur;
 			continue;
 		}
 		cell *c0 = &r->cells[0];

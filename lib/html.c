@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hclean.h"
 #include "pool.h"
 
 typedef struct {
@@ -15,6 +16,7 @@ typedef struct {
 	int deep_warned;
 	int span_warned;
 	int open_warned;
+	int cols_warned;
 } ctx;
 
 typedef struct {
@@ -97,7 +99,7 @@ static int is_block(GumboTag t)
 static int is_skipped(GumboTag t)
 {
 	return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_HEAD ||
-	       t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_NOSCRIPT;
+	       t == GUMBO_TAG_TEMPLATE;
 }
 
 static long node_line(const ctx *c, const GumboNode *n)
@@ -169,11 +171,17 @@ static inline void walk(GumboNode *root, const walk_ops *ops, void *u)
 	free(s.v);
 }
 
-/* cell_text's walk: the cell's text, and its first tables. */
+/* Tables met inside a cell, read after its row. */
+typedef struct {
+	GumboNode **v;
+	size_t n, cap;
+} nodes;
+
+/* cell_text's walk: the cell's text, and the tables inside it. */
 typedef struct {
 	ctx *c;
 	buf *out;
-	grid **sub;
+	nodes *inner;
 	int depth;
 } cell_walk;
 
@@ -187,9 +195,11 @@ static int cell_on_table(void *u, GumboNode *n)
 {
 	cell_walk *w = u;
 	if (w->depth < HTML_MAX_TABLE_DEPTH) {
-		if (!*w->sub)
-			*w->sub = grid_new();
-		table_build(w->c, n, *w->sub, w->depth + 1);
+		nodes *in = w->inner;
+		if (in->n == in->cap)
+			in->v = xreallocarray(in->v, in->cap = in->cap ? in->cap * 2 : 4,
+			                      sizeof *in->v);
+		in->v[in->n++] = n;
 		return 1;
 	}
 	if (!w->c->deep_warned) {
@@ -216,13 +226,22 @@ static void cell_on_close(void *u, GumboTag t)
 		buf_addc(((cell_walk *)u)->out, '\n');
 }
 
-/* Collect the text of a cell's content into out; the first tables met
- * (while depth allows) are built into *sub instead. */
-static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
+/* Collect the text of a cell's content into out; the tables met (while
+ * depth allows; deeper ones are read as text) are added to inner instead. */
+static void cell_text(ctx *c, GumboNode *td, buf *out, nodes *inner, int depth)
 {
 	static const walk_ops ops = {cell_on_text, cell_on_table, cell_on_open, cell_on_close};
-	cell_walk w = {c, out, sub, depth};
+	cell_walk w = {c, out, inner, depth};
 	walk(td, &ops, &w);
+}
+
+/* The tables found inside the cells of one row (or a caption): their rows
+ * follow that row in g, so they never replace or hide it. */
+static void build_inner(ctx *c, nodes *inner, grid *g, int depth)
+{
+	for (size_t i = 0; i < inner->n; i++)
+		table_build(c, inner->v[i], g, depth + 1);
+	inner->n = 0;
 }
 
 /* A span attribute's value as the HTML standard parses it (leading blanks,
@@ -247,6 +266,15 @@ static long span_attr(GumboNode *n, const char *name)
 	return any ? v : 1;
 }
 
+/* Is there a cell (td, th) among v[from..]? */
+static int more_cells(const GumboVector *v, unsigned from)
+{
+	for (unsigned i = from; i < v->length; i++)
+		if (is_tag(v->data[i], GUMBO_TAG_TD) || is_tag(v->data[i], GUMBO_TAG_TH))
+			return 1;
+	return 0;
+}
+
 /* Append the rows of one table to g, spans expanded. Returns rows added. */
 static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 {
@@ -266,14 +294,14 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 		GumboTag t = n->v.element.tag;
 		if (t == GUMBO_TAG_CAPTION) {
 			buf tx = {0};
-			grid *sub = NULL;
-			cell_text(c, n, &tx, &sub, depth);
+			nodes inner = {0};
+			cell_text(c, n, &tx, &inner, depth);
 			grid_row *r = grid_add_row(g, node_line(c, n));
 			cell *cl = grid_add_cell(g, r, buf_str(&tx), tx.len);
 			if (cl)
-				cl->col = c->base_col, cl->sub = sub;
-			else
-				grid_free(sub);
+				cl->col = c->base_col;
+			build_inner(c, &inner, g, depth);
+			free(inner.v);
 			buf_free(&tx);
 			continue;
 		}
@@ -295,6 +323,7 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 	grid_table t;
 	grid_table_init(&t, (long)ntr, c->base_col);
 	buf tx = {0};
+	nodes inner = {0};
 	for (size_t y = 0; y < ntr; y++) {
 		GumboNode *tr = trs[y];
 		grid_row *r = grid_add_row(g, node_line(c, tr));
@@ -314,23 +343,28 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 				         GRID_MAX_COLSPAN, GRID_MAX_ROWSPAN);
 			}
 			buf_reset(&tx);
-			grid *sub = NULL;
-			cell_text(c, td, &tx, &sub, depth);
+			cell_text(c, td, &tx, &inner, depth);
 			cell *o = grid_table_cell(g, r, &t, buf_str(&tx), tx.len, cs, rs);
-			if (!o) {
-				grid_free(sub);
+			if (!o)
 				break;
-			}
 			o->line = node_line(c, td);
-			o->sub = sub;
+			if (t.full && t.x >= GRID_MAX_COLS && more_cells(cells, k + 1) &&
+			    !c->cols_warned) {
+				c->cols_warned = 1;
+				warn_add(c->warn, node_line(c, tr),
+				         "more than %d cells in one row: rest ignored",
+				         GRID_MAX_COLS);
+			}
 		}
 		grid_table_row_end(g, r, &t);
+		build_inner(c, &inner, g, depth);
 		if (g->err[0])
 			break;
 	}
 	if (g->err[0])
 		warn_add(c->warn, node_line(c, table), "%s", g->err);
 	buf_free(&tx);
+	free(inner.v);
 	grid_table_free(&t);
 	free(trs);
 	return (int)ntr;
@@ -348,160 +382,6 @@ static void flush_text(grid *g, buf *line, long ln, int base_col)
 			cl->col = base_col;
 	}
 	buf_reset(line);
-}
-
-/* Does the tag name at s[0..len) (lower case) not open a nesting level? */
-static int flat_tag(const char *s, size_t len)
-{
-	static const char *const flat[] = {/* void */ "area",
-	                                   "base",
-	                                   "br",
-	                                   "col",
-	                                   "embed",
-	                                   "hr",
-	                                   "img",
-	                                   "input",
-	                                   "link",
-	                                   "meta",
-	                                   "param",
-	                                   "source",
-	                                   "track",
-	                                   "wbr",
-	                                   "keygen",
-	                                   "basefont",
-	                                   "bgsound",
-	                                   "frame",
-	                                   /* closed by the next of their kind */ "p",
-	                                   "li",
-	                                   "dt",
-	                                   "dd",
-	                                   "tr",
-	                                   "td",
-	                                   "th",
-	                                   "option",
-	                                   "optgroup",
-	                                   "tbody",
-	                                   "thead",
-	                                   "tfoot",
-	                                   "colgroup",
-	                                   "caption",
-	                                   "rb",
-	                                   "rt",
-	                                   "rp",
-	                                   "rtc",
-	                                   NULL};
-	for (int i = 0; flat[i]; i++)
-		if (strlen(flat[i]) == len && memcmp(flat[i], s, len) == 0)
-			return 1;
-	return 0;
-}
-
-size_t html_cut(const char *text, size_t n, int max_depth, long max_tags, int *why)
-{
-	const char *p = text, *end = text + n;
-	*why = HTML_CUT_NONE;
-	/* no deeper than the number of tags: most texts need no scan */
-	long tags = 0, lim = max_depth < max_tags ? max_depth : max_tags;
-	for (const char *q = text; tags <= lim && (q = memchr(q, '<', (size_t)(end - q))); q++)
-		tags++;
-	if (tags <= lim)
-		return n;
-	long depth = 0;
-	tags = 0;
-	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		const char *tag = p++;
-		if (end - p >= 3 && memcmp(p, "!--", 3) == 0) {
-			const char *e = memmem(p + 3, (size_t)(end - p - 3), "-->", 3);
-			if (!e)
-				break;
-			p = e + 3;
-			continue;
-		}
-		int close = p < end && *p == '/';
-		p += close;
-		char name[16];
-		size_t len = 0;
-		while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		                   (len > 0 && *p >= '0' && *p <= '9'))) {
-			if (len < sizeof name)
-				name[len] = (char)(*p | 0x20);
-			len++;
-			p++;
-		}
-		if (len == 0)
-			continue; /* not a tag: "<" as text, "<!DOCTYPE", "<?" */
-		if (++tags > max_tags) {
-			*why = HTML_CUT_TAGS;
-			return (size_t)(tag - text);
-		}
-		/* to the tag's end, quotes respected */
-		char q = 0;
-		while (p < end && (q || *p != '>')) {
-			if (q ? *p == q : (*p == '"' || *p == '\''))
-				q = q ? 0 : *p;
-			p++;
-		}
-		int selfclose = p > text && p[-1] == '/';
-		if (len > sizeof name || (!close && selfclose) || flat_tag(name, len))
-			continue;
-		if (close) {
-			depth -= depth > 0;
-			continue;
-		}
-		if (++depth > max_depth) {
-			*why = HTML_CUT_DEPTH;
-			return (size_t)(tag - text);
-		}
-		if ((len == 6 && memcmp(name, "script", 6) == 0) ||
-		    (len == 5 && memcmp(name, "style", 5) == 0)) {
-			/* raw text up to its end tag */
-			const char *e = p;
-			while ((e = memmem(e, (size_t)(end - e), "</", 2)) != NULL &&
-			       strncasecmp(e + 2, name, len) != 0)
-				e += 2;
-			if (!e)
-				break;
-			p = e;
-		}
-	}
-	return n;
-}
-
-/* Copy text[0..n) into out with every run of text between tags cut to
- * GRID_MAX_CELL_TEXT bytes (at a character boundary; the line ends of the
- * dropped part are kept, so later lines keep their numbers): gumbo is slow
- * on long runs, and the grid would cut them anyway. Returns the number of
- * runs cut; *line gets the line of the first. */
-static int cut_runs(const char *text, size_t n, long base_line, buf *out, long *line)
-{
-	const char *p = text, *end = text + n;
-	int cuts = 0;
-	while (p < end) {
-		const char *lt = memchr(p, '<', (size_t)(end - p));
-		const char *e = lt ? lt : end;
-		if ((size_t)(e - p) <= GRID_MAX_CELL_TEXT) {
-			buf_add(out, p, (size_t)(e - p));
-		} else {
-			size_t k = GRID_MAX_CELL_TEXT;
-			while (k > 0 && ((unsigned char)p[k] & 0xC0) == 0x80)
-				k--;
-			if (!cuts++) {
-				*line = base_line;
-				for (const char *q = text;
-				     (q = memchr(q, '\n', (size_t)(p + k - q))) != NULL; q++)
-					++*line;
-			}
-			buf_add(out, p, k);
-			for (const char *q = p + k; (q = memchr(q, '\n', (size_t)(e - q))) != NULL;
-			     q++)
-				buf_addc(out, '\n');
-		}
-		if (!lt)
-			break;
-		buf_addc(out, '<');
-		p = lt + 1;
-	}
-	return cuts;
 }
 
 /* html_read's walk: tables into the grid; the text between them, a line
@@ -541,33 +421,30 @@ static void page_on_edge(void *u, GumboTag t)
 
 int html_read(const char *text, size_t n, long base_line, int base_col, grid *g, warnings *warn)
 {
-	buf short_text = {0};
-	if (n > GRID_MAX_CELL_TEXT) {
-		long l = 0;
-		int cuts = cut_runs(text, n, base_line, &short_text, &l);
-		if (cuts) {
-			warn_add(warn, l, "%d text(s) longer than %ld bytes: cut", cuts,
-			         GRID_MAX_CELL_TEXT);
-			text = short_text.s;
-			n = short_text.len;
-		}
-	}
-	int why;
-	size_t cut = html_cut(text, n, HTML_MAX_DEPTH, HTML_MAX_TAGS, &why);
-	if (cut < n) {
-		long l = base_line;
-		for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + cut - q))) != NULL;
-		     q++)
-			l++;
-		if (why == HTML_CUT_DEPTH)
-			warn_add(warn, l,
-			         "HTML elements nested deeper than %d: rest of the text not read",
-			         HTML_MAX_DEPTH);
-		else
-			warn_add(warn, l, "more than %ld HTML tags: rest of the text not read",
-			         (long)HTML_MAX_TAGS);
-		n = cut;
-	}
+	buf clean = {0};
+	hclean_result hr;
+	static const hclean_limits lim = {HTML_MAX_DEPTH, HTML_MAX_TAGS, HTML_MAX_WORK};
+	hclean(text, n, &lim, &clean, &hr);
+	if (hr.runs_cut)
+		warn_add(warn, base_line + hr.run_line - 1, "%d text(s) longer than %ld bytes: cut",
+		         hr.runs_cut, GRID_MAX_CELL_TEXT);
+	if (hr.template_table)
+		warn_add(warn, base_line + hr.template_table - 1,
+		         "a table inside <template> is not read (its content is not shown)");
+	if (hr.why == HCLEAN_CUT_DEPTH)
+		warn_add(warn, base_line + hr.cut_line - 1,
+		         "HTML elements nested deeper than %d: rest of the text not read",
+		         HTML_MAX_DEPTH);
+	else if (hr.why == HCLEAN_CUT_TAGS)
+		warn_add(warn, base_line + hr.cut_line - 1,
+		         "more than %ld HTML tags: rest of the text not read", (long)HTML_MAX_TAGS);
+	else if (hr.why == HCLEAN_CUT_WORK)
+		warn_add(warn, base_line + hr.cut_line - 1,
+		         "HTML too costly to parse (tags times their nesting over %ld): rest of "
+		         "the text not read",
+		         (long)HTML_MAX_WORK);
+	text = clean.s;
+	n = clean.len;
 	/* gumbo allocates and frees blocks per character run, token and node;
 	 * a pool makes that cheap, and the tree is dropped with the pool, not
 	 * freed node by node (gumbo_destroy_output) */
@@ -578,15 +455,43 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 	opt.userdata = &mem;
 	opt.max_errors = 0; /* we never look at parse errors: do not collect them */
 	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
-	ctx c = {base_line, base_col, warn, 0, 0, 0};
+	ctx c = {base_line, base_col, warn, 0, 0, 0, 0};
 	static const walk_ops ops = {page_on_text, page_on_table, page_on_edge, page_on_edge};
 	page_walk w = {&c, g, {0}, base_line, 0};
 	walk(out->root, &ops, &w);
 	flush_text(g, &w.line, w.ln, base_col);
 	buf_free(&w.line);
 	pool_release(&mem);
-	buf_free(&short_text);
+	buf_free(&clean);
 	return w.tables;
+}
+
+int html_depth(const char *text, size_t n)
+{
+	pool mem = {0};
+	GumboOptions opt = kGumboDefaultOptions;
+	opt.allocator = gumbo_alloc;
+	opt.deallocator = gumbo_free;
+	opt.userdata = &mem;
+	opt.max_errors = 0;
+	GumboOutput *out = gumbo_parse_with_options(&opt, text, n);
+	int deepest = 0;
+	stack s = {0};
+	push(&s, out->document);
+	while (s.n) {
+		frame *f = &s.v[s.n - 1];
+		const GumboVector *ch = children(f->node);
+		if (!ch || f->idx >= ch->length) {
+			s.n--;
+			continue;
+		}
+		push(&s, ch->data[f->idx++]);
+		if (s.v[s.n - 1].node->type == GUMBO_NODE_ELEMENT && (int)s.n - 1 > deepest)
+			deepest = (int)s.n - 1;
+	}
+	free(s.v);
+	pool_release(&mem);
+	return deepest;
 }
 
 int html_sniff(const char *text, size_t n)

@@ -132,15 +132,69 @@ int main(void)
 	CHECK_STR(show(g), "Title/unit/a/after");
 	grid_free(g);
 
-	/* a table inside a cell becomes the cell's nested grid */
-	g = parse("<table><tr><td>label</td><td><table><tr><td>x</td><td>y</td></tr>"
-	          "</table></td></tr></table>",
+	/* a table inside a cell: its rows follow the cell's row, which keeps
+	 * its other cells and its own text (it used to be replaced) */
+	g = parse("<table><tr><td>label</td><td>own<table><tr><td>x</td><td>y</td></tr>"
+	          "<tr><td><table><tr><td>z</td></tr></table></td></tr>"
+	          "</table></td><td>after</td></tr><tr><td>next</td></tr></table>",
 	          &w);
-	CHECK_STR(show(g), "label|");
-	CHECK(g->rows[0].cells[1].sub != NULL);
-	if (g->rows[0].cells[1].sub)
-		CHECK_STR(show(g->rows[0].cells[1].sub), "x|y");
+	CHECK_STR(show(g), "label|own|after/x|y//z/next");
+	CHECK(g->rows[0].cells[1].sub == NULL);
 	grid_free(g);
+	g = parse("<table><caption>cap<table><tr><td>c</td></tr></table></caption>"
+	          "<tr><td>a</td></tr></table>",
+	          &w);
+	CHECK_STR(show(g), "cap/c/a");
+	grid_free(g);
+
+	/* tables nested deeper than HTML_MAX_TABLE_DEPTH: their text is the
+	 * cell's text, and the rows above them are read */
+	buf d17 = {0};
+	for (int i = 0; i < HTML_MAX_TABLE_DEPTH + 2; i++)
+		buf_printf(&d17, "<table><tr><td>t%d</td><td>", i + 1);
+	buf_adds(&d17, "core");
+	for (int i = 0; i < HTML_MAX_TABLE_DEPTH + 2; i++)
+		buf_adds(&d17, "</td></tr></table>");
+	warn_free(&w);
+	g = parse(d17.s, &w);
+	CHECK_INT(g->n, HTML_MAX_TABLE_DEPTH);
+	CHECK_STR(g->rows[0].cells[0].text, "t1");
+	CHECK_STR(g->rows[15].cells[0].text, "t16");
+	CHECK_STR(g->rows[15].cells[1].text, "t17\nt18 core");
+	CHECK_STR(warns(&w), "1: tables nested deeper than 16: inner ones read as text\n");
+	grid_free(g);
+	buf_free(&d17);
+
+	/* a form inside <noscript> is read */
+	g = parse("<noscript><table><tr><td>a</td></tr></table></noscript>", &w);
+	CHECK_STR(show(g), "a");
+	grid_free(g);
+
+	/* a row of more than GRID_MAX_COLS cells: the rest is dropped, said */
+	buf wide = {0};
+	buf_adds(&wide, "<table><tr>");
+	for (int i = 0; i < GRID_MAX_COLS + 1; i++)
+		buf_adds(&wide, "<td>c</td>");
+	buf_adds(&wide, "</tr><tr><td>next</td></tr></table>");
+	warn_free(&w);
+	g = parse(wide.s, &w);
+	CHECK_INT(g->n, 2);
+	CHECK_INT(g->rows[0].n, GRID_MAX_COLS);
+	CHECK_STR(warns(&w), "1: more than 20000 cells in one row: rest ignored\n");
+	grid_free(g);
+	buf_free(&wide);
+	/* exactly GRID_MAX_COLS: no warning */
+	buf_reset(&wide);
+	buf_adds(&wide, "<table><tr>");
+	for (int i = 0; i < GRID_MAX_COLS; i++)
+		buf_adds(&wide, "<td>c</td>");
+	buf_adds(&wide, "</tr></table>");
+	warn_free(&w);
+	g = parse(wide.s, &w);
+	CHECK_INT(g->rows[0].n, GRID_MAX_COLS);
+	CHECK_STR(warns(&w), "");
+	grid_free(g);
+	buf_free(&wide);
 
 	/* line numbers: base line plus the line in the text */
 	g = grid_new();
@@ -162,29 +216,11 @@ int main(void)
 	grid_free(g);
 	buf_free(&deep);
 
-	/* html_cut: the tag cap counts start and end tags; comments, a doctype
-	 * and "<" as text do not count; the depth cap is counted apart */
-	int why = -1;
-	const char *t4 = "<a><b></b></a>";
-	CHECK_INT(html_cut(t4, strlen(t4), 1000, 4, &why), strlen(t4));
-	CHECK_INT(why, HTML_CUT_NONE);
-	CHECK_INT(html_cut(t4, strlen(t4), 1000, 3, &why), 10);
-	CHECK_INT(why, HTML_CUT_TAGS);
-	const char *tx = "<!DOCTYPE html><!-- <a><a> --><p>1 < 2</p>";
-	CHECK_INT(html_cut(tx, strlen(tx), 1000, 2, &why), strlen(tx));
-	CHECK_INT(why, HTML_CUT_NONE);
-	CHECK_INT(html_cut(tx, strlen(tx), 1000, 1, &why), strlen(tx) - 4);
-	CHECK_INT(why, HTML_CUT_TAGS);
-	const char *d3 = "<div><div><div>x";
-	CHECK_INT(html_cut(d3, strlen(d3), 2, 100, &why), 10);
-	CHECK_INT(why, HTML_CUT_DEPTH);
-	CHECK_INT(html_cut(d3, strlen(d3), 3, 100, &why), strlen(d3));
-	CHECK_INT(why, HTML_CUT_NONE);
 	/* through html_read: the warning, and the cells before the cut */
 	buf many = {0};
 	buf_adds(&many, "<table><tr><td>kept</td></tr></table>");
 	for (long i = 0; i < HTML_MAX_TAGS / 2; i++)
-		buf_adds(&many, "<i></i>");
+		buf_adds(&many, "<p></p>");
 	buf_adds(&many, "<table><tr><td>dropped</td></tr></table>");
 	warn_free(&w);
 	g = grid_new();
