@@ -695,7 +695,7 @@ static int run_cmp(const tsv_reader *a, long al, const tsv_reader *b, long bl)
 static int src_spill(src *s)
 {
 	if (!s->spilled) {
-		extsort_init(&s->ext, FACT_HEADER, run_cmp);
+		extsort_init(&s->ext, FACT_NCOLS, run_cmp);
 		s->spilled = 1;
 	}
 	src_sort(s);

@@ -2,24 +2,30 @@
 #include "extsort.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "util.h"
 
-#define RUNBUF_SIZE (64u << 10) /* stdio buffer of a run, writing and reading */
+#define RUNBUF_SIZE (64u << 10) /* stdio buffer of a run being written; a reader's */
 
-void extsort_init(extsort *e, const char *header, extsort_cmp cmp)
+/* A run being read: its bytes in buf[pos, len), the current record's
+ * fields in view, its line number in line. */
+struct extsort_rd {
+	int fd;
+	char *buf;
+	size_t cap, pos, len;
+	int eof;
+	long line;
+	tsv_reader view;
+};
+
+void extsort_init(extsort *e, int ncols, extsort_cmp cmp)
 {
 	memset(e, 0, sizeof *e);
-	e->ncols = 1;
-	for (const char *p = header; *p; p++)
-		e->ncols += *p == '\t';
-	size_t n = strlen(header);
-	e->header = xmalloc(n + sizeof "\tline");
-	memcpy(e->header, header, n);
-	memcpy(e->header + n, "\tline", sizeof "\tline");
+	e->ncols = ncols;
 	const char *d = getenv("TMPDIR");
 	e->dir = d && *d ? d : "/tmp";
 	e->cmp = cmp;
@@ -29,12 +35,10 @@ void extsort_init(extsort *e, const char *header, extsort_cmp cmp)
 static void merge_close(extsort *e)
 {
 	for (size_t i = 0; i < e->nrd; i++)
-		tsv_reader_free(&e->rd[i]);
+		free(e->rd[i].buf);
 	free(e->rd);
-	free(e->line);
 	free(e->heap);
 	e->rd = NULL;
-	e->line = NULL;
 	e->heap = NULL;
 	e->nrd = e->nheap = 0;
 	e->top_used = 0;
@@ -54,7 +58,7 @@ void extsort_free(extsort *e)
 	free(e->runs);
 	free(e->bufs);
 	free(e->wbuf);
-	free(e->header);
+	free(e->rec);
 	memset(e, 0, sizeof *e);
 }
 
@@ -90,21 +94,35 @@ int extsort_begin(extsort *e)
 	 * the first I/O) */
 	e->wbuf = xmalloc(RUNBUF_SIZE);
 	setvbuf(e->w, e->wbuf, _IOFBF, RUNBUF_SIZE);
-	fputs(e->header, e->w);
-	putc('\n', e->w);
 	return 0;
 }
 
+/* A record on disk: uint32 size of the rest, int64 line, then per field
+ * uint32 length, the bytes, a NUL. Native byte order: the file never
+ * leaves the process. */
 void extsort_put(extsort *e, char *const *f, const size_t *len, long line)
 {
-	char *g[TSV_MAX_COLS];
-	size_t n[TSV_MAX_COLS];
-	char num[24];
-	memcpy(g, f, e->ncols * sizeof *g);
-	memcpy(n, len, e->ncols * sizeof *n);
-	g[e->ncols] = num;
-	n[e->ncols] = (size_t)snprintf(num, sizeof num, "%ld", line);
-	tsv_write_row(e->w, g, n, e->ncols + 1);
+	size_t need = 4 + 8;
+	for (int i = 0; i < e->ncols; i++)
+		need += 4 + len[i] + 1;
+	if (need > e->reccap) {
+		e->reccap = need < 4096 ? 4096 : need;
+		e->rec = xrealloc(e->rec, e->reccap);
+	}
+	char *p = e->rec;
+	uint32_t body = (uint32_t)(need - 4);
+	int64_t ln = line;
+	memcpy(p, &body, 4);
+	memcpy(p + 4, &ln, 8);
+	p += 12;
+	for (int i = 0; i < e->ncols; i++) {
+		uint32_t n = (uint32_t)len[i];
+		memcpy(p, &n, 4);
+		memcpy(p + 4, f[i], len[i]);
+		p[4 + len[i]] = 0;
+		p += 4 + len[i] + 1;
+	}
+	fwrite(e->rec, 1, need, e->w);
 }
 
 static int merge_oldest(extsort *e);
@@ -142,7 +160,7 @@ int extsort_end(extsort *e)
 
 static int less(const extsort *e, size_t a, size_t b)
 {
-	return e->cmp(&e->rd[a], e->line[a], &e->rd[b], e->line[b]) < 0;
+	return e->cmp(&e->rd[a].view, e->rd[a].line, &e->rd[b].view, e->rd[b].line) < 0;
 }
 
 static void sift_down(extsort *e, size_t i)
@@ -163,32 +181,93 @@ static void sift_down(extsort *e, size_t i)
 	}
 }
 
-/* Read reader i's next record. Returns 1, 0 at its end, -1 (e->err). */
+/* Make at least want bytes of reader d's file available in its buffer.
+ * Returns 1, 0 when the file ends first, -1 on a read error (e->err). */
+static int rd_fill(extsort *e, struct extsort_rd *d, size_t want)
+{
+	if (d->len - d->pos >= want)
+		return 1;
+	memmove(d->buf, d->buf + d->pos, d->len - d->pos);
+	d->len -= d->pos;
+	d->pos = 0;
+	if (want > d->cap) {
+		d->cap = want;
+		d->buf = xrealloc(d->buf, d->cap);
+	}
+	while (d->len < want && !d->eof) {
+		ssize_t k = read(d->fd, d->buf + d->len, d->cap - d->len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(e->err, sizeof e->err, "cannot read a temporary file in %s: %s",
+			         e->dir, strerror(errno));
+			return -1;
+		}
+		d->eof = k == 0;
+		d->len += (size_t)k;
+	}
+	return d->len >= want;
+}
+
+/* Read reader i's next record into its view. Returns 1, 0 at its end, -1
+ * (e->err). */
 static int rd_next(extsort *e, size_t i)
 {
-	tsv_reader *r = &e->rd[i];
-	int rc = tsv_read(r);
-	if (rc < 0) {
-		snprintf(e->err, sizeof e->err, "temporary file (in %s), line %ld: %s", e->dir,
-		         r->line, r->err);
+	struct extsort_rd *d = &e->rd[i];
+	int rc = rd_fill(e, d, 4);
+	if (rc < 0)
 		return -1;
+	if (rc == 0)
+		return d->len > d->pos ? (snprintf(e->err, sizeof e->err,
+		                                   "a temporary file in %s is damaged", e->dir),
+		                          -1)
+		                       : 0;
+	uint32_t body;
+	memcpy(&body, d->buf + d->pos, 4);
+	if (body < 8 || body > (uint32_t)TSV_MAX_LINE + 8 + 5u * TSV_MAX_COLS)
+		goto damaged;
+	rc = rd_fill(e, d, 4 + (size_t)body);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		goto damaged;
+	const char *p = d->buf + d->pos + 4, *end = p + body;
+	int64_t ln;
+	memcpy(&ln, p, 8);
+	d->line = (long)ln;
+	p += 8;
+	for (int k = 0; k < e->ncols; k++) {
+		uint32_t n;
+		if (end - p < 5)
+			goto damaged;
+		memcpy(&n, p, 4);
+		if ((size_t)(end - p) < 5 + (size_t)n)
+			goto damaged;
+		d->view.f[k] = (char *)p + 4;
+		d->view.len[k] = n;
+		p += 4 + n + 1;
 	}
-	if (rc == 1)
-		e->line[i] = strtol(r->f[e->ncols], NULL, 10);
-	return rc;
+	d->pos += 4 + (size_t)body;
+	return 1;
+damaged:
+	snprintf(e->err, sizeof e->err, "a temporary file in %s is damaged", e->dir);
+	return -1;
 }
 
 /* Readers and heap over runs [first, first + n). Returns 0 or -1. */
 static int merge_open(extsort *e, size_t first, size_t n)
 {
-	e->rd = xreallocarray(NULL, n ? n : 1, sizeof *e->rd);
-	e->line = xreallocarray(NULL, n ? n : 1, sizeof *e->line);
+	e->rd = xcalloc(n ? n : 1, sizeof *e->rd);
 	e->heap = xreallocarray(NULL, n ? n : 1, sizeof *e->heap);
 	e->nrd = n;
 	e->nheap = 0;
 	e->top_used = 0;
-	for (size_t i = 0; i < n; i++)
-		tsv_reader_init(&e->rd[i], e->runs[first + i], "temporary file", e->header);
+	for (size_t i = 0; i < n; i++) {
+		e->rd[i].fd = fileno(e->runs[first + i]);
+		e->rd[i].cap = RUNBUF_SIZE;
+		e->rd[i].buf = xmalloc(RUNBUF_SIZE);
+		e->rd[i].view.nf = e->ncols;
+	}
 	for (size_t i = 0; i < n; i++) {
 		int rc = rd_next(e, i);
 		if (rc < 0)
@@ -216,8 +295,8 @@ int extsort_next(extsort *e, const tsv_reader **r, long *line)
 	if (!e->nheap)
 		return 0;
 	e->top_used = 1;
-	*r = &e->rd[e->heap[0]];
-	*line = e->line[e->heap[0]];
+	*r = &e->rd[e->heap[0]].view;
+	*line = e->rd[e->heap[0]].line;
 	return 1;
 }
 

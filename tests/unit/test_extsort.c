@@ -21,7 +21,7 @@ static int cmp0(const tsv_reader *a, long al, const tsv_reader *b, long bl)
 int main(void)
 {
 	extsort e;
-	extsort_init(&e, "k\tv", cmp0);
+	extsort_init(&e, 2, cmp0);
 	/* 300 runs of 1 to 3 records each: keys k%03d, run r holds the keys
 	 * r, r+300, r+600 (so the merge interleaves every run), values with
 	 * a TAB, a newline and a backslash */
@@ -65,14 +65,14 @@ int main(void)
 	extsort_free(NULL);
 
 	/* an empty sort merges to nothing */
-	extsort_init(&e, "k", cmp0);
+	extsort_init(&e, 1, cmp0);
 	CHECK_INT(extsort_merge(&e), 0);
 	CHECK_INT(extsort_next(&e, &r, &line), 0);
 	extsort_free(&e);
 
 	/* TMPDIR is honoured: a missing directory is an error naming it */
 	setenv("TMPDIR", "/nonexistent-pg-tmp", 1);
-	extsort_init(&e, "k", cmp0);
+	extsort_init(&e, 1, cmp0);
 	CHECK_INT(extsort_begin(&e), -1);
 	CHECK_STR(e.err, "cannot create a temporary file in /nonexistent-pg-tmp: No such file or "
 	                 "directory");
