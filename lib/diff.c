@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "extsort.h"
+#include "facts.h"
 #include "tsv.h"
 #include "util.h"
 
@@ -1053,7 +1054,8 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 
 static int is_rename_section(const rec *r)
 {
-	return strcmp(r->s[R_SECTION], "task") == 0 || strcmp(r->s[R_SECTION], "indicator") == 0;
+	return strcmp(r->s[R_SECTION], facts_section_name[SEC_TASK]) == 0 ||
+	       strcmp(r->s[R_SECTION], facts_section_name[SEC_INDICATOR]) == 0;
 }
 
 /* Does the filter keep w? */
