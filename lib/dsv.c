@@ -89,13 +89,10 @@ static int empty_fields(reader *r, int k)
 			return 0;
 		r->row = grid_add_row(r->g, r->row_line);
 	}
-	cell *c = grid_add_empty(r->g, r->row, k);
-	if (!c)
+	/* unquoted: every field starts on its record's line, the row's */
+	if (!grid_add_empty(r->g, r->row, k, r->col + 1))
 		return 0;
-	for (int i = 0; i < k; i++) {
-		c[i].line = r->field_line;
-		c[i].col = ++r->col;
-	}
+	r->col += k;
 	return 1;
 }
 

@@ -143,7 +143,7 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 	return c;
 }
 
-cell *grid_add_empty(grid *g, grid_row *r, int k)
+cell *grid_add_empty(grid *g, grid_row *r, int k, int col)
 {
 	static char empty_text[1];
 	if (k <= 0 || g->ncells + k > GRID_MAX_CELLS || r->n + k > GRID_MAX_COLS)
@@ -154,11 +154,8 @@ cell *grid_add_empty(grid *g, grid_row *r, int k)
 		r->cells = xreallocarray(r->cells, (size_t)r->cap, sizeof *r->cells);
 	}
 	cell *c = &r->cells[r->n];
-	memset(c, 0, (size_t)k * sizeof *c);
-	for (int i = 0; i < k; i++) {
-		c[i].text = empty_text;
-		c[i].line = r->line;
-	}
+	for (int i = 0; i < k; i++)
+		c[i] = (cell){.text = empty_text, .line = r->line, .col = col ? col + i : 0};
 	r->n += k;
 	g->ncells += k;
 	return c;
