@@ -285,8 +285,10 @@ static void rv_push(recvec *rv, rec *r)
 typedef struct {
 	char *cur;
 	size_t left;
-	char **blocks;
-	size_t nblocks;
+	char **blocks; /* standard blocks in use, then spare ones (arena_reset) */
+	size_t nblocks, nspare;
+	char **big; /* blocks of one big record each */
+	size_t nbig;
 	size_t bytes; /* allocated in blocks */
 	size_t block; /* bytes a block, 0: ARENA_BLOCK */
 } arena;
@@ -296,15 +298,26 @@ static void *arena_alloc(arena *a, size_t n)
 	n = (n + 7) & ~(size_t)7;
 	if (n > a->left) {
 		size_t blk = a->block ? a->block : ARENA_BLOCK;
-		size_t size = n > blk / 4 ? n : blk;
-		char *b = xmalloc(size);
-		a->bytes += size;
-		a->blocks = xreallocarray(a->blocks, a->nblocks + 1, sizeof *a->blocks);
-		a->blocks[a->nblocks++] = b;
-		if (size == n) /* a big record has a block of its own */
+		if (n > blk / 4) { /* a big record has a block of its own */
+			char *b = xmalloc(n);
+			a->bytes += n;
+			a->big = xreallocarray(a->big, a->nbig + 1, sizeof *a->big);
+			a->big[a->nbig++] = b;
 			return b;
+		}
+		char *b;
+		if (a->nspare) { /* a block of an earlier run, its pages already mapped */
+			b = a->blocks[a->nblocks];
+			a->nspare--;
+		} else {
+			b = xmalloc(blk);
+			a->blocks = xreallocarray(a->blocks, a->nblocks + 1, sizeof *a->blocks);
+			a->blocks[a->nblocks] = b;
+		}
+		a->nblocks++;
+		a->bytes += blk;
 		a->cur = b;
-		a->left = size;
+		a->left = blk;
 	}
 	void *p = a->cur;
 	a->cur += n;
@@ -312,11 +325,27 @@ static void *arena_alloc(arena *a, size_t n)
 	return p;
 }
 
+/* Forget every record but keep the standard blocks for the next ones (a
+ * spilled input's runs reuse the same memory: no page faults a run). */
+static void arena_reset(arena *a)
+{
+	for (size_t i = 0; i < a->nbig; i++)
+		free(a->big[i]);
+	a->nbig = 0;
+	a->nspare += a->nblocks;
+	a->nblocks = 0;
+	a->bytes = 0;
+	a->cur = NULL;
+	a->left = 0;
+}
+
 static void arena_free(arena *a)
 {
-	for (size_t i = 0; i < a->nblocks; i++)
+	arena_reset(a);
+	for (size_t i = 0; i < a->nspare; i++)
 		free(a->blocks[i]);
 	free(a->blocks);
+	free(a->big);
 	size_t blk = a->block;
 	memset(a, 0, sizeof *a);
 	a->block = blk;
@@ -719,7 +748,7 @@ static int src_spill(src *s)
 		add_error(s->errs, NULL, 0, "%s", s->ext.err);
 		return -1;
 	}
-	arena_free(&s->mem);
+	arena_reset(&s->mem);
 	s->all.n = 0;
 	s->ngroups = 0;
 	s->last = 0;
@@ -755,6 +784,7 @@ static int src_load(src *s)
 	if (s->spilled) {
 		if ((s->all.n && src_spill(s) < 0))
 			return -1;
+		arena_free(&s->mem); /* the spare blocks: not needed for the merge */
 		if (extsort_merge(&s->ext) < 0) {
 			add_error(s->errs, NULL, 0, "%s", s->ext.err);
 			return -1;
