@@ -448,13 +448,19 @@ static uint64_t group_hash(const char *const *p, const size_t *n)
 	return h;
 }
 
-/* Is the reader's record in g's (dept, project, section) group? */
-static int in_group(const rec *g, const tsv_reader *r)
+/* Has the reader's record g's columns R_DEPT .. last (the same text)? */
+static int reader_same_upto(const rec *g, const tsv_reader *r, int last)
 {
-	for (int i = R_SECTION; i >= R_DEPT; i--)
+	for (int i = last; i >= R_DEPT; i--)
 		if (!same_text(g->s[i], g->n[i], r->f[rec_col[i]], r->len[rec_col[i]]))
 			return 0;
 	return 1;
+}
+
+/* Is the reader's record in g's (dept, project, section) group? */
+static int in_group(const rec *g, const tsv_reader *r)
+{
+	return reader_same_upto(g, r, R_SECTION);
 }
 
 static void ht_put(src *s, size_t gid)
@@ -567,15 +573,6 @@ static int src_read(src *s, const tsv_reader **r, long *line)
 	return rc;
 }
 
-/* Does r's record have q's (dept, project, section, key, field)? */
-static int same_record(const rec *q, const tsv_reader *r)
-{
-	for (int i = R_FIELD; i >= R_DEPT; i--)
-		if (!same_text(q->s[i], q->n[i], r->f[rec_col[i]], r->len[rec_col[i]]))
-			return 0;
-	return 1;
-}
-
 /* A spilled source: read its merged records to the end and keep in s->dup,
  * s->dup_first the duplicate the in-memory mode reports (the smallest
  * second line of a run of equal records, and that run's first line). prev
@@ -590,7 +587,7 @@ static int src_scan_dups(src *s, const rec *prev, long run)
 	int rc;
 	s->dup_done = 1;
 	while ((rc = src_read(s, &r, &line)) == 1) {
-		if (q && same_record(q, r)) {
+		if (q && reader_same_upto(q, r, R_FIELD)) {
 			if (!s->dup || line < s->dup) {
 				s->dup = line;
 				s->dup_first = run;
