@@ -14,13 +14,15 @@
 #
 # Usage: bench/run.sh            (make tools all first; `make bench` does it)
 # Environment: BENCH_N (10000), BENCH_SEED (1), BENCH_RUNS (7), BENCH_BATCH
-# (files per process, 500), BUILD (.), BENCH_OUT (bench/out).
+# (files per process, 500), BENCH_LIST_N (names for the one-process RSS
+# figure, 100000), BUILD (.), BENCH_OUT (bench/out).
 set -eu
 
 N=${BENCH_N:-10000}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-7}
 BATCH=${BENCH_BATCH:-500}
+LISTN=${BENCH_LIST_N:-100000}
 BUILD=${BUILD:-.}
 OUT=${BENCH_OUT:-bench/out}
 B=$BUILD/bin
@@ -30,7 +32,7 @@ T=$BUILD/bench
 for t in hyperfine mawk /usr/bin/time; do
 	command -v "$t" >/dev/null || { echo "run.sh: needs $t" >&2; exit 2; }
 done
-for p in $T/gen $T/floor-html $B/pg-extract $B/pg-normalize $B/pg-sum $B/pg-diff; do
+for p in $T/gen $T/floor-html $T/floor-dsv $B/pg-extract $B/pg-normalize $B/pg-sum $B/pg-diff; do
 	[ -x "$p" ] || { echo "run.sh: $p missing (make all tools)" >&2; exit 2; }
 done
 export LC_ALL=C
@@ -54,6 +56,19 @@ find "$C" -type f ! -name '*.facts.tsv' ! -name '.stamp' | sort >"$OUT/all.lst"
 	grep '\.html$' "$OUT/all.lst" || :
 	grep '\.txt$' "$OUT/all.lst" | xargs -r grep -l '<table' || :
 } | sort >"$OUT/html.lst"
+# The shapes, each timed on its own against its floor. One line a shape:
+# NAME, the floor's command (given the shape's files), the target ratio of
+# pg-extract's time to the floor's ("-": none set), what it is. Its files are
+# $OUT/shape-NAME.lst (below). A new input format adds a line here and its
+# list below.
+SHAPES="seed|$T/floor-html|1.25|seed shape: TAB text, HTML tables in cells (gen a)
+page|$T/floor-html|1.25|web page: Excel's save as web page (gen c)
+delim|$T/floor-dsv|-|TSV/CSV exports, any encoding (gen d-tsv, d-csv)
+flat|$T/floor-dsv|-|seed shape without HTML cells (gen b)"
+grep '\.txt$' "$OUT/all.lst" | xargs -r grep -l '<table' | sort >"$OUT/shape-seed.lst" || :
+grep '\.html$' "$OUT/all.lst" >"$OUT/shape-page.lst" || :
+grep -E '\.(tsv|csv)$' "$OUT/all.lst" >"$OUT/shape-delim.lst" || :
+grep '\.txt$' "$OUT/all.lst" | xargs -r grep -L '<table' | sort >"$OUT/shape-flat.lst" || :
 head -n 1000 "$OUT/all.lst" >"$OUT/1k.lst"
 ndocs=$(wc -l <"$OUT/all.lst")
 nhtml=$(wc -l <"$OUT/html.lst")
@@ -110,13 +125,37 @@ MAWK="mawk -F'\\t' '{n+=NF} END {print n}'"
 # session of RUNS runs per command would put minutes between them).
 : >"$OUT/hyperfine.csv"
 : >"$OUT/hyperfine.log"
+# per shape: its floor, then pg-extract on the same files (meta.tsv: name,
+# input bytes, documents, floor, target, for the table)
+: >"$OUT/meta.tsv"
+shape_args() { # the hyperfine arguments of every shape's two commands
+	printf '%s\n' "$SHAPES" | while IFS='|' read -r name floor target what; do
+		l=$OUT/shape-$name.lst
+		[ -s "$l" ] || continue
+		printf '%s\n' -n "floor-$name" "xargs -n $BATCH $floor <$l >/dev/null"
+		[ "$name" = seed ] && printf '%s\n' -n floor-seed-pool "xargs -n $BATCH $floor --pool <$l >/dev/null"
+		printf '%s\n' -n "extract-$name" "xargs -n $BATCH $B/pg-extract -q -H <$l >/dev/null"
+	done
+}
+printf '%s\n' "$SHAPES" | while IFS='|' read -r name floor target what; do
+	l=$OUT/shape-$name.lst
+	[ -s "$l" ] || continue
+	b=$(bytes "$l")
+	d=$(wc -l <"$l")
+	printf 'floor-%s\t%s\t%s\t\t\n' "$name" "$b" "$d" >>"$OUT/meta.tsv"
+	[ "$name" = seed ] && printf 'floor-seed-pool\t%s\t%s\t\t\n' "$b" "$d" >>"$OUT/meta.tsv"
+	printf 'extract-%s\t%s\t%s\tfloor-%s\t%s\n' "$name" "$b" "$d" "$name" "$target" >>"$OUT/meta.tsv"
+done
 r=0
 while [ "$r" -le "$RUNS" ]; do
+	# shellcheck disable=SC2046
+	IFS='
+'
+	set -- $(shape_args)
+	unset IFS
 	hyperfine --style basic --runs 1 -i --export-csv "$OUT/round.csv" \
 		-n cat "xargs -n $BATCH cat <$OUT/all.lst >/dev/null" \
-		-n floor-html "xargs -n $BATCH $T/floor-html <$OUT/html.lst >/dev/null" \
-		-n floor-html-pool "xargs -n $BATCH $T/floor-html --pool <$OUT/html.lst >/dev/null" \
-		-n extract-html "xargs -n $BATCH $B/pg-extract -q -H <$OUT/html.lst >/dev/null" \
+		"$@" \
 		-n extract "$(xp 1)" \
 		-n extract-P2 "$(xp 2)" \
 		-n floor-text-raw "$MAWK $OUT/facts.tsv >/dev/null" \
@@ -145,9 +184,13 @@ rss() { # rss NAME COMMAND: peak RSS in KB of one run (largest process)
 }
 : >"$OUT/rss.tsv"
 rss cat "xargs -n $BATCH cat <$OUT/all.lst"
-rss floor-html "xargs -n $BATCH $T/floor-html <$OUT/html.lst"
-rss floor-html-pool "xargs -n $BATCH $T/floor-html --pool <$OUT/html.lst"
-rss extract-html "xargs -n $BATCH $B/pg-extract -q -H <$OUT/html.lst"
+printf '%s\n' "$SHAPES" | while IFS='|' read -r name floor target what; do
+	l=$OUT/shape-$name.lst
+	[ -s "$l" ] || continue
+	rss "floor-$name" "xargs -n $BATCH $floor <$l"
+	[ "$name" = seed ] && rss floor-seed-pool "xargs -n $BATCH $floor --pool <$l"
+	rss "extract-$name" "xargs -n $BATCH $B/pg-extract -q -H <$l"
+done
 rss extract "xargs -n $BATCH $B/pg-extract -q -H <$OUT/all.lst"
 rss extract-P2 "xargs -P2 -n $BATCH $B/pg-extract -q -H <$OUT/all.lst"
 rss floor-text-raw "$MAWK $OUT/facts.tsv"
@@ -157,9 +200,15 @@ rss sum "$B/pg-sum $OUT/norm.tsv"
 rss floor-text-2 "$MAWK $OUT/y2024.tsv $OUT/y2025.tsv"
 rss diff "$B/pg-diff $OUT/y2024.tsv $OUT/y2025.tsv"
 rss diff-sorted "$B/pg-diff --sorted $OUT/s2024.tsv $OUT/s2025.tsv"
-# one process over all the documents at once (no xargs batches)
-rss extract-1proc-1k "xargs -n 100000 $B/pg-extract -q <$OUT/1k.lst"
-rss extract-1proc-all "xargs -n 100000 $B/pg-extract -q <$OUT/all.lst"
+# one process over all the documents at once (--files-from: one process
+# whatever the count; xargs would split a long list into several), and over
+# BENCH_LIST_N names (100,000: the corpus's list repeated)
+rss extract-1proc-1k "$B/pg-extract -q --files-from $OUT/1k.lst"
+rss extract-1proc-all "$B/pg-extract -q --files-from $OUT/all.lst"
+: >"$OUT/big.lst"
+while [ "$(wc -l <"$OUT/big.lst")" -lt "$LISTN" ]; do cat "$OUT/all.lst" >>"$OUT/big.lst"; done
+head -n "$LISTN" "$OUT/big.lst" >"$OUT/big.tmp" && mv "$OUT/big.tmp" "$OUT/big.lst"
+rss extract-1proc-big "$B/pg-extract -q --files-from $OUT/big.lst"
 rss normalize-1k "$B/pg-normalize $OUT/facts1k.tsv"
 rss diff-sorted-1k "$B/pg-diff --sorted $OUT/s2024-1k.tsv $OUT/s2025-1k.tsv"
 
@@ -168,16 +217,21 @@ nproc_=$(nproc)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 echo "pg-tools bench: $ndocs documents ($nhtml HTML-bearing), seed $SEED, $RUNS runs, $BATCH files per process"
 echo "machine: $nproc_ CPUs, $cpu"
+echo "shapes:"
+printf '%s\n' "$SHAPES" | while IFS='|' read -r name floor target what; do
+	printf '  %-6s %5d docs  %s; floor: %s\n' "$name" "$(wc -l <"$OUT/shape-$name.lst")" "$what" "$(basename "$floor")"
+done
 echo
-mawk -F, -v rssf="$OUT/rss.tsv" -v ndocs="$ndocs" -v nhtml="$nhtml" -v n1k="$n1k" \
+mawk -F, -v rssf="$OUT/rss.tsv" -v metaf="$OUT/meta.tsv" -v listn="$LISTN" -v ndocs="$ndocs" -v nhtml="$nhtml" -v n1k="$n1k" \
 	-v all_b="$all_b" -v html_b="$html_b" -v facts_b="$facts_b" -v norm_b="$norm_b" -v pair_b="$pair_b" '
 BEGIN {
 	while ((getline l < rssf) > 0) { split(l, a, "\t"); rss[a[1]] = a[2] }
 	# name: input bytes, documents, floor, target ratio
 	in_b["cat"] = all_b;          nd["cat"] = ndocs
-	in_b["floor-html"] = html_b;  nd["floor-html"] = nhtml
-	in_b["floor-html-pool"] = html_b; nd["floor-html-pool"] = nhtml
-	in_b["extract-html"] = html_b; nd["extract-html"] = nhtml; fl["extract-html"] = "floor-html"; tg["extract-html"] = 1.25
+	while ((getline l < metaf) > 0) {
+		split(l, a, "\t"); in_b[a[1]] = a[2]; nd[a[1]] = a[3]
+		if (a[4] != "") { fl[a[1]] = a[4]; tg[a[1]] = a[5] }
+	}
 	in_b["extract"] = all_b;      nd["extract"] = ndocs
 	in_b["extract-P2"] = all_b;   nd["extract-P2"] = ndocs
 	in_b["floor-text-raw"] = facts_b; nd["floor-text-raw"] = ndocs
@@ -207,11 +261,11 @@ END {
 		ratio = ""; vs = ""; tgt = ""
 		if (k in fl) {
 			r = t / med[fl[k]]; ratio = sprintf("%.2f", r); vs = fl[k]
-			tgt = sprintf("<= %.2f %s", tg[k], r <= tg[k] ? "met" : "NOT met")
+			tgt = tg[k] == "-" ? "(none set)" : sprintf("<= %.2f %s", tg[k], r <= tg[k] ? "met" : "NOT met")
 		}
-		if (k == "extract-html") {
+		if (k == "extract-seed") {
 			# information: the ratio to the floor with the allocator pg-extract uses
-			xr = sprintf("extract-html / floor-html-pool: %.2f", t / med["floor-html-pool"])
+			xr = sprintf("extract-seed / floor-seed-pool: %.2f", t / med["floor-seed-pool"])
 		}
 		if (k == "extract-P2") {
 			r = med["extract"] / t; ratio = sprintf("%.2f", r); vs = "extract/P2"
@@ -221,7 +275,7 @@ END {
 	}
 	printf "\n%s (gumbo with the pool allocator pg-extract uses; no target)\n", xr
 	printf "\npeak RSS, one process (MB):\n"
-	printf "  pg-extract %5d docs %8.1f    %5d docs %8.1f  (target < 20, same)\n", n1k, rss["extract-1proc-1k"] / 1024, ndocs, rss["extract-1proc-all"] / 1024
+	printf "  pg-extract --files-from  %d names %.1f   %d names %.1f   %d names %.1f  (target < 20, same)\n", n1k, rss["extract-1proc-1k"] / 1024, ndocs, rss["extract-1proc-all"] / 1024, listn, rss["extract-1proc-big"] / 1024
 	printf "  pg-normalize %5d docs %6.1f    %5d docs %8.1f\n", n1k, rss["normalize-1k"] / 1024, ndocs, rss["normalize"] / 1024
 	printf "  pg-diff --sorted %5d %6.1f    %5d docs %8.1f\n", n1k, rss["diff-sorted-1k"] / 1024, ndocs, rss["diff-sorted"] / 1024
 }' "$OUT/hyperfine.csv"

@@ -1,7 +1,9 @@
 /* pg-diff: what changed from one year's fact stream to the next (FORMAT.md
  * section 6). Option parsing, opening the two operands and the exit status;
  * the comparison itself is lib/diff.c. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,9 @@ static const char usage[] =
     "                        -k5,5 -k6,6 -k7,7 after the header): streaming merge in\n"
     "                        memory bounded by the largest (dept, project, section)\n"
     "      --format FMT      tsv (default) or markdown (a report to read)\n"
+    "  -S, --buffer-size SIZE  memory for loading each input without --sorted\n"
+    "                        (bytes; suffix K, M, G; default 96M): a larger input\n"
+    "                        is sorted in runs in temporary files ($TMPDIR)\n"
     "  -h, --help            show this help and exit\n"
     "      --version         show the version and exit\n"
     "\n"
@@ -40,6 +45,7 @@ static const struct option longopts[] = {
     {"similarity", required_argument, NULL, OPT_SIMILARITY},
     {"sorted", no_argument, NULL, OPT_SORTED},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"buffer-size", required_argument, NULL, 'S'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -54,6 +60,25 @@ static dec number_arg(const char *opt, const char *s)
 		exit(2);
 	}
 	return d;
+}
+
+/* Parse --buffer-size: a whole number of bytes >= 1, with an optional
+ * suffix K, M or G (powers of 1024), or exit 2. */
+static size_t size_arg(const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	unsigned shift = 0;
+	if (*end && !end[1])
+		shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 99;
+	if (end == s || *s == '-' || errno || (*end && (shift == 99 || end[1])) || v == 0 ||
+	    v > (SIZE_MAX >> shift)) {
+		cli_error(NULL, 0, "invalid --buffer-size '%s': want bytes >= 1, suffix K, M or G",
+		          s);
+		exit(2);
+	}
+	return (size_t)v << shift;
 }
 
 /* Add the comma-separated names of list to *v (the names are new strings). */
@@ -83,7 +108,7 @@ int main(int argc, char **argv)
 	const char **fields = NULL;
 	size_t nfields = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "af:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "af:hS:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			o.all = 1;
@@ -105,6 +130,9 @@ int main(int argc, char **argv)
 			}
 			break;
 		}
+		case 'S':
+			o.mem_budget = size_arg(optarg);
+			break;
 		case OPT_SORTED:
 			o.sorted = 1;
 			break;

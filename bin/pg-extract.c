@@ -1,4 +1,5 @@
 /* pg-extract: messy 绩效目标表 documents -> fact stream (FORMAT.md). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 static const char usage[] =
     "Usage: pg-extract [OPTION]... [FILE]...\n"
+    "  or:  pg-extract [OPTION]... --files-from LIST\n"
     "Read 预算绩效目标表 documents (seed-shape text, saved web pages, TSV/CSV\n"
     "exports; UTF-8, GB18030 or UTF-16) and write their facts as a fact stream.\n"
     "With no FILE, or when FILE is -, read standard input.\n"
@@ -21,6 +23,9 @@ static const char usage[] =
     "  -s, --strict        exit 1 when a cell went to section extra or a flat\n"
     "                      copy disagrees with its HTML table\n"
     "  -q, --quiet         do not print warnings\n"
+    "      --files-from LIST  read the documents named in LIST (- for standard\n"
+    "                      input), one name a line, instead of FILE operands\n"
+    "  -0, --null          names in LIST end with a NUL byte, not a line end\n"
     "  -h, --help          print this help and exit\n"
     "      --version       print the version and exit\n"
     "\n"
@@ -30,9 +35,9 @@ static const char usage[] =
 #define WARN_MAX 1000 /* bytes of one warning printed; the rest becomes " ..." */
 
 static struct {
-	const char *doc, *year;
-	int header, strict, quiet;
-} opt = {NULL, NULL, 1, 0, 0};
+	const char *doc, *year, *files_from;
+	int header, strict, quiet, null;
+} opt = {NULL, NULL, NULL, 1, 0, 0, 0};
 
 /* Returns 0 ok, 1 strict complaint, 2 error. */
 static int process(const char *path)
@@ -84,6 +89,46 @@ static int process(const char *path)
 	return st;
 }
 
+/* Process every document named in the list at path (--files-from), one
+ * name at a time, so that memory does not grow with the list. Returns the
+ * worst status; a bad name (empty, too long, '-' while the list is standard
+ * input) is an error of status 2 and the next name is read. */
+static int process_list(const char *path)
+{
+	const char *lname = cli_name(path);
+	FILE *fp = cli_open(path);
+	if (!fp)
+		return 2;
+	int from_stdin = fp == stdin, worst = 0, rc = 0;
+	static char name[CLI_MAX_NAME + 1];
+	size_t len;
+	long no = 0;
+	while (!cli_out_failed() &&
+	       (rc = cli_read_name(fp, opt.null ? 0 : '\n', name, sizeof name, &len)) != 0) {
+		int st = 2;
+		no++;
+		if (rc == -2) {
+			cli_error(lname, no, "%s", strerror(errno));
+			break;
+		} else if (rc == -1) {
+			cli_error(lname, no, "file name longer than %d bytes", CLI_MAX_NAME);
+		} else if (len == 0) {
+			cli_error(lname, no, "empty file name");
+		} else if (from_stdin && strcmp(name, "-") == 0) {
+			cli_error(lname, no,
+			          "'-' (standard input) in a list read from standard input");
+		} else {
+			st = process(name);
+		}
+		if (st > worst)
+			worst = st;
+	}
+	if (rc == -2 && worst < 2)
+		worst = 2;
+	cli_close(fp);
+	return worst;
+}
+
 int main(int argc, char **argv)
 {
 	cli_init(argv);
@@ -92,10 +137,11 @@ int main(int argc, char **argv)
 	    {"doc", required_argument, NULL, 'd'}, {"year", required_argument, NULL, 'y'},
 	    {"no-header", no_argument, NULL, 'H'}, {"strict", no_argument, NULL, 's'},
 	    {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},   {NULL, 0, NULL, 0},
+	    {"version", no_argument, NULL, 'V'},   {"files-from", required_argument, NULL, 'T'},
+	    {"null", no_argument, NULL, '0'},      {NULL, 0, NULL, 0},
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "d:y:Hsqh", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:y:Hsqh0", lo, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			opt.doc = optarg;
@@ -116,6 +162,12 @@ int main(int argc, char **argv)
 		case 'q':
 			opt.quiet = 1;
 			break;
+		case 'T':
+			opt.files_from = optarg;
+			break;
+		case '0':
+			opt.null = 1;
+			break;
 		case 'h':
 			cli_usage(usage, 0);
 		case 'V':
@@ -124,10 +176,20 @@ int main(int argc, char **argv)
 			cli_usage(usage, 2);
 		}
 	}
+	if (opt.files_from && optind < argc) {
+		cli_error(NULL, 0, "--files-from and FILE operands cannot be mixed");
+		cli_usage(usage, 2);
+	}
+	if (opt.null && !opt.files_from) {
+		cli_error(NULL, 0, "-0 (--null) needs --files-from");
+		cli_usage(usage, 2);
+	}
 	if (opt.header)
 		printf("%s\n", FACT_HEADER);
 	int worst = 0;
-	if (optind == argc) {
+	if (opt.files_from) {
+		worst = process_list(opt.files_from);
+	} else if (optind == argc) {
 		worst = process(NULL);
 	} else {
 		for (int i = optind; i < argc; i++) {

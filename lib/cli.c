@@ -108,3 +108,22 @@ int cli_finish(int status)
 	fprintf(stderr, "%s: write error: %s\n", cli_prog, strerror(e ? e : EIO));
 	return 2;
 }
+
+int cli_read_name(FILE *fp, int delim, char *out, size_t cap, size_t *len)
+{
+	size_t n = 0;
+	int c, over = 0;
+	while ((c = getc_unlocked(fp)) != EOF && c != delim) {
+		if (n < CLI_MAX_NAME && n + 1 < cap)
+			out[n++] = (char)c;
+		else
+			over = 1;
+	}
+	out[n] = 0;
+	*len = n;
+	if (c == EOF && ferror(fp))
+		return -2;
+	if (c == EOF && n == 0 && !over)
+		return 0;
+	return over ? -1 : 1;
+}

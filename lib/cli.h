@@ -44,4 +44,15 @@ int cli_finish(int status);
  * caller stops producing output and calls cli_finish). */
 int cli_out_failed(void);
 
+/* Longest file name read from a list (--files-from), bytes. */
+#define CLI_MAX_NAME 4096
+
+/* Read the next name of a list of file names from fp: the bytes up to delim
+ * ('\n' or '\0'; the last name may lack it) into out (cap > CLI_MAX_NAME
+ * bytes), NUL-terminated, its length in *len. Returns 1 for a name, 0 at
+ * the end of the list, -1 for a name longer than CLI_MAX_NAME (the rest of
+ * it is skipped; out holds its first bytes), -2 on a read error (errno).
+ * Memory stays bounded whatever the list holds. */
+int cli_read_name(FILE *fp, int delim, char *out, size_t cap, size_t *len);
+
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extsort.h"
 #include "facts.h"
 #include "tsv.h"
 #include "util.h"
@@ -26,6 +27,7 @@ void diff_opts_init(diff_opts *o)
 	o->format = DIFF_TSV;
 	o->similarity.m = 5;
 	o->similarity.scale = 1;
+	o->mem_budget = DIFF_MEM_BUDGET;
 }
 
 /* ---- byte order of the escaped text ---- */
@@ -188,10 +190,10 @@ static size_t rec_data_size(const tsv_reader *r, int shared)
 	return total;
 }
 
-/* Copy the reader's current record into x (room for rec_data_size bytes).
- * With g, columns R_DEPT .. R_SECTION point to g's strings instead (the
- * same text), which must outlive x. */
-static void rec_fill(rec *x, const tsv_reader *r, const rec *g)
+/* Copy the reader's current record, of input line `line`, into x (room for
+ * rec_data_size bytes). With g, columns R_DEPT .. R_SECTION point to g's
+ * strings instead (the same text), which must outlive x. */
+static void rec_fill(rec *x, const tsv_reader *r, long line, const rec *g)
 {
 	char *p = x->data;
 	int i = R_DEPT;
@@ -209,7 +211,7 @@ static void rec_fill(rec *x, const tsv_reader *r, const rec *g)
 		x->n[i] = (uint32_t)n;
 		p += n + 1;
 	}
-	x->line = r->line;
+	x->line = line;
 	x->ek = x->s[R_KEY];
 	x->ekn = x->n[R_KEY];
 }
@@ -283,22 +285,39 @@ static void rv_push(recvec *rv, rec *r)
 typedef struct {
 	char *cur;
 	size_t left;
-	char **blocks;
-	size_t nblocks;
+	char **blocks; /* standard blocks in use, then spare ones (arena_reset) */
+	size_t nblocks, nspare;
+	char **big; /* blocks of one big record each */
+	size_t nbig;
+	size_t bytes; /* allocated in blocks */
+	size_t block; /* bytes a block, 0: ARENA_BLOCK */
 } arena;
 
 static void *arena_alloc(arena *a, size_t n)
 {
 	n = (n + 7) & ~(size_t)7;
 	if (n > a->left) {
-		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
-		char *b = xmalloc(size);
-		a->blocks = xreallocarray(a->blocks, a->nblocks + 1, sizeof *a->blocks);
-		a->blocks[a->nblocks++] = b;
-		if (size == n) /* a big record has a block of its own */
+		size_t blk = a->block ? a->block : ARENA_BLOCK;
+		if (n > blk / 4) { /* a big record has a block of its own */
+			char *b = xmalloc(n);
+			a->bytes += n;
+			a->big = xreallocarray(a->big, a->nbig + 1, sizeof *a->big);
+			a->big[a->nbig++] = b;
 			return b;
+		}
+		char *b;
+		if (a->nspare) { /* a block of an earlier run, its pages already mapped */
+			b = a->blocks[a->nblocks];
+			a->nspare--;
+		} else {
+			b = xmalloc(blk);
+			a->blocks = xreallocarray(a->blocks, a->nblocks + 1, sizeof *a->blocks);
+			a->blocks[a->nblocks] = b;
+		}
+		a->nblocks++;
+		a->bytes += blk;
 		a->cur = b;
-		a->left = size;
+		a->left = blk;
 	}
 	void *p = a->cur;
 	a->cur += n;
@@ -306,12 +325,30 @@ static void *arena_alloc(arena *a, size_t n)
 	return p;
 }
 
+/* Forget every record but keep the standard blocks for the next ones (a
+ * spilled input's runs reuse the same memory: no page faults a run). */
+static void arena_reset(arena *a)
+{
+	for (size_t i = 0; i < a->nbig; i++)
+		free(a->big[i]);
+	a->nbig = 0;
+	a->nspare += a->nblocks;
+	a->nblocks = 0;
+	a->bytes = 0;
+	a->cur = NULL;
+	a->left = 0;
+}
+
 static void arena_free(arena *a)
 {
-	for (size_t i = 0; i < a->nblocks; i++)
+	arena_reset(a);
+	for (size_t i = 0; i < a->nspare; i++)
 		free(a->blocks[i]);
 	free(a->blocks);
+	free(a->big);
+	size_t blk = a->block;
 	memset(a, 0, sizeof *a);
+	a->block = blk;
 }
 
 /* ---- errors ---- */
@@ -353,6 +390,12 @@ typedef struct src {
 	rec **grp;
 	size_t *gcount, ngroups, gcap, last;
 	size_t *ht, htcap;
+	/* over the memory budget: the sorted runs, merged (then stream is
+	 * 1 and the records come from the merge); the duplicate the merge
+	 * met (dup: its line, 0 none; dup_first: the first of its run) */
+	int spilled, dup_done;
+	extsort ext;
+	long dup, dup_first;
 } src;
 
 /* Give the records of g back to s's pool (stream mode) and empty g. */
@@ -363,13 +406,13 @@ static void src_release(src *s, recvec *g)
 	g->n = 0;
 }
 
-/* A copy of s's current record in a record of the pool, or a new one,
- * sharing g's group strings when g is not NULL (g must be of the same
- * group, so both are released together). The caller releases it to the
- * pool (or frees it). */
-static rec *src_rec_stream(src *s, const rec *g)
+/* A copy of r's current record (input line `line`) in a record of s's
+ * pool, or a new one, sharing g's group strings when g is not NULL (g must
+ * be of the same group, so both are released together). The caller
+ * releases it to the pool (or frees it). */
+static rec *src_rec_stream(src *s, const tsv_reader *r, long line, const rec *g)
 {
-	size_t need = rec_data_size(&s->r, g != NULL);
+	size_t need = rec_data_size(r, g != NULL);
 	rec *x = s->pool.n ? s->pool.v[--s->pool.n] : NULL;
 	/* a record that once held a long line does not keep its room */
 	if (!x || x->cap < need || (x->cap > 65536 && x->cap > 2 * need)) {
@@ -377,7 +420,7 @@ static rec *src_rec_stream(src *s, const rec *g)
 		x = xrealloc(x, sizeof *x + cap);
 		x->cap = (uint32_t)cap;
 	}
-	rec_fill(x, &s->r, g);
+	rec_fill(x, r, line, g);
 	return x;
 }
 
@@ -405,13 +448,19 @@ static uint64_t group_hash(const char *const *p, const size_t *n)
 	return h;
 }
 
-/* Is the reader's record in g's (dept, project, section) group? */
-static int in_group(const rec *g, const tsv_reader *r)
+/* Has the reader's record g's columns R_DEPT .. last (the same text)? */
+static int reader_same_upto(const rec *g, const tsv_reader *r, int last)
 {
-	for (int i = R_SECTION; i >= R_DEPT; i--)
+	for (int i = last; i >= R_DEPT; i--)
 		if (!same_text(g->s[i], g->n[i], r->f[rec_col[i]], r->len[rec_col[i]]))
 			return 0;
 	return 1;
+}
+
+/* Is the reader's record in g's (dept, project, section) group? */
+static int in_group(const rec *g, const tsv_reader *r)
+{
+	return reader_same_upto(g, r, R_SECTION);
 }
 
 static void ht_put(src *s, size_t gid)
@@ -449,7 +498,7 @@ static rec *src_rec_load(src *s)
 		}
 	}
 	rec *x = arena_alloc(&s->mem, sizeof *x + rec_data_size(r, !fresh));
-	rec_fill(x, r, fresh ? NULL : s->grp[gid]);
+	rec_fill(x, r, r->line, fresh ? NULL : s->grp[gid]);
 	if (fresh) {
 		if (s->ngroups == s->gcap) {
 			s->gcap = s->gcap ? 2 * s->gcap : 256;
@@ -504,9 +553,62 @@ static const char *sort_hint(const char *name, char *b, size_t bn)
 	return b;
 }
 
+/* The next record of a stream source: from the input (--sorted) or from
+ * the merge of its sorted runs (spilled). *r is the reader holding it, valid
+ * until the next call, *line its input line. Returns 1, 0 at the end, or -1
+ * after adding an error. */
+static int src_read(src *s, const tsv_reader **r, long *line)
+{
+	if (s->spilled) {
+		int rc = extsort_next(&s->ext, r, line);
+		if (rc < 0)
+			add_error(s->errs, NULL, 0, "%s", s->ext.err);
+		return rc;
+	}
+	int rc = tsv_read(&s->r);
+	if (rc < 0)
+		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+	*r = &s->r;
+	*line = s->r.line;
+	return rc;
+}
+
+/* A spilled source: read its merged records to the end and keep in s->dup,
+ * s->dup_first the duplicate the in-memory mode reports (the smallest
+ * second line of a run of equal records, and that run's first line). prev
+ * is the record before the rest (NULL: none; not released here), run the
+ * first line of its run. Returns 0, or -1 after adding an error. */
+static int src_scan_dups(src *s, const rec *prev, long run)
+{
+	const rec *q = prev;
+	rec *own = NULL;
+	const tsv_reader *r;
+	long line;
+	int rc;
+	s->dup_done = 1;
+	while ((rc = src_read(s, &r, &line)) == 1) {
+		if (q && reader_same_upto(q, r, R_FIELD)) {
+			if (!s->dup || line < s->dup) {
+				s->dup = line;
+				s->dup_first = run;
+			}
+			continue;
+		}
+		run = line;
+		rec *x = src_rec_stream(s, r, line, NULL);
+		if (own)
+			rv_push(&s->pool, own);
+		q = own = x;
+	}
+	if (own)
+		rv_push(&s->pool, own);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Move to the next record. In stream mode, check that it sorts after the
  * one before (which is still alive: the caller's group or s->la holds it).
- * Returns 0, or -1 after adding an error. */
+ * Returns 0, or -1 after adding an error (a spilled source's duplicate:
+ * s->dup set instead, see src_resolve). */
 static int src_advance(src *s)
 {
 	if (!s->stream) {
@@ -515,30 +617,32 @@ static int src_advance(src *s)
 	}
 	rec *prev = s->la;
 	for (;;) {
-		int rc = tsv_read(&s->r);
-		if (rc == 0) {
+		const tsv_reader *r;
+		long line;
+		int rc = src_read(s, &r, &line);
+		if (rc <= 0) {
 			s->la = NULL;
-			return 0;
+			return rc;
 		}
-		if (rc < 0) {
-			add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
-			s->la = NULL;
-			return -1;
-		}
-		if (!field_selected(s->o, &s->r))
+		if (!field_selected(s->o, r))
 			continue;
 		/* compared before the copy, so that a record of the group of
 		 * the one before shares its strings: the group ends are then
 		 * found by pointer */
 		int c = prev ? 0 : -1;
 		for (int i = R_DEPT; prev && !c && i <= R_SECTION; i++)
-			c = diff_esc_cmp(prev->s[i], prev->n[i], s->r.f[rec_col[i]],
-			                 s->r.len[rec_col[i]]);
-		rec *x = src_rec_stream(s, prev && !c ? prev : NULL);
+			c = diff_esc_cmp(prev->s[i], prev->n[i], r->f[rec_col[i]],
+			                 r->len[rec_col[i]]);
+		rec *x = src_rec_stream(s, r, line, prev && !c ? prev : NULL);
 		for (int i = R_KEY; prev && !c && i <= R_FIELD; i++)
 			c = col_cmp(prev, x, i);
 		if (c >= 0) {
-			if (c == 0) {
+			if (c == 0 && s->spilled) {
+				/* the merge is in line order: prev is its run's first */
+				s->dup = x->line;
+				s->dup_first = prev->line;
+				src_scan_dups(s, x, prev->line);
+			} else if (c == 0) {
 				add_error(s->errs, s->name, x->line,
 				          "duplicate record (first at line %ld)", prev->line);
 			} else {
@@ -563,21 +667,11 @@ static int qcmp_gid(const void *x, const void *y, void *arg)
 	return rec_cmp_upto(grp[*(const size_t *)x], grp[*(const size_t *)y], R_SECTION);
 }
 
-/* Default mode: read everything, sort, find duplicates. Returns 0 or -1.
- * The sort: the (few) groups are sorted, the records put in their group's
- * place in line order, then each group sorted by key, field and line. */
-static int src_load(src *s)
+/* Sort the records loaded (s->all) in merge order: the (few) groups are
+ * sorted, the records put in their group's place in line order, then each
+ * group sorted by key, field and line. */
+static void src_sort(src *s)
 {
-	int rc;
-	s->htcap = 1024;
-	s->ht = xcalloc(s->htcap, sizeof *s->ht);
-	while ((rc = tsv_read(&s->r)) == 1)
-		if (field_selected(s->o, &s->r))
-			rv_push(&s->all, src_rec_load(s));
-	if (rc < 0) {
-		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
-		return -1;
-	}
 	size_t ng = s->ngroups, *order = xreallocarray(NULL, ng ? ng : 1, sizeof *order);
 	for (size_t g = 0; g < ng; g++)
 		order[g] = g;
@@ -600,6 +694,102 @@ static int src_load(src *s)
 	free(s->all.v);
 	s->all.v = v;
 	s->all.cap = s->all.n;
+}
+
+/* Bytes the loaded records hold: the arena, the record vector and the
+ * sort's copy of it, the group tables. */
+static size_t src_mem(const src *s)
+{
+	return s->mem.bytes + (s->all.cap + s->all.n) * sizeof(rec *) +
+	       s->gcap * (sizeof *s->grp + sizeof *s->gcount) + s->htcap * sizeof *s->ht;
+}
+
+/* The order of records in the runs: (dept, project, section, key, field)
+ * as the escaped text sorts, then line -- the order src_sort gives. */
+static int run_cmp(const tsv_reader *a, long al, const tsv_reader *b, long bl)
+{
+	static const int col[] = {COL_DEPT, COL_PROJECT, COL_SECTION, COL_KEY, COL_FIELD};
+	for (size_t i = 0; i < sizeof col / sizeof *col; i++) {
+		int c = diff_esc_cmp(a->f[col[i]], a->len[col[i]], b->f[col[i]], b->len[col[i]]);
+		if (c)
+			return c;
+	}
+	return (al > bl) - (al < bl);
+}
+
+/* Sort the records loaded and write them as one run; then forget them.
+ * Returns 0, or -1 after adding an error. */
+static int src_spill(src *s)
+{
+	if (!s->spilled) {
+		extsort_init(&s->ext, FACT_NCOLS, run_cmp);
+		s->spilled = 1;
+	}
+	src_sort(s);
+	if (extsort_begin(&s->ext) < 0) {
+		add_error(s->errs, NULL, 0, "%s", s->ext.err);
+		return -1;
+	}
+	char *f[FACT_NCOLS];
+	size_t len[FACT_NCOLS] = {0};
+	f[COL_DOC] = f[COL_YEAR] = f[COL_SRC] = "";
+	for (size_t i = 0; i < s->all.n; i++) {
+		const rec *x = s->all.v[i];
+		for (int k = 0; k < R_N; k++) {
+			f[rec_col[k]] = (char *)x->s[k];
+			len[rec_col[k]] = x->n[k];
+		}
+		extsort_put(&s->ext, f, len, x->line);
+	}
+	if (extsort_end(&s->ext) < 0) {
+		add_error(s->errs, NULL, 0, "%s", s->ext.err);
+		return -1;
+	}
+	arena_reset(&s->mem);
+	s->all.n = 0;
+	s->ngroups = 0;
+	s->last = 0;
+	memset(s->ht, 0, s->htcap * sizeof *s->ht);
+	return 0;
+}
+
+/* Default mode: read everything, sort, find duplicates. Returns 0 or -1.
+ * An input over the memory budget is sorted in runs (src_spill) and then
+ * read from their merge like a --sorted one: s->stream is then 1, and its
+ * duplicates are found as the merge goes (src_advance). */
+static int src_load(src *s)
+{
+	int rc;
+	size_t budget = s->o->mem_budget;
+	/* blocks small enough for a small budget to hold several */
+	s->mem.block = budget / 16 < 4096          ? 4096
+	               : budget / 16 > ARENA_BLOCK ? ARENA_BLOCK
+	                                           : budget / 16;
+	s->htcap = 1024;
+	s->ht = xcalloc(s->htcap, sizeof *s->ht);
+	while ((rc = tsv_read(&s->r)) == 1) {
+		if (!field_selected(s->o, &s->r))
+			continue;
+		rv_push(&s->all, src_rec_load(s));
+		if (src_mem(s) > budget && src_spill(s) < 0)
+			return -1;
+	}
+	if (rc < 0) {
+		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+		return -1;
+	}
+	if (s->spilled) {
+		if ((s->all.n && src_spill(s) < 0))
+			return -1;
+		arena_free(&s->mem); /* the spare blocks: not needed for the merge */
+		if (extsort_merge(&s->ext) < 0) {
+			add_error(s->errs, NULL, 0, "%s", s->ext.err);
+			return -1;
+		}
+		s->stream = 1;
+		return 0;
+	}
+	src_sort(s);
 	/* the duplicate a one-pass reader would meet first: smallest second line */
 	long dup = 0, first = 0;
 	size_t run = 0;
@@ -618,6 +808,32 @@ static int src_load(src *s)
 		return -1;
 	}
 	return 0;
+}
+
+/* After trouble with a spilled input: the in-memory mode would have
+ * reported each input's duplicate, if any, and nothing else. Finds the
+ * spilled inputs' duplicates (reading what is left of their merge: the
+ * records before it were checked) and, when there is one, makes errs
+ * those reports, in input order. */
+static void src_resolve(src s[2], diff_errors *errs)
+{
+	diff_errors scan = {0};
+	int any = 0;
+	for (int k = 0; k < 2; k++) {
+		if (!s[k].spilled)
+			continue;
+		s[k].errs = &scan; /* a read error here changes nothing */
+		if (!s[k].dup_done && s[k].la)
+			src_scan_dups(&s[k], s[k].la, s[k].la->line);
+		any |= s[k].dup != 0;
+	}
+	if (!any)
+		return;
+	memset(errs, 0, sizeof *errs);
+	for (int k = 0; k < 2; k++)
+		if (s[k].dup)
+			add_error(errs, s[k].name, s[k].dup, "duplicate record (first at line %ld)",
+			          s[k].dup_first);
 }
 
 /* Collect the next (dept, project, section) group into g (emptied first).
@@ -1090,12 +1306,44 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 	recvec g[2] = {{0}};
 	int status = 2;
 
+	int merging = 0; /* a spilled input is being merged */
 	if (!o->sorted) {
+		/* each input's errors apart, to be reported in input order */
+		diff_errors le[2] = {{0}, {0}};
 		int bad = 0;
-		for (int k = 0; k < 2; k++)
+		for (int k = 0; k < 2; k++) {
+			s[k].errs = &le[k];
 			bad |= src_load(&s[k]) < 0;
-		if (bad)
+		}
+		if (bad) {
+			/* what the in-memory mode reports: each input's first
+			 * trouble, a spilled one's duplicate included */
+			for (int k = 0; k < 2; k++)
+				if (s[k].spilled && !le[k].n) {
+					diff_errors scan = {0};
+					s[k].errs = &scan;
+					src_scan_dups(&s[k], NULL, 0);
+					if (s[k].dup)
+						add_error(&le[k], s[k].name, s[k].dup,
+						          "duplicate record (first at line %ld)",
+						          s[k].dup_first);
+				}
+			for (int k = 0; k < 2; k++)
+				for (int i = 0; i < le[k].n; i++) {
+					/* a temporary-file error of both inputs once */
+					int again = 0;
+					for (int j = 0; j < errs->n; j++)
+						again |= !le[k].e[i].file && !errs->e[j].file &&
+						         !strcmp(le[k].e[i].msg, errs->e[j].msg);
+					if (!again && errs->n < DIFF_MAX_ERRORS)
+						errs->e[errs->n++] = le[k].e[i];
+				}
 			goto done;
+		}
+		for (int k = 0; k < 2; k++) {
+			s[k].errs = errs;
+			merging |= s[k].spilled;
+		}
 	}
 	if (o->format == DIFF_MARKDOWN) {
 		c.out = tmpfile();
@@ -1103,6 +1351,17 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 			add_error(errs, NULL, 0, "cannot create a temporary file for the report");
 			goto done;
 		}
+	} else if (merging) {
+		/* a spilled input's duplicate may show late: the rows wait in a
+		 * temporary file, so that out holds nothing on trouble */
+		char err[320];
+		c.out = extsort_tmpfile(err, sizeof err);
+		if (!c.out) {
+			add_error(errs, NULL, 0, "%s", err);
+			goto done;
+		}
+		fputs(DIFF_HEADER, c.out);
+		putc('\n', c.out);
 	} else {
 		fputs(DIFF_HEADER, out);
 		putc('\n', out);
@@ -1130,8 +1389,9 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		add_error(errs, NULL, 0, "write error on the temporary file for the report");
 		goto done;
 	}
-	if (o->format == DIFF_MARKDOWN) {
-		md_top(&c, out, old.name, new.name);
+	if (c.out != out) {
+		if (o->format == DIFF_MARKDOWN)
+			md_top(&c, out, old.name, new.name);
 		rewind(c.out);
 		char b[65536];
 		size_t n;
@@ -1140,6 +1400,8 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 	}
 	status = differences(&c) > 0;
 done:
+	if (status == 2 && merging)
+		src_resolve(s, errs);
 	if (c.out && c.out != out)
 		fclose(c.out);
 	for (int k = 0; k < 2; k++) {
@@ -1150,6 +1412,8 @@ done:
 				free(s[k].pool.v[i]);
 		}
 		arena_free(&s[k].mem);
+		if (s[k].spilled)
+			extsort_free(&s[k].ext);
 		free(s[k].grp);
 		free(s[k].gcount);
 		free(s[k].ht);

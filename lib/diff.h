@@ -20,6 +20,10 @@
  * one (dept, project, section) group; more is an error, not a slow run. */
 #define DIFF_MAX_RENAME_PAIRS (1u << 20)
 #define DIFF_MAX_ERRORS 4
+/* Default memory for loading one input without --sorted, bytes: a larger
+ * input is sorted in runs written to temporary files ($TMPDIR, else /tmp)
+ * and merged (lib/extsort.c), so memory stays bounded at any size. */
+#define DIFF_MEM_BUDGET ((size_t)96 << 20)
 
 enum diff_change { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED, DIFF_RENAMED, DIFF_SAME, DIFF_NKINDS };
 extern const char *const diff_change_name[]; /* indexed by diff_change */
@@ -36,9 +40,11 @@ typedef struct diff_opts {
 	dec similarity;      /* rename threshold, 0..1 */
 	const char **fields; /* compare only these fields; NULL: all. Not owned */
 	size_t nfields;
+	size_t mem_budget; /* bytes for loading one input (not --sorted) */
 } diff_opts;
 
-/* Defaults: everything off, tsv, similarity 0.5, all fields. */
+/* Defaults: everything off, tsv, similarity 0.5, all fields, memory
+ * DIFF_MEM_BUDGET. */
 void diff_opts_init(diff_opts *o);
 
 typedef struct diff_input {

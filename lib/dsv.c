@@ -80,6 +80,22 @@ static void on_field(void *s, size_t len, void *data)
 		      (long)GRID_MAX_CELL_TEXT);
 }
 
+/* k empty fields at once, as k on_field calls would add them; 0 (nothing
+ * added) when a limit is near: the caller goes field by field. */
+static int empty_fields(reader *r, int k)
+{
+	if (!r->row) {
+		if (r->g->n >= DSV_MAX_ROWS)
+			return 0;
+		r->row = grid_add_row(r->g, r->row_line);
+	}
+	/* unquoted: every field starts on its record's line, the row's */
+	if (!grid_add_empty(r->g, r->row, k, r->col + 1))
+		return 0;
+	r->col += k;
+	return 1;
+}
+
 /* libcsv's end-of-record callback. */
 static void on_record(int c, void *data)
 {
@@ -199,7 +215,16 @@ static void read_unquoted(reader *r, const char *p, const char *end, int delim)
 			r->row_line = r->field_line = r->line;
 			const char *f = p;
 			for (;;) {
-				const char *e = memchr(f, delim, (size_t)(q - f));
+				/* a run of delimiters is a run of empty fields (most
+				 * of a padded export): added at once */
+				const char *d = f;
+				while (d < q && *d == delim)
+					d++;
+				if (d - f > 1 && !r->stop && empty_fields(r, (int)(d - f))) {
+					f = d;
+					continue;
+				}
+				const char *e = q > f ? memchr(f, delim, (size_t)(q - f)) : NULL;
 				const char *fe = e ? e : q;
 				while (f < fe && trim_blank(*f, delim))
 					f++;

@@ -143,6 +143,24 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 	return c;
 }
 
+cell *grid_add_empty(grid *g, grid_row *r, int k, int col)
+{
+	static char empty_text[1];
+	if (k <= 0 || g->ncells + k > GRID_MAX_CELLS || r->n + k > GRID_MAX_COLS)
+		return NULL;
+	if (r->n + k > r->cap) {
+		while (r->n + k > r->cap)
+			r->cap = r->cap ? r->cap * 2 : 8;
+		r->cells = xreallocarray(r->cells, (size_t)r->cap, sizeof *r->cells);
+	}
+	cell *c = &r->cells[r->n];
+	for (int i = 0; i < k; i++)
+		c[i] = (cell){.text = empty_text, .line = r->line, .col = col ? col + i : 0};
+	r->n += k;
+	g->ncells += k;
+	return c;
+}
+
 /* Length of a blank at s (a line break is looked at before), or 0: white
  * space as canonical text has it (text_is_space), one definition. */
 static size_t blank_at(const unsigned char *s, size_t avail)

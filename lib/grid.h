@@ -67,6 +67,12 @@ grid_row *grid_add_row(grid *g, long line);
  * above, kept in the grid's arena: no per-cell allocation); returns it, or
  * NULL when GRID_MAX_CELLS is reached (g->err set). */
 cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n);
+/* Append k empty cells (text "", line r->line, col numbered from col, or
+ * 0 when col is 0; nothing else set) to row r at once; returns the first,
+ * or NULL, adding none, when they would pass GRID_MAX_CELLS or
+ * GRID_MAX_COLS (then add them one by one with grid_add_cell, which says
+ * which limit and where). */
+cell *grid_add_empty(grid *g, grid_row *r, int k, int col);
 /* Span expansion, shared by every reader whose tables have merged cells
  * (HTML rowspan/colspan, XLSX mergeCell, DOCX gridSpan/vMerge, XLS merges),
  * following the HTML table model: a cell is placed at the first column of

@@ -200,6 +200,39 @@ static void test_limits(void)
 	CHECK_INT(g->n == 1 ? g->rows[0].n : -1, GRID_MAX_COLS);
 	grid_free(g);
 
+	/* runs of empty fields (added at once, unquoted text): the same cells,
+	 * lines and field numbers as one by one, and the same limits */
+	buf_reset(&b);
+	buf_adds(&b, "a\t\t\t\tb\t\t\n\t\t\tc\n");
+	g = grid_new();
+	CHECK_INT(dsv_read_flags(b.s, b.len, '\t', DSV_NO_QUOTES, g, &err), 0);
+	CHECK_INT(g->n, 2);
+	if (g->n == 2) {
+		CHECK_INT(g->rows[0].n, 7);
+		CHECK_INT(g->rows[0].cells[4].col, 5);
+		CHECK_STR(g->rows[0].cells[4].text, "b");
+		CHECK_INT(g->rows[0].cells[6].col, 7);
+		CHECK_INT(g->rows[1].cells[2].line, 2);
+		CHECK_INT(g->rows[1].cells[2].col, 3);
+		CHECK_INT(g->rows[1].n, 4);
+	}
+	grid_free(g);
+	buf_reset(&b);
+	for (int i = 0; i < GRID_MAX_COLS + 5; i++)
+		buf_addc(&b, '\t');
+	buf_adds(&b, "y\nz\n");
+	g = grid_new();
+	CHECK_INT(dsv_read_flags(b.s, b.len, '\t', DSV_NO_QUOTES, g, &err), 1);
+	CHECK_STR(E(&err), "line 1: more than 20000 cells in one row: rest ignored");
+	CHECK_INT(g->n == 2 ? g->rows[0].n : -1, GRID_MAX_COLS);
+	grid_free(g);
+	g = grid_new();
+	g->ncells = GRID_MAX_CELLS - 2;
+	CHECK_INT(dsv_read_flags("\t\t\t\tx\n", 6, '\t', DSV_NO_QUOTES, g, &err), 1);
+	CHECK_STR(E(&err), "line 1: more than 2000000 cells in one table: rest ignored");
+	CHECK_INT(g->n == 1 ? g->rows[0].n : -1, 2);
+	grid_free(g);
+
 	/* GRID_MAX_CELLS: reading stops */
 	g = grid_new();
 	g->ncells = GRID_MAX_CELLS - 2; /* as if the grid were nearly full */
