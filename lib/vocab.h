@@ -134,11 +134,16 @@ const vocab_word *vocab_match(const vocab_word *table, const char *key);
 int vocab_contains(const vocab_word *table, const char *key);
 
 /* Fields whose value may state a quantity (FORMAT.md section 4): section and
- * field names. Terminated by an entry with section NULL. */
+ * field names, and the unit a bare number in that field has when neither
+ * the value nor the unit column says one (NULL: none). Terminated by an
+ * entry with section NULL. */
 typedef struct {
 	const char *section, *field;
+	const char *unit;
 } vocab_field;
 extern const vocab_field vocab_qty_fields[];
+/* The entry of vocab_qty_fields for section/field (lengths sn, fn), or NULL. */
+const vocab_field *vocab_qty_field(const char *section, size_t sn, const char *field, size_t fn);
 /* 1 when section/field (lengths sn, fn) is in vocab_qty_fields. */
 int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn);
 
