@@ -24,6 +24,16 @@ const vocab_op vocab_suffix_ops[] = {
 
 const char VOCAB_MONEY_CANON[] = "万元";
 
+/* Labels (the part after GROUP|) or field names; NULL-terminated. */
+const char *const vocab_budget_year_words[] = {
+    "年度资金总额", "当年年度预算", "年度预算资金总额",
+    "当年资金总额", "项目当年预算", "本年度申请资金",
+    "年度",         "当年",         NULL,
+};
+const char *const vocab_budget_total_words[] = {
+    "项目总预算", "项目总投资", "中期预算资金总额", "中期", NULL,
+};
+
 const vocab_money vocab_money_units[] = {
     {"元", -4}, {"千元", -1}, {"万元", 0}, {"亿元", 4}, {NULL, 0},
 };

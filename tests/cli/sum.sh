@@ -46,7 +46,7 @@ tc "sum: --strict makes warn exit 1" 1 "@$S/cost-warn.sum" '' "pg-sum --strict $
 tc "sum: --strict, nothing to warn" 0 "@$S/ok.sum" '' "pg-sum --strict $S/ok.tsv"
 tc "sum: -q all ok" 0 "$HDR" '' "pg-sum -q $S/ok.tsv"
 tc "sum: -q shows fail" 1 "$HDR
-two-b	2025	另一部门		expense=income	fail	150.5	150	0.5	Σ budget 部门预算支出|* (2 facts) vs Σ budget 收入来源|* (2 facts)" '' "pg-sum -q $S/two-docs.tsv"
+two-b	2025	另一部门		expense=income	fail	150.5	150	0.5	Σ budget 部门预算支出|* (2 facts) vs Σ budget 收入来源|* (2 facts); beyond ±0.005 (half the last place of 100.50)" '' "pg-sum -q $S/two-docs.tsv"
 tc "sum: -q shows warn" 0 '~warn	120	150	-30' '' "pg-sum --quiet $S/cost-warn.tsv"
 tc "sum: -q shows skip" 0 '~percent<=100	skip' '' "pg-sum -q $S/project-skip.tsv"
 tc "sum: -q --strict rows" 1 '*' '' "pg-sum -q --strict $S/cost-warn.tsv | wc -l | grep -qx 2 && exit 1"
@@ -95,14 +95,26 @@ tc "sum: sum overflows" 2 "$HDR" \
 tc "sum: lhs - rhs overflows" 2 "$HDR" \
 	"pg-sum: $S/overflow-diff.tsv:4: number out of range: expense=income: lhs - rhs exceeds 36 digits" \
 	"pg-sum $S/overflow-diff.tsv"
-tc "sum: --totals sum overflows" 2 '*' \
-	"pg-sum: $S/overflow-sum.tsv:3: number out of range: the group's sum exceeds 36 digits" \
-	"pg-sum --totals -g section $S/overflow-sum.tsv"
+# a group whose sum overflows across documents: the error, and no partial
+# sum of any group (the header only), never a wrong number (issue 18)
+tc "sum: --totals sum overflows" 2 "year	section	key	field	unit	docs	sum" \
+	"pg-sum: $S/overflow-totals.tsv:4: number out of range: the group's sum exceeds 36 digits" \
+	"pg-sum --totals $S/overflow-totals.tsv"
+tc "sum: --totals, an error in one file: no sums at all" 2 "year	section	key	field	unit	docs	sum" '*' \
+	"pg-sum --totals $S/ok.tsv $S/overflow-totals.tsv"
 
 # --totals
 tc "sum: --totals seed" 0 "@$S/seed.totals" '' 'pg-sum --totals fixtures/spec/seed.facts.tsv'
-tc "sum: --all-units -g year,dept" 0 "year	dept	docs	sum
-2024	廉江市人民代表大会常务委员会办公室	1	7580.67" '' 'pg-sum --all-units -g year,dept fixtures/spec/seed.facts.tsv'
+# -g adds columns: a department's budget, tasks and indicators are never
+# added together, whatever -g says, and the unit is always a column (issue 16)
+tc "sum: --all-units -g year,dept: header" 0 "year	dept	section	key	field	unit	docs	sum" '' \
+	'pg-sum --all-units -g year,dept fixtures/spec/seed.facts.tsv | head -n1'
+tc "sum: --all-units -g year,dept: each key its own total, with its unit" 0 '' '' \
+	'pg-sum --all-units -g year,dept fixtures/spec/seed.facts.tsv >"$OUT/au" &&
+	 test $(wc -l <"$OUT/au") = 28 &&
+	 grep -qx "2024	廉江市人民代表大会常务委员会办公室	indicator	产出指标|数量指标|常委会活动、视察	value	批	1	4" "$OUT/au" &&
+	 grep -qx "2024	廉江市人民代表大会常务委员会办公室	budget	部门预算支出|项目支出	amount	万元	1	1144.94" "$OUT/au" &&
+	 ! grep -q "7580.67" "$OUT/au"'
 tc "sum: -g dept,section,key over two docs" 0 "@$S/two-docs.totals" '' "pg-sum -g dept,section,key $S/two-docs.tsv"
 
 # --totals over a generated stream of 10,000 documents, against an
@@ -115,8 +127,8 @@ want_totals() { # COLS(field numbers) HEADER
 	awk -v cols="$1" -f "$S/totals.awk" "$OUT/gen10k.tsv" | LC_ALL=C sort -t "$TAB" $keys
 }
 want_totals 2,5,6,7,11 "year${TAB}section${TAB}key${TAB}field${TAB}unit${TAB}docs${TAB}sum" >"$OUT/gen10k.want"
-want_totals 2,3 "year${TAB}dept${TAB}docs${TAB}sum" >"$OUT/gen10k-yd.want"
-want_totals 3,5,6 "dept${TAB}section${TAB}key${TAB}docs${TAB}sum" >"$OUT/gen10k-dsk.want"
+want_totals 2,3,5,6,7,11 "year${TAB}dept${TAB}section${TAB}key${TAB}field${TAB}unit${TAB}docs${TAB}sum" >"$OUT/gen10k-yd.want"
+want_totals 3,5,6,2,7,11 "dept${TAB}section${TAB}key${TAB}year${TAB}field${TAB}unit${TAB}docs${TAB}sum" >"$OUT/gen10k-dsk.want"
 tc "sum: generated stream is what the test thinks" 0 '' '' \
 	"test \$(wc -l <\"\$OUT/gen10k.tsv\") = 200001 && test \$(wc -l <\"\$OUT/gen10k.want\") = 21 && grep -q '	5000	' \"\$OUT/gen10k.want\""
 tc "sum: --totals 10,000 docs" 0 "@$OUT/gen10k.want" '' "pg-sum --totals \"\$OUT/gen10k.tsv\""
