@@ -533,6 +533,15 @@ static void add_item(sum_checker *c, const tsv_reader *r, enum kind kind, const 
 	it->vlen = c->text.len - it->voff;
 }
 
+/* Is s[0..n) one of the NULL-terminated words? */
+static int word_is(const char *const *words, const char *s, size_t n)
+{
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Take in one record of the current document. */
 static int take(sum_checker *c, const tsv_reader *r, const dec *num, int has)
 {
@@ -550,13 +559,23 @@ static int take(sum_checker *c, const tsv_reader *r, const dec *num, int has)
 		}
 		for (int i = 0; budget_groups[i].group && !instead; i++) {
 			size_t gn = strlen(budget_groups[i].group);
-			if (has_prefix(key, kn, budget_groups[i].group, gn) && kn > gn &&
-			    key[gn] == '|')
-				return acc_add(c, r, budget_groups[i].acc, num, has);
+			if (!has_prefix(key, kn, budget_groups[i].group, gn) || kn <= gn ||
+			    key[gn] != '|')
+				continue;
+			/* a funds block's period total (项目总预算) or another
+			 * spelling of the year's total is not one of its parts */
+			if (budget_groups[i].acc == A_PARTS &&
+			    (word_is(vocab_budget_total_words, key + gn + 1, kn - gn - 1) ||
+			     word_is(vocab_budget_year_words, key + gn + 1, kn - gn - 1)))
+				return 0;
+			return acc_add(c, r, budget_groups[i].acc, num, has);
 		}
 	} else if (field_is(r, COL_SECTION, "task") && field_is(r, COL_FIELD, "amount")) {
 		return acc_add(c, r, A_TASKS, num, has);
-	} else if (has && field_is(r, COL_SECTION, "indicator")) {
+	} else if (has && field_is(r, COL_SECTION, "indicator") &&
+	           field_is(r, COL_FIELD, "value")) {
+		/* the target only: a result (实际完成值) over 100% or a long-term
+		 * cost (实施期指标值) is not a broken form */
 		if (field_is(r, COL_UNIT, VOCAB_MONEY_CANON) &&
 		    (key_part_is(key, kn, 0, COST_LEVEL) || key_part_is(key, kn, 1, COST_LEVEL)))
 			add_item(c, r, K_COST, num);

@@ -435,6 +435,27 @@ static int rule_same(run *u, const struct fam_rule *ru)
 	return 0;
 }
 
+static int word_in(const char *const *words, const char *s, size_t n)
+{
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The label of x's key: the part after its first '|'. */
+static const char *label_of(const sumfam *f, const fact *x, size_t *n)
+{
+	const char *k = f->s + x->off[P_KEY];
+	const char *bar = memchr(k, '|', x->len[P_KEY]);
+	if (!bar) {
+		*n = x->len[P_KEY];
+		return k;
+	}
+	*n = x->len[P_KEY] - (size_t)(bar + 1 - k);
+	return bar + 1;
+}
+
 /* key b amount = Σ GROUP|* amount (FK_SPLIT), or each GROUP|* amount <= key
  * b amount (FK_PART_LE). */
 static int rule_split(run *u, const struct fam_rule *ru)
@@ -447,8 +468,12 @@ static int rule_split(run *u, const struct fam_rule *ru)
 	for (size_t i = lower(f, SEC_BUDGET, ru->a, gn);
 	     i < f->n && f->v[i].sec == SEC_BUDGET && in_group(f, &f->v[i], ru->a); i++) {
 		const fact *x = &f->v[i];
-		if (!is(f, x, P_FIELD, "amount") || is(f, x, P_KEY, ru->b))
-			continue;
+		size_t ln;
+		const char *lab = label_of(f, x, &ln);
+		if (!is(f, x, P_FIELD, "amount") || is(f, x, P_KEY, ru->b) ||
+		    (ru->kind == FK_PART_LE && (word_in(vocab_budget_total_words, lab, ln) ||
+		                                word_in(vocab_budget_year_words, lab, ln))))
+			continue; /* a period total is not a part of the year's */
 		parts++;
 		if (x->has != 1)
 			continue;
@@ -477,27 +502,6 @@ static int rule_split(run *u, const struct fam_rule *ru)
 	}
 	side l = one(f, tot);
 	return judge2(u, ru, &l, &r, SUM_EQ, VOCAB_MONEY_CANON);
-}
-
-static int word_in(const char *const *words, const char *s, size_t n)
-{
-	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* The label of x's key: the part after its first '|'. */
-static const char *label_of(const sumfam *f, const fact *x, size_t *n)
-{
-	const char *k = f->s + x->off[P_KEY];
-	const char *bar = memchr(k, '|', x->len[P_KEY]);
-	if (!bar) {
-		*n = x->len[P_KEY];
-		return k;
-	}
-	*n = x->len[P_KEY] - (size_t)(bar + 1 - k);
-	return bar + 1;
 }
 
 /* A year's amount <= the whole period's: two keys of one group with the
