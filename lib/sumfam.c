@@ -89,11 +89,11 @@ typedef struct {
 	dec num, tol;          /* tol: 0 when the value has no number */
 	char date[11];
 	long order;
-} ffact;
+} fam_fact;
 enum { P_KEY, P_FIELD, P_VALUE, P_UNIT, P_OP };
 
 struct sumfam {
-	ffact *v;
+	fam_fact *v;
 	size_t n, cap;
 	buf text;
 	buf detail;
@@ -141,7 +141,7 @@ void sumfam_take(sumfam *f, const tsv_reader *r, const dec *num, int has)
 		f->cap = f->cap ? 2 * f->cap : 64;
 		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
 	}
-	ffact *x = &f->v[f->n];
+	fam_fact *x = &f->v[f->n];
 	memset(x, 0, sizeof *x);
 	x->sec = sec;
 	x->order = (long)f->n++;
@@ -165,7 +165,7 @@ void sumfam_take(sumfam *f, const tsv_reader *r, const dec *num, int has)
 
 /* ---- lookups over the sorted facts ---- */
 
-static int part_cmp(const sumfam *f, const ffact *a, int p, const char *s, size_t n)
+static int part_cmp(const sumfam *f, const fam_fact *a, int p, const char *s, size_t n)
 {
 	size_t an = a->len[p];
 	int c = memcmp(f->s + a->off[p], s, an < n ? an : n);
@@ -175,7 +175,7 @@ static int part_cmp(const sumfam *f, const ffact *a, int p, const char *s, size_
 static sumfam *sort_ctx;
 static int qcmp_fact(const void *x, const void *y)
 {
-	const ffact *a = x, *b = y;
+	const fam_fact *a = x, *b = y;
 	if (a->sec != b->sec)
 		return a->sec - b->sec;
 	for (int p = P_KEY; p <= P_FIELD; p++) {
@@ -186,14 +186,14 @@ static int qcmp_fact(const void *x, const void *y)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-/* First ffact at or after (sec, key) -- key compared on its first kn bytes'
+/* First fact at or after (sec, key) -- key compared on its first kn bytes'
  * order, the field ignored. */
 static size_t lower(const sumfam *f, int sec, const char *key, size_t kn)
 {
 	size_t lo = 0, hi = f->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const ffact *m = &f->v[mid];
+		const fam_fact *m = &f->v[mid];
 		int c = m->sec != sec ? m->sec - sec : part_cmp(f, m, P_KEY, key, kn);
 		if (c < 0)
 			lo = mid + 1;
@@ -203,18 +203,18 @@ static size_t lower(const sumfam *f, int sec, const char *key, size_t kn)
 	return lo;
 }
 
-static int is(const sumfam *f, const ffact *x, int p, const char *s)
+static int is(const sumfam *f, const fam_fact *x, int p, const char *s)
 {
 	size_t n = strlen(s);
 	return x->len[p] == n && memcmp(f->s + x->off[p], s, n) == 0;
 }
 
-/* The first ffact (sec, key, field), or NULL. */
-static const ffact *find(const sumfam *f, int sec, const char *key, size_t kn, const char *field,
+/* The first fact (sec, key, field), or NULL. */
+static const fam_fact *find(const sumfam *f, int sec, const char *key, size_t kn, const char *field,
                         size_t fn)
 {
 	for (size_t i = lower(f, sec, key, kn); i < f->n; i++) {
-		const ffact *x = &f->v[i];
+		const fam_fact *x = &f->v[i];
 		if (x->sec != sec || x->len[P_KEY] != kn || memcmp(f->s + x->off[P_KEY], key, kn))
 			return NULL;
 		if (x->len[P_FIELD] == fn && memcmp(f->s + x->off[P_FIELD], field, fn) == 0)
@@ -224,13 +224,13 @@ static const ffact *find(const sumfam *f, int sec, const char *key, size_t kn, c
 }
 
 /* Does x's key start with p[0..n)? */
-static int key_starts(const sumfam *f, const ffact *x, const char *p, size_t n)
+static int key_starts(const sumfam *f, const fam_fact *x, const char *p, size_t n)
 {
 	return x->len[P_KEY] >= n && memcmp(f->s + x->off[P_KEY], p, n) == 0;
 }
 
 /* Does x's key start with group followed by '|'? */
-static int in_group(const sumfam *f, const ffact *x, const char *group)
+static int in_group(const sumfam *f, const fam_fact *x, const char *group)
 {
 	size_t gn = strlen(group);
 	return x->len[P_KEY] > gn && memcmp(f->s + x->off[P_KEY], group, gn) == 0 &&
@@ -246,7 +246,7 @@ enum fam_kind {
 	FK_PART_LE,   /* each GROUP|* amount <= key total amount */
 	FK_YEAR_LE,   /* a year's amount <= the whole period's */
 	FK_WEIGHTS,   /* Σ indicator 权重 = 100 */
-	FK_SCORE_LE,  /* 得分 <= 分值, ffact by ffact */
+	FK_SCORE_LE,  /* 得分 <= 分值, fam_fact by fam_fact */
 	FK_SCORES,    /* Σ 得分 = info 总分 得分 */
 	FK_TARGET,    /* each indicator's 实际完成值 within its value */
 };
@@ -283,7 +283,7 @@ typedef struct {
 	char fig[64];
 } side;
 
-static int side_add(side *s, const sumfam *f, const ffact *x)
+static int side_add(side *s, const sumfam *f, const fam_fact *x)
 {
 	s->n++;
 	if (!dec_is_zero(x->num) && dec_cmp(x->tol, s->tol) > 0) {
@@ -316,7 +316,7 @@ static void put(run *u, const char *check, enum sum_status st, const dec *l, con
 }
 
 /* Append `SECTION KEY FIELD` of x to the detail. */
-static void name_fact(run *u, const ffact *x)
+static void name_fact(run *u, const fam_fact *x)
 {
 	const sumfam *f = u->f;
 	buf_printf(&u->f->detail, "%s %.*s %.*s", facts_section_name[x->sec], (int)x->len[P_KEY],
@@ -351,14 +351,14 @@ static int overflow(run *u, const char *check)
 	return -1;
 }
 
-static side one(const sumfam *f, const ffact *x)
+static side one(const sumfam *f, const fam_fact *x)
 {
 	side s = {.n = 0};
 	side_add(&s, f, x);
 	return s;
 }
 
-static const char *unit_of(const sumfam *f, const ffact *x, char *b, size_t bn)
+static const char *unit_of(const sumfam *f, const fam_fact *x, char *b, size_t bn)
 {
 	size_t n = x->len[P_UNIT] < bn - 1 ? x->len[P_UNIT] : bn - 1;
 	memcpy(b, f->s + x->off[P_UNIT], n);
@@ -377,7 +377,7 @@ static int rule_total_row(run *u, const struct fam_rule *ru)
 	size_t kn = strlen(key);
 	size_t start = lower(f, SEC_BUDGET, ru->a, gn);
 	for (size_t t = lower(f, SEC_BUDGET, key, kn); t < f->n; t++) {
-		const ffact *tot = &f->v[t];
+		const fam_fact *tot = &f->v[t];
 		if (tot->sec != SEC_BUDGET || !is(f, tot, P_KEY, key))
 			break;
 		if (tot->has != 1)
@@ -385,7 +385,7 @@ static int rule_total_row(run *u, const struct fam_rule *ru)
 		side l = one(f, tot), r = {.n = 0};
 		for (size_t i = start;
 		     i < f->n && f->v[i].sec == SEC_BUDGET && in_group(f, &f->v[i], ru->a); i++) {
-			const ffact *x = &f->v[i];
+			const fam_fact *x = &f->v[i];
 			if (x->has != 1 || is(f, x, P_KEY, key) ||
 			    x->len[P_FIELD] != tot->len[P_FIELD] ||
 			    memcmp(f->s + x->off[P_FIELD], f->s + tot->off[P_FIELD],
@@ -416,10 +416,10 @@ static int rule_same(run *u, const struct fam_rule *ru)
 	sumfam *f = u->f;
 	size_t an = strlen(ru->a), bn = strlen(ru->b);
 	for (size_t i = lower(f, SEC_BUDGET, ru->a, an); i < f->n; i++) {
-		const ffact *x = &f->v[i];
+		const fam_fact *x = &f->v[i];
 		if (x->sec != SEC_BUDGET || !is(f, x, P_KEY, ru->a))
 			break;
-		const ffact *y =
+		const fam_fact *y =
 		    find(f, SEC_BUDGET, ru->b, bn, f->s + x->off[P_FIELD], x->len[P_FIELD]);
 		if (x->has != 1 || !y || y->has != 1 || x->len[P_UNIT] != y->len[P_UNIT] ||
 		    memcmp(f->s + x->off[P_UNIT], f->s + y->off[P_UNIT], x->len[P_UNIT]))
@@ -445,7 +445,7 @@ static int word_in(const char *const *words, const char *s, size_t n)
 }
 
 /* The label of x's key: the part after its first '|'. */
-static const char *label_of(const sumfam *f, const ffact *x, size_t *n)
+static const char *label_of(const sumfam *f, const fam_fact *x, size_t *n)
 {
 	const char *k = f->s + x->off[P_KEY];
 	const char *bar = memchr(k, '|', x->len[P_KEY]);
@@ -462,13 +462,13 @@ static const char *label_of(const sumfam *f, const ffact *x, size_t *n)
 static int rule_split(run *u, const struct fam_rule *ru)
 {
 	sumfam *f = u->f;
-	const ffact *tot = find(f, SEC_BUDGET, ru->b, strlen(ru->b), "amount", 6);
+	const fam_fact *tot = find(f, SEC_BUDGET, ru->b, strlen(ru->b), "amount", 6);
 	side r = {.n = 0};
 	size_t gn = strlen(ru->a);
 	long parts = 0;
 	for (size_t i = lower(f, SEC_BUDGET, ru->a, gn);
 	     i < f->n && f->v[i].sec == SEC_BUDGET && in_group(f, &f->v[i], ru->a); i++) {
-		const ffact *x = &f->v[i];
+		const fam_fact *x = &f->v[i];
 		size_t ln;
 		const char *lab = label_of(f, x, &ln);
 		if (!is(f, x, P_FIELD, "amount") || is(f, x, P_KEY, ru->b) ||
@@ -512,7 +512,7 @@ static int rule_year_le(run *u, const struct fam_rule *ru)
 {
 	sumfam *f = u->f;
 	for (size_t i = 0; i < f->n; i++) {
-		const ffact *y = &f->v[i];
+		const fam_fact *y = &f->v[i];
 		if (y->sec != SEC_BUDGET || y->has != 1)
 			continue;
 		size_t ln;
@@ -531,7 +531,7 @@ static int rule_year_le(run *u, const struct fam_rule *ru)
 		for (size_t j = from; j < f->n && f->v[j].sec == SEC_BUDGET &&
 		                      key_starts(f, &f->v[j], f->s + y->off[P_KEY], pn);
 		     j++) {
-			const ffact *t = &f->v[j];
+			const fam_fact *t = &f->v[j];
 			if (t == y || t->sec != SEC_BUDGET || t->has != 1 ||
 			    t->len[P_UNIT] != y->len[P_UNIT] ||
 			    memcmp(f->s + t->off[P_UNIT], f->s + y->off[P_UNIT], t->len[P_UNIT]))
@@ -574,7 +574,7 @@ static int rule_weights(run *u, const struct fam_rule *ru)
 	side l = {.n = 0}, r = {{100, 0}, {0, 0}, 1, "100"};
 	long n = 0;
 	for (size_t i = 0; i < f->n; i++) {
-		const ffact *x = &f->v[i];
+		const fam_fact *x = &f->v[i];
 		if (x->sec != SEC_INDICATOR || !is(f, x, P_FIELD, VOCAB_F_WEIGHT))
 			continue;
 		n++;
@@ -598,10 +598,10 @@ static int rule_score_le(run *u, const struct fam_rule *ru)
 {
 	sumfam *f = u->f;
 	for (size_t i = 0; i < f->n; i++) {
-		const ffact *x = &f->v[i];
+		const fam_fact *x = &f->v[i];
 		if (!is(f, x, P_FIELD, VOCAB_F_SCORE) || x->has != 1)
 			continue;
-		const ffact *m = find(f, x->sec, f->s + x->off[P_KEY], x->len[P_KEY], VOCAB_F_MAX,
+		const fam_fact *m = find(f, x->sec, f->s + x->off[P_KEY], x->len[P_KEY], VOCAB_F_MAX,
 		                     strlen(VOCAB_F_MAX));
 		if (!m || m->has != 1)
 			continue;
@@ -621,12 +621,12 @@ static int rule_score_le(run *u, const struct fam_rule *ru)
 static int rule_scores(run *u, const struct fam_rule *ru)
 {
 	sumfam *f = u->f;
-	const ffact *tot = find(f, SEC_INFO, VOCAB_K_TOTAL_SCORE, strlen(VOCAB_K_TOTAL_SCORE),
+	const fam_fact *tot = find(f, SEC_INFO, VOCAB_K_TOTAL_SCORE, strlen(VOCAB_K_TOTAL_SCORE),
 	                       VOCAB_F_SCORE, strlen(VOCAB_F_SCORE));
 	side l = {.n = 0};
 	long n = 0;
 	for (size_t i = 0; i < f->n; i++) {
-		const ffact *x = &f->v[i];
+		const fam_fact *x = &f->v[i];
 		if (x->sec == SEC_INFO || !is(f, x, P_FIELD, VOCAB_F_SCORE))
 			continue;
 		n++;
@@ -647,7 +647,7 @@ static int rule_scores(run *u, const struct fam_rule *ru)
 	return judge2(u, ru, &l, &r, SUM_EQ, "");
 }
 
-static enum sum_rel rel_of(const sumfam *f, const ffact *t)
+static enum sum_rel rel_of(const sumfam *f, const fam_fact *t)
 {
 	static const struct {
 		const char *op;
@@ -664,11 +664,11 @@ static int rule_target(run *u, const struct fam_rule *ru)
 {
 	sumfam *f = u->f;
 	for (size_t i = 0; i < f->n; i++) {
-		const ffact *res = &f->v[i];
+		const fam_fact *res = &f->v[i];
 		if (res->sec != SEC_INDICATOR || !is(f, res, P_FIELD, VOCAB_F_RESULT) ||
 		    !res->len[P_VALUE])
 			continue;
-		const ffact *tg =
+		const fam_fact *tg =
 		    find(f, SEC_INDICATOR, f->s + res->off[P_KEY], res->len[P_KEY], "value", 5);
 		buf_reset(&f->detail);
 		name_fact(u, res);
