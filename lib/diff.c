@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "sum.h"
 #include "tsv.h"
 #include "util.h"
 
@@ -504,6 +505,25 @@ static const char *sort_hint(const char *name, char *b, size_t bn)
 	return b;
 }
 
+/* Read the next record of s and check that it was normalised: num
+ * canonical, no plain number left without a num (pg-sum's test,
+ * sum_validate), so a raw stream is refused instead of reported as a page
+ * of spacing changes. Returns 1, 0 at the end, or -1 after adding an error. */
+static int src_read(src *s)
+{
+	int rc = tsv_read(&s->r);
+	if (rc < 0) {
+		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+		return -1;
+	}
+	char err[256];
+	if (rc == 1 && sum_validate(&s->r, err, sizeof err) < 0) {
+		add_error(s->errs, s->name, s->r.line, "%s", err);
+		return -1;
+	}
+	return rc;
+}
+
 /* Move to the next record. In stream mode, check that it sorts after the
  * one before (which is still alive: the caller's group or s->la holds it).
  * Returns 0, or -1 after adding an error. */
@@ -515,13 +535,12 @@ static int src_advance(src *s)
 	}
 	rec *prev = s->la;
 	for (;;) {
-		int rc = tsv_read(&s->r);
+		int rc = src_read(s);
 		if (rc == 0) {
 			s->la = NULL;
 			return 0;
 		}
 		if (rc < 0) {
-			add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
 			s->la = NULL;
 			return -1;
 		}
@@ -571,13 +590,11 @@ static int src_load(src *s)
 	int rc;
 	s->htcap = 1024;
 	s->ht = xcalloc(s->htcap, sizeof *s->ht);
-	while ((rc = tsv_read(&s->r)) == 1)
+	while ((rc = src_read(s)) == 1)
 		if (field_selected(s->o, &s->r))
 			rv_push(&s->all, src_rec_load(s));
-	if (rc < 0) {
-		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+	if (rc < 0)
 		return -1;
-	}
 	size_t ng = s->ngroups, *order = xreallocarray(NULL, ng ? ng : 1, sizeof *order);
 	for (size_t g = 0; g < ng; g++)
 		order[g] = g;
@@ -798,6 +815,23 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 		          "too many unmatched keys to pair renames in one group: %zu old x %zu "
 		          "new > %u pairs",
 		          uo, un, DIFF_MAX_RENAME_PAIRS);
+		return -1;
+	}
+	/* The whole pairing's work, bounded before any of it is done: one
+	 * comparison of a and b merges their bigrams (about |a| + |b| steps),
+	 * so the total is at most un x Σ|old key| + uo x Σ|new key|. */
+	unsigned __int128 lo = 0, ln = 0;
+	for (size_t i = 0; i < nko; i++)
+		lo += ko[i].matched ? 0 : ko[i].kn;
+	for (size_t j = 0; j < nkn; j++)
+		ln += kn[j].matched ? 0 : kn[j].kn;
+	unsigned __int128 work = lo * un + ln * uo;
+	if (work > DIFF_MAX_RENAME_WORK) {
+		add_error(c->errs, errfile, errline,
+		          "too much work to pair renames in one group: %zu old x %zu new keys of "
+		          "%llu and %llu bytes > %llu steps",
+		          uo, un, (unsigned long long)lo, (unsigned long long)ln,
+		          (unsigned long long)DIFF_MAX_RENAME_WORK);
 		return -1;
 	}
 	for (size_t i = 0; i < nko; i++)

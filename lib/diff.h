@@ -19,6 +19,10 @@
 /* At most this many (old key, new key) comparisons for rename pairing in
  * one (dept, project, section) group; more is an error, not a slow run. */
 #define DIFF_MAX_RENAME_PAIRS (1u << 20)
+/* At most this many steps of key comparison (old keys' bytes x new keys +
+ * new keys' bytes x old keys) for rename pairing in one group: long keys
+ * make each comparison dear, so the number of pairs alone is no bound. */
+#define DIFF_MAX_RENAME_WORK (1ull << 28)
 #define DIFF_MAX_ERRORS 4
 
 enum diff_change { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED, DIFF_RENAMED, DIFF_SAME, DIFF_NKINDS };

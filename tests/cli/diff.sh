@@ -214,6 +214,28 @@ ok "rename limit" \
 	head -n 1025 $OUT/lim-o.tsv >$OUT/lim-o2.tsv &&
 	pg-diff $OUT/lim-o2.tsv $OUT/lim-n.tsv | grep -c '^renamed' | grep -qx 1024"
 
+# the whole pairing's work is bounded, not only the number of pairs (issue
+# 18): 1000 unmatched task keys of about 3000 bytes a side (1e6 pairs, under
+# the pair cap) are refused at once in both modes, where they ran for
+# minutes; 300 a side of about 1000 bytes (under the work bound) still pair
+longkeys() { # N LEN TAG: a normalised stream of N task keys of LEN characters
+	awk -v n="$1" -v len="$2" -v tag="$3" 'BEGIN {
+		print "doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc"
+		split("任 务 经 费 保 障 运 行 维 护 建 设 管 理", w, " "); srand(7)
+		for (i = 0; i < n; i++) { k = tag i; for (j = 0; j < len; j++) k = k w[1 + int(rand() * 14)]
+			printf "d\t2024\tD\t\ttask\t%s\tcontent\tx\t\t\t\t\n", k } }'
+}
+longkeys 1000 1000 甲 >"$OUT/long-o.tsv"
+longkeys 1000 1000 乙 >"$OUT/long-n.tsv"
+tc "rename work bound: refused at once" 2 '*' \
+	"~long-n.tsv:2: too much work to pair renames in one group: 1000 old x 1000 new keys of [0-9]+ and [0-9]+ bytes > 268435456 steps" \
+	"timeout 20 pg-diff \"\$OUT/long-o.tsv\" \"\$OUT/long-n.tsv\""
+tc "rename work bound: --sorted too" 2 '*' '~too much work to pair renames in one group' \
+	"for f in o n; do { head -n1 \"\$OUT/long-\$f.tsv\"; tail -n +2 \"\$OUT/long-\$f.tsv\" | LC_ALL=C sort -t '	' -k3,3 -k4,4 -k5,5 -k6,6 -k7,7; } >\"\$OUT/long-\$f.s\"; done; timeout 20 pg-diff --sorted \"\$OUT/long-o.s\" \"\$OUT/long-n.s\""
+longkeys 300 300 甲 >"$OUT/l3o"
+longkeys 300 300 乙 >"$OUT/l3n"
+tc "rename work bound: under it, pairing runs" 1 '*' '' "timeout 60 pg-diff \"\$OUT/l3o\" \"\$OUT/l3n\""
+
 # the markdown report renders as tables (cmark-gfm is a test dependency:
 # `make test` installs it; without it these cases fail, they do not skip)
 ok "cmark-gfm is installed (make deps)" "command -v cmark-gfm"
@@ -235,3 +257,12 @@ tc "unknown option" 2 "" '~Usage: pg-diff' "pg-diff --bogus a b"
 tc "one operand" 2 "" '~Usage: pg-diff' "pg-diff $F/2024.facts.tsv"
 tc "three operands" 2 "" '~Usage: pg-diff' "pg-diff a b c"
 tc "both standard input" 2 "" "pg-diff: OLD and NEW cannot both be standard input" "pg-diff - -"
+
+# input that was not normalised is refused, as pg-sum does (issue 16): a raw
+# stream would give a page of spacing changes and exit 1
+tc "not normalised: refused" 2 '*' \
+	'pg-diff: fixtures/normalize/seed.raw.tsv:3: num is empty but value holds a number: run pg-normalize first' \
+	'pg-diff fixtures/normalize/seed.raw.tsv fixtures/spec/seed.facts.tsv'
+tc "not normalised: refused with --sorted" 2 '*' \
+	'~^pg-diff: -:3: num is empty but value holds a number: run pg-normalize first' \
+	'pg-diff --sorted - fixtures/spec/seed.facts.tsv <fixtures/normalize/seed.raw.tsv'
