@@ -17,6 +17,7 @@
 #include "sum.h"
 #include "tsv.h"
 #include "util.h"
+#include "vocab.h"
 
 const char *const diff_change_name[] = {"added", "removed", "changed", "renamed", "same"};
 const char DIFF_HEADER[] = "change\tdept\tproject\tsection\tkey\tfield\told\tnew\tdelta\tpct";
@@ -164,9 +165,9 @@ int diff_ratio_ge(long long num, long long den, dec x)
 
 /* ---- records ---- */
 
-enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_N };
-static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY, COL_FIELD,
-                                 COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT};
+enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_YEAR, R_N };
+static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY,  COL_FIELD,
+                                 COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT, COL_YEAR};
 
 typedef struct rec {
 	long line;
@@ -476,10 +477,19 @@ static rec *src_rec_load(src *s)
 	return x;
 }
 
+/* Is the record's field one pg-diff compares? -f decides when given; else
+ * every field but the form's decoration (score bands, core marks: FORMAT.md
+ * 2c, vocab_diff_skip_fields), which says nothing of substance. */
 static int field_selected(const diff_opts *o, const tsv_reader *r)
 {
-	if (!o->fields)
+	if (!o->fields) {
+		for (int i = 0; vocab_diff_skip_fields[i]; i++)
+			if (strlen(vocab_diff_skip_fields[i]) == r->len[COL_FIELD] &&
+			    memcmp(vocab_diff_skip_fields[i], r->f[COL_FIELD], r->len[COL_FIELD]) ==
+			        0)
+				return 0;
 		return 1;
+	}
 	for (size_t i = 0; i < o->nfields; i++)
 		if (strlen(o->fields[i]) == r->len[COL_FIELD] &&
 		    memcmp(o->fields[i], r->f[COL_FIELD], r->len[COL_FIELD]) == 0)
@@ -693,10 +703,56 @@ static int qcmp_row(const void *x, const void *y)
 	return c;
 }
 
+/* The form's year of r (its year column), or -1. */
+static int year_of(const rec *r)
+{
+	const char *y = r->s[R_YEAR];
+	if (r->n[R_YEAR] != 4)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (y[i] < '0' || y[i] > '9')
+			return -1;
+	return atoi(y);
+}
+
+/* Do a and b say the same thing relative to their forms' years? A deadline
+ * that moves with the year (2024-12-31 in the 2024 form, 2025-12-31 in the
+ * 2025 form, same op) and a title whose only difference is the year are the
+ * same; everything else is compared as it is. */
+static int same_relative(const rec *a, const rec *b)
+{
+	int ya = year_of(a), yb = year_of(b);
+	if (ya < 0 || yb < 0 || ya == yb)
+		return 0;
+	if (a->n[R_NUM] == 10 && b->n[R_NUM] == 10 && strcmp(a->s[R_UNIT], "date") == 0 &&
+	    strcmp(b->s[R_UNIT], "date") == 0 && streq(a, b, R_OP) && streq(a, b, R_UNIT)) {
+		int da = atoi(a->s[R_NUM]), db = atoi(b->s[R_NUM]);
+		return db - da == yb - ya && memcmp(a->s[R_NUM] + 4, b->s[R_NUM] + 4, 6) == 0;
+	}
+	if (a->n[R_NUM] || b->n[R_NUM] || strcmp(a->s[R_SECTION], "meta") != 0 ||
+	    a->n[R_VALUE] != b->n[R_VALUE])
+		return 0;
+	/* the title: equal once every 4 digits of the old year read as the new */
+	const char *p = a->s[R_VALUE], *q = b->s[R_VALUE];
+	size_t n = a->n[R_VALUE];
+	int moved = 0;
+	for (size_t i = 0; i < n;) {
+		if (i + 4 <= n && memcmp(p + i, a->s[R_YEAR], 4) == 0 &&
+		    memcmp(q + i, b->s[R_YEAR], 4) == 0) {
+			i += 4, moved = 1;
+			continue;
+		}
+		if (p[i] != q[i])
+			return 0;
+		i++;
+	}
+	return moved;
+}
+
 /* Compare a matched pair into w: change, delta, pct. With all == 0, a
  * `same` row is never printed, so the arithmetic is skipped when the op,
  * num and unit texts are equal (equal texts are equal numbers). */
-static void compare(const rec *a, const rec *b, row *w, int all)
+static void compare(const rec *a, const rec *b, row *w, int all, int absolute_dates)
 {
 	int anum = a->n[R_NUM] > 0, bnum = b->n[R_NUM] > 0;
 	if (!all && anum && bnum && streq(a, b, R_NUM) && streq(a, b, R_UNIT) &&
@@ -715,6 +771,8 @@ static void compare(const rec *a, const rec *b, row *w, int all)
 		        (bothdec ? dec_cmp(da, db) == 0 : streq(a, b, R_NUM));
 	else
 		equal = streq(a, b, R_VALUE);
+	if (!equal && !absolute_dates && same_relative(a, b))
+		equal = 1;
 	w->change = equal ? DIFF_SAME : DIFF_CHANGED;
 	dec d;
 	if (bothdec && same_unit && dec_sub(db, da, &d) == 0) {
@@ -1034,7 +1092,7 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		w->nv = b && d >= 0 ? b->s[R_VALUE] : "";
 		w->nvn = b && d >= 0 ? b->n[R_VALUE] : 0;
 		if (d == 0)
-			compare(a, b, w, c->o->all);
+			compare(a, b, w, c->o->all, c->o->absolute_dates);
 		i += d <= 0;
 		j += d >= 0;
 	}

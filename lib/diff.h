@@ -34,6 +34,7 @@ enum diff_format { DIFF_TSV, DIFF_MARKDOWN };
 typedef struct diff_opts {
 	int all;    /* print `same` rows too */
 	int sorted; /* inputs are sorted: streaming merge */
+	int absolute_dates; /* a deadline moving with the form's year is a change */
 	enum diff_format format;
 	int have_min_pct; /* hide `changed` rows with |pct| < min_pct */
 	dec min_pct;

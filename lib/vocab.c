@@ -30,6 +30,8 @@ const char *const vocab_budget_year_words[] = {
     "当年资金总额", "项目当年预算", "本年度申请资金",
     "年度",         "当年",         NULL,
 };
+const char *const vocab_diff_skip_fields[] = {"band", "mark", NULL};
+
 const char *const vocab_budget_total_words[] = {
     "项目总预算", "项目总投资", "中期预算资金总额", "中期", NULL,
 };

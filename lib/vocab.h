@@ -68,6 +68,9 @@ const vocab_money *vocab_find_money(const char *unit, size_t n);
  * the whole's (pg-sum's year<=total). */
 extern const char *const vocab_budget_year_words[];
 extern const char *const vocab_budget_total_words[];
+/* Fields pg-diff does not compare unless -f names them: the form's
+ * decoration (FORMAT.md 2c's score bands and core marks). NULL-terminated. */
+extern const char *const vocab_diff_skip_fields[];
 
 /* ---- the department-level form (FORMAT.md section 2) ----
  * Words are matched against a cell's "label key": its text with every blank

@@ -142,11 +142,9 @@ tc "-f no difference: status 0" 0 "$HDR" "" \
 tc "--min-pct 5" 1 "$HDR
 changed	廉江市教育局		budget	收入来源|其他资金	amount	0	10	10	
 changed	廉江市教育局		goal	1	text	保障学校正常运转|提升办学条件	保障学校正常运转|改善办学条件		
-changed	廉江市教育局		indicator	产出指标|时效指标|资金发放及时性	value	2023年12月底前	2024年12月底前		
 changed	廉江市教育局		indicator	产出指标|质量指标|资助覆盖率	value	≥90%	≥95%	5	5.56
 changed	廉江市教育局		indicator	效益指标|社会效益指标|教育公平	value	有效提升	明显提升		
 changed	廉江市教育局		info	下属二级单位数	value	3	3个		
-changed	廉江市教育局		meta	title	text	2023年市级部门整体预算绩效目标表	2024年市级部门整体预算绩效目标表		
 changed	廉江市教育局	学生资助项目	budget	项目资金|年度资金总额	amount	200	180	-20	-10
 changed	廉江市教育局	学生资助项目	budget	项目资金|财政拨款	amount	200	180	-20	-10
 removed	廉江市档案馆		budget	部门预算支出|基本支出	amount	85.6			
@@ -266,3 +264,14 @@ tc "not normalised: refused" 2 '*' \
 tc "not normalised: refused with --sorted" 2 '*' \
 	'~^pg-diff: -:3: num is empty but value holds a number: run pg-normalize first' \
 	'pg-diff --sorted - fixtures/spec/seed.facts.tsv <fixtures/normalize/seed.raw.tsv'
+
+# deadlines that move with the form's year, and the title's year, are the
+# same (issue 16); --absolute-dates shows them
+tc "relative dates: --absolute-dates shows the moved deadline and title" 1 \
+	'~changed	廉江市教育局		indicator	产出指标\|时效指标\|资金发放及时性	value	2023年12月底前	2024年12月底前' '' \
+	"pg-diff --absolute-dates $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
+tc "relative dates: --absolute-dates, the title" 1 '~meta	title	text	2023年市级部门整体预算绩效目标表	2024年' '' \
+	"pg-diff --absolute-dates $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
+tc "relative dates: same by default (--all shows them same)" 1 \
+	'~same	廉江市教育局		indicator	产出指标\|时效指标\|资金发放及时性	value	2023年12月底前	2024年12月底前' '' \
+	"pg-diff --all $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
