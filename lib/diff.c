@@ -855,11 +855,67 @@ typedef struct diff_ctx {
 	int md_started;
 } diff_ctx;
 
+/* Pair old key a with new key b: a's records take b's key, and a renamed
+ * row says so. */
+static void pair_up(diff_ctx *c, keyent *a, keyent *b, const recvec *og)
+{
+	a->matched = b->matched = 1;
+	for (size_t r = a->first; r < a->first + a->count; r++) {
+		og->v[r]->ek = b->k;
+		og->v[r]->ekn = b->kn;
+	}
+	row *w = rw_push(&c->rows, DIFF_RENAMED);
+	w->k = b->k, w->kn = b->kn;
+	w->f = "", w->fn = 0;
+	w->ov = a->k, w->ovn = a->kn;
+	w->nv = b->k, w->nvn = b->kn;
+}
+
+/* Split an indicator key L1|L2|REST at its first two '|': the lengths of
+ * L1 and of L1|L2|. Returns 0 when it has fewer than three parts. */
+static int split_l2(const char *k, size_t n, size_t *l1, size_t *l12)
+{
+	const char *b1 = memchr(k, '|', n);
+	if (!b1)
+		return 0;
+	const char *b2 = memchr(b1 + 1, '|', n - (size_t)(b1 + 1 - k));
+	if (!b2)
+		return 0;
+	*l1 = (size_t)(b1 - k);
+	*l12 = (size_t)(b2 + 1 - k);
+	return 1;
+}
+
+/* A level-2 label changed under the same level 1 with the same level 3
+ * (质量指标 -> 社会效益指标): pair those first, in key order, each key once.
+ * Returns the number of pairs. The caller has bounded uo x un. */
+static long pair_level2(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t nkn,
+                        const recvec *og)
+{
+	long made = 0;
+	for (size_t i = 0; i < nko; i++) {
+		size_t a1, a12;
+		if (ko[i].matched || !split_l2(ko[i].k, ko[i].kn, &a1, &a12))
+			continue;
+		for (size_t j = 0; j < nkn; j++) {
+			size_t b1, b12;
+			if (kn[j].matched || !split_l2(kn[j].k, kn[j].kn, &b1, &b12) || a1 != b1 ||
+			    memcmp(ko[i].k, kn[j].k, a1) != 0 || ko[i].kn - a12 != kn[j].kn - b12 ||
+			    memcmp(ko[i].k + a12, kn[j].k + b12, ko[i].kn - a12) != 0)
+				continue;
+			pair_up(c, &ko[i], &kn[j], og);
+			made++;
+			break;
+		}
+	}
+	return made;
+}
+
 /* Pair unmatched keys of one task/indicator group; mark renamed records'
  * effective keys and add the renamed rows. Returns the number of pairs, or
  * -1 (error added) when the group has too many unmatched keys. */
 static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t nkn,
-                         const recvec *og, const char *errfile, long errline)
+                         const recvec *og, int level2, const char *errfile, long errline)
 {
 	size_t uo = 0, un = 0;
 	for (size_t i = 0; i < nko; i++)
@@ -892,6 +948,9 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 		          (unsigned long long)DIFF_MAX_RENAME_WORK);
 		return -1;
 	}
+	long made = 0;
+	if (level2)
+		made = pair_level2(c, ko, nko, kn, nkn, og);
 	for (size_t i = 0; i < nko; i++)
 		if (!ko[i].matched) {
 			size_t p = prefix_len(ko[i].k, ko[i].kn);
@@ -930,21 +989,11 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 	const keyent *kt[2] = {ko, kn};
 	if (np > 1)
 		qsort_r(pv, np, sizeof *pv, qcmp_pair, kt);
-	long made = 0;
 	for (size_t p = 0; p < np; p++) {
 		keyent *a = &ko[pv[p].i], *b = &kn[pv[p].j];
 		if (a->matched || b->matched)
 			continue;
-		a->matched = b->matched = 1;
-		for (size_t r = a->first; r < a->first + a->count; r++) {
-			og->v[r]->ek = b->k;
-			og->v[r]->ekn = b->kn;
-		}
-		row *w = rw_push(&c->rows, DIFF_RENAMED);
-		w->k = b->k, w->kn = b->kn;
-		w->f = "", w->fn = 0;
-		w->ov = a->k, w->ovn = a->kn;
-		w->nv = b->k, w->nvn = b->kn;
+		pair_up(c, a, b, og);
 		made++;
 	}
 	free(pv);
@@ -1065,7 +1114,9 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 	int rc = 0;
 	if (is_rename_section(g)) {
 		const rec *at = ng->n ? ng->v[0] : og->v[0];
-		long made = pair_renames(c, ko, nko, kn, nkn, og, newname, at->line);
+		long made =
+		    pair_renames(c, ko, nko, kn, nkn, og, strcmp(g->s[R_SECTION], "indicator") == 0,
+		                 newname, at->line);
 		if (made < 0)
 			rc = -1;
 		else if (made > 0)

@@ -132,7 +132,7 @@ added	Test Dept		task	kiosk C	amount		31		" "" "pg-diff -f amount $F/p3-old.fact
 tc "--fields no,value" 1 "$HDR
 removed	Test Dept		indicator	L1|L2|road length	value	>=5km			
 changed	Test Dept		indicator	L1|L2|speed	value	>=5	<=5	0	0
-added	Test Dept		indicator	L1|L3|road length	value		>=5km		
+added	Test Dept		indicator	L1|L3|road width	value		>=5km		
 renamed	Test Dept		task	bridges		bridge	bridges		" "" \
 	"pg-diff --fields no,value $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "-f twice adds up" 1 '~removed	Test Dept		indicator' "" \
@@ -275,3 +275,14 @@ tc "relative dates: --absolute-dates, the title" 1 '~meta	title	text	2023年市�
 tc "relative dates: same by default (--all shows them same)" 1 \
 	'~same	廉江市教育局		indicator	产出指标\|时效指标\|资金发放及时性	value	2023年12月底前	2024年12月底前' '' \
 	"pg-diff --all $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
+
+# a year pair whose second year renames a level 2 (质量指标 -> 社会效益指标,
+# same level 1 and level 3), drops a score band and a core mark, and moves
+# its deadline and title by a year: only the real changes, the renames
+# paired (issue 16); golden checked against l2-2024/l2-2025
+tc "level-2 renames, bands, marks, moved deadlines" 1 "@$F/l2.diff.tsv" '' \
+	"pg-diff $F/l2-2024.facts.tsv $F/l2-2025.facts.tsv"
+tc "level-2 renames: the same with --sorted" 1 "@$F/l2.diff.tsv" '' \
+	"for y in 2024 2025; do { head -n1 $F/l2-\$y.facts.tsv; tail -n +2 $F/l2-\$y.facts.tsv | LC_ALL=C sort -t '	' -k3,3 -k4,4 -k5,5 -k6,6 -k7,7; } >\"\$OUT/l2-\$y.s\"; done; pg-diff --sorted \"\$OUT/l2-2024.s\" \"\$OUT/l2-2025.s\""
+tc "bands and marks: compared when -f names them" 1 '~removed	某市文化广电旅游局		indicator	产出指标	band	50分' '' \
+	"pg-diff -f band,mark $F/l2-2024.facts.tsv $F/l2-2025.facts.tsv"
