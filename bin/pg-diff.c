@@ -119,8 +119,11 @@ int main(int argc, char **argv)
 				o.format = DIFF_TSV;
 			} else if (strcmp(optarg, "markdown") == 0) {
 				o.format = DIFF_MARKDOWN;
+			} else if (strcmp(optarg, "html") == 0) {
+				o.format = DIFF_HTML;
 			} else {
-				cli_error(NULL, 0, "invalid --format '%s': want tsv or markdown",
+				cli_error(NULL, 0,
+				          "invalid --format '%s': want tsv, markdown or html",
 				          optarg);
 				return 2;
 			}

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "diffhtml.h"
 #include "sum.h"
 #include "tsv.h"
 #include "util.h"
@@ -671,6 +672,8 @@ typedef struct row {
 	const char *k, *f, *ov, *nv;
 	size_t kn, fn, ovn, nvn;
 	char delta[DEC_BUFSZ], pct[DEC_BUFSZ];
+	const char *unit; /* delta's unit ("" none) */
+	dec deltav;       /* delta, when delta[0] */
 	int has_pct;
 	dec pctv;
 } row;
@@ -777,6 +780,8 @@ static void compare(const rec *a, const rec *b, row *w, int all, int absolute_da
 	dec d;
 	if (bothdec && same_unit && dec_sub(db, da, &d) == 0) {
 		dec_format(d, w->delta);
+		w->deltav = d;
+		w->unit = b->s[R_UNIT];
 		if (!dec_is_zero(da) && dec_pct(d, da, &w->pctv) == 0) {
 			dec_format(w->pctv, w->pct);
 			w->has_pct = 1;
@@ -853,6 +858,8 @@ typedef struct diff_ctx {
 	rowvec rows;
 	buf md_dept, md_project;
 	int md_started;
+	diffhtml_bars bars; /* --format html: the largest money changes */
+	buf label;
 } diff_ctx;
 
 /* Pair old key a with new key b: a's records take b's key, and a renamed
@@ -1037,6 +1044,16 @@ void diff_md_cell(FILE *out, const char *s, size_t n)
 }
 
 /* Headings for a group whose rows are about to be printed. */
+/* The section's title in the form's words (vocab_section_titles), or its
+ * name. */
+static const char *section_title(const rec *g)
+{
+	for (int i = 0; vocab_section_titles[i].section; i++)
+		if (strcmp(vocab_section_titles[i].section, g->s[R_SECTION]) == 0)
+			return vocab_section_titles[i].title;
+	return g->s[R_SECTION];
+}
+
 static void md_headings(diff_ctx *c, const rec *g)
 {
 	FILE *out = c->out;
@@ -1045,6 +1062,19 @@ static void md_headings(diff_ctx *c, const rec *g)
 	int new_proj = new_dept || c->md_project.len != g->n[R_PROJECT] ||
 	               memcmp(buf_str(&c->md_project), g->s[R_PROJECT], g->n[R_PROJECT]) != 0;
 	c->md_started = 1;
+	if (c->o->format == DIFF_HTML) {
+		if (new_dept) {
+			buf_reset(&c->md_dept);
+			buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
+		}
+		if (new_proj) {
+			buf_reset(&c->md_project);
+			buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
+		}
+		diffhtml_group(out, new_dept, g->s[R_DEPT], g->n[R_DEPT], new_proj, g->s[R_PROJECT],
+		               g->n[R_PROJECT], section_title(g));
+		return;
+	}
 	if (new_dept) {
 		buf_reset(&c->md_dept);
 		buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
@@ -1067,7 +1097,7 @@ static void md_headings(diff_ctx *c, const rec *g)
 		fputs("\n\n", out);
 	}
 	fputs("#### ", out);
-	diff_md_cell(out, g->s[R_SECTION], g->n[R_SECTION]);
+	diff_md_cell(out, section_title(g), strlen(section_title(g)));
 	fputs("\n\n| change | key | field | old | new | delta | pct |\n"
 	      "|---|---|---|---|---|---:|---:|\n",
 	      out);
@@ -1090,7 +1120,36 @@ static void md_row(FILE *out, const row *w)
 	diff_md_cell(out, w->ov, w->ovn);
 	fputs(" | ", out);
 	diff_md_cell(out, w->nv, w->nvn);
-	fprintf(out, " | %s | %s |\n", w->delta, w->pct);
+	int unit = w->delta[0] && w->unit && *w->unit && strcmp(w->unit, "date") != 0;
+	fprintf(out, " | %s%s", w->delta, unit ? " " : "");
+	if (unit)
+		diff_md_cell(out, w->unit, strlen(w->unit));
+	fprintf(out, " | %s%s |\n", w->pct, w->pct[0] ? "%" : "");
+}
+
+/* One row of the html report; a money change is offered to the chart. */
+static void html_row(diff_ctx *c, const rec *g, const row *w)
+{
+	if (w->change == DIFF_RENAMED) {
+		buf_reset(&c->label);
+		buf_add(&c->label, w->ov, w->ovn);
+		buf_adds(&c->label, " → ");
+		buf_add(&c->label, w->nv, w->nvn);
+		diffhtml_row(c->out, diff_change_name[w->change], c->label.s, c->label.len, "", 0,
+		             "", 0, "", 0, "", "", "");
+		return;
+	}
+	diffhtml_row(c->out, diff_change_name[w->change], w->k, w->kn, w->f, w->fn, w->ov, w->ovn,
+	             w->nv, w->nvn, w->delta, w->unit ? w->unit : "", w->pct);
+	if (w->delta[0] && w->unit && strcmp(w->unit, VOCAB_MONEY_CANON) == 0) {
+		buf_reset(&c->label); /* the project's name, if any, and the key */
+		if (g->n[R_PROJECT]) {
+			buf_add(&c->label, g->s[R_PROJECT], g->n[R_PROJECT]);
+			buf_adds(&c->label, " ");
+		}
+		buf_add(&c->label, w->k, w->kn);
+		diffhtml_bar_offer(&c->bars, c->label.s, c->label.len, w->deltav);
+	}
 }
 
 /* Compare one group: og and ng hold the old and new records of one (dept,
@@ -1155,6 +1214,13 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		if (!shown(c, w))
 			continue;
 		c->count[w->change]++;
+		if (c->o->format == DIFF_HTML) {
+			if (!header_done)
+				md_headings(c, g);
+			header_done = 1;
+			html_row(c, g, w);
+			continue;
+		}
 		if (c->o->format == DIFF_MARKDOWN) {
 			if (!header_done)
 				md_headings(c, g);
@@ -1177,7 +1243,9 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		    w->fn,        w->ovn,       w->nvn,          strlen(w->delta), strlen(w->pct)};
 		tsv_write_row(c->out, f, len, 10);
 	}
-	if (header_done)
+	if (header_done && c->o->format == DIFF_HTML)
+		diffhtml_end_group(c->out);
+	else if (header_done)
 		putc('\n', c->out);
 	return 0;
 }
@@ -1191,29 +1259,45 @@ static long differences(const diff_ctx *c)
 	return n;
 }
 
-/* The markdown title and the one-line summary. */
-static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname)
+/* The one-line summary of the counts, into b. */
+static void summary(const diff_ctx *c, buf *b)
 {
-	fputs("# Changes from ", out);
-	diff_md_cell(out, oldname, strlen(oldname));
-	fputs(" to ", out);
-	diff_md_cell(out, newname, strlen(newname));
-	fputs("\n\n", out);
 	if (!differences(c) && !c->count[DIFF_SAME]) {
-		fputs("No differences.\n", out);
+		buf_adds(b, "No differences.");
 		return;
 	}
 	static const int order[] = {DIFF_CHANGED, DIFF_ADDED, DIFF_REMOVED, DIFF_RENAMED,
 	                            DIFF_SAME};
 	const char *sep = "";
-	fputs("**", out);
 	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
 		if (order[k] == DIFF_SAME && !c->o->all)
 			continue;
-		fprintf(out, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
+		buf_printf(b, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
 		sep = ", ";
 	}
-	fputs("**\n\n", out);
+}
+
+/* The markdown title (both inputs, and their years when they have one) and
+ * the one-line summary. */
+static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname,
+                   const char *const year[2])
+{
+	fputs("# Changes from ", out);
+	diff_md_cell(out, oldname, strlen(oldname));
+	if (*year[0])
+		fprintf(out, " (%s)", year[0]);
+	fputs(" to ", out);
+	diff_md_cell(out, newname, strlen(newname));
+	if (*year[1])
+		fprintf(out, " (%s)", year[1]);
+	fputs("\n\n", out);
+	buf b = {0};
+	summary(c, &b);
+	if (!differences(c) && !c->count[DIFF_SAME])
+		fprintf(out, "%s\n", buf_str(&b));
+	else
+		fprintf(out, "**%s**\n\n", buf_str(&b));
+	buf_free(&b);
 }
 
 int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff_errors *errs)
@@ -1240,7 +1324,7 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		if (bad)
 			goto done;
 	}
-	if (o->format == DIFF_MARKDOWN) {
+	if (o->format == DIFF_MARKDOWN || o->format == DIFF_HTML) {
 		c.out = tmpfile();
 		if (!c.out) {
 			add_error(errs, NULL, 0, "cannot create a temporary file for the report");
@@ -1250,9 +1334,15 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		fputs(DIFF_HEADER, out);
 		putc('\n', out);
 	}
-	for (int k = 0; k < 2; k++)
-		if (src_advance(&s[k]) < 0 || src_group(&s[k], &g[k]) < 0)
+	char year[2][8] = {"", ""}; /* each input's year, from its first record */
+	for (int k = 0; k < 2; k++) {
+		if (src_advance(&s[k]) < 0)
 			goto done;
+		if (s[k].la && s[k].la->n[R_YEAR] < sizeof year[k])
+			memcpy(year[k], s[k].la->s[R_YEAR], s[k].la->n[R_YEAR] + 1);
+		if (src_group(&s[k], &g[k]) < 0)
+			goto done;
+	}
 	while (g[0].n || g[1].n) {
 		int d = !g[0].n ? 1 : !g[1].n ? -1 : rec_cmp_upto(g[0].v[0], g[1].v[0], R_SECTION);
 		recvec none = {0};
@@ -1273,8 +1363,16 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		add_error(errs, NULL, 0, "write error on the temporary file for the report");
 		goto done;
 	}
+	if (o->format == DIFF_HTML) {
+		buf sm = {0};
+		summary(&c, &sm);
+		diffhtml_page(out, c.out, old.name, year[0], new.name, year[1], buf_str(&sm),
+		              &c.bars);
+		buf_free(&sm);
+	}
 	if (o->format == DIFF_MARKDOWN) {
-		md_top(&c, out, old.name, new.name);
+		const char *yr[2] = {year[0], year[1]};
+		md_top(&c, out, old.name, new.name, yr);
 		rewind(c.out);
 		char b[65536];
 		size_t n;
@@ -1304,5 +1402,6 @@ done:
 	free(c.rows.v);
 	buf_free(&c.md_dept);
 	buf_free(&c.md_project);
+	buf_free(&c.label);
 	return status;
 }

@@ -29,7 +29,7 @@ enum diff_change { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED, DIFF_RENAMED, DIFF_SA
 extern const char *const diff_change_name[]; /* indexed by diff_change */
 extern const char DIFF_HEADER[];             /* the output header line, no LF */
 
-enum diff_format { DIFF_TSV, DIFF_MARKDOWN };
+enum diff_format { DIFF_TSV, DIFF_MARKDOWN, DIFF_HTML };
 
 typedef struct diff_opts {
 	int all;    /* print `same` rows too */

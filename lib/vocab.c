@@ -32,6 +32,12 @@ const char *const vocab_budget_year_words[] = {
 };
 const char *const vocab_diff_skip_fields[] = {"band", "mark", NULL};
 
+const vocab_section_title vocab_section_titles[] = {
+    {"meta", "表头"},          {"info", "基本信息"},         {"budget", "预算整体情况"},
+    {"goal", "总体绩效目标"},  {"task", "年度重点工作任务"}, {"other", "其他需完成的任务"},
+    {"indicator", "绩效指标"}, {"extra", "表中其他内容"},    {NULL, NULL},
+};
+
 const char *const vocab_budget_total_words[] = {
     "项目总预算", "项目总投资", "中期预算资金总额", "中期", NULL,
 };

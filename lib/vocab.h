@@ -71,6 +71,12 @@ extern const char *const vocab_budget_total_words[];
 /* Fields pg-diff does not compare unless -f names them: the form's
  * decoration (FORMAT.md 2c's score bands and core marks). NULL-terminated. */
 extern const char *const vocab_diff_skip_fields[];
+/* The sections' titles in the form's own words, in form order, for reports
+ * (pg-diff --format markdown/html). Terminated by section NULL. */
+typedef struct {
+	const char *section, *title;
+} vocab_section_title;
+extern const vocab_section_title vocab_section_titles[];
 
 /* ---- the department-level form (FORMAT.md section 2) ----
  * Words are matched against a cell's "label key": its text with every blank

@@ -24,7 +24,7 @@ for f in 2024 2025 p2-2023 p3-new; do
 	tc "$f vs itself" 0 "$HDR" "" "pg-diff $F/$f.facts.tsv $F/$f.facts.tsv"
 	tc "$f vs itself, --sorted" 0 "$HDR" "" "pg-diff --sorted $S$f.facts.tsv $S$f.facts.tsv"
 done
-tc "markdown, no differences" 0 "# Changes from a to a
+tc "markdown, no differences" 0 "# Changes from a (2024) to a (2024)
 
 No differences." "" "cd $F && cp 2024.facts.tsv $OUT/a && cd $OUT && pg-diff --format markdown a a"
 tc "--all on equal inputs: same rows, status 0" 0 '~^same	' "" \
@@ -196,8 +196,8 @@ tc "--similarity not a number" 2 "" "pg-diff: invalid --similarity value 'x': wa
 	"pg-diff --similarity x $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "--min-pct negative" 2 "" "pg-diff: invalid --min-pct value '-1': want a number >= 0" \
 	"pg-diff --min-pct -1 $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
-tc "bad --format" 2 "" "pg-diff: invalid --format 'html': want tsv or markdown" \
-	"pg-diff --format html $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
+tc "bad --format" 2 "" "pg-diff: invalid --format 'pdf': want tsv, markdown or html" \
+	"pg-diff --format pdf $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "empty --fields element" 2 "" "pg-diff: invalid --fields 'a,,b': empty field name" \
 	"pg-diff -f a,,b $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 
@@ -286,3 +286,20 @@ tc "level-2 renames: the same with --sorted" 1 "@$F/l2.diff.tsv" '' \
 	"for y in 2024 2025; do { head -n1 $F/l2-\$y.facts.tsv; tail -n +2 $F/l2-\$y.facts.tsv | LC_ALL=C sort -t '	' -k3,3 -k4,4 -k5,5 -k6,6 -k7,7; } >\"\$OUT/l2-\$y.s\"; done; pg-diff --sorted \"\$OUT/l2-2024.s\" \"\$OUT/l2-2025.s\""
 tc "bands and marks: compared when -f names them" 1 '~removed	某市文化广电旅游局		indicator	产出指标	band	50分' '' \
 	"pg-diff -f band,mark $F/l2-2024.facts.tsv $F/l2-2025.facts.tsv"
+
+# --format html: one self-contained page whose tables hold the tsv's rows
+# and whose inline SVG charts the largest money changes (tests/cli/diff-html.py
+# parses it with python3's html.parser)
+for pair in 2024:2025 p2-2023:p2-2024 p3-old:p3-new l2-2024:l2-2025; do
+	o=${pair%%:*} n=${pair#*:}
+	ok "html report: $o -> $n: tables and SVG" \
+		"pg-diff --format html $F/$o.facts.tsv $F/$n.facts.tsv >$OUT/h.html; test \$? = 1 &&
+		 pg-diff $F/$o.facts.tsv $F/$n.facts.tsv >$OUT/h.tsv;
+		 /usr/bin/python3 tests/cli/diff-html.py $OUT/h.html $OUT/h.tsv"
+done
+tc "html report: the two years named" 1 '~<h1>2024年 → 2025年：绩效目标的变化</h1>' '' \
+	"pg-diff --format html $F/2024.facts.tsv $F/2025.facts.tsv"
+tc "html report: no differences" 0 '~No differences\.' '' \
+	"pg-diff --format html $F/2024.facts.tsv $F/2024.facts.tsv"
+tc "html report: markup in values is escaped" 1 '~&lt;b&gt;x&amp;y' '' \
+	"{ head -n1 $F/p3-old.facts.tsv; printf 'd\t2024\tD\t\tgoal\t1\ttext\t<b>x&y\t\t\t\t\n'; } >$OUT/hx.tsv; pg-diff --format html $F/p3-old.facts.tsv $OUT/hx.tsv"
