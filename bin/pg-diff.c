@@ -27,7 +27,9 @@ static const char usage[] =
     "      --sorted          both inputs are sorted (LC_ALL=C sort -t TAB -k3,3 -k4,4\n"
     "                        -k5,5 -k6,6 -k7,7 after the header): streaming merge in\n"
     "                        memory bounded by the largest (dept, project, section)\n"
-    "      --format FMT      tsv (default) or markdown (a report to read)\n"
+    "      --absolute-dates  a deadline that moves with the form's year (and the\n"
+    "                        title's year) is a change; by default it is the same\n"
+    "      --format FMT      tsv (default), markdown or html (a report to read)\n"
     "  -S, --buffer-size SIZE  memory for loading each input without --sorted\n"
     "                        (bytes; suffix K, M, G; default 96M): a larger input\n"
     "                        is sorted in runs in temporary files ($TMPDIR)\n"
@@ -36,7 +38,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 no differences, 1 differences, 2 trouble.\n";
 
-enum { OPT_MIN_PCT = 256, OPT_SIMILARITY, OPT_SORTED, OPT_FORMAT, OPT_VERSION };
+enum { OPT_MIN_PCT = 256, OPT_SIMILARITY, OPT_SORTED, OPT_FORMAT, OPT_VERSION, OPT_ABSOLUTE };
 
 static const struct option longopts[] = {
     {"all", no_argument, NULL, 'a'},
@@ -44,6 +46,7 @@ static const struct option longopts[] = {
     {"min-pct", required_argument, NULL, OPT_MIN_PCT},
     {"similarity", required_argument, NULL, OPT_SIMILARITY},
     {"sorted", no_argument, NULL, OPT_SORTED},
+    {"absolute-dates", no_argument, NULL, OPT_ABSOLUTE},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"buffer-size", required_argument, NULL, 'S'},
     {"help", no_argument, NULL, 'h'},
@@ -136,13 +139,19 @@ int main(int argc, char **argv)
 		case OPT_SORTED:
 			o.sorted = 1;
 			break;
+		case OPT_ABSOLUTE:
+			o.absolute_dates = 1;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0) {
 				o.format = DIFF_TSV;
 			} else if (strcmp(optarg, "markdown") == 0) {
 				o.format = DIFF_MARKDOWN;
+			} else if (strcmp(optarg, "html") == 0) {
+				o.format = DIFF_HTML;
 			} else {
-				cli_error(NULL, 0, "invalid --format '%s': want tsv or markdown",
+				cli_error(NULL, 0,
+				          "invalid --format '%s': want tsv, markdown or html",
 				          optarg);
 				return 2;
 			}

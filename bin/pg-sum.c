@@ -16,10 +16,13 @@ static const char usage[] =
     "\n"
     "  -q, --quiet        only rows whose status is not ok\n"
     "      --strict       exit 1 on warn as well as on fail\n"
+    "      --exact        equal means equal: no rounding tolerance\n"
+    "      --failed       list only failing rows (--strict: and warnings), one\n"
+    "                     line each for people, with department and figures\n"
     "      --totals       instead of checks, sum num over documents grouped by\n"
     "                     year, section, key, field, unit (万元 only)\n"
-    "  -g, --group COLS   group --totals by these fact columns (comma-separated,\n"
-    "                     e.g. year,dept); implies --totals\n"
+    "  -g, --group COLS   also group --totals by these fact columns\n"
+    "                     (comma-separated, e.g. dept); implies --totals\n"
     "      --all-units    --totals over every unit but date; implies --totals\n"
     "  -h, --help         show this help and exit\n"
     "      --version      show the version and exit\n"
@@ -27,11 +30,13 @@ static const char usage[] =
     "Exit status: 0 all checks ok, 1 a check failed (--strict: or warned),\n"
     "2 trouble.\n";
 
-enum { OPT_STRICT = 256, OPT_TOTALS, OPT_ALL_UNITS, OPT_VERSION };
+enum { OPT_STRICT = 256, OPT_TOTALS, OPT_ALL_UNITS, OPT_VERSION, OPT_EXACT, OPT_FAILED };
 
 static const struct option longopts[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"strict", no_argument, NULL, OPT_STRICT},
+    {"exact", no_argument, NULL, OPT_EXACT},
+    {"failed", no_argument, NULL, OPT_FAILED},
     {"totals", no_argument, NULL, OPT_TOTALS},
     {"group", required_argument, NULL, 'g'},
     {"all-units", no_argument, NULL, OPT_ALL_UNITS},
@@ -67,17 +72,25 @@ static int process(const char *path)
 int main(int argc, char **argv)
 {
 	cli_init(argv);
-	int quiet = 0, strict = 0, do_totals = 0, all_units = 0, c;
-	int cols[SUM_MAX_GROUP_COLS] = {COL_YEAR, COL_SECTION, COL_KEY, COL_FIELD, COL_UNIT};
-	int ncols = 5;
+	int do_totals = 0, all_units = 0, c;
+	sum_opts so = {0};
+	/* -g's columns come first; year, section, key, field and unit are
+	 * always grouped by, so different things are never added together */
+	int cols[SUM_MAX_GROUP_COLS], ncols = 0;
 	char err[256];
 	while ((c = getopt_long(argc, argv, "qg:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
-			quiet = 1;
+			so.quiet = 1;
 			break;
 		case OPT_STRICT:
-			strict = 1;
+			so.strict = 1;
+			break;
+		case OPT_EXACT:
+			so.exact = 1;
+			break;
+		case OPT_FAILED:
+			so.format = SUM_FORMAT_FAILED;
 			break;
 		case OPT_TOTALS:
 			do_totals = 1;
@@ -101,16 +114,26 @@ int main(int argc, char **argv)
 			cli_usage(usage, 2);
 		}
 	}
-	if (do_totals && (quiet || strict)) {
-		cli_error(NULL, 0, "--quiet and --strict apply to the checks, not to --totals");
+	if (do_totals && (so.quiet || so.strict || so.exact || so.format != SUM_FORMAT_TSV)) {
+		cli_error(NULL, 0,
+		          "--quiet, --strict, --exact and --failed apply to the checks, not to "
+		          "--totals");
 		cli_usage(usage, 2);
 	}
 
-	if (do_totals)
+	if (do_totals) {
+		static const int base[] = {COL_YEAR, COL_SECTION, COL_KEY, COL_FIELD, COL_UNIT};
+		for (size_t i = 0; i < sizeof base / sizeof *base; i++) {
+			int have = 0;
+			for (int k = 0; k < ncols; k++)
+				have |= cols[k] == base[i];
+			if (!have)
+				cols[ncols++] = base[i];
+		}
 		totals = sum_totals_new(cols, ncols, all_units);
-	else {
-		checker = sum_checker_new(stdout, quiet);
-		fputs(SUM_HEADER "\n", stdout);
+	} else {
+		checker = sum_checker_new(stdout, &so);
+		sum_write_header(checker);
 	}
 	int ok = 1;
 	if (optind == argc)
@@ -120,10 +143,10 @@ int main(int argc, char **argv)
 
 	int status;
 	if (do_totals) {
-		sum_totals_write(totals, stdout);
+		sum_totals_write(totals, stdout, ok); /* no partial sums after an error */
 		status = ok ? 0 : 2;
 	} else {
-		int bad = sum_count(checker, "fail") || (strict && sum_count(checker, "warn"));
+		int bad = sum_count(checker, "fail") || (so.strict && sum_count(checker, "warn"));
 		status = !ok ? 2 : bad ? 1 : 0;
 	}
 	sum_checker_free(checker);

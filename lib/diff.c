@@ -15,8 +15,11 @@
 
 #include "extsort.h"
 #include "facts.h"
+#include "diffhtml.h"
+#include "sum.h"
 #include "tsv.h"
 #include "util.h"
+#include "vocab.h"
 
 const char *const diff_change_name[] = {"added", "removed", "changed", "renamed", "same"};
 const char DIFF_HEADER[] = "change\tdept\tproject\tsection\tkey\tfield\told\tnew\tdelta\tpct";
@@ -165,9 +168,9 @@ int diff_ratio_ge(long long num, long long den, dec x)
 
 /* ---- records ---- */
 
-enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_N };
-static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY, COL_FIELD,
-                                 COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT};
+enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_YEAR, R_N };
+static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY,  COL_FIELD,
+                                 COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT, COL_YEAR};
 
 typedef struct rec {
 	long line;
@@ -524,10 +527,19 @@ static rec *src_rec_load(src *s)
 	return x;
 }
 
+/* Is the record's field one pg-diff compares? -f decides when given; else
+ * every field but the form's decoration (score bands, core marks: FORMAT.md
+ * 2c, vocab_diff_skip_fields), which says nothing of substance. */
 static int field_selected(const diff_opts *o, const tsv_reader *r)
 {
-	if (!o->fields)
+	if (!o->fields) {
+		for (int i = 0; vocab_diff_skip_fields[i]; i++)
+			if (strlen(vocab_diff_skip_fields[i]) == r->len[COL_FIELD] &&
+			    memcmp(vocab_diff_skip_fields[i], r->f[COL_FIELD], r->len[COL_FIELD]) ==
+			        0)
+				return 0;
 		return 1;
+	}
 	for (size_t i = 0; i < o->nfields; i++)
 		if (strlen(o->fields[i]) == r->len[COL_FIELD] &&
 		    memcmp(o->fields[i], r->f[COL_FIELD], r->len[COL_FIELD]) == 0)
@@ -553,6 +565,25 @@ static const char *sort_hint(const char *name, char *b, size_t bn)
 	return b;
 }
 
+/* Read the next record of s and check that it was normalised: num
+ * canonical, no plain number left without a num (pg-sum's test,
+ * sum_validate), so a raw stream is refused instead of reported as a page
+ * of spacing changes. Returns 1, 0 at the end, or -1 after adding an error. */
+static int src_tsv_read(src *s)
+{
+	int rc = tsv_read(&s->r);
+	if (rc < 0) {
+		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+		return -1;
+	}
+	char err[256];
+	if (rc == 1 && sum_validate(&s->r, err, sizeof err) < 0) {
+		add_error(s->errs, s->name, s->r.line, "%s", err);
+		return -1;
+	}
+	return rc;
+}
+
 /* The next record of a stream source: from the input (--sorted) or from
  * the merge of its sorted runs (spilled). *r is the reader holding it, valid
  * until the next call, *line its input line. Returns 1, 0 at the end, or -1
@@ -565,9 +596,7 @@ static int src_read(src *s, const tsv_reader **r, long *line)
 			add_error(s->errs, NULL, 0, "%s", s->ext.err);
 		return rc;
 	}
-	int rc = tsv_read(&s->r);
-	if (rc < 0)
-		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+	int rc = src_tsv_read(s);
 	*r = &s->r;
 	*line = s->r.line;
 	return rc;
@@ -767,17 +796,15 @@ static int src_load(src *s)
 	                                           : budget / 16;
 	s->htcap = 1024;
 	s->ht = xcalloc(s->htcap, sizeof *s->ht);
-	while ((rc = tsv_read(&s->r)) == 1) {
+	while ((rc = src_tsv_read(s)) == 1) {
 		if (!field_selected(s->o, &s->r))
 			continue;
 		rv_push(&s->all, src_rec_load(s));
 		if (src_mem(s) > budget && src_spill(s) < 0)
 			return -1;
 	}
-	if (rc < 0) {
-		add_error(s->errs, s->name, s->r.line, "%s", s->r.err);
+	if (rc < 0)
 		return -1;
-	}
 	if (s->spilled) {
 		if ((s->all.n && src_spill(s) < 0))
 			return -1;
@@ -860,6 +887,8 @@ typedef struct row {
 	const char *k, *f, *ov, *nv;
 	size_t kn, fn, ovn, nvn;
 	char delta[DEC_BUFSZ], pct[DEC_BUFSZ];
+	const char *unit; /* delta's unit ("" none) */
+	dec deltav;       /* delta, when delta[0] */
 	int has_pct;
 	dec pctv;
 } row;
@@ -892,10 +921,56 @@ static int qcmp_row(const void *x, const void *y)
 	return c;
 }
 
+/* The form's year of r (its year column), or -1. */
+static int year_of(const rec *r)
+{
+	const char *y = r->s[R_YEAR];
+	if (r->n[R_YEAR] != 4)
+		return -1;
+	for (int i = 0; i < 4; i++)
+		if (y[i] < '0' || y[i] > '9')
+			return -1;
+	return atoi(y);
+}
+
+/* Do a and b say the same thing relative to their forms' years? A deadline
+ * that moves with the year (2024-12-31 in the 2024 form, 2025-12-31 in the
+ * 2025 form, same op) and a title whose only difference is the year are the
+ * same; everything else is compared as it is. */
+static int same_relative(const rec *a, const rec *b)
+{
+	int ya = year_of(a), yb = year_of(b);
+	if (ya < 0 || yb < 0 || ya == yb)
+		return 0;
+	if (a->n[R_NUM] == 10 && b->n[R_NUM] == 10 && strcmp(a->s[R_UNIT], "date") == 0 &&
+	    strcmp(b->s[R_UNIT], "date") == 0 && streq(a, b, R_OP) && streq(a, b, R_UNIT)) {
+		int da = atoi(a->s[R_NUM]), db = atoi(b->s[R_NUM]);
+		return db - da == yb - ya && memcmp(a->s[R_NUM] + 4, b->s[R_NUM] + 4, 6) == 0;
+	}
+	if (a->n[R_NUM] || b->n[R_NUM] || strcmp(a->s[R_SECTION], "meta") != 0 ||
+	    a->n[R_VALUE] != b->n[R_VALUE])
+		return 0;
+	/* the title: equal once every 4 digits of the old year read as the new */
+	const char *p = a->s[R_VALUE], *q = b->s[R_VALUE];
+	size_t n = a->n[R_VALUE];
+	int moved = 0;
+	for (size_t i = 0; i < n;) {
+		if (i + 4 <= n && memcmp(p + i, a->s[R_YEAR], 4) == 0 &&
+		    memcmp(q + i, b->s[R_YEAR], 4) == 0) {
+			i += 4, moved = 1;
+			continue;
+		}
+		if (p[i] != q[i])
+			return 0;
+		i++;
+	}
+	return moved;
+}
+
 /* Compare a matched pair into w: change, delta, pct. With all == 0, a
  * `same` row is never printed, so the arithmetic is skipped when the op,
  * num and unit texts are equal (equal texts are equal numbers). */
-static void compare(const rec *a, const rec *b, row *w, int all)
+static void compare(const rec *a, const rec *b, row *w, int all, int absolute_dates)
 {
 	int anum = a->n[R_NUM] > 0, bnum = b->n[R_NUM] > 0;
 	if (!all && anum && bnum && streq(a, b, R_NUM) && streq(a, b, R_UNIT) &&
@@ -914,10 +989,14 @@ static void compare(const rec *a, const rec *b, row *w, int all)
 		        (bothdec ? dec_cmp(da, db) == 0 : streq(a, b, R_NUM));
 	else
 		equal = streq(a, b, R_VALUE);
+	if (!equal && !absolute_dates && same_relative(a, b))
+		equal = 1;
 	w->change = equal ? DIFF_SAME : DIFF_CHANGED;
 	dec d;
 	if (bothdec && same_unit && dec_sub(db, da, &d) == 0) {
 		dec_format(d, w->delta);
+		w->deltav = d;
+		w->unit = b->s[R_UNIT];
 		if (!dec_is_zero(da) && dec_pct(d, da, &w->pctv) == 0) {
 			dec_format(w->pctv, w->pct);
 			w->has_pct = 1;
@@ -994,13 +1073,71 @@ typedef struct diff_ctx {
 	rowvec rows;
 	buf md_dept, md_project;
 	int md_started;
+	diffhtml_bars bars; /* --format html: the largest money changes */
+	buf label;
 } diff_ctx;
+
+/* Pair old key a with new key b: a's records take b's key, and a renamed
+ * row says so. */
+static void pair_up(diff_ctx *c, keyent *a, keyent *b, const recvec *og)
+{
+	a->matched = b->matched = 1;
+	for (size_t r = a->first; r < a->first + a->count; r++) {
+		og->v[r]->ek = b->k;
+		og->v[r]->ekn = b->kn;
+	}
+	row *w = rw_push(&c->rows, DIFF_RENAMED);
+	w->k = b->k, w->kn = b->kn;
+	w->f = "", w->fn = 0;
+	w->ov = a->k, w->ovn = a->kn;
+	w->nv = b->k, w->nvn = b->kn;
+}
+
+/* Split an indicator key L1|L2|REST at its first two '|': the lengths of
+ * L1 and of L1|L2|. Returns 0 when it has fewer than three parts. */
+static int split_l2(const char *k, size_t n, size_t *l1, size_t *l12)
+{
+	const char *b1 = memchr(k, '|', n);
+	if (!b1)
+		return 0;
+	const char *b2 = memchr(b1 + 1, '|', n - (size_t)(b1 + 1 - k));
+	if (!b2)
+		return 0;
+	*l1 = (size_t)(b1 - k);
+	*l12 = (size_t)(b2 + 1 - k);
+	return 1;
+}
+
+/* A level-2 label changed under the same level 1 with the same level 3
+ * (质量指标 -> 社会效益指标): pair those first, in key order, each key once.
+ * Returns the number of pairs. The caller has bounded uo x un. */
+static long pair_level2(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t nkn,
+                        const recvec *og)
+{
+	long made = 0;
+	for (size_t i = 0; i < nko; i++) {
+		size_t a1, a12;
+		if (ko[i].matched || !split_l2(ko[i].k, ko[i].kn, &a1, &a12))
+			continue;
+		for (size_t j = 0; j < nkn; j++) {
+			size_t b1, b12;
+			if (kn[j].matched || !split_l2(kn[j].k, kn[j].kn, &b1, &b12) || a1 != b1 ||
+			    memcmp(ko[i].k, kn[j].k, a1) != 0 || ko[i].kn - a12 != kn[j].kn - b12 ||
+			    memcmp(ko[i].k + a12, kn[j].k + b12, ko[i].kn - a12) != 0)
+				continue;
+			pair_up(c, &ko[i], &kn[j], og);
+			made++;
+			break;
+		}
+	}
+	return made;
+}
 
 /* Pair unmatched keys of one task/indicator group; mark renamed records'
  * effective keys and add the renamed rows. Returns the number of pairs, or
  * -1 (error added) when the group has too many unmatched keys. */
 static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t nkn,
-                         const recvec *og, const char *errfile, long errline)
+                         const recvec *og, int level2, const char *errfile, long errline)
 {
 	size_t uo = 0, un = 0;
 	for (size_t i = 0; i < nko; i++)
@@ -1016,6 +1153,26 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 		          uo, un, DIFF_MAX_RENAME_PAIRS);
 		return -1;
 	}
+	/* The whole pairing's work, bounded before any of it is done: one
+	 * comparison of a and b merges their bigrams (about |a| + |b| steps),
+	 * so the total is at most un x Σ|old key| + uo x Σ|new key|. */
+	unsigned __int128 lo = 0, ln = 0;
+	for (size_t i = 0; i < nko; i++)
+		lo += ko[i].matched ? 0 : ko[i].kn;
+	for (size_t j = 0; j < nkn; j++)
+		ln += kn[j].matched ? 0 : kn[j].kn;
+	unsigned __int128 work = lo * un + ln * uo;
+	if (work > DIFF_MAX_RENAME_WORK) {
+		add_error(c->errs, errfile, errline,
+		          "too much work to pair renames in one group: %zu old x %zu new keys of "
+		          "%llu and %llu bytes > %llu steps",
+		          uo, un, (unsigned long long)lo, (unsigned long long)ln,
+		          (unsigned long long)DIFF_MAX_RENAME_WORK);
+		return -1;
+	}
+	long made = 0;
+	if (level2)
+		made = pair_level2(c, ko, nko, kn, nkn, og);
 	for (size_t i = 0; i < nko; i++)
 		if (!ko[i].matched) {
 			size_t p = prefix_len(ko[i].k, ko[i].kn);
@@ -1054,21 +1211,11 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 	const keyent *kt[2] = {ko, kn};
 	if (np > 1)
 		qsort_r(pv, np, sizeof *pv, qcmp_pair, kt);
-	long made = 0;
 	for (size_t p = 0; p < np; p++) {
 		keyent *a = &ko[pv[p].i], *b = &kn[pv[p].j];
 		if (a->matched || b->matched)
 			continue;
-		a->matched = b->matched = 1;
-		for (size_t r = a->first; r < a->first + a->count; r++) {
-			og->v[r]->ek = b->k;
-			og->v[r]->ekn = b->kn;
-		}
-		row *w = rw_push(&c->rows, DIFF_RENAMED);
-		w->k = b->k, w->kn = b->kn;
-		w->f = "", w->fn = 0;
-		w->ov = a->k, w->ovn = a->kn;
-		w->nv = b->k, w->nvn = b->kn;
+		pair_up(c, a, b, og);
 		made++;
 	}
 	free(pv);
@@ -1112,6 +1259,16 @@ void diff_md_cell(FILE *out, const char *s, size_t n)
 }
 
 /* Headings for a group whose rows are about to be printed. */
+/* The section's title in the form's words (vocab_section_titles), or its
+ * name. */
+static const char *section_title(const rec *g)
+{
+	for (int i = 0; vocab_section_titles[i].section; i++)
+		if (strcmp(vocab_section_titles[i].section, g->s[R_SECTION]) == 0)
+			return vocab_section_titles[i].title;
+	return g->s[R_SECTION];
+}
+
 static void md_headings(diff_ctx *c, const rec *g)
 {
 	FILE *out = c->out;
@@ -1120,6 +1277,19 @@ static void md_headings(diff_ctx *c, const rec *g)
 	int new_proj = new_dept || c->md_project.len != g->n[R_PROJECT] ||
 	               memcmp(buf_str(&c->md_project), g->s[R_PROJECT], g->n[R_PROJECT]) != 0;
 	c->md_started = 1;
+	if (c->o->format == DIFF_HTML) {
+		if (new_dept) {
+			buf_reset(&c->md_dept);
+			buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
+		}
+		if (new_proj) {
+			buf_reset(&c->md_project);
+			buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
+		}
+		diffhtml_group(out, new_dept, g->s[R_DEPT], g->n[R_DEPT], new_proj, g->s[R_PROJECT],
+		               g->n[R_PROJECT], section_title(g));
+		return;
+	}
 	if (new_dept) {
 		buf_reset(&c->md_dept);
 		buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
@@ -1142,7 +1312,7 @@ static void md_headings(diff_ctx *c, const rec *g)
 		fputs("\n\n", out);
 	}
 	fputs("#### ", out);
-	diff_md_cell(out, g->s[R_SECTION], g->n[R_SECTION]);
+	diff_md_cell(out, section_title(g), strlen(section_title(g)));
 	fputs("\n\n| change | key | field | old | new | delta | pct |\n"
 	      "|---|---|---|---|---|---:|---:|\n",
 	      out);
@@ -1165,7 +1335,36 @@ static void md_row(FILE *out, const row *w)
 	diff_md_cell(out, w->ov, w->ovn);
 	fputs(" | ", out);
 	diff_md_cell(out, w->nv, w->nvn);
-	fprintf(out, " | %s | %s |\n", w->delta, w->pct);
+	int unit = w->delta[0] && w->unit && *w->unit && strcmp(w->unit, "date") != 0;
+	fprintf(out, " | %s%s", w->delta, unit ? " " : "");
+	if (unit)
+		diff_md_cell(out, w->unit, strlen(w->unit));
+	fprintf(out, " | %s%s |\n", w->pct, w->pct[0] ? "%" : "");
+}
+
+/* One row of the html report; a money change is offered to the chart. */
+static void html_row(diff_ctx *c, const rec *g, const row *w)
+{
+	if (w->change == DIFF_RENAMED) {
+		buf_reset(&c->label);
+		buf_add(&c->label, w->ov, w->ovn);
+		buf_adds(&c->label, " → ");
+		buf_add(&c->label, w->nv, w->nvn);
+		diffhtml_row(c->out, diff_change_name[w->change], c->label.s, c->label.len, "", 0,
+		             "", 0, "", 0, "", "", "");
+		return;
+	}
+	diffhtml_row(c->out, diff_change_name[w->change], w->k, w->kn, w->f, w->fn, w->ov, w->ovn,
+	             w->nv, w->nvn, w->delta, w->unit ? w->unit : "", w->pct);
+	if (w->delta[0] && w->unit && strcmp(w->unit, VOCAB_MONEY_CANON) == 0) {
+		buf_reset(&c->label); /* the project's name, if any, and the key */
+		if (g->n[R_PROJECT]) {
+			buf_add(&c->label, g->s[R_PROJECT], g->n[R_PROJECT]);
+			buf_adds(&c->label, " ");
+		}
+		buf_add(&c->label, w->k, w->kn);
+		diffhtml_bar_offer(&c->bars, c->label.s, c->label.len, w->deltav);
+	}
 }
 
 /* Compare one group: og and ng hold the old and new records of one (dept,
@@ -1189,7 +1388,9 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 	int rc = 0;
 	if (is_rename_section(g)) {
 		const rec *at = ng->n ? ng->v[0] : og->v[0];
-		long made = pair_renames(c, ko, nko, kn, nkn, og, newname, at->line);
+		long made =
+		    pair_renames(c, ko, nko, kn, nkn, og, strcmp(g->s[R_SECTION], "indicator") == 0,
+		                 newname, at->line);
 		if (made < 0)
 			rc = -1;
 		else if (made > 0)
@@ -1216,7 +1417,7 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		w->nv = b && d >= 0 ? b->s[R_VALUE] : "";
 		w->nvn = b && d >= 0 ? b->n[R_VALUE] : 0;
 		if (d == 0)
-			compare(a, b, w, c->o->all);
+			compare(a, b, w, c->o->all, c->o->absolute_dates);
 		i += d <= 0;
 		j += d >= 0;
 	}
@@ -1228,6 +1429,13 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		if (!shown(c, w))
 			continue;
 		c->count[w->change]++;
+		if (c->o->format == DIFF_HTML) {
+			if (!header_done)
+				md_headings(c, g);
+			header_done = 1;
+			html_row(c, g, w);
+			continue;
+		}
 		if (c->o->format == DIFF_MARKDOWN) {
 			if (!header_done)
 				md_headings(c, g);
@@ -1250,7 +1458,9 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		    w->fn,        w->ovn,       w->nvn,          strlen(w->delta), strlen(w->pct)};
 		tsv_write_row(c->out, f, len, 10);
 	}
-	if (header_done)
+	if (header_done && c->o->format == DIFF_HTML)
+		diffhtml_end_group(c->out);
+	else if (header_done)
 		putc('\n', c->out);
 	return 0;
 }
@@ -1264,29 +1474,45 @@ static long differences(const diff_ctx *c)
 	return n;
 }
 
-/* The markdown title and the one-line summary. */
-static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname)
+/* The one-line summary of the counts, into b. */
+static void summary(const diff_ctx *c, buf *b)
 {
-	fputs("# Changes from ", out);
-	diff_md_cell(out, oldname, strlen(oldname));
-	fputs(" to ", out);
-	diff_md_cell(out, newname, strlen(newname));
-	fputs("\n\n", out);
 	if (!differences(c) && !c->count[DIFF_SAME]) {
-		fputs("No differences.\n", out);
+		buf_adds(b, "No differences.");
 		return;
 	}
 	static const int order[] = {DIFF_CHANGED, DIFF_ADDED, DIFF_REMOVED, DIFF_RENAMED,
 	                            DIFF_SAME};
 	const char *sep = "";
-	fputs("**", out);
 	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
 		if (order[k] == DIFF_SAME && !c->o->all)
 			continue;
-		fprintf(out, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
+		buf_printf(b, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
 		sep = ", ";
 	}
-	fputs("**\n\n", out);
+}
+
+/* The markdown title (both inputs, and their years when they have one) and
+ * the one-line summary. */
+static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname,
+                   const char *const year[2])
+{
+	fputs("# Changes from ", out);
+	diff_md_cell(out, oldname, strlen(oldname));
+	if (*year[0])
+		fprintf(out, " (%s)", year[0]);
+	fputs(" to ", out);
+	diff_md_cell(out, newname, strlen(newname));
+	if (*year[1])
+		fprintf(out, " (%s)", year[1]);
+	fputs("\n\n", out);
+	buf b = {0};
+	summary(c, &b);
+	if (!differences(c) && !c->count[DIFF_SAME])
+		fprintf(out, "%s\n", buf_str(&b));
+	else
+		fprintf(out, "**%s**\n\n", buf_str(&b));
+	buf_free(&b);
 }
 
 int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff_errors *errs)
@@ -1345,7 +1571,7 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 			merging |= s[k].spilled;
 		}
 	}
-	if (o->format == DIFF_MARKDOWN) {
+	if (o->format == DIFF_MARKDOWN || o->format == DIFF_HTML) {
 		c.out = tmpfile();
 		if (!c.out) {
 			add_error(errs, NULL, 0, "cannot create a temporary file for the report");
@@ -1366,9 +1592,15 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		fputs(DIFF_HEADER, out);
 		putc('\n', out);
 	}
-	for (int k = 0; k < 2; k++)
-		if (src_advance(&s[k]) < 0 || src_group(&s[k], &g[k]) < 0)
+	char year[2][8] = {"", ""}; /* each input's year, from its first record */
+	for (int k = 0; k < 2; k++) {
+		if (src_advance(&s[k]) < 0)
 			goto done;
+		if (s[k].la && s[k].la->n[R_YEAR] < sizeof year[k])
+			memcpy(year[k], s[k].la->s[R_YEAR], s[k].la->n[R_YEAR] + 1);
+		if (src_group(&s[k], &g[k]) < 0)
+			goto done;
+	}
 	while (g[0].n || g[1].n) {
 		int d = !g[0].n ? 1 : !g[1].n ? -1 : rec_cmp_upto(g[0].v[0], g[1].v[0], R_SECTION);
 		recvec none = {0};
@@ -1389,9 +1621,17 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		add_error(errs, NULL, 0, "write error on the temporary file for the report");
 		goto done;
 	}
-	if (c.out != out) {
-		if (o->format == DIFF_MARKDOWN)
-			md_top(&c, out, old.name, new.name);
+	if (c.out != out && o->format == DIFF_HTML) {
+		buf sm = {0};
+		summary(&c, &sm);
+		diffhtml_page(out, c.out, old.name, year[0], new.name, year[1], buf_str(&sm),
+		              &c.bars);
+		buf_free(&sm);
+	} else if (c.out != out) {
+		if (o->format == DIFF_MARKDOWN) {
+			const char *yr[2] = {year[0], year[1]};
+			md_top(&c, out, old.name, new.name, yr);
+		}
 		rewind(c.out);
 		char b[65536];
 		size_t n;
@@ -1425,5 +1665,6 @@ done:
 	free(c.rows.v);
 	buf_free(&c.md_dept);
 	buf_free(&c.md_project);
+	buf_free(&c.label);
 	return status;
 }

@@ -19,6 +19,10 @@
 /* At most this many (old key, new key) comparisons for rename pairing in
  * one (dept, project, section) group; more is an error, not a slow run. */
 #define DIFF_MAX_RENAME_PAIRS (1u << 20)
+/* At most this many steps of key comparison (old keys' bytes x new keys +
+ * new keys' bytes x old keys) for rename pairing in one group: long keys
+ * make each comparison dear, so the number of pairs alone is no bound. */
+#define DIFF_MAX_RENAME_WORK (1ull << 28)
 #define DIFF_MAX_ERRORS 4
 /* Default memory for loading one input without --sorted, bytes: a larger
  * input is sorted in runs written to temporary files ($TMPDIR, else /tmp)
@@ -29,11 +33,12 @@ enum diff_change { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED, DIFF_RENAMED, DIFF_SA
 extern const char *const diff_change_name[]; /* indexed by diff_change */
 extern const char DIFF_HEADER[];             /* the output header line, no LF */
 
-enum diff_format { DIFF_TSV, DIFF_MARKDOWN };
+enum diff_format { DIFF_TSV, DIFF_MARKDOWN, DIFF_HTML };
 
 typedef struct diff_opts {
 	int all;    /* print `same` rows too */
 	int sorted; /* inputs are sorted: streaming merge */
+	int absolute_dates; /* a deadline moving with the form's year is a change */
 	enum diff_format format;
 	int have_min_pct; /* hide `changed` rows with |pct| < min_pct */
 	dec min_pct;

@@ -39,10 +39,15 @@ int norm_record(norm *nm, char *const *in, const size_t *inlen, char **out, size
 	size_t vn = outlen[COL_VALUE];
 	int rc = QTY_NONE;
 	qty *q = &nm->q;
-	if (vocab_is_qty_field(in[COL_SECTION], inlen[COL_SECTION], in[COL_FIELD],
-	                       inlen[COL_FIELD]))
-		rc = qty_parse(v, vn, in[COL_UNIT], inlen[COL_UNIT], in[COL_YEAR], inlen[COL_YEAR],
-		               q);
+	const vocab_field *qf =
+	    vocab_qty_field(in[COL_SECTION], inlen[COL_SECTION], in[COL_FIELD], inlen[COL_FIELD]);
+	if (qf) {
+		const char *u = in[COL_UNIT];
+		size_t un = inlen[COL_UNIT];
+		if (!un && qf->unit) /* a percent column's bare number */
+			u = qf->unit, un = strlen(qf->unit);
+		rc = qty_parse(v, vn, u, un, in[COL_YEAR], inlen[COL_YEAR], q);
+	}
 	if (rc == QTY_NUM || rc == QTY_DATE) {
 		out[COL_OP] = (char *)vocab_op_text[q->op];
 		outlen[COL_OP] = strlen(vocab_op_text[q->op]);

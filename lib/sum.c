@@ -10,6 +10,7 @@
 
 #include "dec.h"
 #include "facts.h"
+#include "sumfam.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -90,8 +91,8 @@ static const struct rule {
     {NULL, 0, K_SUM, A_N, A_N, R_EQ, NULL},
 };
 
-static const char *const statuses[] = {"ok", "fail", "warn", "skip"};
-enum { S_OK, S_FAIL, S_WARN, S_SKIP, S_N };
+#define statuses sum_status_name
+enum { S_OK = SUM_OK, S_FAIL = SUM_FAIL, S_WARN = SUM_WARN, S_SKIP = SUM_SKIP, S_N = SUM_NSTATUS };
 
 /* ---- record helpers ---- */
 
@@ -323,20 +324,25 @@ static void add_escaped(buf *b, const char *s, size_t n)
 
 typedef struct {
 	dec sum;
-	long n;      /* facts seen */
-	long nnum;   /* with a num in 万元 (counted) */
-	long nother; /* with a num in another unit (not counted) */
+	long n;       /* facts seen */
+	long nnum;    /* with a num in 万元 (counted) */
+	long nother;  /* with a num in another unit (not counted) */
+	dec tol;      /* the widest rounding of its non-zero figures */
+	char fig[64]; /* the figure (value) that gave tol */
 } acc;
 
 typedef struct {
-	dec num;
+	dec num, tol;
 	enum kind kind;
-	size_t off, len; /* "KEY FIELD" in sum_checker.text */
+	size_t off, len;   /* "KEY FIELD" in sum_checker.text */
+	size_t voff, vlen; /* its value in sum_checker.text */
 } item;
 
 struct sum_checker {
 	FILE *out;
-	int quiet;
+	sum_opts o;
+	sumfam *fam;
+	buf dept, year; /* the current document's, for --failed */
 	int in_doc;
 	buf doc, project; /* the current document's doc and project */
 	long last_line;
@@ -352,12 +358,19 @@ struct sum_checker {
 	long line;
 };
 
-sum_checker *sum_checker_new(FILE *out, int quiet)
+sum_checker *sum_checker_new(FILE *out, const sum_opts *o)
 {
 	sum_checker *c = xcalloc(1, sizeof *c);
 	c->out = out;
-	c->quiet = quiet;
+	c->o = *o;
+	c->fam = sumfam_new();
 	return c;
+}
+
+void sum_write_header(const sum_checker *c)
+{
+	if (c->o.format == SUM_FORMAT_TSV)
+		fputs(SUM_HEADER "\n", c->out);
 }
 
 void sum_checker_free(sum_checker *c)
@@ -370,6 +383,9 @@ void sum_checker_free(sum_checker *c)
 	buf_free(&c->detail);
 	buf_free(&c->prefix);
 	buf_free(&c->row);
+	buf_free(&c->dept);
+	buf_free(&c->year);
+	sumfam_free(c->fam);
 	free(c->items);
 	free(c);
 }
@@ -414,6 +430,9 @@ static void start_doc(sum_checker *c, const tsv_reader *r)
 {
 	set_buf(&c->doc, r->f[COL_DOC], r->len[COL_DOC]);
 	set_buf(&c->project, r->f[COL_PROJECT], r->len[COL_PROJECT]);
+	set_buf(&c->dept, r->f[COL_DEPT], r->len[COL_DEPT]);
+	set_buf(&c->year, r->f[COL_YEAR], r->len[COL_YEAR]);
+	sumfam_reset(c->fam);
 	buf_reset(&c->prefix);
 	for (int i = COL_DOC; i <= COL_PROJECT; i++) {
 		add_escaped(&c->prefix, r->f[i], r->len[i]);
@@ -423,6 +442,18 @@ static void start_doc(sum_checker *c, const tsv_reader *r)
 	c->nitems = 0;
 	buf_reset(&c->text);
 	c->in_doc = 1;
+}
+
+/* Copy a figure's text into fig (figsz bytes), cut on a UTF-8 boundary. */
+static void keep_figure(char *fig, size_t figsz, const char *s, size_t n)
+{
+	if (n > figsz - 1) {
+		n = figsz - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(fig, s, n);
+	fig[n] = 0;
 }
 
 /* Add r (a budget or task amount) to accumulator k. */
@@ -440,6 +471,14 @@ static int acc_add(sum_checker *c, const tsv_reader *r, enum acc_id k, const dec
 		return 0;
 	}
 	a->nnum++;
+	dec tol;
+	if (!dec_is_zero(*num) &&
+	    sum_value_tol(r->f[COL_VALUE], r->len[COL_VALUE], VOCAB_MONEY_CANON,
+	                  strlen(VOCAB_MONEY_CANON), &tol) &&
+	    dec_cmp(tol, a->tol) > 0) {
+		a->tol = tol;
+		keep_figure(a->fig, sizeof a->fig, r->f[COL_VALUE], r->len[COL_VALUE]);
+	}
 	if (dec_add(a->sum, *num, &a->sum) != DEC_OK)
 		return fail(c, r->line, "number out of range: %s exceeds %d digits", acc_text[k],
 		            DEC_MAX_DIGITS);
@@ -482,11 +521,26 @@ static void add_item(sum_checker *c, const tsv_reader *r, enum kind kind, const 
 	item *it = &c->items[c->nitems++];
 	it->num = *num;
 	it->kind = kind;
+	if (dec_is_zero(*num) || !sum_value_tol(r->f[COL_VALUE], r->len[COL_VALUE], r->f[COL_UNIT],
+	                                        r->len[COL_UNIT], &it->tol))
+		it->tol = (dec){0, 0};
 	it->off = c->text.len;
 	buf_add(&c->text, r->f[COL_KEY], r->len[COL_KEY]);
 	buf_addc(&c->text, ' ');
 	buf_add(&c->text, r->f[COL_FIELD], r->len[COL_FIELD]);
 	it->len = c->text.len - it->off;
+	it->voff = c->text.len;
+	buf_add(&c->text, r->f[COL_VALUE], r->len[COL_VALUE]);
+	it->vlen = c->text.len - it->voff;
+}
+
+/* Is s[0..n) one of the NULL-terminated words? */
+static int word_is(const char *const *words, const char *s, size_t n)
+{
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* Take in one record of the current document. */
@@ -494,6 +548,7 @@ static int take(sum_checker *c, const tsv_reader *r, const dec *num, int has)
 {
 	const char *key = r->f[COL_KEY];
 	size_t kn = r->len[COL_KEY];
+	sumfam_take(c->fam, r, num, has);
 	if (field_is(r, COL_SECTION, facts_section_name[SEC_BUDGET]) && field_is(r, COL_FIELD, "amount")) {
 		int instead = 0;
 		for (int i = 0; budget_keys[i].key; i++) {
@@ -505,13 +560,23 @@ static int take(sum_checker *c, const tsv_reader *r, const dec *num, int has)
 		}
 		for (int i = 0; budget_groups[i].group && !instead; i++) {
 			size_t gn = strlen(budget_groups[i].group);
-			if (has_prefix(key, kn, budget_groups[i].group, gn) && kn > gn &&
-			    key[gn] == '|')
-				return acc_add(c, r, budget_groups[i].acc, num, has);
+			if (!has_prefix(key, kn, budget_groups[i].group, gn) || kn <= gn ||
+			    key[gn] != '|')
+				continue;
+			/* a funds block's period total (项目总预算) or another
+			 * spelling of the year's total is not one of its parts */
+			if (budget_groups[i].acc == A_PARTS &&
+			    (word_is(vocab_budget_total_words, key + gn + 1, kn - gn - 1) ||
+			     word_is(vocab_budget_year_words, key + gn + 1, kn - gn - 1)))
+				return 0;
+			return acc_add(c, r, budget_groups[i].acc, num, has);
 		}
 	} else if (field_is(r, COL_SECTION, facts_section_name[SEC_TASK]) && field_is(r, COL_FIELD, "amount")) {
 		return acc_add(c, r, A_TASKS, num, has);
-	} else if (has && field_is(r, COL_SECTION, facts_section_name[SEC_INDICATOR])) {
+	} else if (has && field_is(r, COL_SECTION, facts_section_name[SEC_INDICATOR]) &&
+	           field_is(r, COL_FIELD, "value")) {
+		/* the target only: a result (实际完成值) over 100% or a long-term
+		 * cost (实施期指标值) is not a broken form */
 		if (field_is(r, COL_UNIT, VOCAB_MONEY_CANON) &&
 		    (key_part_is(key, kn, 0, COST_LEVEL) || key_part_is(key, kn, 1, COST_LEVEL)))
 			add_item(c, r, K_COST, num);
@@ -547,16 +612,70 @@ static void describe(buf *b, const acc *a, enum acc_id k)
 	buf_addc(b, ')');
 }
 
+/* Append " UNIT" when unit is not empty. */
+static void add_unit(buf *b, const char *unit)
+{
+	if (*unit) {
+		buf_addc(b, ' ');
+		buf_adds(b, unit);
+	}
+}
+
+/* The --failed line of a row: who, which check, the figures with their
+ * unit, and detail, in one line for people. */
+static void failed_line(sum_checker *c, buf *b, const char *check, int st, const dec *lhs,
+                        const dec *rhs, const dec *diff, const char *unit)
+{
+	add_escaped(b, c->dept.s ? c->dept.s : "", c->dept.len);
+	if (c->project.len) {
+		buf_adds(b, " / ");
+		add_escaped(b, c->project.s, c->project.len);
+	}
+	buf_adds(b, " (");
+	if (c->year.len) {
+		add_escaped(b, c->year.s, c->year.len);
+		buf_adds(b, ", ");
+	}
+	add_escaped(b, c->doc.s ? c->doc.s : "", c->doc.len);
+	buf_adds(b, "): ");
+	buf_adds(b, check);
+	buf_addc(b, ' ');
+	buf_adds(b, statuses[st]);
+	if (lhs && rhs) {
+		buf_adds(b, ": ");
+		add_dec(b, *lhs);
+		buf_adds(b, " vs ");
+		add_dec(b, *rhs);
+		add_unit(b, unit);
+	}
+	if (diff) {
+		buf_adds(b, ", off by ");
+		add_dec(b, *diff);
+		add_unit(b, unit);
+	}
+	buf_adds(b, " -- ");
+	add_escaped(b, c->detail.s ? c->detail.s : "", c->detail.len);
+}
+
 /* Write one row: the document's columns, then check, status, the numbers
- * (NULL: empty) and c->detail, built in c->row and written at once. */
+ * (NULL: empty) and c->detail, built in c->row and written at once. This is
+ * the one place that knows the output formats. */
 static void emit(sum_checker *c, const char *check, int st, const dec *lhs, const dec *rhs,
-                 const dec *diff)
+                 const dec *diff, const char *unit)
 {
 	c->counts[st]++;
-	if (c->quiet && st == S_OK)
+	if (c->o.quiet && st == S_OK)
 		return;
 	buf *b = &c->row;
 	buf_reset(b);
+	if (c->o.format == SUM_FORMAT_FAILED) {
+		if (st != S_FAIL && !(st == S_WARN && c->o.strict))
+			return;
+		failed_line(c, b, check, st, lhs, rhs, diff, unit);
+		buf_addc(b, '\n');
+		fwrite(b->s, 1, b->len, c->out);
+		return;
+	}
 	buf_add(b, c->prefix.s, c->prefix.len);
 	buf_adds(b, check);
 	buf_addc(b, '\t');
@@ -573,21 +692,33 @@ static void emit(sum_checker *c, const char *check, int st, const dec *lhs, cons
 	fwrite(b->s, 1, b->len, c->out);
 }
 
-/* Compare lhs with rhs under rel; emit the row. */
-static int judge(sum_checker *c, const struct rule *ru, dec lhs, dec rhs)
+/* Compare lhs with rhs under rel, allowing the rounding tol of the least
+ * precise figure (fig) unless --exact; emit the row. */
+static int judge(sum_checker *c, const struct rule *ru, dec lhs, dec rhs, dec tol, const char *fig,
+                 const char *unit)
 {
 	dec diff;
-	if (dec_sub(lhs, rhs, &diff) != DEC_OK)
+	if (c->o.exact)
+		tol = (dec){0, 0};
+	enum sum_rel rel = ru->rel == R_EQ ? SUM_EQ : SUM_LE;
+	int holds = sum_judge(lhs, rhs, rel, tol, &diff);
+	if (holds < 0)
 		return fail(c, c->last_line, "number out of range: %s: lhs - rhs exceeds %d digits",
 		            ru->name, DEC_MAX_DIGITS);
-	int cmp = dec_cmp(lhs, rhs);
-	int holds = ru->rel == R_EQ ? cmp == 0 : cmp <= 0;
+	sum_tol_words(&c->detail, holds, rel, diff, tol, fig);
 	emit(c, ru->name,
 	     holds                                ? S_OK
 	     : strcmp(ru->otherwise, "warn") == 0 ? S_WARN
 	                                          : S_FAIL,
-	     &lhs, &rhs, &diff);
+	     &lhs, &rhs, &diff, unit);
 	return 0;
+}
+
+/* The wider of two tolerances, and its figure. */
+static dec wider(dec a, const char *fa, dec b, const char *fb, const char **fig)
+{
+	*fig = dec_cmp(a, b) >= 0 ? fa : fb;
+	return dec_cmp(a, b) >= 0 ? a : b;
 }
 
 static int run_fact_rule(sum_checker *c, const struct rule *ru)
@@ -599,6 +730,8 @@ static int run_fact_rule(sum_checker *c, const struct rule *ru)
 		if (it->kind != ru->kind)
 			continue;
 		any = 1;
+		char fig[64];
+		keep_figure(fig, sizeof fig, c->text.s + it->voff, it->vlen);
 		buf_reset(&c->detail);
 		buf_adds(&c->detail, "indicator ");
 		buf_add(&c->detail, c->text.s + it->off, it->len);
@@ -606,7 +739,7 @@ static int run_fact_rule(sum_checker *c, const struct rule *ru)
 			buf_adds(&c->detail, " in ");
 			buf_adds(&c->detail, UNIT_PCT);
 			buf_adds(&c->detail, " vs 100");
-			if (judge(c, ru, it->num, hundred))
+			if (judge(c, ru, it->num, hundred, it->tol, fig, UNIT_PCT))
 				return -1;
 			continue;
 		}
@@ -615,9 +748,11 @@ static int run_fact_rule(sum_checker *c, const struct rule *ru)
 		buf_adds(&c->detail, " vs ");
 		const acc *r = &c->a[ru->rhs];
 		describe(&c->detail, r, ru->rhs);
+		const char *f;
+		dec tol = wider(it->tol, fig, r->tol, r->fig, &f);
 		if (r->nnum == 0)
-			emit(c, ru->name, S_SKIP, NULL, NULL, NULL);
-		else if (judge(c, ru, it->num, r->sum))
+			emit(c, ru->name, S_SKIP, NULL, NULL, NULL, VOCAB_MONEY_CANON);
+		else if (judge(c, ru, it->num, r->sum, tol, f, VOCAB_MONEY_CANON))
 			return -1;
 	}
 	if (!any) {
@@ -627,9 +762,19 @@ static int run_fact_rule(sum_checker *c, const struct rule *ru)
 		else
 			buf_printf(&c->detail, "no %s indicator in %s", COST_LEVEL,
 			           VOCAB_MONEY_CANON);
-		emit(c, ru->name, S_SKIP, NULL, NULL, NULL);
+		emit(c, ru->name, S_SKIP, NULL, NULL, NULL,
+		     ru->kind == K_PCT ? UNIT_PCT : VOCAB_MONEY_CANON);
 	}
 	return 0;
+}
+
+/* A family check's row (lib/sumfam) through emit. */
+static void fam_emit(void *ctx, const sumfam_row *row)
+{
+	sum_checker *c = ctx;
+	buf_reset(&c->detail);
+	buf_adds(&c->detail, row->detail);
+	emit(c, row->check, (int)row->status, row->lhs, row->rhs, row->diff, row->unit);
 }
 
 /* Emit the rows of the document just read. */
@@ -650,10 +795,16 @@ static int end_doc(sum_checker *c)
 		describe(&c->detail, l, ru->lhs);
 		buf_adds(&c->detail, " vs ");
 		describe(&c->detail, r, ru->rhs);
+		const char *fig;
+		dec tol = wider(l->tol, l->fig, r->tol, r->fig, &fig);
 		if (l->nnum == 0 || r->nnum == 0)
-			emit(c, ru->name, S_SKIP, NULL, NULL, NULL);
-		else if (judge(c, ru, l->sum, r->sum))
+			emit(c, ru->name, S_SKIP, NULL, NULL, NULL, VOCAB_MONEY_CANON);
+		else if (judge(c, ru, l->sum, r->sum, tol, fig, VOCAB_MONEY_CANON))
 			return -1;
+	}
+	if (sumfam_run(c->fam, c->o.exact, fam_emit, c, c->err, sizeof c->err) < 0) {
+		c->line = c->last_line;
+		return -1;
 	}
 	return 0;
 }
@@ -696,6 +847,7 @@ typedef struct {
 	long docs;          /* documents that contributed */
 	unsigned long last; /* number of the last document that did */
 	dec sum;
+	int overflow; /* the sum went out of range: the group is not written */
 } group;
 
 struct sum_totals {
@@ -877,7 +1029,9 @@ int sum_totals_add(sum_totals *t, tsv_reader *r)
 			g->last = t->docno;
 			g->docs++;
 		}
-		if (dec_add(g->sum, num, &g->sum) != DEC_OK)
+		if (g->overflow)
+			continue;
+		if (dec_add(g->sum, num, &g->sum) != DEC_OK && (g->overflow = 1))
 			return tfail(
 			    t, r->line,
 			    "number out of range: the group's sum exceeds " DEC_MAX_DIGITS_S
@@ -915,17 +1069,21 @@ static int cmp_groups(const void *pa, const void *pb, void *arg)
 	return 0;
 }
 
-void sum_totals_write(const sum_totals *t, FILE *out)
+void sum_totals_write(const sum_totals *t, FILE *out, int rows)
 {
 	for (int i = 0; i < t->ncols; i++)
 		fprintf(out, "%s\t", FACT_COLS[t->cols[i]]);
 	fputs("docs\tsum\n", out);
+	if (!rows)
+		return;
 	size_t *order = xreallocarray(NULL, t->ng ? t->ng : 1, sizeof *order);
 	for (size_t i = 0; i < t->ng; i++)
 		order[i] = i;
 	qsort_r(order, t->ng, sizeof *order, cmp_groups, (void *)t);
 	for (size_t i = 0; i < t->ng; i++) {
 		const group *g = &t->g[order[i]];
+		if (g->overflow) /* never a wrong number: no row */
+			continue;
 		const char *k = t->keys.s + g->off;
 		for (int c = 0; c < t->ncols; c++) {
 			const char *s;

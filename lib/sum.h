@@ -27,9 +27,22 @@ int sum_validate(const tsv_reader *r, char *err, size_t errsz);
 
 typedef struct sum_checker sum_checker;
 
-/* A checker writing rows to out (not owned); quiet: only rows that are not
- * ok. Free with sum_checker_free (NULL is a no-op). */
-sum_checker *sum_checker_new(FILE *out, int quiet);
+enum sum_format {
+	SUM_FORMAT_TSV,    /* the rows of FORMAT.md section 5 */
+	SUM_FORMAT_FAILED, /* --failed: one line for people per failing row */
+};
+typedef struct sum_opts {
+	int quiet;  /* only rows that are not ok */
+	int exact;  /* no rounding tolerance: equal means equal */
+	int strict; /* --failed lists warn rows too */
+	enum sum_format format;
+} sum_opts;
+
+/* A checker writing rows to out (not owned), as o says (copied). Free with
+ * sum_checker_free (NULL is a no-op). */
+sum_checker *sum_checker_new(FILE *out, const sum_opts *o);
+/* Write the output's header, if its format has one. */
+void sum_write_header(const sum_checker *c);
 void sum_checker_free(sum_checker *c);
 
 /* Check every document of r, writing rows (without header) to the checker's
@@ -60,8 +73,10 @@ void sum_totals_free(sum_totals *t);
 int sum_totals_add(sum_totals *t, tsv_reader *r);
 const char *sum_totals_error(const sum_totals *t);
 long sum_totals_error_line(const sum_totals *t);
-/* Write the header (group column names, docs, sum) and one row per group,
- * sorted by the group columns in byte order. */
-void sum_totals_write(const sum_totals *t, FILE *out);
+/* Write the header (group column names, docs, sum) and, when rows, one row
+ * per group, sorted by the group columns in byte order; a group whose sum
+ * overflowed has no row (its error was returned by sum_totals_add). After
+ * an input error pass rows 0: partial sums are wrong numbers. */
+void sum_totals_write(const sum_totals *t, FILE *out, int rows);
 
 #endif

@@ -24,6 +24,24 @@ const vocab_op vocab_suffix_ops[] = {
 
 const char VOCAB_MONEY_CANON[] = "万元";
 
+/* Labels (the part after GROUP|) or field names; NULL-terminated. */
+const char *const vocab_budget_year_words[] = {
+    "年度资金总额", "当年年度预算", "年度预算资金总额",
+    "当年资金总额", "项目当年预算", "本年度申请资金",
+    "年度",         "当年",         NULL,
+};
+const char *const vocab_diff_skip_fields[] = {"band", "mark", NULL};
+
+const vocab_section_title vocab_section_titles[] = {
+    {"meta", "表头"},          {"info", "基本信息"},         {"budget", "预算整体情况"},
+    {"goal", "总体绩效目标"},  {"task", "年度重点工作任务"}, {"other", "其他需完成的任务"},
+    {"indicator", "绩效指标"}, {"extra", "表中其他内容"},    {NULL, NULL},
+};
+
+const char *const vocab_budget_total_words[] = {
+    "项目总预算", "项目总投资", "中期预算资金总额", "中期", NULL,
+};
+
 const vocab_money vocab_money_units[] = {
     {"元", -4}, {"千元", -1}, {"万元", 0}, {"亿元", 4}, {NULL, 0},
 };
@@ -436,16 +454,46 @@ int vocab_contains(const vocab_word *table, const char *key)
 	return 0;
 }
 
+/* FORMAT.md section 4, with the fields of section 2c: budget columns beside
+ * amount, the indicator's result/score/weight columns, the self-evaluation
+ * total's 分值/得分. 执行率 and 占比 are percents: `95.5` under them is 95.5%. */
 const vocab_field vocab_qty_fields[] = {
-    {"info", "value"},  {"budget", "amount"},   {"task", "no"},
-    {"task", "amount"}, {"indicator", "value"}, {NULL, NULL},
+    {"info", "value", NULL},
+    {"info", "分值", NULL},
+    {"info", "得分", NULL},
+    {"budget", "amount", NULL},
+    {"budget", "上年度安排资金", NULL},
+    {"budget", "本年度申请资金", NULL},
+    {"budget", "年初预算数", NULL},
+    {"budget", "全年预算数", NULL},
+    {"budget", "全年执行数", NULL},
+    {"budget", "当年金额", NULL},
+    {"budget", "中期", NULL},
+    {"budget", "执行率", "%"},
+    {"budget", "占比", "%"},
+    {"budget", "分值", NULL},
+    {"budget", "得分", NULL},
+    {"task", "no", NULL},
+    {"task", "amount", NULL},
+    {"indicator", "value", NULL},
+    {"indicator", "实施期指标值", NULL},
+    {"indicator", "实际完成值", NULL},
+    {"indicator", "分值", NULL},
+    {"indicator", "得分", NULL},
+    {"indicator", "权重", NULL},
+    {NULL, NULL, NULL},
 };
 
-int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn)
+const vocab_field *vocab_qty_field(const char *section, size_t sn, const char *field, size_t fn)
 {
 	for (const vocab_field *v = vocab_qty_fields; v->section; v++)
 		if (sn && v->section[0] == section[0] && strncmp(v->section, section, sn) == 0 &&
 		    !v->section[sn] && strncmp(v->field, field, fn) == 0 && !v->field[fn])
-			return 1;
-	return 0;
+			return v;
+	return NULL;
+}
+
+int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn)
+{
+	return vocab_qty_field(section, sn, field, fn) != NULL;
 }

@@ -50,6 +50,35 @@ const vocab_money *vocab_find_money(const char *unit, size_t n);
 #define VOCAB_W_FUNDS "项目资金"
 #define VOCAB_W_FUNDS_TOTAL "年度资金总额"
 #define VOCAB_W_COST "成本指标"
+/* ... and the words of FORMAT.md section 2c that pg-sum's family checks
+ * name (lib/sumfam.c): budget groups, total rows, score and result fields. */
+#define VOCAB_W_SOURCES "资金来源"
+#define VOCAB_W_LINES "支出明细"
+#define VOCAB_W_INCOME_TAB "收入构成"
+#define VOCAB_W_EXPENSE_TAB "支出构成"
+#define VOCAB_W_TOTAL_ROW "合计"
+#define VOCAB_W_B_TOTAL "资金总额"
+#define VOCAB_W_B_BYINCOME "按收入性质分"
+#define VOCAB_W_B_BYEXPENSE "按支出性质分"
+#define VOCAB_F_WEIGHT "权重"
+#define VOCAB_F_SCORE "得分"
+#define VOCAB_F_MAX "分值"
+#define VOCAB_F_RESULT "实际完成值"
+#define VOCAB_K_TOTAL_SCORE "总分"
+/* Budget labels and fields (canonical, FORMAT.md 2c) that state a year's
+ * amount, and those that state the whole period's: the year's is at most
+ * the whole's (pg-sum's year<=total). */
+extern const char *const vocab_budget_year_words[];
+extern const char *const vocab_budget_total_words[];
+/* Fields pg-diff does not compare unless -f names them: the form's
+ * decoration (FORMAT.md 2c's score bands and core marks). NULL-terminated. */
+extern const char *const vocab_diff_skip_fields[];
+/* The sections' titles in the form's own words, in form order, for reports
+ * (pg-diff --format markdown/html). Terminated by section NULL. */
+typedef struct {
+	const char *section, *title;
+} vocab_section_title;
+extern const vocab_section_title vocab_section_titles[];
 
 /* ---- the department-level form (FORMAT.md section 2) ----
  * Words are matched against a cell's "label key": its text with every blank
@@ -236,11 +265,16 @@ const vocab_word *vocab_match(const vocab_word *table, const char *key);
 int vocab_contains(const vocab_word *table, const char *key);
 
 /* Fields whose value may state a quantity (FORMAT.md section 4): section and
- * field names. Terminated by an entry with section NULL. */
+ * field names, and the unit a bare number in that field has when neither
+ * the value nor the unit column says one (NULL: none). Terminated by an
+ * entry with section NULL. */
 typedef struct {
 	const char *section, *field;
+	const char *unit;
 } vocab_field;
 extern const vocab_field vocab_qty_fields[];
+/* The entry of vocab_qty_fields for section/field (lengths sn, fn), or NULL. */
+const vocab_field *vocab_qty_field(const char *section, size_t sn, const char *field, size_t fn);
 /* 1 when section/field (lengths sn, fn) is in vocab_qty_fields. */
 int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t fn);
 

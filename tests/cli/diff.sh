@@ -24,7 +24,7 @@ for f in 2024 2025 p2-2023 p3-new; do
 	tc "$f vs itself" 0 "$HDR" "" "pg-diff $F/$f.facts.tsv $F/$f.facts.tsv"
 	tc "$f vs itself, --sorted" 0 "$HDR" "" "pg-diff --sorted $S$f.facts.tsv $S$f.facts.tsv"
 done
-tc "markdown, no differences" 0 "# Changes from a to a
+tc "markdown, no differences" 0 "# Changes from a (2024) to a (2024)
 
 No differences." "" "cd $F && cp 2024.facts.tsv $OUT/a && cd $OUT && pg-diff --format markdown a a"
 tc "--all on equal inputs: same rows, status 0" 0 '~^same	' "" \
@@ -132,7 +132,7 @@ added	Test Dept		task	kiosk C	amount		31		" "" "pg-diff -f amount $F/p3-old.fact
 tc "--fields no,value" 1 "$HDR
 removed	Test Dept		indicator	L1|L2|road length	value	>=5km			
 changed	Test Dept		indicator	L1|L2|speed	value	>=5	<=5	0	0
-added	Test Dept		indicator	L1|L3|road length	value		>=5km		
+added	Test Dept		indicator	L1|L3|road width	value		>=5km		
 renamed	Test Dept		task	bridges		bridge	bridges		" "" \
 	"pg-diff --fields no,value $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "-f twice adds up" 1 '~removed	Test Dept		indicator' "" \
@@ -142,11 +142,9 @@ tc "-f no difference: status 0" 0 "$HDR" "" \
 tc "--min-pct 5" 1 "$HDR
 changed	廉江市教育局		budget	收入来源|其他资金	amount	0	10	10	
 changed	廉江市教育局		goal	1	text	保障学校正常运转|提升办学条件	保障学校正常运转|改善办学条件		
-changed	廉江市教育局		indicator	产出指标|时效指标|资金发放及时性	value	2023年12月底前	2024年12月底前		
 changed	廉江市教育局		indicator	产出指标|质量指标|资助覆盖率	value	≥90%	≥95%	5	5.56
 changed	廉江市教育局		indicator	效益指标|社会效益指标|教育公平	value	有效提升	明显提升		
 changed	廉江市教育局		info	下属二级单位数	value	3	3个		
-changed	廉江市教育局		meta	title	text	2023年市级部门整体预算绩效目标表	2024年市级部门整体预算绩效目标表		
 changed	廉江市教育局	学生资助项目	budget	项目资金|年度资金总额	amount	200	180	-20	-10
 changed	廉江市教育局	学生资助项目	budget	项目资金|财政拨款	amount	200	180	-20	-10
 removed	廉江市档案馆		budget	部门预算支出|基本支出	amount	85.6			
@@ -198,8 +196,8 @@ tc "--similarity not a number" 2 "" "pg-diff: invalid --similarity value 'x': wa
 	"pg-diff --similarity x $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "--min-pct negative" 2 "" "pg-diff: invalid --min-pct value '-1': want a number >= 0" \
 	"pg-diff --min-pct -1 $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
-tc "bad --format" 2 "" "pg-diff: invalid --format 'html': want tsv or markdown" \
-	"pg-diff --format html $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
+tc "bad --format" 2 "" "pg-diff: invalid --format 'pdf': want tsv, markdown or html" \
+	"pg-diff --format pdf $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "empty --fields element" 2 "" "pg-diff: invalid --fields 'a,,b': empty field name" \
 	"pg-diff -f a,,b $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 
@@ -213,6 +211,28 @@ ok "rename limit" \
 	grep -q 'lim-n.tsv:2: too many unmatched keys to pair renames in one group: 1025 old x 1024 new > 1048576 pairs' $OUT/lim.err &&
 	head -n 1025 $OUT/lim-o.tsv >$OUT/lim-o2.tsv &&
 	pg-diff $OUT/lim-o2.tsv $OUT/lim-n.tsv | grep -c '^renamed' | grep -qx 1024"
+
+# the whole pairing's work is bounded, not only the number of pairs (issue
+# 18): 1000 unmatched task keys of about 3000 bytes a side (1e6 pairs, under
+# the pair cap) are refused at once in both modes, where they ran for
+# minutes; 300 a side of about 1000 bytes (under the work bound) still pair
+longkeys() { # N LEN TAG: a normalised stream of N task keys of LEN characters
+	awk -v n="$1" -v len="$2" -v tag="$3" 'BEGIN {
+		print "doc\tyear\tdept\tproject\tsection\tkey\tfield\tvalue\top\tnum\tunit\tsrc"
+		split("任 务 经 费 保 障 运 行 维 护 建 设 管 理", w, " "); srand(7)
+		for (i = 0; i < n; i++) { k = tag i; for (j = 0; j < len; j++) k = k w[1 + int(rand() * 14)]
+			printf "d\t2024\tD\t\ttask\t%s\tcontent\tx\t\t\t\t\n", k } }'
+}
+longkeys 1000 1000 甲 >"$OUT/long-o.tsv"
+longkeys 1000 1000 乙 >"$OUT/long-n.tsv"
+tc "rename work bound: refused at once" 2 '*' \
+	"~long-n.tsv:2: too much work to pair renames in one group: 1000 old x 1000 new keys of [0-9]+ and [0-9]+ bytes > 268435456 steps" \
+	"timeout 20 pg-diff \"\$OUT/long-o.tsv\" \"\$OUT/long-n.tsv\""
+tc "rename work bound: --sorted too" 2 '*' '~too much work to pair renames in one group' \
+	"for f in o n; do { head -n1 \"\$OUT/long-\$f.tsv\"; tail -n +2 \"\$OUT/long-\$f.tsv\" | LC_ALL=C sort -t '	' -k3,3 -k4,4 -k5,5 -k6,6 -k7,7; } >\"\$OUT/long-\$f.s\"; done; timeout 20 pg-diff --sorted \"\$OUT/long-o.s\" \"\$OUT/long-n.s\""
+longkeys 300 300 甲 >"$OUT/l3o"
+longkeys 300 300 乙 >"$OUT/l3n"
+tc "rename work bound: under it, pairing runs" 1 '*' '' "timeout 60 pg-diff \"\$OUT/l3o\" \"\$OUT/l3n\""
 
 # the markdown report renders as tables (cmark-gfm is a test dependency:
 # `make test` installs it; without it these cases fail, they do not skip)
@@ -235,3 +255,51 @@ tc "unknown option" 2 "" '~Usage: pg-diff' "pg-diff --bogus a b"
 tc "one operand" 2 "" '~Usage: pg-diff' "pg-diff $F/2024.facts.tsv"
 tc "three operands" 2 "" '~Usage: pg-diff' "pg-diff a b c"
 tc "both standard input" 2 "" "pg-diff: OLD and NEW cannot both be standard input" "pg-diff - -"
+
+# input that was not normalised is refused, as pg-sum does (issue 16): a raw
+# stream would give a page of spacing changes and exit 1
+tc "not normalised: refused" 2 '*' \
+	'pg-diff: fixtures/normalize/seed.raw.tsv:3: num is empty but value holds a number: run pg-normalize first' \
+	'pg-diff fixtures/normalize/seed.raw.tsv fixtures/spec/seed.facts.tsv'
+tc "not normalised: refused with --sorted" 2 '*' \
+	'~^pg-diff: -:3: num is empty but value holds a number: run pg-normalize first' \
+	'pg-diff --sorted - fixtures/spec/seed.facts.tsv <fixtures/normalize/seed.raw.tsv'
+
+# deadlines that move with the form's year, and the title's year, are the
+# same (issue 16); --absolute-dates shows them
+tc "relative dates: --absolute-dates shows the moved deadline and title" 1 \
+	'~changed	廉江市教育局		indicator	产出指标\|时效指标\|资金发放及时性	value	2023年12月底前	2024年12月底前' '' \
+	"pg-diff --absolute-dates $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
+tc "relative dates: --absolute-dates, the title" 1 '~meta	title	text	2023年市级部门整体预算绩效目标表	2024年' '' \
+	"pg-diff --absolute-dates $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
+tc "relative dates: same by default (--all shows them same)" 1 \
+	'~same	廉江市教育局		indicator	产出指标\|时效指标\|资金发放及时性	value	2023年12月底前	2024年12月底前' '' \
+	"pg-diff --all $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
+
+# a year pair whose second year renames a level 2 (质量指标 -> 社会效益指标,
+# same level 1 and level 3), drops a score band and a core mark, and moves
+# its deadline and title by a year: only the real changes, the renames
+# paired (issue 16); golden checked against l2-2024/l2-2025
+tc "level-2 renames, bands, marks, moved deadlines" 1 "@$F/l2.diff.tsv" '' \
+	"pg-diff $F/l2-2024.facts.tsv $F/l2-2025.facts.tsv"
+tc "level-2 renames: the same with --sorted" 1 "@$F/l2.diff.tsv" '' \
+	"for y in 2024 2025; do { head -n1 $F/l2-\$y.facts.tsv; tail -n +2 $F/l2-\$y.facts.tsv | LC_ALL=C sort -t '	' -k3,3 -k4,4 -k5,5 -k6,6 -k7,7; } >\"\$OUT/l2-\$y.s\"; done; pg-diff --sorted \"\$OUT/l2-2024.s\" \"\$OUT/l2-2025.s\""
+tc "bands and marks: compared when -f names them" 1 '~removed	某市文化广电旅游局		indicator	产出指标	band	50分' '' \
+	"pg-diff -f band,mark $F/l2-2024.facts.tsv $F/l2-2025.facts.tsv"
+
+# --format html: one self-contained page whose tables hold the tsv's rows
+# and whose inline SVG charts the largest money changes (tests/cli/diff-html.py
+# parses it with python3's html.parser)
+for pair in 2024:2025 p2-2023:p2-2024 p3-old:p3-new l2-2024:l2-2025; do
+	o=${pair%%:*} n=${pair#*:}
+	ok "html report: $o -> $n: tables and SVG" \
+		"pg-diff --format html $F/$o.facts.tsv $F/$n.facts.tsv >$OUT/h.html; test \$? = 1 &&
+		 pg-diff $F/$o.facts.tsv $F/$n.facts.tsv >$OUT/h.tsv;
+		 /usr/bin/python3 tests/cli/diff-html.py $OUT/h.html $OUT/h.tsv"
+done
+tc "html report: the two years named" 1 '~<h1>2024年 → 2025年：绩效目标的变化</h1>' '' \
+	"pg-diff --format html $F/2024.facts.tsv $F/2025.facts.tsv"
+tc "html report: no differences" 0 '~No differences\.' '' \
+	"pg-diff --format html $F/2024.facts.tsv $F/2024.facts.tsv"
+tc "html report: markup in values is escaped" 1 '~&lt;b&gt;x&amp;y' '' \
+	"{ head -n1 $F/p3-old.facts.tsv; printf 'd\t2024\tD\t\tgoal\t1\ttext\t<b>x&y\t\t\t\t\n'; } >$OUT/hx.tsv; pg-diff --format html $F/p3-old.facts.tsv $OUT/hx.tsv"

@@ -55,3 +55,11 @@ tc "--help" 0 '~^Usage: pg-normalize' '' "pg-normalize --help"
 tc "--version" 0 '~^pg-normalize \(pg-tools\) [0-9]' '' "pg-normalize --version"
 tc "unknown option" 2 '' '~Usage: pg-normalize' "pg-normalize --bogus"
 tc "write error" 2 '' '~^pg-normalize: write error' "pg-normalize $N/seed.raw.tsv >/dev/full"
+
+# FORMAT.md section 2c's quantity fields (section 4's list): budget columns
+# beside amount, indicator results/scores/weights, the total score; 执行率 and
+# 占比 are percents; 等级, 偏差原因 and band are not quantities (golden checked
+# line by line against fixtures/normalize/fields2c.tsv)
+tc "2c fields: quantities parsed" 0 "@$N/fields2c.out.tsv" '' "pg-normalize $N/fields2c.tsv"
+tc "2c fields: twice is once" 0 "@$N/fields2c.out.tsv" '' \
+	"pg-normalize $N/fields2c.tsv | pg-normalize"

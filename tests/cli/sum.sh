@@ -46,7 +46,7 @@ tc "sum: --strict makes warn exit 1" 1 "@$S/cost-warn.sum" '' "pg-sum --strict $
 tc "sum: --strict, nothing to warn" 0 "@$S/ok.sum" '' "pg-sum --strict $S/ok.tsv"
 tc "sum: -q all ok" 0 "$HDR" '' "pg-sum -q $S/ok.tsv"
 tc "sum: -q shows fail" 1 "$HDR
-two-b	2025	另一部门		expense=income	fail	150.5	150	0.5	Σ budget 部门预算支出|* (2 facts) vs Σ budget 收入来源|* (2 facts)" '' "pg-sum -q $S/two-docs.tsv"
+two-b	2025	另一部门		expense=income	fail	150.5	150	0.5	Σ budget 部门预算支出|* (2 facts) vs Σ budget 收入来源|* (2 facts); beyond ±0.005 (half the last place of 100.50)" '' "pg-sum -q $S/two-docs.tsv"
 tc "sum: -q shows warn" 0 '~warn	120	150	-30' '' "pg-sum --quiet $S/cost-warn.tsv"
 tc "sum: -q shows skip" 0 '~percent<=100	skip' '' "pg-sum -q $S/project-skip.tsv"
 tc "sum: -q --strict rows" 1 '*' '' "pg-sum -q --strict $S/cost-warn.tsv | wc -l | grep -qx 2 && exit 1"
@@ -95,14 +95,26 @@ tc "sum: sum overflows" 2 "$HDR" \
 tc "sum: lhs - rhs overflows" 2 "$HDR" \
 	"pg-sum: $S/overflow-diff.tsv:4: number out of range: expense=income: lhs - rhs exceeds 36 digits" \
 	"pg-sum $S/overflow-diff.tsv"
-tc "sum: --totals sum overflows" 2 '*' \
-	"pg-sum: $S/overflow-sum.tsv:3: number out of range: the group's sum exceeds 36 digits" \
-	"pg-sum --totals -g section $S/overflow-sum.tsv"
+# a group whose sum overflows across documents: the error, and no partial
+# sum of any group (the header only), never a wrong number (issue 18)
+tc "sum: --totals sum overflows" 2 "year	section	key	field	unit	docs	sum" \
+	"pg-sum: $S/overflow-totals.tsv:4: number out of range: the group's sum exceeds 36 digits" \
+	"pg-sum --totals $S/overflow-totals.tsv"
+tc "sum: --totals, an error in one file: no sums at all" 2 "year	section	key	field	unit	docs	sum" '*' \
+	"pg-sum --totals $S/ok.tsv $S/overflow-totals.tsv"
 
 # --totals
 tc "sum: --totals seed" 0 "@$S/seed.totals" '' 'pg-sum --totals fixtures/spec/seed.facts.tsv'
-tc "sum: --all-units -g year,dept" 0 "year	dept	docs	sum
-2024	廉江市人民代表大会常务委员会办公室	1	7580.67" '' 'pg-sum --all-units -g year,dept fixtures/spec/seed.facts.tsv'
+# -g adds columns: a department's budget, tasks and indicators are never
+# added together, whatever -g says, and the unit is always a column (issue 16)
+tc "sum: --all-units -g year,dept: header" 0 "year	dept	section	key	field	unit	docs	sum" '' \
+	'pg-sum --all-units -g year,dept fixtures/spec/seed.facts.tsv | head -n1'
+tc "sum: --all-units -g year,dept: each key its own total, with its unit" 0 '' '' \
+	'pg-sum --all-units -g year,dept fixtures/spec/seed.facts.tsv >"$OUT/au" &&
+	 test $(wc -l <"$OUT/au") = 28 &&
+	 grep -qx "2024	廉江市人民代表大会常务委员会办公室	indicator	产出指标|数量指标|常委会活动、视察	value	批	1	4" "$OUT/au" &&
+	 grep -qx "2024	廉江市人民代表大会常务委员会办公室	budget	部门预算支出|项目支出	amount	万元	1	1144.94" "$OUT/au" &&
+	 ! grep -q "7580.67" "$OUT/au"'
 tc "sum: -g dept,section,key over two docs" 0 "@$S/two-docs.totals" '' "pg-sum -g dept,section,key $S/two-docs.tsv"
 
 # --totals over a generated stream of 10,000 documents, against an
@@ -115,8 +127,8 @@ want_totals() { # COLS(field numbers) HEADER
 	awk -v cols="$1" -f "$S/totals.awk" "$OUT/gen10k.tsv" | LC_ALL=C sort -t "$TAB" $keys
 }
 want_totals 2,5,6,7,11 "year${TAB}section${TAB}key${TAB}field${TAB}unit${TAB}docs${TAB}sum" >"$OUT/gen10k.want"
-want_totals 2,3 "year${TAB}dept${TAB}docs${TAB}sum" >"$OUT/gen10k-yd.want"
-want_totals 3,5,6 "dept${TAB}section${TAB}key${TAB}docs${TAB}sum" >"$OUT/gen10k-dsk.want"
+want_totals 2,3,5,6,7,11 "year${TAB}dept${TAB}section${TAB}key${TAB}field${TAB}unit${TAB}docs${TAB}sum" >"$OUT/gen10k-yd.want"
+want_totals 3,5,6,2,7,11 "dept${TAB}section${TAB}key${TAB}year${TAB}field${TAB}unit${TAB}docs${TAB}sum" >"$OUT/gen10k-dsk.want"
 tc "sum: generated stream is what the test thinks" 0 '' '' \
 	"test \$(wc -l <\"\$OUT/gen10k.tsv\") = 200001 && test \$(wc -l <\"\$OUT/gen10k.want\") = 21 && grep -q '	5000	' \"\$OUT/gen10k.want\""
 tc "sum: --totals 10,000 docs" 0 "@$OUT/gen10k.want" '' "pg-sum --totals \"\$OUT/gen10k.tsv\""
@@ -138,3 +150,49 @@ tc "sum: -q seed" 0 "$HDR
 # a budget amount in another unit is not counted, and said so
 tc "sum: amount not in 万元" 0 '~income=level	skip				Σ budget 收入来源\|\* \(1 fact\) vs Σ budget 按预算级次划分\|\* \(1 fact, 1 not in 万元\)' '' \
 	"{ head -n1 $S/ok.tsv; printf 'd\t\t\t\tbudget\t收入来源|a\tamount\t5\t=\t5\t万元\t\nd\t\t\t\tbudget\t按预算级次划分|b\tamount\t5%%\t=\t5\t%%\t\n'; } | pg-sum"
+
+# rounding-aware equality (issue 16): amounts stated at 6 and 4 decimals
+# against a total at 2, and a spreadsheet's float noise, agree within half a
+# unit in the last place of the least precise figure, and detail says so;
+# --exact makes them fail. Goldens checked line by line against rounding.tsv.
+tc "sum: rounding: ok within the least precise figure" 0 "@$S/rounding.sum" '' "pg-sum $S/rounding.tsv"
+tc "sum: rounding: --exact fails" 1 "@$S/rounding.exact.sum" '' "pg-sum --exact $S/rounding.tsv"
+tc "sum: rounding: trailing zeros count (140.00: 0.01 is beyond 0.005)" 1 \
+	'~income=level	fail	150	149\.99	0\.01	.*beyond ±0\.005 \(half the last place of 140\.00\)' '' \
+	"pg-sum $S/income-fail.tsv"
+tc "sum: rounding: a money unit scales the tolerance (15000元: 0.00005 万元)" 0 \
+	'~expense=income	ok	1\.50004	1\.5	0\.00004	.*within ±0\.00005 \(half the last place of 15000元\)' '' \
+	"{ head -n1 $S/ok.tsv; printf 'd\t\t\t\tbudget\t部门预算支出|a\tamount\t1.50004万元\t=\t1.50004\t万元\t\nd\t\t\t\tbudget\t收入来源|b\tamount\t15000元\t=\t1.5\t万元\t\n'; } | pg-sum"
+
+# the families' checks (FORMAT.md 2c): passing and failing documents of each
+tc "sum: family D: sources, lines, parts, year<=total" 1 "@$S/family-d.sum" '' "pg-sum $S/family-d.tsv"
+tc "sum: family B: splits and 收入/支出构成 tables" 1 "@$S/family-b.sum" '' "pg-sum $S/family-b.tsv"
+tc "sum: family F: weights, scores, targets met and missed" 1 "@$S/selfeval.sum" '' "pg-sum $S/selfeval.tsv"
+tc "sum: family F: only the met targets exit 0" 0 '*' '' \
+	"grep -e '^doc	' -e '	value	' -e '	实际完成值	' $S/selfeval.tsv | grep -v -e 验收时间 -e 培训合格率 -e 就业率 -e '^f-scores' | pg-sum"
+tc "sum: weights=100 is a warning" 0 '~weights=100	warn	90	100	-10' '' \
+	"grep -e '^doc	' -e '^f-targets.*	权重	' $S/selfeval.tsv | pg-sum"
+tc "sum: weights=100 warns: --strict exits 1" 1 '*' '' \
+	"grep -e '^doc	' -e '^f-targets.*	权重	' $S/selfeval.tsv | pg-sum --strict"
+
+# --failed: one line per failing row, for people
+tc "sum: --failed lists the failures with who and the figures" 1 \
+	"某区水务局 / 农村饮水安全项目 (2024, d-fail): sources=total fail: 400 vs 380 万元, off by 20 万元 -- budget 资金来源|合计 amount vs Σ budget 资金来源|* amount (2 facts); beyond ±0.5 (half the last place of 130)
+某区水务局 / 农村饮水安全项目 (2024, d-fail): lines=total fail: 100 vs 99.9 万元, off by 0.1 万元 -- budget 支出明细|合计 amount vs Σ budget 支出明细|* amount (2 facts); beyond ±0.05 (half the last place of 100.0)
+某区水务局 / 农村饮水安全项目 (2024, d-fail): part<=total fail: 410 vs 400 万元, off by 10 万元 -- budget 项目资金|财政拨款 amount vs budget 项目资金|年度资金总额 amount; beyond ±0.5 (half the last place of 410)
+某区水务局 / 农村饮水安全项目 (2024, d-fail): year<=total fail: 60 vs 50 万元, off by 10 万元 -- budget 支出明细|软件开发 本年度申请资金 vs budget 支出明细|软件开发 中期; beyond ±0.5 (half the last place of 60)
+某区水务局 / 农村饮水安全项目 (2024, d-fail): year<=total fail: 400 vs 300 万元, off by 100 万元 -- budget 项目资金|年度资金总额 amount vs budget 项目资金|项目总预算 amount; beyond ±0.5 (half the last place of 400)" '' \
+	"pg-sum --failed $S/family-d.tsv"
+tc "sum: --failed, nothing failed: no output, exit 0" 0 '' '' "pg-sum --failed $S/ok.tsv"
+tc "sum: --failed --strict lists warnings too" 1 '~^测试部门 \(2024, cost-warn\): cost=expense warn: 120 vs 150 万元, off by -30 万元 -- ' '' \
+	"pg-sum --failed --strict $S/cost-warn.tsv"
+tc "sum: --failed with --totals" 2 '' '~not to --totals' 'pg-sum --totals --failed'
+
+# --totals -g dept over a year's folder: each key its own total, with its
+# unit (1250.50 + 300 + 8 are the three project forms' 年度资金总额 in jt.html)
+tc "sum: --totals -g dept on fixtures/years/2025" 0 '' '' \
+	'pg-extract fixtures/years/2025/* | pg-normalize | pg-sum --totals -g dept >"$OUT/y25" &&
+	 head -n1 "$OUT/y25" | grep -qx "dept	year	section	key	field	unit	docs	sum" &&
+	 grep -qx "廉江市交通运输局	2025	budget	项目资金|年度资金总额	amount	万元	3	1558.5" "$OUT/y25" &&
+	 grep -qx "廉江市人民代表大会常务委员会办公室	2025	budget	部门预算支出|基本支出	amount	万元	1	477.01" "$OUT/y25" &&
+	 test $(cut -f1 "$OUT/y25" | sort -u | wc -l) = 3'

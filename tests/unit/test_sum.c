@@ -36,7 +36,7 @@ static char *totals_of(const char *text, const int *cols, int ncols, int all_uni
 	char *out = NULL;
 	size_t n = 0;
 	FILE *o = open_memstream(&out, &n);
-	sum_totals_write(t, o);
+	sum_totals_write(t, o, 1);
 	fclose(o);
 	sum_totals_free(t);
 	tsv_reader_free(&r);
