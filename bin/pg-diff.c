@@ -25,7 +25,8 @@ static const char usage[] =
     "      --sorted          both inputs are sorted (LC_ALL=C sort -t TAB -k3,3 -k4,4\n"
     "                        -k5,5 -k6,6 -k7,7 after the header): streaming merge in\n"
     "                        memory bounded by the largest (dept, project, section)\n"
-    "      --format FMT      tsv (default) or markdown (a report to read)\n"
+    "      --format FMT      tsv (default), csv (RFC 4180, for spreadsheets and\n"
+    "                        databases) or markdown (a report to read)\n"
     "  -h, --help            show this help and exit\n"
     "      --version         show the version and exit\n"
     "\n"
@@ -109,15 +110,8 @@ int main(int argc, char **argv)
 			o.sorted = 1;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0) {
-				o.format = DIFF_TSV;
-			} else if (strcmp(optarg, "markdown") == 0) {
-				o.format = DIFF_MARKDOWN;
-			} else {
-				cli_error(NULL, 0, "invalid --format '%s': want tsv or markdown",
-				          optarg);
-				return 2;
-			}
+			o.format =
+			    cli_format_arg(optarg, 1) == CLI_MARKDOWN ? DIFF_MARKDOWN : DIFF_TSV;
 			break;
 		case 'h':
 			cli_usage(usage, 0);
@@ -127,8 +121,15 @@ int main(int argc, char **argv)
 			cli_usage(usage, 2);
 		}
 	}
-	if (argc - optind != 2)
-		cli_usage(usage, 2);
+	if (argc - optind == 0)
+		cli_usage_error("missing operands: pg-diff compares two fact streams, OLD NEW");
+	if (argc - optind == 1)
+		cli_usage_error("missing operand after '%s': pg-diff compares two fact streams, "
+		                "OLD NEW",
+		                argv[optind]);
+	if (argc - optind > 2)
+		cli_usage_error("extra operand '%s': pg-diff compares two fact streams, OLD NEW",
+		                argv[optind + 2]);
 	const char *path[2] = {argv[optind], argv[optind + 1]};
 	if (strcmp(path[0], "-") == 0 && strcmp(path[1], "-") == 0) {
 		cli_error(NULL, 0, "OLD and NEW cannot both be standard input");

@@ -21,6 +21,8 @@ static const char usage[] =
     "  -s, --strict        exit 1 when a cell went to section extra or a flat\n"
     "                      copy disagrees with its HTML table\n"
     "  -q, --quiet         do not print warnings\n"
+    "      --format FMT    tsv (default) or csv (RFC 4180, for spreadsheets and\n"
+    "                      databases)\n"
     "  -h, --help          print this help and exit\n"
     "      --version       print the version and exit\n"
     "\n"
@@ -90,10 +92,15 @@ int main(int argc, char **argv)
 	cli_init(argv);
 	pool_keep_chunks(); /* every HTML parse takes and gives back pool chunks */
 	static const struct option lo[] = {
-	    {"doc", required_argument, NULL, 'd'}, {"year", required_argument, NULL, 'y'},
-	    {"no-header", no_argument, NULL, 'H'}, {"strict", no_argument, NULL, 's'},
-	    {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},   {NULL, 0, NULL, 0},
+	    {"doc", required_argument, NULL, 'd'},
+	    {"year", required_argument, NULL, 'y'},
+	    {"no-header", no_argument, NULL, 'H'},
+	    {"strict", no_argument, NULL, 's'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"format", required_argument, NULL, 'F'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:y:Hsqh", lo, NULL)) != -1) {
@@ -116,6 +123,9 @@ int main(int argc, char **argv)
 			break;
 		case 'q':
 			opt.quiet = 1;
+			break;
+		case 'F':
+			cli_format_arg(optarg, 0);
 			break;
 		case 'h':
 			cli_usage(usage, 0);

@@ -198,7 +198,8 @@ tc "--similarity not a number" 2 "" "pg-diff: invalid --similarity value 'x': wa
 	"pg-diff --similarity x $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "--min-pct negative" 2 "" "pg-diff: invalid --min-pct value '-1': want a number >= 0" \
 	"pg-diff --min-pct -1 $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
-tc "bad --format" 2 "" "pg-diff: invalid --format 'html': want tsv or markdown" \
+tc "bad --format" 2 "" "pg-diff: invalid --format 'html': want tsv, csv or markdown
+Try 'pg-diff --help' for more information." \
 	"pg-diff --format html $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "empty --fields element" 2 "" "pg-diff: invalid --fields 'a,,b': empty field name" \
 	"pg-diff -f a,,b $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
@@ -231,7 +232,10 @@ fi
 tc "--help" 0 '~^Usage: pg-diff \[OPTION\]\.\.\. OLD NEW' "" "pg-diff --help"
 tc "-h" 0 '~--similarity X' "" "pg-diff -h"
 tc "--version" 0 "pg-diff (pg-tools) 0.1.0" "" "pg-diff --version"
-tc "unknown option" 2 "" '~Usage: pg-diff' "pg-diff --bogus a b"
-tc "one operand" 2 "" '~Usage: pg-diff' "pg-diff $F/2024.facts.tsv"
-tc "three operands" 2 "" '~Usage: pg-diff' "pg-diff a b c"
+tc "unknown option" 2 "" "pg-diff: unrecognized option '--bogus'
+Try 'pg-diff --help' for more information." "pg-diff --bogus a b"
+tc "one operand: says what is missing" 2 "" "pg-diff: missing operand after '$F/2024.facts.tsv': pg-diff compares two fact streams, OLD NEW
+Try 'pg-diff --help' for more information." "pg-diff $F/2024.facts.tsv"
+tc "three operands: names the extra one" 2 "" "pg-diff: extra operand 'c': pg-diff compares two fact streams, OLD NEW
+Try 'pg-diff --help' for more information." "pg-diff a b c"
 tc "both standard input" 2 "" "pg-diff: OLD and NEW cannot both be standard input" "pg-diff - -"

@@ -53,5 +53,6 @@ tc "36 digits fit" 0 '~	=	123456789012345678901234567890123456		$' '' \
 tc "-h" 0 '~^Usage: pg-normalize' '' "pg-normalize -h"
 tc "--help" 0 '~^Usage: pg-normalize' '' "pg-normalize --help"
 tc "--version" 0 '~^pg-normalize \(pg-tools\) [0-9]' '' "pg-normalize --version"
-tc "unknown option" 2 '' '~Usage: pg-normalize' "pg-normalize --bogus"
+tc "unknown option" 2 '' "pg-normalize: unrecognized option '--bogus'
+Try 'pg-normalize --help' for more information." "pg-normalize --bogus"
 tc "write error" 2 '' '~^pg-normalize: write error' "pg-normalize $N/seed.raw.tsv >/dev/full"
