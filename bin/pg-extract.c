@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "extract.h"
+#include "kind.h"
 #include "pool.h"
 #include "tsv.h"
 #include "util.h"
@@ -52,6 +53,12 @@ static int process(const char *path)
 		return 2;
 	}
 	cli_close(fp);
+	kind k = kind_sniff(data, n);
+	if (k.cls == KIND_FACTS || k.cls == KIND_OUTPUT) {
+		cli_error(name, 0, "this is %s; pg-extract reads documents", k.what);
+		free(data);
+		return 2;
+	}
 	char *doc = strcmp(name, "-") == 0 ? xstrdup(opt.doc ? opt.doc : "-")
 	                                   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
 	extract_opts eo = {doc, opt.year};

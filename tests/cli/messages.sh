@@ -67,3 +67,98 @@ if have_prog pg-normalize; then
 		"pg-normalize: $OUT/names/x\\\"y:2: expected 12 fields, found 1" \
 		"pg-normalize $OUT/names/x*"
 fi
+
+# Each program names an input of the wrong kind: another program's output,
+# or a document where a fact stream is wanted (they said "no 绩效目标表
+# found", "expected 12 fields, found 1" or "found 10" before).
+S=fixtures/seed/000_d5b089058c1ce7ac.txt
+F=fixtures/diff
+K=$OUT/messages.kinds
+mkdir -p "$K"
+if have_prog pg-diff && have_prog pg-sum && have_prog pg-normalize; then
+	pg-diff $F/2024.facts.tsv $F/2025.facts.tsv >"$K/changes.tsv"
+	pg-diff --format markdown $F/2024.facts.tsv $F/2025.facts.tsv >"$K/changes.md"
+	pg-sum $F/2025.facts.tsv >"$K/checks.tsv"
+	pg-sum --totals -g dept,key $F/2025.facts.tsv >"$K/totals.tsv"
+	pg-normalize --format csv $F/2025.facts.tsv >"$K/facts.csv"
+	pg-sum --format csv $F/2025.facts.tsv >"$K/checks.csv"
+fi
+if have_prog pg-extract; then
+	tc "pg-extract: a fact stream is named" 2 '~^doc' \
+		"pg-extract: $F/2025.facts.tsv: this is a fact stream; pg-extract reads documents" \
+		"pg-extract $F/2025.facts.tsv"
+	tc "pg-extract: a fact stream on stdin is named" 2 '~^doc' \
+		"pg-extract: -: this is a fact stream; pg-extract reads documents" \
+		"pg-extract <$F/2025.facts.tsv"
+	tc "pg-extract: the CSV form of a fact stream is named" 2 '~^doc' \
+		"pg-extract: $K/facts.csv: this is a fact stream in CSV (--format csv); pg-extract reads documents" \
+		"pg-extract $K/facts.csv"
+	tc "pg-extract: pg-sum output is named" 2 '~^doc' \
+		"pg-extract: $K/checks.tsv: this is pg-sum output (its checks); pg-extract reads documents" \
+		"pg-extract $K/checks.tsv"
+	tc "pg-extract: pg-sum --totals output is named" 2 '~^doc' \
+		"pg-extract: $K/totals.tsv: this is pg-sum --totals output; pg-extract reads documents" \
+		"pg-extract $K/totals.tsv"
+	tc "pg-extract: pg-diff output is named" 2 '~^doc' \
+		"pg-extract: $K/changes.tsv: this is pg-diff output (a table of changes); pg-extract reads documents" \
+		"pg-extract $K/changes.tsv"
+	tc "pg-extract: a pg-diff report is named" 2 '~^doc' \
+		"pg-extract: $K/changes.md: this is a pg-diff report (--format markdown); pg-extract reads documents" \
+		"pg-extract $K/changes.md"
+	tc "pg-extract: the other files are still read" 2 '~廉江市' \
+		"pg-extract: $F/2025.facts.tsv: this is a fact stream; pg-extract reads documents" \
+		"pg-extract $F/2025.facts.tsv $S"
+fi
+for p in pg-normalize pg-sum pg-diff; do
+	have_prog $p || continue
+	case $p in pg-diff) a2=" $F/2025.facts.tsv" ;; *) a2="" ;; esac
+	tc "$p: the seed document is named" 2 '*' \
+		"$p: $S:1: this is a 绩效目标表 document, not a fact stream: run pg-extract on it first" \
+		"$p $S$a2"
+	tc "$p: an HTML page is named" 2 '*' \
+		"$p: fixtures/project/three-projects.html:1: this is an HTML page, not a fact stream: run pg-extract on it first" \
+		"$p fixtures/project/three-projects.html$a2"
+	tc "$p: a UTF-16 export is named" 2 '*' \
+		"$p: fixtures/project/three-projects-utf16.tsv:1: this is UTF-16 text (a document export), not a fact stream: run pg-extract on it first" \
+		"$p fixtures/project/three-projects-utf16.tsv$a2"
+	tc "$p: a GB18030 document is named" 2 '*' \
+		"$p: fixtures/shapes/deptB-d-gb.csv:1: this is not UTF-8 text (a document in GB18030, or a binary file), not a fact stream: run pg-extract on it first" \
+		"$p fixtures/shapes/deptB-d-gb.csv$a2"
+	tc "$p: pg-diff output is named" 2 '*' \
+		"$p: $K/changes.tsv:1: this is pg-diff output (a table of changes), not a fact stream" \
+		"$p $K/changes.tsv$a2"
+	tc "$p: a pg-diff report is named" 2 '*' \
+		"$p: $K/changes.md:1: this is a pg-diff report (--format markdown), not a fact stream" \
+		"$p $K/changes.md$a2"
+	tc "$p: pg-sum output is named" 2 '*' \
+		"$p: $K/checks.tsv:1: this is pg-sum output (its checks), not a fact stream" \
+		"$p $K/checks.tsv$a2"
+	tc "$p: pg-sum CSV output is named" 2 '*' \
+		"$p: $K/checks.csv:1: this is pg-sum output (its checks) in CSV, not a fact stream" \
+		"$p $K/checks.csv$a2"
+	tc "$p: pg-sum --totals output is named" 2 '*' \
+		"$p: $K/totals.tsv:1: this is pg-sum --totals output, not a fact stream" \
+		"$p $K/totals.tsv$a2"
+	tc "$p: the CSV form of a fact stream is named" 2 '*' \
+		"$p: $K/facts.csv:1: this is a fact stream in CSV (--format csv); read the TSV form (without --format csv)" \
+		"$p $K/facts.csv$a2"
+done
+
+# CRLF line ends and a UTF-8 byte-order mark (a spreadsheet's "save as
+# text") are read as the plain stream: the same output, byte for byte.
+sed 's/$/\r/' $F/2025.facts.tsv >"$K/crlf.tsv"
+{ printf '\357\273\277'; cat $F/2025.facts.tsv; } >"$K/bom.tsv"
+{ printf '\357\273\277'; sed 's/$/\r/' $F/2024.facts.tsv; printf '\357\273\277'; sed 's/$/\r/' $F/2025.facts.tsv; } >"$K/both.tsv"
+for p in pg-normalize pg-sum; do
+	have_prog $p || continue
+	$p $F/2025.facts.tsv >"$K/$p.want" 2>&1
+	tc "$p: CRLF line ends: the same output" 0 "@$K/$p.want" '' "$p $K/crlf.tsv"
+	tc "$p: a byte-order mark: the same output" 0 "@$K/$p.want" '' "$p $K/bom.tsv"
+	$p $F/2024.facts.tsv $F/2025.facts.tsv >"$K/$p.want2" 2>&1
+	tc "$p: concatenated streams each with a BOM and CRLF: the same output" 0 "@$K/$p.want2" '' "$p $K/both.tsv"
+done
+if have_prog pg-diff; then
+	sed 's/$/\r/' $F/2024.facts.tsv >"$K/crlf24.tsv"
+	tc "pg-diff: CRLF and BOM inputs: the same changes" 1 "@$F/2024-2025.diff.tsv" '' \
+		"pg-diff $K/crlf24.tsv $K/bom.tsv"
+fi
