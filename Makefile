@@ -14,8 +14,8 @@ PKGS     := gumbo libpcre2-8
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test,
 # sqlite3, python3-pandas and miller load --format csv output and run the
-# README's recipes, bash-completion's loader checks the completion script.
-TEST_PKGS := mandoc locales cmark-gfm sqlite3 python3-pandas miller bash-completion
+# README's recipes.
+TEST_PKGS := mandoc locales cmark-gfm sqlite3 python3-pandas miller
 # ... and the benchmark's (bench/run.sh): hyperfine, mawk, GNU time.
 BENCH_PKGS := hyperfine mawk time
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
