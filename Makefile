@@ -8,6 +8,7 @@ LDFLAGS ?=
 BUILD   ?= .
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 PKGS     := gumbo libpcre2-8
@@ -117,13 +118,15 @@ demo-run: $(PROGS)
 # install copies the programs and manuals; uninstall removes exactly those
 # files and leaves the directories (they may be shared: /usr/local/bin).
 install: $(PROGS)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	for p in $(notdir $(PROGS)); do install -m 644 completion/pg-tools.bash $(DESTDIR)$(COMPDIR)/$$p; done
 	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/)
 	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(COMPDIR)/,$(notdir $(PROGS)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
