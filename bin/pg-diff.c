@@ -126,10 +126,10 @@ int main(int argc, char **argv)
 	if (argc - optind == 1)
 		cli_usage_error("missing operand after '%s': pg-diff compares two fact streams, "
 		                "OLD NEW",
-		                argv[optind]);
+		                cli_qname(argv[optind]));
 	if (argc - optind > 2)
 		cli_usage_error("extra operand '%s': pg-diff compares two fact streams, OLD NEW",
-		                argv[optind + 2]);
+		                cli_qname(argv[optind + 2]));
 	const char *path[2] = {argv[optind], argv[optind + 1]};
 	if (strcmp(path[0], "-") == 0 && strcmp(path[1], "-") == 0) {
 		cli_error(NULL, 0, "OLD and NEW cannot both be standard input");

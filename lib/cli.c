@@ -107,7 +107,7 @@ int cli_format_arg(const char *arg, int markdown)
 	}
 	if (markdown && strcmp(arg, "markdown") == 0)
 		return CLI_MARKDOWN;
-	cli_usage_error("invalid --format '%s': want %s", arg,
+	cli_usage_error("invalid --format '%s': want %s", cli_qname(arg),
 	                markdown ? "tsv, csv or markdown" : "tsv or csv");
 }
 
@@ -140,32 +140,30 @@ void cli_close(FILE *fp)
 		fclose(fp);
 }
 
-/* Write a file name to stderr as it is, or, when it holds a control
- * character (a newline would split the message), as a C string in double
- * quotes: \\ \" \n \t \r and \xHH for the other control bytes. */
-static void put_name(const char *name)
+const char *cli_qname(const char *name)
 {
+	static buf q;
 	const unsigned char *p = (const unsigned char *)name;
 	for (; *p; p++)
 		if (*p < 0x20 || *p == 0x7F)
 			break;
-	if (!*p) {
-		fputs(name, stderr);
-		return;
-	}
+	if (!*p)
+		return name;
 	static const char letter[0x20] = {['\n'] = 'n', ['\t'] = 't', ['\r'] = 'r'};
-	putc('"', stderr);
+	buf_reset(&q);
+	buf_addc(&q, '"');
 	for (p = (const unsigned char *)name; *p; p++) {
 		if (*p == '\\' || *p == '"')
-			fprintf(stderr, "\\%c", *p);
+			buf_printf(&q, "\\%c", *p);
 		else if (*p < 0x20 && letter[*p])
-			fprintf(stderr, "\\%c", letter[*p]);
+			buf_printf(&q, "\\%c", letter[*p]);
 		else if (*p < 0x20 || *p == 0x7F)
-			fprintf(stderr, "\\x%02X", *p);
+			buf_printf(&q, "\\x%02X", *p);
 		else
-			putc(*p, stderr);
+			buf_addc(&q, (char)*p);
 	}
-	putc('"', stderr);
+	buf_addc(&q, '"');
+	return q.s;
 }
 
 void cli_error(const char *file, long line, const char *fmt, ...)
@@ -173,7 +171,7 @@ void cli_error(const char *file, long line, const char *fmt, ...)
 	fflush(stdout);
 	fprintf(stderr, "%s: ", cli_prog);
 	if (file) {
-		put_name(file);
+		fputs(cli_qname(file), stderr);
 		if (line > 0)
 			fprintf(stderr, ":%ld", line);
 		fputs(": ", stderr);

@@ -34,6 +34,9 @@ const char *cli_name(const char *path);
  * ("a\nb.tsv"), so that a message is always one line. */
 void cli_error(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* name as cli_error shows it: as it is, or, when it holds a control
+ * character, as a C string in double quotes. Valid until the next call. */
+const char *cli_qname(const char *name);
 /* status 0 (--help): print usage to stdout and exit 0. Else (a usage
  * error, whose one-line reason getopt or the caller has printed) print
  * "Try 'prog --help' for more information." to stderr and exit status. */

@@ -162,3 +162,13 @@ if have_prog pg-diff; then
 	tc "pg-diff: CRLF and BOM inputs: the same changes" 1 "@$F/2024-2025.diff.tsv" '' \
 		"pg-diff $K/crlf24.tsv $K/bom.tsv"
 fi
+
+# Operands and option values named in a usage error are quoted the same way.
+if have_prog pg-diff; then
+	tc "pg-diff: one operand with a newline: one line, then Try" 2 '' \
+		"pg-diff: missing operand after '\"no\\nsuch\\tfile\"': pg-diff compares two fact streams, OLD NEW
+Try 'pg-diff --help' for more information." "N='$NL_NAME'; pg-diff \"\$N\""
+	tc "pg-diff --format with a newline: one line, then Try" 2 '' \
+		"pg-diff: invalid --format '\"no\\nsuch\\tfile\"': want tsv, csv or markdown
+Try 'pg-diff --help' for more information." "N='$NL_NAME'; pg-diff --format \"\$N\" a b"
+fi
