@@ -65,6 +65,7 @@ if git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1 && git clone -q "$TOP" "$R/
 				"$cmd" "$R" "$lno" "$R" "$lno" "$R" "$lno"
 		done <"$R/lines"
 	} >"$R/run.sh"
+	# the lines run in a scratch directory: a file left in the clone fails
 	(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL timeout 300 bash "$R/run.sh" </dev/null >"$R/run.out" 2>&1)
 	while IFS="$(printf '\t')" read -r lno cmd; do
 		maxst=2
@@ -74,8 +75,8 @@ if git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1 && git clone -q "$TOP" "$R/
 	done <"$R/lines"
 	tc "README.md: the mail recipe mailed the changes" 0 '~^mail -s budget goals: changes 2024 to 2025 budget@example.org' '' \
 		"head -n1 $R/mail.sent"
-	tc "README.md: nothing was written into the clone" 0 '' '' \
-		"cd $R/clone && git status --porcelain --ignored | grep -v '^!! bin/pg-' | grep -v '^!! \\(lib\\|bin\\)/.*\\.\\(o\\|a\\)\$'; true"
+	tc "README.md: nothing was written into the clone but its build (grep finds nothing: 1)" 1 '' '' \
+		"cd $R/clone && git status --porcelain --ignored | grep -Ev '^!! (bin/pg-[a-z]+|lib/[a-z_]+\\.o|lib/libpg\\.a)\$'"
 else
 	echo "SKIP readme: $TOP is not a git checkout (the README test clones it)"
 fi
