@@ -8,13 +8,16 @@ LDFLAGS ?=
 BUILD   ?= .
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 PKGS     := gumbo libpcre2-8
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test,
-# GNU time measures peak memory in the hostile-input tests.
-TEST_PKGS := mandoc locales cmark-gfm time
+# GNU time measures peak memory in the hostile-input tests; sqlite3,
+# python3-pandas and miller load --format csv output and run the README's
+# recipes.
+TEST_PKGS := mandoc locales cmark-gfm time sqlite3 python3-pandas miller
 # ... and the benchmark's (bench/run.sh): hyperfine, mawk, GNU time.
 BENCH_PKGS := hyperfine mawk time
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -123,13 +126,15 @@ demo-run: $(PROGS)
 # install copies the programs and manuals; uninstall removes exactly those
 # files and leaves the directories (they may be shared: /usr/local/bin).
 install: $(PROGS)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	for p in $(notdir $(PROGS)); do install -m 644 completion/pg-tools.bash $(DESTDIR)$(COMPDIR)/$$p; done
 	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/)
 	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(notdir $(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(COMPDIR)/,$(notdir $(PROGS)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 

@@ -29,7 +29,8 @@ static const char usage[] =
     "                        memory bounded by the largest (dept, project, section)\n"
     "      --absolute-dates  a deadline that moves with the form's year (and the\n"
     "                        title's year) is a change; by default it is the same\n"
-    "      --format FMT      tsv (default), markdown or html (a report to read)\n"
+    "      --format FMT      tsv (default), csv (RFC 4180, for spreadsheets and\n"
+    "                        databases), markdown or html (reports to read)\n"
     "  -S, --buffer-size SIZE  memory for loading each input without --sorted\n"
     "                        (bytes; suffix K, M, G; default 96M): a larger input\n"
     "                        is sorted in runs in temporary files ($TMPDIR)\n"
@@ -143,17 +144,15 @@ int main(int argc, char **argv)
 			o.absolute_dates = 1;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0) {
-				o.format = DIFF_TSV;
-			} else if (strcmp(optarg, "markdown") == 0) {
+			switch (cli_format_arg(optarg, 1)) {
+			case CLI_MARKDOWN:
 				o.format = DIFF_MARKDOWN;
-			} else if (strcmp(optarg, "html") == 0) {
+				break;
+			case CLI_HTML:
 				o.format = DIFF_HTML;
-			} else {
-				cli_error(NULL, 0,
-				          "invalid --format '%s': want tsv, markdown or html",
-				          optarg);
-				return 2;
+				break;
+			default:
+				o.format = DIFF_TSV;
 			}
 			break;
 		case 'h':
@@ -164,8 +163,15 @@ int main(int argc, char **argv)
 			cli_usage(usage, 2);
 		}
 	}
-	if (argc - optind != 2)
-		cli_usage(usage, 2);
+	if (argc - optind == 0)
+		cli_usage_error("missing operands: pg-diff compares two fact streams, OLD NEW");
+	if (argc - optind == 1)
+		cli_usage_error("missing operand after '%s': pg-diff compares two fact streams, "
+		                "OLD NEW",
+		                cli_qname(argv[optind]));
+	if (argc - optind > 2)
+		cli_usage_error("extra operand '%s': pg-diff compares two fact streams, OLD NEW",
+		                cli_qname(argv[optind + 2]));
 	const char *path[2] = {argv[optind], argv[optind + 1]};
 	if (strcmp(path[0], "-") == 0 && strcmp(path[1], "-") == 0) {
 		cli_error(NULL, 0, "OLD and NEW cannot both be standard input");

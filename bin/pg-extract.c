@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "extract.h"
+#include "kind.h"
 #include "pool.h"
 #include "tsv.h"
 #include "util.h"
@@ -26,6 +27,8 @@ static const char usage[] =
     "      --files-from LIST  read the documents named in LIST (- for standard\n"
     "                      input), one name a line, instead of FILE operands\n"
     "  -0, --null          names in LIST end with a NUL byte, not a line end\n"
+    "      --format FMT    tsv (default) or csv (RFC 4180, for spreadsheets and\n"
+    "                      databases)\n"
     "  -h, --help          print this help and exit\n"
     "      --version       print the version and exit\n"
     "\n"
@@ -55,6 +58,12 @@ static int process(const char *path)
 		return 2;
 	}
 	cli_close(fp);
+	kind k = kind_sniff(data, n);
+	if (k.cls == KIND_FACTS || k.cls == KIND_OUTPUT) {
+		cli_error(name, 0, "this is %s; pg-extract reads documents", k.what);
+		free(data);
+		return 2;
+	}
 	char *doc = strcmp(name, "-") == 0 ? xstrdup(opt.doc ? opt.doc : "-")
 	                                   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
 	extract_opts eo = {doc, opt.year};
@@ -134,11 +143,17 @@ int main(int argc, char **argv)
 	cli_init(argv);
 	pool_keep_chunks(); /* every HTML parse takes and gives back pool chunks */
 	static const struct option lo[] = {
-	    {"doc", required_argument, NULL, 'd'}, {"year", required_argument, NULL, 'y'},
-	    {"no-header", no_argument, NULL, 'H'}, {"strict", no_argument, NULL, 's'},
-	    {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},   {"files-from", required_argument, NULL, 'T'},
-	    {"null", no_argument, NULL, '0'},      {NULL, 0, NULL, 0},
+	    {"doc", required_argument, NULL, 'd'},
+	    {"year", required_argument, NULL, 'y'},
+	    {"no-header", no_argument, NULL, 'H'},
+	    {"strict", no_argument, NULL, 's'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"files-from", required_argument, NULL, 'T'},
+	    {"null", no_argument, NULL, '0'},
+	    {"format", required_argument, NULL, 'F'},
+	    {NULL, 0, NULL, 0},
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "d:y:Hsqh0", lo, NULL)) != -1) {
@@ -167,6 +182,9 @@ int main(int argc, char **argv)
 			break;
 		case '0':
 			opt.null = 1;
+			break;
+		case 'F':
+			cli_format_arg(optarg, 0);
 			break;
 		case 'h':
 			cli_usage(usage, 0);

@@ -14,8 +14,10 @@ static const char usage[] =
     "(comparator, exact number, unit or date). With no FILE, or when FILE\n"
     "is -, read standard input.\n"
     "\n"
-    "  -h, --help     print this help and exit\n"
-    "      --version  print the version and exit\n"
+    "      --format FMT  tsv (default) or csv (RFC 4180, for spreadsheets\n"
+    "                    and databases)\n"
+    "  -h, --help        print this help and exit\n"
+    "      --version     print the version and exit\n"
     "\n"
     "Exit status: 0 ok; 2 when an input was bad (the others are still read).\n";
 
@@ -53,6 +55,7 @@ static int process(const char *path)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'F'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
@@ -61,6 +64,9 @@ int main(int argc, char **argv)
 	int c;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'F':
+			cli_format_arg(optarg, 0);
+			break;
 		case 'h':
 			cli_usage(usage, 0);
 		case 'V':

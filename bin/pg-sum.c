@@ -24,13 +24,15 @@ static const char usage[] =
     "  -g, --group COLS   also group --totals by these fact columns\n"
     "                     (comma-separated, e.g. dept); implies --totals\n"
     "      --all-units    --totals over every unit but date; implies --totals\n"
+    "      --format FMT   tsv (default) or csv (RFC 4180, for spreadsheets and\n"
+    "                     databases)\n"
     "  -h, --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
     "Exit status: 0 all checks ok, 1 a check failed (--strict: or warned),\n"
     "2 trouble.\n";
 
-enum { OPT_STRICT = 256, OPT_TOTALS, OPT_ALL_UNITS, OPT_VERSION, OPT_EXACT, OPT_FAILED };
+enum { OPT_STRICT = 256, OPT_TOTALS, OPT_ALL_UNITS, OPT_FORMAT, OPT_VERSION, OPT_EXACT, OPT_FAILED };
 
 static const struct option longopts[] = {
     {"quiet", no_argument, NULL, 'q'},
@@ -40,6 +42,7 @@ static const struct option longopts[] = {
     {"totals", no_argument, NULL, OPT_TOTALS},
     {"group", required_argument, NULL, 'g'},
     {"all-units", no_argument, NULL, OPT_ALL_UNITS},
+    {"format", required_argument, NULL, OPT_FORMAT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0},
@@ -105,6 +108,9 @@ int main(int argc, char **argv)
 				cli_error(NULL, 0, "-g: %s", err);
 				cli_usage(usage, 2);
 			}
+			break;
+		case OPT_FORMAT:
+			cli_format_arg(optarg, 0);
 			break;
 		case 'h':
 			cli_usage(usage, 0);

@@ -6,10 +6,72 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "csvw.h"
 #include "util.h"
 
 const char *cli_prog = "pg";
+
+/* Standard output is a stdio stream over out_write, so that the errno of
+ * the first failed write(2) is kept: stdio's own error flag does not say
+ * why, and errno is long overwritten by the time cli_finish looks (a
+ * closed pipe then looked like EIO). With --format csv the same function
+ * converts the TSV the programs write. */
+static struct {
+	int err;      /* errno of the first failed write or close, else 0 */
+	int csv;      /* convert to CSV */
+	csvw_conv cv; /* the converter's state */
+	buf tmp;      /* converted bytes */
+} out;
+
+/* Write all of b[0..n) to fd 1; 0, or -1 with out.err set. */
+static int write_all(const char *b, size_t n)
+{
+	while (n) {
+		ssize_t w = write(1, b, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (!out.err)
+				out.err = w < 0 ? errno : EIO;
+			return -1;
+		}
+		b += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static ssize_t out_write(void *cookie, const char *b, size_t n)
+{
+	(void)cookie;
+	if (out.err)
+		return 0; /* stdio marks the stream failed; nothing more is tried */
+	if (!out.csv)
+		return write_all(b, n) < 0 ? 0 : (ssize_t)n;
+	buf_reset(&out.tmp);
+	csvw_feed(&out.cv, b, n, &out.tmp);
+	return write_all(out.tmp.s, out.tmp.len) < 0 ? 0 : (ssize_t)n;
+}
+
+static int out_close(void *cookie)
+{
+	(void)cookie;
+	int rc = 0;
+	if (out.csv) {
+		buf_reset(&out.tmp);
+		csvw_end(&out.cv, &out.tmp);
+		if (!out.err && out.tmp.len && write_all(out.tmp.s, out.tmp.len) < 0)
+			rc = -1;
+	}
+	buf_free(&out.tmp);
+	if (close(1) != 0 && !out.err) {
+		out.err = errno;
+		rc = -1;
+	}
+	return rc;
+}
 
 void cli_init(char **argv)
 {
@@ -22,8 +84,33 @@ void cli_init(char **argv)
 	 * cli_out_failed and cli_finish handle quietly, instead of a kill by
 	 * SIGPIPE that fails `set -o pipefail` pipelines */
 	signal(SIGPIPE, SIG_IGN);
+	cookie_io_functions_t io = {NULL, out_write, NULL, out_close};
+	FILE *fp = fopencookie(NULL, "w", io);
+	if (fp)
+		stdout = fp;
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+}
+
+void cli_output_csv(void)
+{
+	out.csv = 1;
+}
+
+int cli_format_arg(const char *arg, int markdown)
+{
+	if (strcmp(arg, "tsv") == 0)
+		return CLI_TSV;
+	if (strcmp(arg, "csv") == 0) {
+		cli_output_csv();
+		return CLI_CSV;
+	}
+	if (markdown && strcmp(arg, "markdown") == 0)
+		return CLI_MARKDOWN;
+	if (markdown && strcmp(arg, "html") == 0)
+		return CLI_HTML;
+	cli_usage_error("invalid --format '%s': want %s", cli_qname(arg),
+	                markdown ? "tsv, csv, markdown or html" : "tsv or csv");
 }
 
 const char *cli_name(const char *path)
@@ -55,15 +142,41 @@ void cli_close(FILE *fp)
 		fclose(fp);
 }
 
+const char *cli_qname(const char *name)
+{
+	static buf q;
+	const unsigned char *p = (const unsigned char *)name;
+	for (; *p; p++)
+		if (*p < 0x20 || *p == 0x7F)
+			break;
+	if (!*p)
+		return name;
+	static const char letter[0x20] = {['\n'] = 'n', ['\t'] = 't', ['\r'] = 'r'};
+	buf_reset(&q);
+	buf_addc(&q, '"');
+	for (p = (const unsigned char *)name; *p; p++) {
+		if (*p == '\\' || *p == '"')
+			buf_printf(&q, "\\%c", *p);
+		else if (*p < 0x20 && letter[*p])
+			buf_printf(&q, "\\%c", letter[*p]);
+		else if (*p < 0x20 || *p == 0x7F)
+			buf_printf(&q, "\\x%02X", *p);
+		else
+			buf_addc(&q, (char)*p);
+	}
+	buf_addc(&q, '"');
+	return q.s;
+}
+
 void cli_error(const char *file, long line, const char *fmt, ...)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", cli_prog);
 	if (file) {
+		fputs(cli_qname(file), stderr);
 		if (line > 0)
-			fprintf(stderr, "%s:%ld: ", file, line);
-		else
-			fprintf(stderr, "%s: ", file);
+			fprintf(stderr, ":%ld", line);
+		fputs(": ", stderr);
 	}
 	va_list ap;
 	va_start(ap, fmt);
@@ -74,11 +187,24 @@ void cli_error(const char *file, long line, const char *fmt, ...)
 
 void cli_usage(const char *usage, int status)
 {
-	FILE *fp = status ? stderr : stdout;
-	fputs(usage, fp);
-	if (status == 0)
+	if (status == 0) {
+		fputs(usage, stdout);
 		exit(cli_finish(0));
+	}
+	fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
 	exit(status);
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cli_prog);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_usage(NULL, 2);
 }
 
 void cli_version(void)
@@ -94,32 +220,28 @@ int cli_out_failed(void)
 
 int cli_finish(int status)
 {
-	errno = 0;
 	int bad = fflush(stdout) != 0 || ferror(stdout);
-	int e = errno;
-	if (fclose(stdout) != 0 && !bad) {
-		bad = 1;
-		e = errno;
-	}
+	bad |= fclose(stdout) != 0;
 	if (!bad)
 		return status;
+	int e = out.err ? out.err : EIO;
 	if (e == EPIPE)
 		return status; /* a reader that stopped early is not an error */
-	fprintf(stderr, "%s: write error: %s\n", cli_prog, strerror(e ? e : EIO));
+	fprintf(stderr, "%s: write error: %s\n", cli_prog, strerror(e));
 	return 2;
 }
 
-int cli_read_name(FILE *fp, int delim, char *out, size_t cap, size_t *len)
+int cli_read_name(FILE *fp, int delim, char *name, size_t cap, size_t *len)
 {
 	size_t n = 0;
 	int c, over = 0;
 	while ((c = getc_unlocked(fp)) != EOF && c != delim) {
 		if (n < CLI_MAX_NAME && n + 1 < cap)
-			out[n++] = (char)c;
+			name[n++] = (char)c;
 		else
 			over = 1;
 	}
-	out[n] = 0;
+	name[n] = 0;
 	*len = n;
 	if (c == EOF && ferror(fp))
 		return -2;

@@ -29,14 +29,33 @@ void cli_close(FILE *fp);
 /* The display name of an operand: "-" for stdin. */
 const char *cli_name(const char *path);
 /* "prog: msg\n" / "prog: file: msg\n" / "prog: file:line: msg\n" on stderr.
- * line <= 0 omits the line; file NULL omits the file. */
+ * line <= 0 omits the line; file NULL omits the file. A file name holding
+ * a control character is written as a C string in double quotes
+ * ("a\nb.tsv"), so that a message is always one line. */
 void cli_error(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Print usage to stdout and exit 0 (help) or to stderr and exit 2. */
+/* name as cli_error shows it: as it is, or, when it holds a control
+ * character, as a C string in double quotes. Valid until the next call. */
+const char *cli_qname(const char *name);
+/* status 0 (--help): print usage to stdout and exit 0. Else (a usage
+ * error, whose one-line reason getopt or the caller has printed) print
+ * "Try 'prog --help' for more information." to stderr and exit status. */
 void cli_usage(const char *usage, int status) __attribute__((noreturn));
+/* A usage error: "prog: REASON" and the Try line on stderr, exit 2. */
+void cli_usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+/* Write standard output as CSV (csvw.h) instead of TSV; call before any
+ * output. */
+void cli_output_csv(void);
+/* The output formats of --format. */
+enum { CLI_TSV, CLI_CSV, CLI_MARKDOWN, CLI_HTML };
+/* Parse --format's argument: "tsv", "csv" (then cli_output_csv is called)
+ * or, when markdown is nonzero, "markdown" and "html" (the reports). Returns the CLI_ value; any
+ * other word is a usage error (exit 2). */
+int cli_format_arg(const char *arg, int markdown);
 /* Print "prog (pg-tools) VERSION" and exit 0. */
 void cli_version(void) __attribute__((noreturn));
-/* Flush and close stdout. A closed pipe (EPIPE) exits quietly with status;
+/* Flush and close stdout. A closed pipe (EPIPE, as the first failed
+ * write(2) reported it) exits quietly with status;
  * any other failure prints "prog: write error: ..." and returns 2. Returns
  * status otherwise. Call as: return cli_finish(status); */
 int cli_finish(int status);

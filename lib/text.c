@@ -1,6 +1,6 @@
 /* text: canonical text. See text.h. One pass over the bytes: plain bytes are
  * copied in runs; only ASCII controls and space and the UTF-8 lead bytes of
- * the characters that fold or count as space (C2, E2, E3, EF) are looked at
+ * the characters that fold or count as space (C2, E1, E2, E3, EF) are looked at
  * closely. A space is not written when seen but remembered, and written only
  * in front of an ASCII letter or digit that follows one: that collapses runs,
  * trims both ends and applies step 3 at once. */
@@ -10,9 +10,9 @@
 #include <string.h>
 
 /* The UTF-8 lead bytes of the characters that fold or count as space
- * (U+00A0; U+2000..U+205F; U+3000; U+FEFF and U+FF01..U+FF5E), as a list
- * macro: X(byte) for each. */
-#define LEAD_BYTES(X) X(0xC2) X(0xE2) X(0xE3) X(0xEF)
+ * (U+0085, U+00A0; U+1680, U+180E; U+2000..U+2060; U+3000; U+FEFF and
+ * U+FF01..U+FF5E), as a list macro: X(byte) for each. */
+#define LEAD_BYTES(X) X(0xC2) X(0xE1) X(0xE2) X(0xE3) X(0xEF)
 
 #define LEAD_CLASS(b) [b] = TEXT_LEAD,
 const unsigned char text_class[256] = {
@@ -60,8 +60,9 @@ static int is_alnum(int c)
 /* White space beyond ASCII, FORMAT.md section 3 step 2. */
 static int is_uspace(long cp)
 {
-	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-	       cp == 0x3000 || cp == 0xFEFF;
+	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp == 0x180E ||
+	       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
 }
 
 int text_is_space(long cp)

@@ -23,8 +23,8 @@ void text_canon(buf *out, const char *s, size_t n);
 void text_canon_key(buf *out, const char *s, size_t n);
 
 /* 1 when code point cp is white space in the sense of section 3 step 2
- * (TAB, LF, VT, FF, CR, space, U+00A0, U+2000-U+200B, U+202F, U+205F, U+3000,
- * U+FEFF). */
+ * (TAB, LF, VT, FF, CR, space, U+0085, U+00A0, U+1680, U+180E,
+ * U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+2060, U+3000, U+FEFF). */
 int text_is_space(long cp);
 /* Width folding of one code point (step 1): U+FF01-U+FF5E to U+0021-U+007E,
  * U+3000 to a space; others unchanged. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kind.h"
 #include "util.h"
 
 #define IO_SIZE 65536
@@ -49,6 +50,12 @@ static long read_line(tsv_reader *r, char **line)
 				break;
 			r->io_len = fread(r->io, 1, IO_SIZE, r->fp);
 			r->io_pos = 0;
+			if (r->line == 0 && !r->kind_what) { /* the input's first bytes */
+				kind k = kind_sniff(r->io, r->io_len);
+				r->kind_cls = k.cls;
+				r->kind_csv = k.csv;
+				r->kind_what = k.what;
+			}
 			if (r->io_len == 0) {
 				r->eof = 1;
 				if (ferror(r->fp)) {
@@ -147,6 +154,34 @@ static inline uint64_t has_tab(uint64_t w)
 	return (t - ones) & ~t & highs;
 }
 
+/* The first line is not the header: when the input's first bytes say what
+ * it is instead, put that in r->err and return 1. A document is named only
+ * when the line does not have the stream's field count (a fact stream
+ * without its header holds a form's words too). */
+static int wrong_kind(tsv_reader *r, int nf)
+{
+	int facts = strcmp(r->header, FACT_HEADER) == 0;
+	switch (r->kind_cls) {
+	case KIND_DOCUMENT:
+		if (nf == r->ncols)
+			return 0;
+		snprintf(r->err, sizeof r->err, "this is %s, not %s: run pg-extract on it first",
+		         r->kind_what, facts ? "a fact stream" : "the expected table");
+		return 1;
+	case KIND_FACTS:
+		if (!r->kind_csv)
+			return 0;
+		snprintf(r->err, sizeof r->err,
+		         "this is %s; read the TSV form (without --format csv)", r->kind_what);
+		return 1;
+	case KIND_OUTPUT:
+		snprintf(r->err, sizeof r->err, "this is %s, not %s", r->kind_what,
+		         facts ? "a fact stream" : "the expected table");
+		return 1;
+	}
+	return 0;
+}
+
 int tsv_read(tsv_reader *r)
 {
 	for (;;) {
@@ -161,6 +196,15 @@ int tsv_read(tsv_reader *r)
 		}
 		if (n < 0)
 			return -1;
+		/* CRLF line ends and a byte-order mark, as a spreadsheet saves
+		 * text: a raw CR is never inside a field (writers escape it) */
+		if (n > 0 && ln[n - 1] == '\r')
+			ln[--n] = 0;
+		if (n >= 3 && memcmp(ln, "\xEF\xBB\xBF", 3) == 0 &&
+		    (r->line == 1 || strcmp(ln + 3, r->header) == 0)) {
+			ln += 3;
+			n -= 3;
+		}
 		if (strcmp(ln, r->header) == 0) {
 			r->seen_header = 1;
 			continue;
@@ -199,6 +243,8 @@ int tsv_read(tsv_reader *r)
 			*p = 0; /* terminates the field */
 			fs = ++p;
 		}
+		if (!r->seen_header && wrong_kind(r, nf))
+			return -1;
 		if (nf != r->ncols) {
 			snprintf(r->err, sizeof r->err, "expected %d fields, found %d", r->ncols,
 			         nf);

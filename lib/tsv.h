@@ -1,6 +1,9 @@
 /* tsv: the fact stream's wire format (FORMAT.md section 1): TAB-separated
  * records, one per LF-terminated line, with \\ \t \n \r escapes, a header
- * line first, repeats of the header skipped. The reader streams in bounded
+ * line first, repeats of the header skipped. The reader also takes CRLF
+ * line ends and a UTF-8 byte-order mark (a spreadsheet's save), and names
+ * an input of the wrong kind (kind.h) when its first line is not the
+ * header. The reader streams in bounded
  * memory (one line at a time, at most TSV_MAX_LINE bytes); it does not know
  * what the columns mean. Errors are returned, with the message left in the
  * reader; nothing here prints. */
@@ -48,6 +51,9 @@ typedef struct tsv_reader {
 	size_t len[TSV_MAX_COLS];
 	int nf;
 	char err[256]; /* message of the last error, without program or file name */
+	int kind_cls;  /* what the input's first bytes look like (kind.h), */
+	int kind_csv;  /* named when its first line is not the header */
+	const char *kind_what;
 } tsv_reader;
 
 /* Start reading fp (not owned). header is the exact first line expected and

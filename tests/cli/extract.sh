@@ -3,7 +3,8 @@ SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
 
 tc "help to stdout" 0 '~^Usage: pg-extract' '' 'pg-extract --help'
 tc "version" 0 '~^pg-extract \(pg-tools\) [0-9.]+$' '' 'pg-extract --version'
-tc "bad option" 2 '' '~Usage: pg-extract' 'pg-extract --bogus'
+tc "bad option" 2 '' "pg-extract: unrecognized option '--bogus'
+Try 'pg-extract --help' for more information." 'pg-extract --bogus'
 tc "bad year" 2 '' '~--year wants four digits' 'pg-extract --year 24 x'
 
 # The seed in its own shape: every cell accounted for, copies agree.

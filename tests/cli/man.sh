@@ -40,3 +40,21 @@ if command -v mandoc >/dev/null 2>&1; then
 else
 	echo "SKIP man: mandoc is not installed (make deps installs it)"
 fi
+
+# The EXAMPLES of each page, rendered, hold their commands as written: roff
+# must not eat a backslash (`awk -F'\t'` once rendered as `awk -F''`). Each
+# page's rendered examples are compared with the lines of its .Bd -literal
+# blocks, with roff's own escapes (\e, \-, \(aq) undone by hand.
+if command -v mandoc >/dev/null 2>&1; then
+	for m in man/*.[15]; do
+		awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
+		on && /^\.Bd -literal/ { lit = 1; next } /^\.Ed/ { lit = 0 }
+		on && lit && !/^\./' "$m" |
+			sed 's/\\e/\\/g; s/\\-/-/g; s/\\(aq/'"'"'/g' >"$OUT/${m#man/}.examples"
+		mandoc -T utf8 "$m" | col -bx | awk '/^[A-Z]/ { on = ($0 == "EXAMPLES") } on' >"$OUT/${m#man/}.rendered"
+		tc "$m: EXAMPLES render as written" 0 '' '' \
+			"test -s $OUT/${m#man/}.examples && while IFS= read -r l; do grep -qF -- \"\$(printf '%s' \"\$l\" | sed 's/^ *//')\" $OUT/${m#man/}.rendered || { echo \"missing: \$l\"; exit 1; }; done <$OUT/${m#man/}.examples"
+	done
+	tc "pg-facts(5): the awk example keeps its \\t" 0 '' '' \
+		"mandoc -T ascii man/pg-facts.5 | col -b | grep -qF \"awk -F'\\\\t' 'NR > 1\""
+fi

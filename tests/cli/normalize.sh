@@ -53,7 +53,8 @@ tc "36 digits fit" 0 '~	=	123456789012345678901234567890123456		$' '' \
 tc "-h" 0 '~^Usage: pg-normalize' '' "pg-normalize -h"
 tc "--help" 0 '~^Usage: pg-normalize' '' "pg-normalize --help"
 tc "--version" 0 '~^pg-normalize \(pg-tools\) [0-9]' '' "pg-normalize --version"
-tc "unknown option" 2 '' '~Usage: pg-normalize' "pg-normalize --bogus"
+tc "unknown option" 2 '' "pg-normalize: unrecognized option '--bogus'
+Try 'pg-normalize --help' for more information." "pg-normalize --bogus"
 tc "write error" 2 '' '~^pg-normalize: write error' "pg-normalize $N/seed.raw.tsv >/dev/full"
 
 # FORMAT.md section 2c's quantity fields (section 4's list): budget columns
@@ -63,3 +64,9 @@ tc "write error" 2 '' '~^pg-normalize: write error' "pg-normalize $N/seed.raw.ts
 tc "2c fields: quantities parsed" 0 "@$N/fields2c.out.tsv" '' "pg-normalize $N/fields2c.tsv"
 tc "2c fields: twice is once" 0 "@$N/fields2c.out.tsv" '' \
 	"pg-normalize $N/fields2c.tsv | pg-normalize"
+# The white space FORMAT.md section 3 was extended with (U+2028, U+2029,
+# U+0085, U+1680, U+180E, U+2060) goes, in dept, each key part and value.
+H='doc	year	dept	project	section	key	field	value	op	num	unit	src'
+tc "U+2028, U+0085 and the other added white space go" 0 "$H
+d	2024	甲部门		indicator	产出指标|数量指标|培训人数	value	≥400人次	>=	400	人次	" '' \
+	"printf '%b\n' '$H' 'd	2024	甲\342\200\250部门\302\205		indicator	产出指标\342\200\251|数量指标|培训 \341\232\200 人数	value	\342\201\240≥ 400\341\240\216人次				' | pg-normalize"

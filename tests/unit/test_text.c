@@ -56,11 +56,13 @@ int main(void)
 	CHECK_STR(canon("中　文"), "中文");
 
 	/* 2. every white-space character becomes a space; runs collapse; trim */
-	const char *spaces[] = {"\t",           "\n",           "\r",
-	                        "\v",           "\f",           " ",
-	                        "\xC2\xA0",     "\xE2\x80\x80", "\xE2\x80\x85",
-	                        "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF",
-	                        "\xE2\x81\x9F", "\xE3\x80\x80", "\xEF\xBB\xBF"};
+	const char *spaces[] = {"\t", "\n", "\r", "\v", "\f", " ", "\xC2\xA0", "\xE2\x80\x80",
+	                        "\xE2\x80\x85", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF",
+	                        "\xE2\x81\x9F", "\xE3\x80\x80", "\xEF\xBB\xBF",
+	                        /* Unicode's other White_Space, and U+180E, U+2060
+	                         * (invisible, as U+200B and U+FEFF are) */
+	                        "\xC2\x85", "\xE1\x9A\x80", "\xE1\xA0\x8E", "\xE2\x80\xA8",
+	                        "\xE2\x80\xA9", "\xE2\x81\xA0"};
 	for (size_t i = 0; i < sizeof spaces / sizeof *spaces; i++) {
 		char in[64];
 		snprintf(in, sizeof in, "%sa%sb%s%sc%s", spaces[i], spaces[i], spaces[i], spaces[i],
@@ -69,8 +71,12 @@ int main(void)
 		snprintf(in, sizeof in, "中%s文", spaces[i]);
 		CHECK_STR(canon(in), "中文");
 	}
-	CHECK_STR(canon("\xE2\x80\x8C"), "\xE2\x80\x8C"); /* U+200C is not in the list */
-	CHECK_STR(canon("\xE2\x80\xA8"), "\xE2\x80\xA8"); /* nor U+2028 */
+	CHECK_STR(canon("\xE2\x80\x8C"), "\xE2\x80\x8C");         /* U+200C is not in the list */
+	CHECK_STR(canon("\xE2\x80\x8D"), "\xE2\x80\x8D");         /* nor U+200D */
+	CHECK_STR(canon("\xC2\x84\xC2\x86"), "\xC2\x84\xC2\x86"); /* nor U+0084, U+0086 */
+	CHECK_STR(canon("\xE1\x9A\x81"), "\xE1\x9A\x81");         /* nor U+1681 */
+	/* the text around the new spaces, in the same lead bytes, is kept */
+	CHECK_STR(canon("\xE1\x84\x80 \xE2\x80\xA8\xE2\x80\xA7"), "\xE1\x84\x80\xE2\x80\xA7");
 	CHECK_STR(canon("  a  \t\n b  "), "a b");
 	CHECK_STR(canon(""), "");
 	CHECK_STR(canon(" \t　 "), "");
