@@ -52,7 +52,7 @@ static int process(const char *path)
 	cli_close(fp);
 	char *doc = strcmp(name, "-") == 0 ? xstrdup(opt.doc ? opt.doc : "-")
 	                                   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
-	extract_opts eo = {doc, opt.year};
+	extract_opts eo = {doc, opt.year, name};
 	extract_result res;
 	int docs = extract_bytes(data, n, &eo, stdout, &res);
 	free(data);

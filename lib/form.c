@@ -137,40 +137,6 @@ static char *flat_text(const cell *c)
 	return s;
 }
 
-/* v in decimal at p (as %ld); returns the end. */
-static char *put_num(char *p, long v)
-{
-	char t[24];
-	int k = 0;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	if (v < 0)
-		*p++ = '-';
-	do
-		t[k++] = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	while (k)
-		*p++ = t[--k];
-	return p;
-}
-
-/* Where a cell came from, `L12C3:R2C4` (parts that are 0 left out). New
- * string. Written by hand: it runs once per fact. */
-static char *src_of(const cell *c)
-{
-	char b[4 * 24 + 8], *p = b;
-	if (c && c->line)
-		*p++ = 'L', p = put_num(p, c->line);
-	if (c && c->col)
-		*p++ = 'C', p = put_num(p, c->col);
-	if (c && c->trow) {
-		if (p > b)
-			*p++ = ':';
-		*p++ = 'R', p = put_num(p, c->trow);
-		*p++ = 'C', p = put_num(p, c->tcol);
-	}
-	return xmemdup(b, (size_t)(p - b));
-}
-
 /* A key part: `|` and `｜` inside a label become `¦`. New string. */
 static char *key_part(const char *s)
 {
@@ -238,7 +204,7 @@ static void add_fact(walker *w, int sec, char *key, const char *field, const cel
 	f->field = xstrdup(field);
 	f->value = flat_text(val);
 	f->unit = xstrdup(unit ? unit : "");
-	f->src = src_of(val);
+	f->src = grid_cell_src(val, w->o->sheet);
 	if (sec == S_EXTRA)
 		w->st->extra++;
 }

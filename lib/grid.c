@@ -323,3 +323,69 @@ void grid_table_row_end(grid *g, grid_row *r, grid_table *t)
 		t->x++;
 	}
 }
+
+/* ---- provenance ---- */
+
+/* v in decimal at p (as %ld); returns the end. */
+static char *put_num(char *p, long v)
+{
+	char t[24];
+	int k = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	if (v < 0)
+		*p++ = '-';
+	do
+		t[k++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+char *grid_col_letters(int col, char *b)
+{
+	char t[8];
+	int k = 0;
+	for (unsigned v = col > 0 ? (unsigned)col : 1u; v > 0 && k < 7; v = (v - 1) / 26)
+		t[k++] = (char)('A' + (v - 1) % 26);
+	for (int i = 0; i < k; i++)
+		b[i] = t[k - 1 - i];
+	b[k] = 0;
+	return b;
+}
+
+/* Written by hand, not with snprintf: it runs once per fact. */
+char *grid_cell_src(const cell *c, const char *sheet)
+{
+	char b[4 * 24 + 16], *p = b;
+	if (c && (c->flags & CELL_SHEET)) {
+		buf s = {0};
+		char col[8];
+		if (sheet)
+			buf_printf(&s, "%s!", sheet);
+		buf_printf(&s, "%s%d", grid_col_letters(c->tcol, col), c->trow);
+		return s.s;
+	}
+	if (c && (c->flags & CELL_DOCX)) {
+		if (c->trow) {
+			*p++ = 'T', p = put_num(p, c->col);
+			*p++ = ':';
+			*p++ = 'R', p = put_num(p, c->trow);
+			*p++ = 'C', p = put_num(p, c->tcol);
+		} else {
+			*p++ = 'P', p = put_num(p, c->col);
+		}
+		return xmemdup(b, (size_t)(p - b));
+	}
+	if (c && c->line)
+		*p++ = 'L', p = put_num(p, c->line);
+	if (c && c->col)
+		*p++ = 'C', p = put_num(p, c->col);
+	if (c && c->trow) {
+		if (p > b)
+			*p++ = ':';
+		*p++ = 'R', p = put_num(p, c->trow);
+		*p++ = 'C', p = put_num(p, c->tcol);
+	}
+	return xmemdup(b, (size_t)(p - b));
+}
