@@ -150,7 +150,7 @@ static int zip_other_read(const char *b, size_t n, const char *name, reader_out 
 		                name);
 	case OOXML_BAD: {
 		char what[400];
-		snprintf(what, sizeof what, "a damaged ZIP archive (%s)", type);
+		snprintf(what, sizeof what, "a ZIP archive that cannot be read (%s)", type);
 		return not_read(o, what, NULL, name);
 	}
 	default:

@@ -151,3 +151,77 @@ int zipr_read(zipr *z, const char *name, long max, char **out, size_t *len, char
 	*out = s.b.s;
 	return 0;
 }
+
+/* ---- writing ---- */
+
+struct zipw {
+	zip_source_t *src;
+	zip_t *za;
+	int bad;
+	char err[200];
+};
+
+zipw *zipw_new(void)
+{
+	zipw *w = xcalloc(1, sizeof *w);
+	zip_error_t ze;
+	zip_error_init(&ze);
+	w->src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (w->src) {
+		zip_source_keep(w->src);
+		w->za = zip_open_from_source(w->src, ZIP_TRUNCATE, &ze);
+	}
+	if (!w->za) {
+		w->bad = 1;
+		snprintf(w->err, sizeof w->err, "%s", zip_error_strerror(&ze));
+	}
+	zip_error_fini(&ze);
+	return w;
+}
+
+int zipw_add(zipw *w, const char *name, const void *data, size_t n)
+{
+	if (w->bad)
+		return -1;
+	void *copy = xmalloc(n ? n : 1);
+	memcpy(copy, data, n);
+	zip_source_t *s = zip_source_buffer(w->za, copy, n, 1);
+	if (!s || zip_file_add(w->za, name, s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+		if (s)
+			zip_source_free(s);
+		else
+			free(copy);
+		w->bad = 1;
+		snprintf(w->err, sizeof w->err, "%s: %s", name, zip_strerror(w->za));
+		return -1;
+	}
+	return 0;
+}
+
+int zipw_finish(zipw *w, buf *out, char *err, size_t errsz)
+{
+	int rc = -1;
+	if (!w->bad && zip_close(w->za) == 0) {
+		w->za = NULL;
+		if (zip_source_open(w->src) == 0) {
+			char chunk[1 << 16];
+			zip_int64_t k;
+			while ((k = zip_source_read(w->src, chunk, sizeof chunk)) > 0)
+				buf_add(out, chunk, (size_t)k);
+			zip_source_close(w->src);
+			rc = k < 0 ? -1 : 0;
+		}
+		if (rc < 0)
+			snprintf(w->err, sizeof w->err, "cannot read the archive back");
+	} else if (!w->bad) {
+		snprintf(w->err, sizeof w->err, "%s", zip_strerror(w->za));
+	}
+	if (rc < 0)
+		snprintf(err, errsz, "%s", w->err);
+	if (w->za)
+		zip_discard(w->za);
+	if (w->src)
+		zip_source_free(w->src);
+	free(w);
+	return rc;
+}

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 #define ZIPR_MAX_MEMBERS 10000       /* members in one archive */
 #define ZIPR_MAX_MEMBER (128L << 20) /* uncompressed bytes of one member read */
 #define ZIPR_MAX_TOTAL (512L << 20)  /* uncompressed bytes read from one archive */
@@ -36,5 +38,16 @@ int zipr_stream(zipr *z, const char *name, int (*fn)(void *u, const char *p, siz
  * bytes, at most max bytes (more: -1, err). */
 int zipr_read(zipr *z, const char *name, long max, char **out, size_t *len, char *err,
               size_t errsz);
+
+/* Writing, for the fixture and benchmark generators (bench/officegen):
+ * members added in order, deflated, then the archive's bytes. */
+typedef struct zipw zipw;
+zipw *zipw_new(void);
+/* Add member name holding data[0..n) (copied). Returns 0, or -1 (the
+ * archive is then unusable: zipw_finish reports it). */
+int zipw_add(zipw *w, const char *name, const void *data, size_t n);
+/* Write the archive into out (appended) and free w. Returns 0, or -1 with
+ * err set. */
+int zipw_finish(zipw *w, buf *out, char *err, size_t errsz);
 
 #endif
