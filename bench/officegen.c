@@ -27,10 +27,13 @@
 static const char CT_XLSX[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"rels\" "
+    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-    "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    "<Override PartName=\"/xl/workbook.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+    "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
     "</Types>";
 static const char WB[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -40,9 +43,15 @@ static const char WB[] =
 static const char WB_RELS[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+    "Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" "
+    "Target=\"sharedStrings.xml\"/>"
+    "<Relationship Id=\"rId3\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+    "Target=\"styles.xml\"/>"
     "</Relationships>";
 static const char STYLES[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -114,7 +123,8 @@ static void pack_dir(zipw *w, const char *root, const char *rel)
 	char **names = NULL;
 	size_t n = 0;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
+		if (e->d_name[0] == '.' &&
+		    (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
 			continue;
 		names = xreallocarray(names, n + 1, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
@@ -154,7 +164,8 @@ static void pack_dir(zipw *w, const char *root, const char *rel)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: officegen pack|bench|bomb|members|deep|badxml|bigcell OUT [ARG]\n");
+		fprintf(stderr,
+		        "usage: officegen pack|bench|bomb|members|deep|badxml|bigcell OUT [ARG]\n");
 		return 2;
 	}
 	const char *mode = argv[1], *out = argv[2];
@@ -168,8 +179,9 @@ int main(int argc, char **argv)
 	if (strcmp(mode, "bench") == 0 && arg > 0) {
 		/* 8 columns: a name (shared), a label (shared), 3 amounts with float
 		 * noise, a percent, an integer, a long text (shared) */
-		buf_adds(&t, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst "
-		             "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+		buf_adds(&t,
+		         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst "
+		         "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
 		long nstr = 0;
 		buf_adds(&s, SHEET_HEAD);
 		for (long r = 1; r <= arg; r++) {
@@ -181,20 +193,25 @@ int main(int argc, char **argv)
 				case 1:
 				case 7:
 					buf_printf(&t, "<si><t>%s第%ld行%s</t></si>",
-					           c == 0 ? "项目" : c == 1 ? "指标" : "完成全年各项工作任务，确保",
+					           c == 0   ? "项目"
+					           : c == 1 ? "指标"
+					                    : "完成全年各项工作任务，确保",
 					           r, c == 7 ? "目标实现" : "");
-					buf_printf(&s, "<c r=\"%c%ld\" t=\"s\"><v>%ld</v></c>", col, r, nstr++);
+					buf_printf(&s, "<c r=\"%c%ld\" t=\"s\"><v>%ld</v></c>", col,
+					           r, nstr++);
 					break;
 				case 5:
-					buf_printf(&s, "<c r=\"%c%ld\" s=\"1\"><v>0.%02d</v></c>", col, r,
-					           (int)(next() % 100));
+					buf_printf(&s, "<c r=\"%c%ld\" s=\"1\"><v>0.%02d</v></c>",
+					           col, r, (int)(next() % 100));
 					break;
 				case 6:
-					buf_printf(&s, "<c r=\"%c%ld\"><v>%d</v></c>", col, r, (int)(next() % 1000));
+					buf_printf(&s, "<c r=\"%c%ld\"><v>%d</v></c>", col, r,
+					           (int)(next() % 1000));
 					break;
 				default:
-					buf_printf(&s, "<c r=\"%c%ld\"><v>%d.%02d0000000013</v></c>", col, r,
-					           (int)(next() % 100000), (int)(next() % 100));
+					buf_printf(
+					    &s, "<c r=\"%c%ld\"><v>%d.%02d0000000013</v></c>", col,
+					    r, (int)(next() % 100000), (int)(next() % 100));
 				}
 			}
 			buf_adds(&s, "</row>");
@@ -233,7 +250,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(mode, "badxml") == 0) {
 		buf_adds(&s, SHEET_HEAD);
-		buf_adds(&s, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>项目名称</t></is></c></sheetData>");
+		buf_adds(&s, "<row r=\"1\"><c r=\"A1\" "
+		             "t=\"inlineStr\"><is><t>项目名称</t></is></c></sheetData>");
 		return finish(xlsx(&s, NULL), out);
 	}
 	if (strcmp(mode, "bigcell") == 0 && arg > 0) {
@@ -242,11 +260,14 @@ int main(int argc, char **argv)
 		    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 		    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
 		    "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-		    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-		buf_adds(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document "
-		             "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-		             "<w:body><w:p><w:r><w:t>2024年项目支出绩效目标表</w:t></w:r></w:p><w:tbl>"
-		             "<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>");
+		    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></"
+		    "Types>";
+		buf_adds(&s,
+		         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document "
+		         "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+		         "<w:body><w:p><w:r><w:t>2024年项目支出绩效目标表</w:t></w:r></w:p><w:tbl>"
+		         "<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></"
+		         "w:tc><w:tc><w:p><w:r><w:t>");
 		size_t want = (size_t)arg << 20;
 		while (s.len < want) { /* CJK Unified Ideographs, varied */
 			long cp = 0x4E00 + (long)(next() % 0x5000);

@@ -65,7 +65,13 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 			warn_add(warn, 0, "%s%s%s", ro.name[i] ? ro.name[i] : "",
 			         ro.name[i] ? ": " : "", g->err);
 		form_opts fo = {o->doc, o->year, ro.name[i]};
+		int before = res->form.docs;
 		form_extract(g, &fo, out, &res->form);
+		/* a sheet of notes is no document, but its text is not dropped
+		 * without a word */
+		if (ro.n > 1 && res->form.docs == before && grid_has_text(g))
+			warn_add(warn, 0, "sheet %s holds no 绩效目标表: not read",
+			         ro.name[i] ? ro.name[i] : "?");
 	}
 	reader_out_free(&ro);
 	if (res->form.docs <= 0) {

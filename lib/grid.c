@@ -389,3 +389,14 @@ char *grid_cell_src(const cell *c, const char *sheet)
 	}
 	return xmemdup(b, (size_t)(p - b));
 }
+
+int grid_has_text(const grid *g)
+{
+	for (int i = 0; g && i < g->n; i++)
+		for (int j = 0; j < g->rows[i].n; j++) {
+			const cell *c = &g->rows[i].cells[j];
+			if (c->len || (c->sub && grid_has_text(c->sub)))
+				return 1;
+		}
+	return 0;
+}

@@ -126,6 +126,9 @@ char *grid_cell_src(const cell *c, const char *sheet);
  * bytes); returns b. */
 char *grid_col_letters(int col, char *b);
 
+/* Nonzero when some cell of g (nested grids too) has text. */
+int grid_has_text(const grid *g);
+
 /* Normalise cell text in place: blanks (space, TAB, NBSP, U+3000 ...) runs
  * to one space, CR/LF runs to one '\n', trimmed around line breaks and at
  * both ends. Returns the new length. */
