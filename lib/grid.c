@@ -355,18 +355,28 @@ char *grid_col_letters(int col, char *b)
 }
 
 /* Written by hand, not with snprintf: it runs once per fact. */
-char *grid_cell_src(const cell *c, const char *sheet)
+char *grid_cell_src(const cell *c, const char *sheet, char *b, size_t bsz)
 {
-	char b[4 * 24 + 16], *p = b;
+	char *p = b;
 	if (c && (c->flags & CELL_SHEET)) {
-		buf s = {0};
 		char col[8];
-		if (sheet)
-			buf_printf(&s, "%s!", sheet);
-		buf_printf(&s, "%s%d", grid_col_letters(c->tcol, col), c->trow);
-		return s.s;
-	}
-	if (c && (c->flags & CELL_DOCX)) {
+		size_t room = bsz - 24; /* for `!`, the column and the row */
+		if (sheet) {
+			size_t k = strlen(sheet);
+			if (k > room) {
+				k = room;
+				while (k > 0 && ((unsigned char)sheet[k] & 0xC0) == 0x80)
+					k--;
+			}
+			memcpy(p, sheet, k);
+			p += k;
+			*p++ = '!';
+		}
+		grid_col_letters(c->tcol, col);
+		size_t k = strlen(col);
+		memcpy(p, col, k);
+		p = put_num(p + k, c->trow);
+	} else if (c && (c->flags & CELL_DOCX)) {
 		if (c->trow) {
 			*p++ = 'T', p = put_num(p, c->col);
 			*p++ = ':';
@@ -375,19 +385,20 @@ char *grid_cell_src(const cell *c, const char *sheet)
 		} else {
 			*p++ = 'P', p = put_num(p, c->col);
 		}
-		return xmemdup(b, (size_t)(p - b));
+	} else {
+		if (c && c->line)
+			*p++ = 'L', p = put_num(p, c->line);
+		if (c && c->col)
+			*p++ = 'C', p = put_num(p, c->col);
+		if (c && c->trow) {
+			if (p > b)
+				*p++ = ':';
+			*p++ = 'R', p = put_num(p, c->trow);
+			*p++ = 'C', p = put_num(p, c->tcol);
+		}
 	}
-	if (c && c->line)
-		*p++ = 'L', p = put_num(p, c->line);
-	if (c && c->col)
-		*p++ = 'C', p = put_num(p, c->col);
-	if (c && c->trow) {
-		if (p > b)
-			*p++ = ':';
-		*p++ = 'R', p = put_num(p, c->trow);
-		*p++ = 'C', p = put_num(p, c->tcol);
-	}
-	return xmemdup(b, (size_t)(p - b));
+	*p = 0;
+	return b;
 }
 
 int grid_has_text(const grid *g)

@@ -116,12 +116,15 @@ cell *grid_table_cell(grid *g, grid_row *r, grid_table *t, const char *text, siz
  * copies stay aligned. */
 void grid_table_row_end(grid *g, grid_row *r, grid_table *t);
 
+#define GRID_SRC_MAX 256 /* bytes of a src, its NUL included */
+
 /* Where cell c came from, as FORMAT.md's src column gives it. Text and
  * HTML: `L12C3:R2C4` (input line, cell, table row and column; parts that
  * are 0 left out). CELL_SHEET: `SHEET!E22` (sheet the sheet's name, or no
  * prefix when NULL). CELL_DOCX: `T2:R3C4` (table, row, column) or `P5`
- * (paragraph). c NULL gives "". Returns a new string (caller frees). */
-char *grid_cell_src(const cell *c, const char *sheet);
+ * (paragraph). c NULL gives "". Writes it into b (bsz >= 32 bytes; a
+ * sheet name too long for it is cut at a character boundary); returns b. */
+char *grid_cell_src(const cell *c, const char *sheet, char *b, size_t bsz);
 /* Spreadsheet column letters of col (1 -> A, 27 -> AA) into b (>= 8
  * bytes); returns b. */
 char *grid_col_letters(int col, char *b);
