@@ -20,7 +20,7 @@ n=0
 for x in $O/*.xlsx; do
 	name=$(basename "$x" .xlsx)
 	src=$(ls fixtures/shapes/$name.html fixtures/project/$name.html 2>/dev/null | head -n 1)
-	[ -n "$src" ] || src=$(find fixtures/families -name "$name.html" 2>/dev/null | head -n 1)
+	[ -n "$src" ] || src=$(find fixtures/forms fixtures/families -name "$name.html" 2>/dev/null | head -n 1)
 	[ -n "$src" ] || continue
 	for k in xlsx xls docx; do
 		same "$name.$k = $src" "$(nfc $O/$name.$k)" "$(nfc $src)"
