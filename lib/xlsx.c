@@ -8,6 +8,8 @@
 #include "ooxml.h"
 #include "xml.h"
 
+xlsx_limits xlsx_limit = {XLSX_MAX_STRINGS, XLSX_MAX_CELLS, XLSX_MAX_MERGES, XLSX_MAX_SHEETS};
+
 /* A text being collected from XML character data, kept to at most
  * GRID_MAX_CELL_TEXT + 4 bytes (the grid cuts it, at a character boundary,
  * and flags the cell). */
@@ -112,9 +114,9 @@ static void sst_end(void *u, const char *name)
 		c->rph--;
 	} else if (strcmp(name, "si") == 0 && c->in_si) {
 		c->in_si = 0;
-		if (b->nstr >= XLSX_MAX_STRINGS) {
+		if (b->nstr >= xlsx_limit.strings) {
 			char m[100];
-			snprintf(m, sizeof m, "more than %ld shared strings", XLSX_MAX_STRINGS);
+			snprintf(m, sizeof m, "more than %ld shared strings", xlsx_limit.strings);
 			xml_stop(c->p, m);
 			return;
 		}
@@ -197,7 +199,7 @@ static void wb_start(void *u, const char *name, const char **attrs)
 	if (strcmp(name, "workbookPr") == 0) {
 		const char *d = xml_attr(attrs, "date1904");
 		b->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
-	} else if (strcmp(name, "sheet") == 0 && b->nsheet < XLSX_MAX_SHEETS) {
+	} else if (strcmp(name, "sheet") == 0 && b->nsheet < xlsx_limit.sheets) {
 		const char *nm = xml_attr(attrs, "name"), *id = xml_attr(attrs, "id");
 		const char *t = id ? ooxml_rel_target(c->rels, c->nrels, id) : NULL;
 		/* chart sheets and dialog sheets hold no cells */
@@ -252,7 +254,7 @@ typedef struct {
 	long nc, ccap;
 	xmerge *m;
 	long nm, mcap;
-	int full; /* XLSX_MAX_CELLS reached */
+	int full; /* xlsx_limit.cells reached */
 	/* the cell being read */
 	long row;
 	int col;
@@ -312,7 +314,7 @@ static void sh_start(void *u, const char *name, const char **attrs)
 		if (strcmp(name, "mergeCell") == 0) {
 			const char *ref = xml_attr(attrs, "ref");
 			xmerge m;
-			if (!ref || s->nm >= XLSX_MAX_MERGES)
+			if (!ref || s->nm >= xlsx_limit.merges)
 				return;
 			const char *e = parse_ref(ref, &m.c1, &m.r1);
 			if (*e != ':')
@@ -373,7 +375,7 @@ static void sh_end(void *u, const char *name)
 		cell_value(s);
 		if (s->text.len == off)
 			return;
-		if (s->nc >= XLSX_MAX_CELLS) {
+		if (s->nc >= xlsx_limit.cells) {
 			s->full = 1;
 			s->text.len = off;
 			return;
@@ -608,7 +610,7 @@ int xlsx_read(const char *bytes, size_t n, const char *name, reader_out *o)
 			sheet_grid(&s, g);
 			if (s.full)
 				warn_add(o->warn, 0, "sheet %s: more than %ld cells: rest ignored",
-				         b.sname[i], XLSX_MAX_CELLS);
+				         b.sname[i], xlsx_limit.cells);
 			for (long j = 0; j < s.nc; j++)
 				if (s.c[j].cut) {
 					char col[8];

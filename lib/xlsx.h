@@ -17,6 +17,13 @@
 #define XLSX_MAX_MERGES 100000L   /* merged ranges in one sheet */
 #define XLSX_MAX_SHEETS 1000      /* worksheets read from one workbook */
 
+/* The limits in force: the XLSX_MAX_* values; the unit tests lower them. */
+typedef struct {
+	long strings, cells, merges;
+	int sheets;
+} xlsx_limits;
+extern xlsx_limits xlsx_limit;
+
 /* 100 when bytes are a ZIP package whose main part is a spreadsheet, else 0. */
 int xlsx_bid(const char *bytes, size_t n);
 /* Read every worksheet of the workbook into o, one grid each, named by

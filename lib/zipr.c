@@ -8,6 +8,9 @@
 
 #include "util.h"
 
+zipr_limits zipr_limit = {ZIPR_MAX_MEMBERS, ZIPR_MAX_MEMBER, ZIPR_MAX_TOTAL, ZIPR_MAX_RATIO,
+                          ZIPR_RATIO_FLOOR};
+
 struct zipr {
 	zip_t *za;
 	long total; /* uncompressed bytes read so far */
@@ -37,8 +40,8 @@ zipr *zipr_open(const char *bytes, size_t n, char *err, size_t errsz)
 	}
 	zip_error_fini(&ze);
 	zip_int64_t k = zip_get_num_entries(za, 0);
-	if (k > ZIPR_MAX_MEMBERS) {
-		snprintf(err, errsz, "more than %d members in the archive", ZIPR_MAX_MEMBERS);
+	if (k > zipr_limit.members) {
+		snprintf(err, errsz, "more than %ld members in the archive", zipr_limit.members);
 		zip_discard(za);
 		return NULL;
 	}
@@ -94,22 +97,23 @@ int zipr_stream(zipr *z, const char *name, int (*fn)(void *u, const char *p, siz
 			break;
 		got += (long)k;
 		z->total += (long)k;
-		if (got > ZIPR_MAX_MEMBER) {
+		if (got > zipr_limit.member) {
 			snprintf(err, errsz, "member %s larger than %ld bytes uncompressed", name,
-			         ZIPR_MAX_MEMBER);
+			         zipr_limit.member);
 			rc = -1;
 			break;
 		}
-		if (z->total > ZIPR_MAX_TOTAL) {
+		if (z->total > zipr_limit.total) {
 			snprintf(err, errsz, "archive larger than %ld bytes uncompressed",
-			         ZIPR_MAX_TOTAL);
+			         zipr_limit.total);
 			rc = -1;
 			break;
 		}
-		if (got > ZIPR_RATIO_FLOOR && got / (comp > 0 ? comp : 1) > ZIPR_MAX_RATIO) {
+		if (got > zipr_limit.ratio_floor &&
+		    got / (comp > 0 ? comp : 1) > zipr_limit.ratio) {
 			snprintf(err, errsz,
-			         "member %s inflates more than %d times its size: a zip bomb?",
-			         name, ZIPR_MAX_RATIO);
+			         "member %s inflates more than %ld times its size: a zip bomb?",
+			         name, zipr_limit.ratio);
 			rc = -1;
 			break;
 		}

@@ -15,6 +15,13 @@
 #define ZIPR_MAX_RATIO 200           /* uncompressed/compressed bytes of a member ... */
 #define ZIPR_RATIO_FLOOR (1L << 20)  /* ... once it has given this many bytes */
 
+/* The limits in force: the ZIPR_MAX_* values; the unit tests lower them
+ * to reach each one with a small archive. */
+typedef struct {
+	long members, member, total, ratio, ratio_floor;
+} zipr_limits;
+extern zipr_limits zipr_limit;
+
 typedef struct zipr zipr;
 
 /* Nonzero when bytes start like a ZIP archive (a local header, or the end
