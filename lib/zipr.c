@@ -187,9 +187,11 @@ int zipw_add(zipw *w, const char *name, const void *data, size_t n)
 {
 	if (w->bad)
 		return -1;
-	void *copy = xmalloc(n ? n : 1);
-	memcpy(copy, data, n);
-	zip_source_t *s = zip_source_buffer(w->za, copy, n, 1);
+	/* libzip frees the copy with the source, but never an empty one */
+	void *copy = n ? xmalloc(n) : NULL;
+	if (n)
+		memcpy(copy, data, n);
+	zip_source_t *s = zip_source_buffer(w->za, copy, n, n > 0);
 	if (!s || zip_file_add(w->za, name, s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
 		if (s)
 			zip_source_free(s);

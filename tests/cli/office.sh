@@ -122,3 +122,8 @@ esac
 tc "book3.xlsx: facts (golden)" 0 @fixtures/office/book3.facts.tsv \
 	"pg-extract: $K/book3.xlsx: warning: sheet 说明 holds no 绩效目标表: not read" "pg-extract $K/book3.xlsx"
 tc "split.docx: facts (golden)" 0 @fixtures/office/split.facts.tsv '' "pg-extract $K/split.docx"
+
+# --- fuzzer finds
+tc "fuzz: OLE2 bytes that crash libfreexl 1.0.6 are never handed to it" 2 "$HDR" \
+	"~^pg-extract: fixtures/office/hostile/ole2-no-workbook.bin: an OLE2 compound file \\(legacy Office\\) of unknown kind, not read" \
+	"pg-extract fixtures/office/hostile/ole2-no-workbook.bin"
