@@ -26,7 +26,7 @@ while [ $i -le "$N" ]; do
 	[ -f "$OUT/w$i.xlsx" ] || "$T/officegen" bench "$OUT/w$i.xlsx" "$ROWS"
 	i=$((i + 1))
 done
-files=$(ls "$OUT"/w*.xlsx)
+files=$(ls "$OUT"/w*.xlsx | tr "\n" " ")
 bytes=$(cat $files | wc -c)
 echo "corpus: $N workbooks x $ROWS rows x 8 cells, $bytes bytes zipped" >&2
 x2c="for f in $files; do xlsx2csv \$f >/dev/null; done"
