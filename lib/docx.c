@@ -308,20 +308,19 @@ static void table_to_grid(doc *d, dtable *t, grid *g)
 
 int docx_bid(const char *bytes, size_t n)
 {
-	char part[512];
-	return ooxml_kind(bytes, n, part, sizeof part) == OOXML_DOCX ? 100 : 0;
+	return ooxml_bid(bytes, n, OOXML_DOCX);
 }
 
 int docx_read(const char *bytes, size_t n, const char *name, reader_out *o)
 {
 	char err[400] = "", part[512];
-	zipr *z = zipr_open(bytes, n, err, sizeof err);
+	zipr *z = ooxml_open(bytes, n, OOXML_DOCX, part, sizeof part, err, sizeof err);
 	if (!z) {
 		snprintf(o->err, sizeof o->err, "DOCX: %s", err);
 		return -1;
 	}
 	int rc = -1;
-	if (ooxml_kind_of(z, part, sizeof part, err, sizeof err) == OOXML_DOCX) {
+	{
 		static const xml_ops ops = {d_start, d_end, d_text};
 		doc d = {0};
 		d.g = grid_new();

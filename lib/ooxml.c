@@ -103,6 +103,28 @@ int ooxml_kind(const char *bytes, size_t n, char *part, size_t partsz)
 	return k;
 }
 
+int ooxml_bid(const char *bytes, size_t n, int kind)
+{
+	char part[512];
+	return ooxml_kind(bytes, n, part, sizeof part) == kind ? 100 : 0;
+}
+
+zipr *ooxml_open(const char *bytes, size_t n, int kind, char *part, size_t partsz, char *err,
+                 size_t errsz)
+{
+	zipr *z = zipr_open(bytes, n, err, errsz);
+	if (!z)
+		return NULL;
+	err[0] = 0;
+	if (ooxml_kind_of(z, part, partsz, err, errsz) != kind) {
+		if (!err[0])
+			snprintf(err, errsz, "no main part of the kind expected");
+		zipr_close(z);
+		return NULL;
+	}
+	return z;
+}
+
 /* ---- relationships ---- */
 
 typedef struct {

@@ -31,6 +31,15 @@ int ooxml_kind(const char *bytes, size_t n, char *part, size_t partsz);
 /* ooxml_kind on an open archive. */
 int ooxml_kind_of(zipr *z, char *part, size_t partsz, char *err, size_t errsz);
 
+/* 100 when bytes are a package of that kind (OOXML_XLSX, OOXML_DOCX), else
+ * 0: a reader's bid. */
+int ooxml_bid(const char *bytes, size_t n, int kind);
+/* Open bytes[0..n) as a package of that kind: returns the archive (close
+ * with zipr_close) with its main part's name in part, or NULL with err set
+ * (damaged, a limit, another kind). */
+zipr *ooxml_open(const char *bytes, size_t n, int kind, char *part, size_t partsz, char *err,
+                 size_t errsz);
+
 /* One relationship of a part: its Id and its target, resolved to a member
  * name (`worksheets/sheet1.xml` of `xl/workbook.xml` -> `xl/worksheets/sheet1.xml`). */
 typedef struct {

@@ -109,24 +109,43 @@ static int ole2_other_bid(const char *b, size_t n)
 	return ole2_sniff(b, n) ? 50 : 0;
 }
 
+/* The kinds not read, by what ole2_kind / ooxml_kind say: what the file is
+ * and the command that converts it (NAME: the input's name). The row with
+ * kind -1 ends a table and takes any other kind. */
+typedef struct {
+	int kind;
+	const char *what, *convert;
+} unread;
+
+static const unread ole2_unread[] = {
+    {OLE2_DOC, "a legacy Word document (.doc)", "soffice --headless --convert-to docx NAME"},
+    {OLE2_PPT, "a legacy PowerPoint presentation (.ppt)",
+     "soffice --headless --convert-to pdf NAME, then pdftotext -layout"},
+    /* xls_bid bid 0 after all: should not happen */
+    {OLE2_XLS, "an Excel 97-2003 workbook (.xls) that libfreexl cannot open",
+     "soffice --headless --convert-to xlsx NAME"},
+    {-1, "an OLE2 compound file (legacy Office) of unknown kind",
+     "soffice --headless --convert-to pdf NAME"},
+};
+
+static const unread zip_unread[] = {
+    {OOXML_ODS, "an OpenDocument spreadsheet (.ods)", "soffice --headless --convert-to xlsx NAME"},
+    {OOXML_ODT, "an OpenDocument text (.odt)", "soffice --headless --convert-to docx NAME"},
+    {OOXML_PPTX, "a PowerPoint presentation (.pptx)",
+     "soffice --headless --convert-to pdf NAME, then pdftotext -layout"},
+    {-1, "a ZIP archive that is no XLSX or DOCX", "unzip NAME"},
+};
+
+static int not_read_kind(const unread *t, int kind, const char *name, reader_out *o)
+{
+	while (t->kind != kind && t->kind != -1)
+		t++;
+	return not_read(o, t->what, t->convert, name);
+}
+
 static int ole2_other_read(const char *b, size_t n, const char *name, reader_out *o)
 {
-	switch (ole2_kind(b, n)) {
-	case OLE2_DOC:
-		return not_read(o, "a legacy Word document (.doc)",
-		                "soffice --headless --convert-to docx NAME", name);
-	case OLE2_PPT:
-		return not_read(o, "a legacy PowerPoint presentation (.ppt)",
-		                "soffice --headless --convert-to pdf NAME, then pdftotext -layout",
-		                name);
-	case OLE2_XLS:
-		/* freexl could not open it (xls_bid bid 0): encrypted, or BIFF5 */
-		return not_read(o, "an Excel 97-2003 workbook (.xls) that libfreexl cannot open",
-		                "soffice --headless --convert-to xlsx NAME", name);
-	default:
-		return not_read(o, "an OLE2 compound file (legacy Office) of unknown kind",
-		                "soffice --headless --convert-to pdf NAME", name);
-	}
+	return not_read_kind(ole2_unread, ole2_kind(b, n), name, o);
 }
 
 static int zip_other_bid(const char *b, size_t n)
@@ -137,25 +156,13 @@ static int zip_other_bid(const char *b, size_t n)
 static int zip_other_read(const char *b, size_t n, const char *name, reader_out *o)
 {
 	char type[300];
-	switch (ooxml_kind(b, n, type, sizeof type)) {
-	case OOXML_ODS:
-		return not_read(o, "an OpenDocument spreadsheet (.ods)",
-		                "soffice --headless --convert-to xlsx NAME", name);
-	case OOXML_ODT:
-		return not_read(o, "an OpenDocument text (.odt)",
-		                "soffice --headless --convert-to docx NAME", name);
-	case OOXML_PPTX:
-		return not_read(o, "a PowerPoint presentation (.pptx)",
-		                "soffice --headless --convert-to pdf NAME, then pdftotext -layout",
-		                name);
-	case OOXML_BAD: {
+	int k = ooxml_kind(b, n, type, sizeof type);
+	if (k == OOXML_BAD) {
 		char what[400];
 		snprintf(what, sizeof what, "a ZIP archive that cannot be read (%s)", type);
 		return not_read(o, what, NULL, name);
 	}
-	default:
-		return not_read(o, "a ZIP archive that is no XLSX or DOCX", "unzip NAME", name);
-	}
+	return not_read_kind(zip_unread, k, name, o);
 }
 
 static int rtf_bid(const char *b, size_t n)

@@ -550,14 +550,13 @@ static void sheet_grid(sheet *s, grid *g)
 
 int xlsx_bid(const char *bytes, size_t n)
 {
-	char part[512];
-	return ooxml_kind(bytes, n, part, sizeof part) == OOXML_XLSX ? 100 : 0;
+	return ooxml_bid(bytes, n, OOXML_XLSX);
 }
 
 int xlsx_read(const char *bytes, size_t n, const char *name, reader_out *o)
 {
 	char err[400] = "", part[512];
-	zipr *z = zipr_open(bytes, n, err, sizeof err);
+	zipr *z = ooxml_open(bytes, n, OOXML_XLSX, part, sizeof part, err, sizeof err);
 	if (!z) {
 		snprintf(o->err, sizeof o->err, "XLSX: %s", err);
 		return -1;
@@ -565,8 +564,6 @@ int xlsx_read(const char *bytes, size_t n, const char *name, reader_out *o)
 	book b = {0};
 	ooxml_rel *rels = NULL;
 	int nrels = 0, rc = -1;
-	if (ooxml_kind_of(z, part, sizeof part, err, sizeof err) != OOXML_XLSX)
-		goto out;
 	if (ooxml_rels(z, part, &rels, &nrels, err, sizeof err) < 0)
 		goto out;
 	const char *sst = ooxml_rel_of_type(rels, nrels, "sharedStrings");
