@@ -35,7 +35,8 @@ static const char CT_XLSX[] =
     "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
     "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
     "<Override PartName=\"/xl/sharedStrings.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/"
+    ">"
     "<Override PartName=\"/xl/styles.xml\" "
     "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
     "</Types>";
@@ -114,6 +115,15 @@ static int finish(zipw *w, const char *out)
 	return 0;
 }
 
+/* finish, and free the generator's buffers (LeakSanitizer checks tools too) */
+static int done(zipw *w, const char *out, buf *s, buf *t)
+{
+	int rc = finish(w, out);
+	buf_free(s);
+	buf_free(t);
+	return rc;
+}
+
 static void pack_dir(zipw *w, const char *root, const char *rel)
 {
 	char path[4096];
@@ -178,7 +188,7 @@ int main(int argc, char **argv)
 	if (strcmp(mode, "pack") == 0 && argc > 3) {
 		zipw *w = zipw_new();
 		pack_dir(w, argv[3], "");
-		return finish(w, out);
+		return done(w, out, &s, &t);
 	}
 	if (strcmp(mode, "bench") == 0 && arg > 0) {
 		/* 8 columns: a name (shared), a label (shared), 3 amounts with float
@@ -222,7 +232,7 @@ int main(int argc, char **argv)
 		}
 		buf_adds(&s, SHEET_TAIL);
 		buf_adds(&t, "</sst>");
-		return finish(xlsx(&s, &t), out);
+		return done(xlsx(&s, &t), out, &s, &t);
 	}
 	if (strcmp(mode, "bomb") == 0 && arg > 0) {
 		buf_adds(&s, SHEET_HEAD);
@@ -231,7 +241,7 @@ int main(int argc, char **argv)
 		memset(s.s + s.len, ' ', pad);
 		s.len += pad;
 		buf_adds(&s, SHEET_TAIL);
-		return finish(xlsx(&s, NULL), out);
+		return done(xlsx(&s, NULL), out, &s, &t);
 	}
 	if (strcmp(mode, "members") == 0 && arg > 0) {
 		zipw *w = zipw_new();
@@ -241,7 +251,7 @@ int main(int argc, char **argv)
 			snprintf(name, sizeof name, "m/%ld", i);
 			add(w, name, "x", 1);
 		}
-		return finish(w, out);
+		return done(w, out, &s, &t);
 	}
 	if (strcmp(mode, "deep") == 0 && arg > 0) {
 		buf_adds(&s, SHEET_HEAD);
@@ -250,13 +260,13 @@ int main(int argc, char **argv)
 		for (long i = 0; i < arg; i++)
 			buf_adds(&s, "</x>");
 		buf_adds(&s, SHEET_TAIL);
-		return finish(xlsx(&s, NULL), out);
+		return done(xlsx(&s, NULL), out, &s, &t);
 	}
 	if (strcmp(mode, "badxml") == 0) {
 		buf_adds(&s, SHEET_HEAD);
 		buf_adds(&s, "<row r=\"1\"><c r=\"A1\" "
 		             "t=\"inlineStr\"><is><t>项目名称</t></is></c></sheetData>");
-		return finish(xlsx(&s, NULL), out);
+		return done(xlsx(&s, NULL), out, &s, &t);
 	}
 	if (strcmp(mode, "bigcell") == 0 && arg > 0) {
 		static const char ct[] =
@@ -281,7 +291,7 @@ int main(int argc, char **argv)
 		zipw *w = zipw_new();
 		add(w, "[Content_Types].xml", ct, strlen(ct));
 		add(w, "word/document.xml", s.s, s.len);
-		return finish(w, out);
+		return done(w, out, &s, &t);
 	}
 	fprintf(stderr, "officegen: unknown mode or missing argument: %s\n", mode);
 	return 2;

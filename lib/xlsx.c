@@ -423,8 +423,10 @@ static int cmp_merge(const void *a, const void *b)
  * no merge covers are left out; columns before the first used one too. */
 static void sheet_grid(sheet *s, grid *g)
 {
-	qsort(s->c, (size_t)s->nc, sizeof *s->c, cmp_xcell);
-	qsort(s->m, (size_t)s->nm, sizeof *s->m, cmp_merge);
+	if (s->nc) /* qsort's argument is nonnull */
+		qsort(s->c, (size_t)s->nc, sizeof *s->c, cmp_xcell);
+	if (s->nm)
+		qsort(s->m, (size_t)s->nm, sizeof *s->m, cmp_merge);
 	/* the rows to emit: those with cells, and every row a merge covers */
 	long *rows = NULL, nr = 0, rcap = 0;
 	int mincol = 0;

@@ -38,7 +38,12 @@ int main(void)
 	CHECK_STR(num("2E+3", NUMFMT_GENERAL), "2000");
 	CHECK_STR(num("477.01000", NUMFMT_GENERAL), "477.01");
 	CHECK_STR(num("abc", NUMFMT_GENERAL), "abc");
-	CHECK_INT(numfmt_number("1.2.3", NUMFMT_GENERAL, 0, &(buf){0}), -1);
+	{
+		buf b = {0};
+		CHECK_INT(numfmt_number("1.2.3", NUMFMT_GENERAL, 0, &b), -1);
+		CHECK_STR(buf_str(&b), "1.2.3");
+		buf_free(&b);
+	}
 	/* percent: x100 and % */
 	CHECK_STR(num("1", NUMFMT_PERCENT), "100%");
 	CHECK_STR(num("0.95", NUMFMT_PERCENT), "95%");
