@@ -219,6 +219,61 @@ int main(void)
 		grid_table_free(&t);
 		grid_free(g);
 	}
+	/* --- docx: a nested table is its cell's grid; DOCX_MAX_TABLE_DEPTH */
+	{
+		static const char dct[] =
+		    "<Types><Override PartName=\"/word/document.xml\" "
+		    "ContentType=\"application/vnd.openxmlformats-officedocument."
+		    "wordprocessingml.document.main+xml\"/></Types>";
+		for (int depth = 2; depth <= DOCX_MAX_TABLE_DEPTH + 1;
+		     depth += DOCX_MAX_TABLE_DEPTH - 1) {
+			buf d = {0};
+			buf_adds(&d, "<w:document xmlns:w=\"w\"><w:body>");
+			for (int i = 0; i < depth; i++)
+				buf_printf(
+				    &d, "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>t%d</w:t></w:r></w:p>",
+				    i + 1);
+			for (int i = 0; i < depth; i++)
+				buf_adds(&d, "</w:tc></w:tr></w:tbl>");
+			buf_adds(&d, "</w:body></w:document>");
+			zipw *w = zipw_new();
+			zipw_add(w, "[Content_Types].xml", dct, strlen(dct));
+			zipw_add(w, "word/document.xml", d.s, d.len);
+			buf_reset(&a);
+			zipw_finish(w, &a, err, sizeof err);
+			CHECK(reader_pick(a.s, a.len)->read == docx_read);
+			warnings wn = {0};
+			reader_out o = {0};
+			o.warn = &wn;
+			CHECK_INT(docx_read(a.s, a.len, "t", &o), 0);
+			/* walk down the nested grids */
+			const grid *g = o.g[0];
+			int levels = 0;
+			const cell *c = NULL;
+			while (g && g->n) {
+				c = &g->rows[0].cells[0];
+				levels++;
+				g = c->sub;
+			}
+			if (depth == 2) {
+				CHECK_INT(levels, 2);
+				CHECK_STR(o.g[0]->rows[0].cells[0].text, "t1");
+				CHECK_STR(c->text, "t2");
+				CHECK_INT(c->col, 2); /* table 2 of the document */
+				CHECK_INT(wn.n, 0);
+			} else {
+				/* the innermost table is the deepest cell's text */
+				CHECK_INT(levels, DOCX_MAX_TABLE_DEPTH);
+				CHECK(c && strstr(c->text, "t17") != NULL);
+				CHECK(wn.n == 1 &&
+				      strcmp(wn.v[0].msg, "tables nested deeper than 16: inner "
+				                          "ones read as text") == 0);
+			}
+			reader_out_free(&o);
+			warn_free(&wn);
+			buf_free(&d);
+		}
+	}
 	buf_free(&a);
 	T_END();
 }
