@@ -11,18 +11,19 @@ MANDIR  ?= $(PREFIX)/share/man
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
-PKGS     := gumbo libpcre2-8
+PKGS     := gumbo libpcre2-8 libzip expat freexl
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test,
 # GNU time measures peak memory in the hostile-input tests; sqlite3,
 # python3-pandas and miller load --format csv output and run the README's
 # recipes.
 TEST_PKGS := mandoc locales cmark-gfm time sqlite3 python3-pandas miller
-# ... and the benchmark's (bench/run.sh): hyperfine, mawk, GNU time.
-BENCH_PKGS := hyperfine mawk time
+# ... and the benchmark's (bench/run.sh, bench/office.sh): hyperfine, mawk,
+# GNU time, xlsx2csv.
+BENCH_PKGS := hyperfine mawk time xlsx2csv
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8) -lcsv
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat -lfreexl) -lcsv
 
 -include config.mak
 
@@ -38,7 +39,7 @@ HDRS     := $(wildcard lib/*.h) tests/unit/t.h
 MAN1     := $(filter $(wildcard man/*.1),$(PROG_SRC:bin/%.c=man/%.1))
 MAN5     := $(wildcard man/*.5)
 
-.PHONY: tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz fuzz-build format
+.PHONY: bench-office tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz fuzz-build format
 all: $(PROGS)
 
 $(BUILD)/lib/%.o: lib/%.c $(HDRS)
@@ -71,6 +72,12 @@ BENCH_N ?= 10000
 bench: $(PROGS) $(TOOLS)
 	@PG_EXTRA_PKGS="$(BENCH_PKGS)" tools/deps.sh
 	BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
+	BUILD=$(BUILD) bench/office.sh
+
+# Only the XLSX reader against xlsx2csv and its floor (bench/office.sh).
+bench-office: $(PROGS) $(TOOLS)
+	@PG_EXTRA_PKGS="$(BENCH_PKGS)" tools/deps.sh
+	BUILD=$(BUILD) bench/office.sh
 
 check: $(PROGS) $(UNITS) $(TOOLS)
 	BUILD=$(BUILD) tests/run.sh
@@ -89,7 +96,7 @@ FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 60
 FUZZ_SAN   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
-FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum
+FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum fixtures/office
 FUZZ_OPTS  ?= -timeout=2 -rss_limit_mb=256 -dict=fuzz/pg.dict
 fuzz-build:
 	$(MAKE) BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \

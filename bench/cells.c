@@ -1,6 +1,7 @@
 /* cells: the "nothing lost" check. `cells DOC` lists the non-empty cell
- * texts of a document as pg-extract's readers see them (enc, then html or
- * dsv, HTML tables inside cells expanded), one "LINE<TAB>TEXT" a line, text
+ * texts of a document as pg-extract's readers see them (the reader
+ * reader.c picks: text through enc and html or dsv, HTML tables inside cells
+ * expanded; workbooks, every sheet; DOCX), one "LINE<TAB>TEXT" a line, text
  * escaped as in the fact stream. `cells DOC FACTS` prints only the cells that
  * nothing in FACTS (pg-extract's output for DOC) or the vocabulary accounts
  * for, and exits 1 when there are any. A cell is accounted for when, compared
@@ -17,11 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dsv.h"
-#include "enc.h"
 #include "extract.h"
+#include "reader.h"
 #include "grid.h"
-#include "html.h"
 #include "form.h"
 #include "tsv.h"
 #include "util.h"
@@ -239,32 +238,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fclose(fp);
-	enc_result er;
-	if (enc_decode(data, n, &er) < 0) {
-		fprintf(stderr, "cells: %s: %s\n", argv[1], er.err);
-		return 2;
-	}
-	grid *g = grid_new();
+	/* the reader pg-extract picks (reader.c): text, workbooks, DOCX */
 	warnings warn = {0};
-	if (html_sniff(er.text, er.len)) {
-		html_read(er.text, er.len, 1, 0, g, &warn);
-	} else {
-		/* as extract.c reads it */
-		int delim = dsv_sniff(er.text, er.len);
-		unsigned flags = delim == '\t' && strstr(er.text, "<table") ? DSV_NO_QUOTES : 0;
-		dsv_err derr;
-		dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
-		for (int i = 0; i < g->n; i++)
-			for (int j = 0; j < g->rows[i].n; j++) {
-				cell *c = &g->rows[i].cells[j];
-				if (!strstr(c->text, "<table") && !strstr(c->text, "<TABLE"))
-					continue;
-				grid *sub = grid_new();
-				if (html_read(c->text, c->len, c->line, c->col, sub, &warn) > 0)
-					c->sub = sub;
-				else
-					grid_free(sub);
-			}
+	reader_out ro = {0};
+	ro.warn = &warn;
+	if (reader_pick(data, n)->read(data, n, argv[1], &ro) < 0) {
+		fprintf(stderr, "cells: %s: %s\n", argv[1], ro.err);
+		return 2;
 	}
 	list tokens = {0}, values = {0};
 	if (argc == 3) {
@@ -273,7 +253,8 @@ int main(int argc, char **argv)
 			add(&tokens, xstrdup(vocab.v[i]));
 		read_facts(argv[2], &tokens, &values);
 	}
-	walk(g, &tokens, &values, argc == 3);
+	for (int i = 0; i < ro.n; i++)
+		walk(ro.g[i], &tokens, &values, argc == 3);
 	for (size_t i = 0; i < tokens.n; i++)
 		free(tokens.v[i]);
 	for (size_t i = 0; i < values.n; i++)
@@ -283,9 +264,8 @@ int main(int argc, char **argv)
 		free(vocab.v[i]);
 	free(vocab.v);
 	free(values.v);
-	grid_free(g);
+	reader_out_free(&ro);
 	warn_free(&warn);
-	enc_result_free(&er);
 	free(data);
 	return bad;
 }

@@ -15,7 +15,8 @@ static const char usage[] =
     "Usage: pg-extract [OPTION]... [FILE]...\n"
     "  or:  pg-extract [OPTION]... --files-from LIST\n"
     "Read 预算绩效目标表 documents (seed-shape text, saved web pages, TSV/CSV\n"
-    "exports; UTF-8, GB18030 or UTF-16) and write their facts as a fact stream.\n"
+    "exports in UTF-8, GB18030 or UTF-16; XLSX, XLS and DOCX files; the kind\n"
+    "is decided by the content) and write their facts as a fact stream.\n"
     "With no FILE, or when FILE is -, read standard input.\n"
     "\n"
     "  -d, --doc NAME      document id for standard input (default -)\n"
@@ -66,7 +67,7 @@ static int process(const char *path)
 	}
 	char *doc = strcmp(name, "-") == 0 ? xstrdup(opt.doc ? opt.doc : "-")
 	                                   : (opt.doc ? xstrdup(opt.doc) : pg_basename_noext(path));
-	extract_opts eo = {doc, opt.year};
+	extract_opts eo = {doc, opt.year, name};
 	extract_result res;
 	int docs = extract_bytes_free(data, n, &eo, stdout, &res);
 	free(doc);

@@ -12,17 +12,17 @@ _pg_tools()
 	local cols="doc year dept project section key field value op num unit src"
 	case $prog in
 	pg-extract)
-		opts="--doc --year --no-header --strict --quiet --format --help --version -d -y -H -s -q -h"
+		opts="--doc --year --no-header --strict --quiet --files-from --null --format --help --version -d -y -H -s -q -0 -h"
 		files='@(txt|htm|html|xhtml|csv|tsv|xls|xlsx|doc|docx|pdf|TXT|HTM|HTML|CSV|TSV|XLS|XLSX|DOC|DOCX|PDF)' ;;
 	pg-normalize)
 		opts="--format --help --version -h"
 		files='@(tsv|TSV)' ;;
 	pg-sum)
-		opts="--quiet --strict --totals --group --all-units --format --help --version -q -g -h"
+		opts="--quiet --strict --totals --group --all-units --exact --failed --format --help --version -q -g -h"
 		files='@(tsv|TSV)' ;;
 	pg-diff)
-		opts="--all --fields --min-pct --similarity --sorted --format --help --version -a -f -h"
-		formats="tsv csv markdown"
+		opts="--all --fields --min-pct --similarity --sorted --absolute-dates --buffer-size --format --help --version -a -f -S -h"
+		formats="tsv csv markdown html"
 		files='@(tsv|TSV)' ;;
 	*) return 0 ;;
 	esac
@@ -36,7 +36,7 @@ _pg_tools()
 		mapfile -t COMPREPLY < <(compgen -P "$pre" -W "$cols" -- "$last")
 		compopt -o nospace 2>/dev/null
 		return 0 ;;
-	-d | --doc | -y | --year | -f | --fields | --min-pct | --similarity)
+	-d | --doc | -y | --year | -f | --fields | --min-pct | --similarity | -S | --buffer-size)
 		return 0 ;;
 	esac
 	if [[ $cur == -* ]]; then

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *null;
 	if (!null && !(null = fopen("/dev/null", "w")))
 		abort();
-	extract_opts o = {"fuzz", NULL};
+	extract_opts o = {"fuzz", NULL, NULL};
 	extract_result res;
 	int docs = extract_bytes((const char *)data, size, &o, null, &res);
 	if ((docs < 0 && !res.err[0]) || docs == 0)

@@ -4,13 +4,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
-#include "dsv.h"
-#include "enc.h"
 #include "grid.h"
-#include "html.h"
+#include "reader.h"
 
 int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 {
@@ -62,61 +59,8 @@ int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 	return 0;
 }
 
-/* Does text hold `<table` (any case)? One pass over its '<'s: it runs on the
- * whole input and on every cell of a delimited grid. */
-static int holds_table(const char *t, size_t n)
-{
-	const char *e = t + n;
-	for (const char *p = t; e - p >= 6 && (p = memchr(p, '<', (size_t)(e - p - 5))); p++)
-		if (strncasecmp(p + 1, "table", 5) == 0)
-			return 1;
-	return 0;
-}
-
-/* Input line (1-based) of byte offset off: LF, CRLF and lone CR each end one. */
-static long line_at(const char *b, size_t off)
-{
-	long l = 1;
-	for (size_t i = 0; i < off; i++)
-		l += b[i] == '\n' || (b[i] == '\r' && (i + 1 >= off || b[i + 1] != '\n'));
-	return l;
-}
-
-/* Offset of the first byte that is not valid UTF-8 (or n). */
-static size_t first_bad_utf8(const char *b, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)b;
-	size_t i = 0, k;
-	while (i < n) {
-		if (u[i] < 0x80)
-			i++;
-		else if (utf8_decode(u + i, n - i, &k) < 0)
-			return i;
-		else
-			i += k;
-	}
-	return n;
-}
-
-/* Cells that hold an HTML table get it as their nested grid. */
-static void parse_cell_tables(grid *g, warnings *warn)
-{
-	for (int i = 0; i < g->n; i++) {
-		grid_row *r = &g->rows[i];
-		for (int j = 0; j < r->n; j++) {
-			cell *c = &r->cells[j];
-			if (c->sub || !holds_table(c->text, c->len))
-				continue;
-			grid *sub = grid_new();
-			if (html_read(c->text, c->len, c->line, c->col, sub, warn) > 0)
-				c->sub = sub;
-			else
-				grid_free(sub);
-		}
-	}
-}
-
-/* extract_bytes; own, when not NULL, is bytes, freed once decoded. */
+/* extract_bytes; own, when not NULL, is bytes, given up by the caller:
+ * freed once decoded (by the reader) or at the end. */
 static int run(const char *bytes, size_t n, char *own, const extract_opts *o, FILE *out,
                extract_result *res)
 {
@@ -126,60 +70,39 @@ static int run(const char *bytes, size_t n, char *own, const extract_opts *o, FI
 		free(own);
 		return -1;
 	}
-	enc_result er;
-	if (enc_decode(bytes, n, &er) < 0) {
-		snprintf(res->err, sizeof res->err, "%s", er.err);
-		enc_result_free(&er);
-		free(own);
+	warnings *warn = &res->form.warn;
+	reader_out ro = {0};
+	ro.warn = warn;
+	ro.own = own;
+	const reader_format *rf = reader_pick(bytes, n);
+	if (rf->read(bytes, n, o->name ? o->name : "-", &ro) < 0) {
+		res->line = ro.line;
+		snprintf(res->err, sizeof res->err, "%s", ro.err);
+		reader_out_free(&ro);
 		return -1;
 	}
-	warnings *warn = &res->form.warn;
-	/* the line of the first damage, where the input's line ends are bytes */
-	int bytelines = strcmp(er.encoding, "UTF-8") == 0 || strcmp(er.encoding, "GB18030") == 0;
-	if (er.replaced)
-		warn_add(warn, line_at(bytes, first_bad_utf8(bytes, n)),
-		         "%zu invalid byte(s) replaced by U+FFFD (read as %s), the first here",
-		         er.replaced, er.encoding);
-	if (er.nuls) {
-		const char *z = bytelines ? memchr(bytes, 0, n) : NULL;
-		warn_add(warn, z ? line_at(bytes, (size_t)(z - bytes)) : 0,
-		         "%zu NUL byte(s) dropped%s", er.nuls, z ? ", the first here" : "");
+	/* each grid (a sheet) is read on its own: a form never runs from one
+	 * sheet into the next; documents are numbered across them */
+	for (int i = 0; i < ro.n; i++) {
+		grid *g = ro.g[i];
+		if (g->err[0])
+			warn_add(warn, 0, "%s%s%s", ro.name[i] ? ro.name[i] : "",
+			         ro.name[i] ? ": " : "", g->err);
+		form_opts fo = {o->doc, o->year, ro.name[i]};
+		int before = res->form.docs;
+		form_extract(g, &fo, out, &res->form);
+		/* a sheet of notes is no document, but its text is not dropped
+		 * without a word */
+		if (ro.n > 1 && res->form.docs == before && grid_has_text(g))
+			warn_add(warn, 0, "sheet %s holds no 绩效目标表: not read",
+			         ro.name[i] ? ro.name[i] : "?");
 	}
-	free(own); /* the raw bytes are not held with the text and the grid */
-	grid *g = grid_new();
-	if (html_sniff(er.text, er.len)) {
-		html_read(er.text, er.len, 1, 0, g, warn);
-	} else {
-		/* The seed's shape (HTML tables in cells) is TAB-separated, and the
-		 * tools that write it never quote: the HTML's attribute quotes stay
-		 * literal. Anything else is sniffed. */
-		int tables = holds_table(er.text, er.len);
-		int delim = tables ? '\t' : dsv_sniff(er.text, er.len);
-		unsigned flags = tables ? DSV_NO_QUOTES : 0;
-		dsv_err derr;
-		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
-		if (rc < 0) {
-			res->line = derr.line;
-			snprintf(res->err, sizeof res->err, "%s", derr.msg);
-			grid_free(g);
-			enc_result_free(&er);
-			return -1;
-		}
-		if (rc > 0)
-			warn_add(warn, derr.line, "%s", derr.msg);
-		parse_cell_tables(g, warn);
-	}
-	enc_result_free(&er);
-	if (g->err[0])
-		warn_add(warn, 0, "%s", g->err);
-	form_opts fo = {o->doc, o->year};
-	int docs = form_extract(g, &fo, out, &res->form);
-	grid_free(g);
-	if (docs <= 0) {
+	reader_out_free(&ro);
+	if (res->form.docs <= 0) {
 		snprintf(res->err, sizeof res->err, "no 绩效目标表 found");
 		return -1;
 	}
-	return docs;
+	return res->form.docs;
 }
 
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,

@@ -1,7 +1,8 @@
 /* extract: one input's bytes -> fact records, the whole of pg-extract but
- * its options and messages. It chains the stages: decoding to UTF-8, the
- * reader for the input's shape (an HTML page, or delimited lines whose cells
- * may hold HTML tables), then form recognition. It writes records without
+ * its options and messages. It chains the stages: the reader that bids
+ * highest for the input's content (reader.h: a workbook, a word-processor
+ * document, or text -- an HTML page or delimited lines whose cells may hold
+ * HTML tables), then form recognition on each grid it gives. It writes records without
  * the header; it does not open files or print messages. */
 #ifndef PG_EXTRACT_H
 #define PG_EXTRACT_H
@@ -15,11 +16,12 @@
 typedef struct {
 	const char *doc;  /* document id */
 	const char *year; /* --year, or NULL */
+	const char *name; /* the input's name for messages (a conversion command), or NULL */
 } extract_opts;
 
 typedef struct {
 	form_stats form; /* docs, extra, disagree, warnings */
-	char err[256];   /* why the input was rejected */
+	char err[512];   /* why the input was rejected */
 	long line;       /* the input line err is about, or 0 */
 } extract_result;
 

@@ -16,8 +16,9 @@
 #include "util.h"
 
 typedef struct {
-	const char *doc;  /* document id of the first form; later ones get #2, #3 */
-	const char *year; /* year when the title has none (--year), or NULL */
+	const char *doc;   /* document id of the first form; later ones get #2, #3 */
+	const char *year;  /* year when the title has none (--year), or NULL */
+	const char *sheet; /* the grid's sheet name, for src (grid_cell_src), or NULL */
 } form_opts;
 
 typedef struct {

@@ -139,40 +139,6 @@ char *form_flat_text(const cell *c)
 	return s;
 }
 
-/* v in decimal at p (as %ld); returns the end. */
-static char *put_num(char *p, long v)
-{
-	char t[24];
-	int k = 0;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	if (v < 0)
-		*p++ = '-';
-	do
-		t[k++] = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
-	while (k)
-		*p++ = t[--k];
-	return p;
-}
-
-/* Where a cell came from, `L12C3:R2C4` (parts that are 0 left out), into
- * b (at least 4 * 24 + 8 bytes). Written by hand: it runs once per fact. */
-static void src_of(const cell *c, char *b)
-{
-	char *p = b;
-	if (c && c->line)
-		*p++ = 'L', p = put_num(p, c->line);
-	if (c && c->col)
-		*p++ = 'C', p = put_num(p, c->col);
-	if (c && c->trow) {
-		if (p > b)
-			*p++ = ':';
-		*p++ = 'R', p = put_num(p, c->trow);
-		*p++ = 'C', p = put_num(p, c->tcol);
-	}
-	*p = 0;
-}
-
 /* A key part: `|` and `｜` inside a label become `¦`. New string. */
 char *form_key_part(const char *s)
 {
@@ -273,8 +239,8 @@ long form_cp_at(const char *s, size_t n, size_t i, size_t *k)
 void form_fact(form_reader *w, int sec, char *key, const char *field, const cell *val,
                const char *unit)
 {
-	char src[4 * 24 + 8];
-	src_of(val, src);
+	char src[GRID_SRC_MAX];
+	grid_cell_src(val, w->o->sheet, src, sizeof src);
 	facts_add(&w->facts, sec, key, field, val ? val->text : "", val ? val->len : 0, unit, src);
 	if (sec == SEC_EXTRA)
 		w->st->extra++;
@@ -283,8 +249,8 @@ void form_fact(form_reader *w, int sec, char *key, const char *field, const cell
 void form_fact_text(form_reader *w, int sec, char *key, const char *field, const char *text,
                     size_t n, const cell *at, const char *unit)
 {
-	char src[4 * 24 + 8];
-	src_of(at, src);
+	char src[GRID_SRC_MAX];
+	grid_cell_src(at, w->o->sheet, src, sizeof src);
 	facts_add(&w->facts, sec, key, field, text, n, unit, src);
 	if (sec == SEC_EXTRA)
 		w->st->extra++;

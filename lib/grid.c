@@ -341,3 +341,91 @@ void grid_table_row_end(grid *g, grid_row *r, grid_table *t)
 		t->x++;
 	}
 }
+
+/* ---- provenance ---- */
+
+/* v in decimal at p (as %ld); returns the end. */
+static char *put_num(char *p, long v)
+{
+	char t[24];
+	int k = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	if (v < 0)
+		*p++ = '-';
+	do
+		t[k++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+char *grid_col_letters(int col, char *b)
+{
+	char t[8];
+	int k = 0;
+	for (unsigned v = col > 0 ? (unsigned)col : 1u; v > 0 && k < 7; v = (v - 1) / 26)
+		t[k++] = (char)('A' + (v - 1) % 26);
+	for (int i = 0; i < k; i++)
+		b[i] = t[k - 1 - i];
+	b[k] = 0;
+	return b;
+}
+
+/* Written by hand, not with snprintf: it runs once per fact. */
+char *grid_cell_src(const cell *c, const char *sheet, char *b, size_t bsz)
+{
+	char *p = b;
+	if (c && (c->flags & CELL_SHEET)) {
+		char col[8];
+		size_t room = bsz - 24; /* for `!`, the column and the row */
+		if (sheet) {
+			size_t k = strlen(sheet);
+			if (k > room) {
+				k = room;
+				while (k > 0 && ((unsigned char)sheet[k] & 0xC0) == 0x80)
+					k--;
+			}
+			memcpy(p, sheet, k);
+			p += k;
+			*p++ = '!';
+		}
+		grid_col_letters(c->tcol, col);
+		size_t k = strlen(col);
+		memcpy(p, col, k);
+		p = put_num(p + k, c->trow);
+	} else if (c && (c->flags & CELL_DOCX)) {
+		if (c->trow) {
+			*p++ = 'T', p = put_num(p, c->col);
+			*p++ = ':';
+			*p++ = 'R', p = put_num(p, c->trow);
+			*p++ = 'C', p = put_num(p, c->tcol);
+		} else {
+			*p++ = 'P', p = put_num(p, c->col);
+		}
+	} else {
+		if (c && c->line)
+			*p++ = 'L', p = put_num(p, c->line);
+		if (c && c->col)
+			*p++ = 'C', p = put_num(p, c->col);
+		if (c && c->trow) {
+			if (p > b)
+				*p++ = ':';
+			*p++ = 'R', p = put_num(p, c->trow);
+			*p++ = 'C', p = put_num(p, c->tcol);
+		}
+	}
+	*p = 0;
+	return b;
+}
+
+int grid_has_text(const grid *g)
+{
+	for (int i = 0; g && i < g->n; i++)
+		for (int j = 0; j < g->rows[i].n; j++) {
+			const cell *c = &g->rows[i].cells[j];
+			if (c->len || (c->sub && grid_has_text(c->sub)))
+				return 1;
+		}
+	return 0;
+}

@@ -23,10 +23,13 @@
 	            */
 
 enum {
-	CELL_VSPAN = 1, /* copy produced by a rowspan from the row above */
-	CELL_HSPAN = 2, /* copy produced by a colspan from the cell to the left */
-	CELL_CUT = 4,   /* text was cut at GRID_MAX_CELL_TEXT */
-	CELL_USED = 8,  /* a reader of the grid has accounted for this cell */
+	CELL_VSPAN = 1,  /* copy produced by a rowspan from the row above */
+	CELL_HSPAN = 2,  /* copy produced by a colspan from the cell to the left */
+	CELL_CUT = 4,    /* text was cut at GRID_MAX_CELL_TEXT */
+	CELL_USED = 8,   /* a reader of the grid has accounted for this cell */
+	CELL_SHEET = 16, /* trow/tcol are a spreadsheet's row and column (src `Sheet1!E22`) */
+	CELL_DOCX = 32,  /* col is the DOCX table number (src `T2:R3C4`), or with trow 0
+	                  * the body paragraph's number (src `P5`) */
 };
 
 struct grid;
@@ -118,6 +121,22 @@ cell *grid_table_cell(grid *g, grid_row *r, grid_table *t, const char *text, siz
  * the last cell, with empty cells kept in the holes before them so the
  * copies stay aligned. */
 void grid_table_row_end(grid *g, grid_row *r, grid_table *t);
+
+#define GRID_SRC_MAX 256 /* bytes of a src, its NUL included */
+
+/* Where cell c came from, as FORMAT.md's src column gives it. Text and
+ * HTML: `L12C3:R2C4` (input line, cell, table row and column; parts that
+ * are 0 left out). CELL_SHEET: `SHEET!E22` (sheet the sheet's name, or no
+ * prefix when NULL). CELL_DOCX: `T2:R3C4` (table, row, column) or `P5`
+ * (paragraph). c NULL gives "". Writes it into b (bsz >= 32 bytes; a
+ * sheet name too long for it is cut at a character boundary); returns b. */
+char *grid_cell_src(const cell *c, const char *sheet, char *b, size_t bsz);
+/* Spreadsheet column letters of col (1 -> A, 27 -> AA) into b (>= 8
+ * bytes); returns b. */
+char *grid_col_letters(int col, char *b);
+
+/* Nonzero when some cell of g (nested grids too) has text. */
+int grid_has_text(const grid *g);
 
 /* Normalise cell text in place: blanks (space, TAB, NBSP, U+3000 ...) runs
  * to one space, CR/LF runs to one '\n', trimmed around line breaks and at

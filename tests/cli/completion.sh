@@ -18,7 +18,7 @@ EOS
 		have_prog $p || continue
 		want=$($p --help | grep -oE -- '--[a-z][a-z-]*' | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//')
 		tc "$p: -- completes the long options of --help" 0 "$want" '' "$(comp $p --)"
-		tc "$p --format: tsv and csv" 0 "~^csv (markdown )?tsv\$" '' "$(comp $p --format '')"
+		tc "$p --format: tsv and csv" 0 "~^csv (html markdown |markdown )?tsv\$" '' "$(comp $p --format '')"
 	done
 	tc "pg-diff --format m: markdown" 0 'markdown' '' "$(comp pg-diff --format m)"
 	tc "pg-sum -g year,de: the column after the comma" 0 'year,dept' '' "$(comp pg-sum -g year,de)"

@@ -169,6 +169,6 @@ if have_prog pg-diff; then
 		"pg-diff: missing operand after '\"no\\nsuch\\tfile\"': pg-diff compares two fact streams, OLD NEW
 Try 'pg-diff --help' for more information." "N='$NL_NAME'; pg-diff \"\$N\""
 	tc "pg-diff --format with a newline: one line, then Try" 2 '' \
-		"pg-diff: invalid --format '\"no\\nsuch\\tfile\"': want tsv, csv or markdown
+		"pg-diff: invalid --format '\"no\\nsuch\\tfile\"': want tsv, csv, markdown or html
 Try 'pg-diff --help' for more information." "N='$NL_NAME'; pg-diff --format \"\$N\" a b"
 fi
