@@ -10,7 +10,7 @@ PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
-PKGS     := gumbo libpcre2-8
+PKGS     := gumbo libpcre2-8 poppler-glib cairo
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test.
 TEST_PKGS := mandoc locales cmark-gfm
@@ -18,7 +18,7 @@ TEST_PKGS := mandoc locales cmark-gfm
 BENCH_PKGS := hyperfine mawk time
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8) -lcsv
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo) -lcsv -lm
 
 -include config.mak
 

@@ -10,6 +10,7 @@
 #include "enc.h"
 #include "grid.h"
 #include "html.h"
+#include "pdf.h"
 
 int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 {
@@ -96,6 +97,8 @@ static void parse_cell_tables(grid *g, warnings *warn)
 	}
 }
 
+static int extract_grid(grid *g, const extract_opts *o, FILE *out, extract_result *res);
+
 int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
                   extract_result *res)
 {
@@ -104,13 +107,24 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		snprintf(res->err, sizeof res->err, "empty input");
 		return -1;
 	}
+	warnings *warn = &res->form.warn;
+	grid *g = grid_new();
+	/* kind by content: a PDF is read by its own reader (until the readers'
+	 * bid table lands: then it is one row of it) */
+	if (pdf_sniff(bytes, n)) {
+		if (pdf_read(bytes, n, NULL, g, warn, res->err, sizeof res->err) < 0) {
+			grid_free(g);
+			return -1;
+		}
+		return extract_grid(g, o, out, res);
+	}
 	enc_result er;
 	if (enc_decode(bytes, n, &er) < 0) {
+		grid_free(g);
 		snprintf(res->err, sizeof res->err, "%s", er.err);
 		enc_result_free(&er);
 		return -1;
 	}
-	warnings *warn = &res->form.warn;
 	/* the line of the first damage, where the input's line ends are bytes */
 	int bytelines = strcmp(er.encoding, "UTF-8") == 0 || strcmp(er.encoding, "GB18030") == 0;
 	if (er.replaced)
@@ -122,7 +136,6 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		warn_add(warn, z ? line_at(bytes, (size_t)(z - bytes)) : 0,
 		         "%zu NUL byte(s) dropped%s", er.nuls, z ? ", the first here" : "");
 	}
-	grid *g = grid_new();
 	if (html_sniff(er.text, er.len)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
 	} else {
@@ -146,8 +159,14 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		parse_cell_tables(g, warn);
 	}
 	enc_result_free(&er);
+	return extract_grid(g, o, out, res);
+}
+
+/* The forms of grid g (freed here) written to out. */
+static int extract_grid(grid *g, const extract_opts *o, FILE *out, extract_result *res)
+{
 	if (g->err[0])
-		warn_add(warn, 0, "%s", g->err);
+		warn_add(&res->form.warn, 0, "%s", g->err);
 	form_opts fo = {o->doc, o->year};
 	int docs = form_extract(g, &fo, out, &res->form);
 	grid_free(g);

@@ -153,11 +153,14 @@ static char *put_num(char *p, long v)
 	return p;
 }
 
-/* Where a cell came from, `L12C3:R2C4` (parts that are 0 left out). New
- * string. Written by hand: it runs once per fact. */
+/* Where a cell came from, `L12C3:R2C4` (parts that are 0 left out; a PDF
+ * cell's page first, `P2:R5C3`). New string. Written by hand: it runs once
+ * per fact. */
 static char *src_of(const cell *c)
 {
-	char b[4 * 24 + 8], *p = b;
+	char b[5 * 24 + 8], *p = b;
+	if (c && c->page)
+		*p++ = 'P', p = put_num(p, c->page);
 	if (c && c->line)
 		*p++ = 'L', p = put_num(p, c->line);
 	if (c && c->col)
