@@ -19,6 +19,7 @@ const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_CHARS, PDF_MA
 #define SPACE_GAP 0.2          /* a gap wider than this many line heights is a space */
 #define PAGE_MARGIN 0.12       /* the top and bottom share of a page where page numbers sit */
 #define APART_GAP 2.0          /* text outside tables: a gap of this many heights separates cells */
+#define FOOT_SLACK 24.0        /* a row cut by a page break ends this near the lowest table end */
 #define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
 #define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
 
@@ -28,6 +29,7 @@ typedef struct {
 	int n;         /* bytes */
 	int region;    /* index into the page's regions, -1 outside tables */
 	int ascii;     /* printable ASCII */
+	long cp;       /* the code point */
 } pchar;
 
 typedef struct {
@@ -48,13 +50,23 @@ static void segs_add(segs *s, double a, double b0, double b1)
 	s->v[s->n++] = (seg){a, b0, b1};
 }
 
+/* How a cell's text meets its edges, to tell whether it goes on in the same
+ * cell on the next page: the room after its last line, the width its first
+ * word needs, whether its ends are ASCII. */
+typedef struct {
+	double room, need;
+	int first_ascii, last_ascii, last_one_word;
+} cellfit;
+
 /* A table on one page: boundaries xs[0..nc], ys[0..nr]; reg[i*nc+j] = the
  * top-left atomic cell of the merged cell that holds (i, j). */
 typedef struct {
 	int nr, nc;
 	double *xs, *ys;
 	int *reg;
-	char **text; /* per atomic cell: its merged cell's text at the root, else NULL */
+	char **text;  /* per atomic cell: its merged cell's text at the root, else NULL */
+	cellfit *fit; /* per atomic cell, at the root: how its text meets its edges */
+	int skip;     /* rows at the top already joined to the page before */
 } ptable;
 
 static void ptable_free(ptable *t)
@@ -63,7 +75,7 @@ static void ptable_free(ptable *t)
 		return;
 	for (long k = 0; k < (long)t->nr * t->nc; k++)
 		free(t->text[k]);
-	free(t->text), free(t->reg), free(t->xs), free(t->ys);
+	free(t->text), free(t->fit), free(t->reg), free(t->xs), free(t->ys);
 	memset(t, 0, sizeof *t);
 }
 
@@ -288,7 +300,7 @@ static int find_tables(const segs *H, const segs *V, ptable **out)
 		}
 	ptable *tv = NULL;
 	int *hi = xmalloc((size_t)nh * sizeof *hi), *vi = xmalloc((size_t)nv * sizeof *vi);
-	double *pos = xmalloc((size_t)(nh + nv) * sizeof *pos);
+	double *pos = xmalloc((size_t)(nh + nv + 2) * sizeof *pos);
 	for (int root = 0; root < nh + nv; root++) {
 		if (uf_find(p, root) != root)
 			continue;
@@ -301,14 +313,35 @@ static int find_tables(const segs *H, const segs *V, ptable **out)
 				vi[kv++] = j;
 		if (kh < 2 || kv < 2)
 			continue;
+		/* the far ends of the lines are bounds too: a table cut by the
+		 * page's edge has lost its outer line there */
 		ptable t = {0};
-		for (int i = 0; i < kh; i++)
-			pos[i] = H->v[hi[i]].a;
-		int ny, nx;
-		t.ys = cluster(pos, kh, &ny);
+		int ny, nx, k = 0;
+		double amin = H->v[hi[0]].a, amax = amin, lo = V->v[vi[0]].b0, up = V->v[vi[0]].b1;
+		for (int i = 0; i < kh; i++) {
+			pos[k++] = H->v[hi[i]].a;
+			amin = fmin(amin, H->v[hi[i]].a), amax = fmax(amax, H->v[hi[i]].a);
+		}
 		for (int j = 0; j < kv; j++)
-			pos[j] = V->v[vi[j]].a;
-		t.xs = cluster(pos, kv, &nx);
+			lo = fmin(lo, V->v[vi[j]].b0), up = fmax(up, V->v[vi[j]].b1);
+		if (lo < amin - LINE_MIN)
+			pos[k++] = lo;
+		if (up > amax + LINE_MIN)
+			pos[k++] = up;
+		t.ys = cluster(pos, k, &ny);
+		k = 0;
+		amin = V->v[vi[0]].a, amax = amin, lo = H->v[hi[0]].b0, up = H->v[hi[0]].b1;
+		for (int j = 0; j < kv; j++) {
+			pos[k++] = V->v[vi[j]].a;
+			amin = fmin(amin, V->v[vi[j]].a), amax = fmax(amax, V->v[vi[j]].a);
+		}
+		for (int i = 0; i < kh; i++)
+			lo = fmin(lo, H->v[hi[i]].b0), up = fmax(up, H->v[hi[i]].b1);
+		if (lo < amin - LINE_MIN)
+			pos[k++] = lo;
+		if (up > amax + LINE_MIN)
+			pos[k++] = up;
+		t.xs = cluster(pos, k, &nx);
 		t.nr = ny - 1, t.nc = nx - 1;
 		if (t.nr < 1 || t.nc < 1 || (long)t.nr * t.nc > MAX_TABLE_CELLS) {
 			free(t.xs), free(t.ys);
@@ -317,6 +350,7 @@ static int find_tables(const segs *H, const segs *V, ptable **out)
 		long na = (long)t.nr * t.nc;
 		t.reg = xmalloc((size_t)na * sizeof *t.reg);
 		t.text = xcalloc((size_t)na, sizeof *t.text);
+		t.fit = xcalloc((size_t)na, sizeof *t.fit);
 		for (long a = 0; a < na; a++)
 			t.reg[a] = (int)a;
 		for (int i = 0; i < t.nr; i++) {
@@ -422,24 +456,95 @@ static void add_line(buf *t, const pchar *ch, const int *idx, int a, int b)
 	}
 }
 
-/* Width of the first word of line idx[a..b): a run of printable ASCII
- * without a space, else its first character. */
+/* Is cp CJK (ideographs, kana, hangul, CJK and full-width punctuation)?
+ * A line may break before any CJK character; other text breaks at spaces. */
+static int cjk(long cp)
+{
+	return cp >= 0x2E80 && !(cp >= 0xFE70 && cp <= 0xFEFF) && !(cp >= 0xFF61 && cp <= 0xFFEF);
+}
+
+/* May not start a line (closing punctuation: the line breaker keeps it with
+ * the character before) / may not end one (opening punctuation)? */
+static int closing(long cp)
+{
+	static const long v[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1B, 0xFF1A, 0xFF09,
+	                         0x300D, 0x300F, 0x201D, 0x2019, 0xFF1F, 0xFF01, 0x300B,
+	                         0x3009, 0x3011, 0x3015, 0xFF05, ')',    ',',    '.',
+	                         ';',    ':',    '%',    '!',    '?',    ']',    0};
+	for (int i = 0; v[i]; i++)
+		if (v[i] == cp)
+			return 1;
+	return 0;
+}
+
+static int opening(long cp)
+{
+	static const long v[] = {0xFF08, 0x300C, 0x300E, 0x201C, 0x2018, 0x300A,
+	                         0x3008, 0x3010, 0x3014, '(',    '[',    0};
+	for (int i = 0; v[i]; i++)
+		if (v[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* Width of the first unbreakable unit of line idx[a..b): a run of non-CJK
+ * characters without a space, or one CJK character; with the opening
+ * punctuation before it and the closing punctuation after it. */
 static double first_word(const pchar *ch, const int *idx, int a, int b)
 {
-	int k = a + 1;
-	if (ch[idx[a]].ascii)
-		while (k < b && ch[idx[k]].ascii && !spaced(&ch[idx[k - 1]], &ch[idx[k]]))
+	int k = a;
+	while (k + 1 < b && opening(ch[idx[k]].cp))
+		k++;
+	if (!cjk(ch[idx[k]].cp))
+		while (k + 1 < b && !cjk(ch[idx[k + 1]].cp) &&
+		       !spaced(&ch[idx[k]], &ch[idx[k + 1]]))
 			k++;
-	return ch[idx[k - 1]].x1 - ch[idx[a]].x0;
+	while (k + 1 < b && closing(ch[idx[k + 1]].cp) && !spaced(&ch[idx[k]], &ch[idx[k + 1]]))
+		k++;
+	return ch[idx[k]].x1 - ch[idx[a]].x0;
+}
+
+/* Is line idx[a..b) one word (no space, no CJK character to break at)? */
+static int one_word(const pchar *ch, const int *idx, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (cjk(ch[idx[k]].cp) || (k > a && spaced(&ch[idx[k - 1]], &ch[idx[k]])))
+			return 0;
+	return 1;
+}
+
+/* Where line idx[a..b) of a cell x0..x1 ends, the room after it: at the
+ * right of a left-aligned line (an indent of a space or so allowed; left is
+ * the leftmost start of the cell's lines), else around a centred one. */
+static double room_after(const pchar *ch, const int *idx, int a, int b, double x1, double pad,
+                         double usable, double left)
+{
+	const pchar *e = &ch[idx[b - 1]];
+	double room = x1 - pad - e->x1;
+	if (ch[idx[a]].x0 - left > (e->y1 - e->y0) / 2)
+		room = usable - (e->x1 - ch[idx[a]].x0);
+	return room;
+}
+
+/* Width needed on a line before to take the first word of line idx[a..b). */
+static double need_of(const pchar *ch, const int *idx, int a, int b)
+{
+	const pchar *f = &ch[idx[a]];
+	return first_word(ch, idx, a, b) + (cjk(f->cp) ? 0 : SPACE_GAP * (f->y1 - f->y0));
 }
 
 /* The text of a cell from x0 to x1 holding characters idx[0..n): its lines
  * joined; a line that ends where the next line's first word would have fit
  * ended on purpose ('\n'), else it wrapped (joined, with a space between two
- * ASCII words). New string. */
-static char *cell_text(const pchar *ch, int *idx, int n, double x0, double x1)
+ * ASCII words unless the line was one word cut by force). New string; fit
+ * is filled. */
+static char *cell_text(const pchar *ch, int *idx, int n, double x0, double x1, cellfit *fit)
 {
 	buf t = {0};
+	memset(fit, 0, sizeof *fit);
+	fit->room = x1 - x0;
+	if (n == 0)
+		return xstrdup("");
 	int *ls, nl = text_lines(ch, idx, n, &ls);
 	double pad = x1 - x0, left = x1;
 	for (int k = 0; k < nl; k++) {
@@ -453,24 +558,20 @@ static char *cell_text(const pchar *ch, int *idx, int n, double x0, double x1)
 	for (int k = 0; k < nl; k++) {
 		if (k > 0) {
 			const pchar *e = &ch[idx[ls[k] - 1]], *f = &ch[idx[ls[k]]];
-			double width = e->x1 - ch[idx[ls[k - 1]]].x0, h = e->y1 - e->y0;
-			double need =
-			    first_word(ch, idx, ls[k], ls[k + 1]) + (f->ascii ? SPACE_GAP * h : 0);
-			/* room at the right of a left-aligned line (an indent of a
-			 * space or so allowed), else around a centred one */
-			double room = x1 - pad - e->x1;
-			if (ch[idx[ls[k - 1]]].x0 - left > h / 2)
-				room = usable - width;
-			if (room >= need + 0.5)
+			double room = room_after(ch, idx, ls[k - 1], ls[k], x1, pad, usable, left);
+			if (room >= need_of(ch, idx, ls[k], ls[k + 1]) + 0.5)
 				buf_addc(&t, '\n');
-			else if (e->ascii && f->ascii)
+			else if (e->ascii && f->ascii && !one_word(ch, idx, ls[k - 1], ls[k]))
 				buf_addc(&t, ' ');
 		}
 		add_line(&t, ch, idx, ls[k], ls[k + 1]);
 	}
+	fit->room = room_after(ch, idx, ls[nl - 1], ls[nl], x1, pad, usable, left);
+	fit->need = need_of(ch, idx, ls[0], ls[1]);
+	fit->first_ascii = ch[idx[0]].ascii;
+	fit->last_ascii = ch[idx[n - 1]].ascii;
+	fit->last_one_word = one_word(ch, idx, ls[nl - 1], ls[nl]);
 	free(ls);
-	if (!t.s)
-		return xstrdup("");
 	return t.s;
 }
 
@@ -569,7 +670,8 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 			           p,
 			           (int)(q - p),
 			           -1,
-			           u > 0x20 && u < 0x7F};
+			           u > 0x20 && u < 0x7F,
+			           (long)u};
 			ch[nch++] = c;
 			*bad += u == 0xFFFD || (u >= 0xE000 && u <= 0xF8FF) || u < 0x20;
 		}
@@ -624,7 +726,7 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 				j1++;
 			long r = base[t] + a;
 			tb->text[a] = cell_text(ch, idx + cnt[r], cnt[r + 1] - cnt[r], tb->xs[j0],
-			                        tb->xs[j1 + 1]);
+			                        tb->xs[j1 + 1], &tb->fit[a]);
 		}
 		items_add(out, (item){pn, tb->ys[0], tb->xs[0], 0, 0, *tb, NULL});
 	}
@@ -702,14 +804,14 @@ static void row_texts(const joined *J, const ptable *t, int i, int from, const c
  * goes on from the table written before. */
 static void put_table(grid *g, joined *J, const ptable *t, int pn, int cont)
 {
-	int nu = J->nu, from = 0;
+	int nu = J->nu, from = t->skip;
 	const char **tx = xcalloc((size_t)nu, sizeof *tx);
 	for (int u = 0; u < nu; u++)
 		J->map[u] = interval(t->xs, t->nc, (J->xs[u] + J->xs[u + 1]) / 2);
 	for (int u = 0; u < nu; u++)
 		if (J->map[u] < 0)
 			J->map[u] = 0;
-	if (cont) {
+	if (cont && !from) {
 		/* the rest of a row cut by the page break, empty: gone */
 		int empty = 1;
 		for (int j = 0; j < t->nc && empty; j++)
@@ -764,10 +866,52 @@ static void put_table(grid *g, joined *J, const ptable *t, int pn, int cont)
 	free(tx);
 }
 
+/* Is row 0 of b the rest of a's last row, cut by the page break (a ends at
+ * the foot of its page's body, at_foot)? Then its texts are joined to that
+ * row's (as a wrapped line is) and b skips the row. It is, when every cell
+ * of it with text sits under a cell of a's last row whose text filled its
+ * last line (the first word of b's cell would not have fit after it). */
+static void join_cut_row(ptable *a, ptable *b, int at_foot)
+{
+	if (!at_foot || b->nr < 2)
+		return;
+	int any = 0, last = (a->nr - 1) * a->nc;
+	for (int pass = 0; pass < 2; pass++)
+		for (int j = 0; j < b->nc; j++) {
+			if (b->reg[j] != j || !*b->text[j])
+				continue;
+			int pj = interval(a->xs, a->nc, (b->xs[j] + b->xs[j + 1]) / 2);
+			int pr = pj < 0 ? -1 : a->reg[last + pj];
+			if (pass == 0) {
+				if (b->reg[b->nc + j] == j || pr < 0 || !*a->text[pr] ||
+				    a->fit[pr].room >= b->fit[j].need + 0.5)
+					return;
+				any = 1;
+				continue;
+			}
+			buf t = {0};
+			buf_adds(&t, a->text[pr]);
+			if (a->fit[pr].last_ascii && b->fit[j].first_ascii &&
+			    !a->fit[pr].last_one_word)
+				buf_addc(&t, ' ');
+			buf_adds(&t, b->text[j]);
+			free(a->text[pr]);
+			a->text[pr] = t.s;
+			a->fit[pr] = b->fit[j];
+		}
+	if (any)
+		b->skip = 1;
+}
+
 /* Write the items into g: runs of text as one-cell rows, each table with the
  * tables that go on from it as one. */
 static void put_items(grid *g, items *it)
 {
+	/* the foot of the pages' body: where the lowest table ends */
+	double foot = 0;
+	for (int k = 0; k < it->n; k++)
+		if (it->v[k].t.reg)
+			foot = fmax(foot, it->v[k].t.ys[it->v[k].t.nr]);
 	for (int k = 0; k < it->n;) {
 		item *x = &it->v[k];
 		if (!x->t.reg) {
@@ -781,6 +925,10 @@ static void put_items(grid *g, items *it)
 		int m = k + 1;
 		while (m < it->n && continues(&it->v[m - 1], &it->v[m]))
 			m++;
+		for (int q = k + 1; q < m; q++) {
+			ptable *a = &it->v[q - 1].t;
+			join_cut_row(a, &it->v[q].t, a->ys[a->nr] >= foot - FOOT_SLACK);
+		}
 		int nb = 0;
 		for (int q = k; q < m; q++)
 			nb += it->v[q].t.nc + 1;
