@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_CHARS, PDF_MAX_PAGE_MS};
+const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX_PAGE_CHARS,
+                                       PDF_MAX_PAGE_MS};
 
 /* Geometry, in points (1/72 inch), y downwards as poppler gives it. */
 #define LINE_MIN 8.0           /* shortest ruling line */
@@ -95,55 +96,54 @@ static int cmp_seg(const void *a, const void *b)
 	return (p->b0 > q->b0) - (p->b0 < q->b0);
 }
 
-/* Dark runs of at least minlen pixels along each of `lines` pixel lines
- * (pixel (l, k) = m[l*ls + k*ks]), stacked over consecutive lines into
- * bands no thicker than maxthick, appended to out as segments in points. */
-static void scan_runs(const unsigned char *m, int lines, int len, long ls, long ks, int minlen,
-                      int maxthick, double scale, segs *out)
+/* A dark run of pixels: on pixel line l (a row for horizontal runs, a
+ * column for vertical ones), from k0 to k1. */
+typedef struct {
+	int l, k0, k1;
+} run;
+
+typedef struct {
+	run *v;
+	long n, cap;
+} runs;
+
+static void runs_add(runs *r, int l, int k0, int k1)
 {
-	/* open bands: start line, last line, extent */
-	typedef struct {
-		int l0, l1, k0, k1;
-	} band;
-	band *open = NULL, *next = NULL;
-	int no = 0, nn = 0, cap = 0;
-	for (int l = 0; l <= lines; l++) {
-		nn = 0;
-		for (int k = 0; l < lines && k < len;) {
-			if (!m[l * ls + k * ks]) {
-				k++;
-				continue;
-			}
-			int k0 = k;
-			while (k < len && m[l * ls + k * ks])
-				k++;
-			if (k - k0 < minlen)
-				continue;
-			if (nn + no + 2 > cap) {
-				cap = 2 * (nn + no + 2);
-				open = xreallocarray(open, (size_t)cap, sizeof *open);
-				next = xreallocarray(next, (size_t)cap, sizeof *next);
-			}
-			band b = {l, l, k0, k - 1};
-			for (int o = 0; o < no; o++)
-				if (open[o].l1 == l - 1 && abs(open[o].k0 - k0) <= 2 &&
-				    abs(open[o].k1 - (k - 1)) <= 2) {
-					b.l0 = open[o].l0;
-					open[o].l1 = -1; /* taken */
-					break;
-				}
-			next[nn++] = b;
-		}
-		/* bands not continued on this line are finished */
-		for (int o = 0; o < no; o++)
-			if (open[o].l1 == l - 1 && open[o].l1 - open[o].l0 + 1 <= maxthick)
-				segs_add(out, (open[o].l0 + open[o].l1 + 1) / 2.0 / scale,
-				         open[o].k0 / scale, (open[o].k1 + 1) / scale);
-		band *t = open;
-		open = next, next = t;
-		no = nn;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 256;
+		r->v = xreallocarray(r->v, (size_t)r->cap, sizeof *r->v);
 	}
-	free(open), free(next);
+	r->v[r->n++] = (run){l, k0, k1};
+}
+
+static int cmp_run(const void *a, const void *b)
+{
+	const run *p = a, *q = b;
+	if (p->k0 != q->k0)
+		return p->k0 - q->k0;
+	return p->l - q->l;
+}
+
+/* Runs stacked over consecutive pixel lines (ends within 2 pixels) into
+ * bands; a band no thicker than maxthick is a line, appended to out in
+ * points (a fill is left out). */
+static void stack_runs(runs *r, int maxthick, double scale, segs *out)
+{
+	qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_run);
+	for (long i = 0; i < r->n; i++) {
+		if (r->v[i].l < 0)
+			continue;
+		run b = r->v[i];
+		int l1 = b.l;
+		for (long j = i + 1; j < r->n && r->v[j].k0 <= b.k0 + 2; j++)
+			if (r->v[j].l == l1 + 1 && abs(r->v[j].k1 - b.k1) <= 2) {
+				l1 = r->v[j].l;
+				r->v[j].l = -1;
+			}
+		if (l1 - b.l + 1 <= maxthick)
+			segs_add(out, (b.l + l1 + 1) / 2.0 / scale, b.k0 / scale,
+			         (b.k1 + 1) / scale);
+	}
 }
 
 /* Collinear pieces (same a within LINE_TOL, touching) into one line. */
@@ -172,55 +172,117 @@ static void segs_merge(segs *s)
 	s->n = w;
 }
 
-/* The page's horizontal and vertical ruling lines: the page rendered, the
- * characters' boxes blanked, dark runs of LINE_MIN points or more. */
-static void find_lines(PopplerPage *pg, double pw, double ph, const pchar *ch, int nch, segs *H,
-                       segs *V)
+/* A rendering surface kept from page to page (one allocation while the
+ * pages' size stays the same). */
+typedef struct {
+	cairo_surface_t *sf;
+	int w, h;
+	double sc; /* pixels per point */
+	int drawn; /* holds the page being read */
+	int *col;  /* per pixel column: the dark run going down it */
+} canvas;
+
+static void canvas_free(canvas *cv)
+{
+	if (cv->sf)
+		cairo_surface_destroy(cv->sf);
+	free(cv->col);
+	memset(cv, 0, sizeof *cv);
+}
+
+/* Is pixel p (RGB24) dark? Its green channel is below 235: a hairline
+ * rendered for printing is a light grey. */
+#define DARK(p) ((((p) >> 8) & 255) < 235)
+
+static void count_run(cairo_surface_t *obs, cairo_surface_t *target, void *n)
+{
+	++*(long *)n;
+}
+
+/* Render page pg (pw x ph points) onto cv, white first; returns the number
+ * of text runs it showed (cairo's show-glyphs calls, a run of characters
+ * each), or -1 when it could not. Rendered as for printing: poppler then
+ * does not build its text model of the page on the way. */
+static long render_page(PopplerPage *pg, double pw, double ph, canvas *cv)
 {
 	double sc = PDF_RENDER_SCALE;
 	if (pw * sc * ph * sc > (double)MAX_PIXELS)
 		sc = sqrt((double)MAX_PIXELS / (pw * ph));
 	int W = (int)ceil(pw * sc), Hh = (int)ceil(ph * sc);
-	if (W < 1 || Hh < 1)
-		return;
-	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, Hh);
-	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(sf);
-		return;
+	cv->drawn = 0;
+	if (!(W >= 1 && Hh >= 1))
+		return -1;
+	if (!cv->sf || cv->w != W || cv->h != Hh) {
+		canvas_free(cv);
+		cv->sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, Hh);
+		if (cairo_surface_status(cv->sf) != CAIRO_STATUS_SUCCESS) {
+			canvas_free(cv);
+			return -1;
+		}
+		cv->w = W, cv->h = Hh;
+		cv->col = xmalloc((size_t)W * sizeof *cv->col);
 	}
-	cairo_t *cr = cairo_create(sf);
+	cv->sc = sc;
+	long shown = 0;
+	cairo_surface_t *obs = cairo_surface_create_observer(cv->sf, CAIRO_SURFACE_OBSERVER_NORMAL);
+	cairo_surface_observer_add_glyphs_callback(obs, count_run, &shown);
+	cairo_t *cr = cairo_create(obs);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, sc, sc);
-	poppler_page_render(pg, cr);
+	poppler_page_render_for_printing(pg, cr);
 	cairo_destroy(cr);
-	cairo_surface_flush(sf);
-	const unsigned char *px = cairo_image_surface_get_data(sf);
-	int stride = cairo_image_surface_get_stride(sf);
-	unsigned char *m = xmalloc((size_t)W * (size_t)Hh);
-	for (int y = 0; y < Hh; y++) {
-		const uint32_t *row = (const uint32_t *)(px + (long)y * stride);
-		for (int x = 0; x < W; x++) {
-			uint32_t p = row[x];
-			int lum =
-			    (int)(((p >> 16) & 255) * 3 + ((p >> 8) & 255) * 6 + (p & 255)) / 10;
-			m[(long)y * W + x] = lum < 170;
+	cairo_surface_destroy(obs);
+	cv->drawn = 1;
+	return shown;
+}
+
+/* The ruling lines of the page rendered on cv: the characters' boxes
+ * painted white, dark runs of LINE_MIN points or more. */
+static void find_lines(canvas *cv, const pchar *ch, int nch, segs *H, segs *V)
+{
+	if (!cv->drawn)
+		return;
+	double sc = cv->sc;
+	int W = cv->w, Hh = cv->h;
+	cairo_t *cr = cairo_create(cv->sf);
+	/* text is not lines: its boxes painted out (a line through a box
+	 * keeps its pieces, joined again by segs_merge) */
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	for (int i = 0; i < nch; i++) {
+		double x0 = floor(ch[i].x0 * sc), y0 = floor(ch[i].y0 * sc);
+		double x1 = ceil(ch[i].x1 * sc), y1 = ceil(ch[i].y1 * sc);
+		cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	}
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(cv->sf);
+	const unsigned char *px = cairo_image_surface_get_data(cv->sf);
+	int stride = cairo_image_surface_get_stride(cv->sf);
+	int minlen = (int)(LINE_MIN * sc), thick = (int)(LINE_THICK * sc);
+	runs hr = {0}, vr = {0};
+	int *col = cv->col;
+	memset(col, 0, (size_t)W * sizeof *col);
+	for (int y = 0; y <= Hh; y++) {
+		const uint32_t *row = y < Hh ? (const uint32_t *)(px + (long)y * stride) : NULL;
+		for (int x = 0; x < W;) {
+			if (!row || !DARK(row[x])) {
+				if (col[x] >= minlen)
+					runs_add(&vr, x, y - col[x], y - 1);
+				col[x++] = 0;
+				continue;
+			}
+			int x0 = x;
+			for (; x < W && DARK(row[x]); x++)
+				col[x]++;
+			if (x - x0 >= minlen)
+				runs_add(&hr, y, x0, x - 1);
 		}
 	}
-	cairo_surface_destroy(sf);
-	for (int i = 0; i < nch; i++) {
-		int x0 = (int)(ch[i].x0 * sc) + 1, x1 = (int)(ch[i].x1 * sc) - 1;
-		int y0 = (int)(ch[i].y0 * sc) + 1, y1 = (int)(ch[i].y1 * sc) - 1;
-		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
-		x1 = x1 >= W ? W - 1 : x1, y1 = y1 >= Hh ? Hh - 1 : y1;
-		for (int y = y0; y <= y1; y++)
-			if (x1 >= x0)
-				memset(m + (long)y * W + x0, 0, (size_t)(x1 - x0 + 1));
-	}
-	int minlen = (int)(LINE_MIN * sc), thick = (int)(LINE_THICK * sc);
-	scan_runs(m, Hh, W, W, 1, minlen, thick, sc, H);
-	scan_runs(m, W, Hh, 1, W, minlen, thick, sc, V);
-	free(m);
+	stack_runs(&hr, thick, sc, H);
+	stack_runs(&vr, thick, sc, V);
+	free(hr.v), free(vr.v);
 	segs_merge(H);
 	segs_merge(V);
 }
@@ -634,8 +696,19 @@ static int cmp_item(const void *a, const void *b)
  * -1 when over the character limit (warned). Counts characters that have
  * no Unicode meaning in *bad. */
 static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out, warnings *warn,
-                      long *bad)
+                      long *bad, canvas *cv)
 {
+	double pw, ph;
+	poppler_page_get_size(pg, &pw, &ph);
+	/* poppler's text model takes some 250 bytes a character: a page is
+	 * counted on its rendering before it is built */
+	long shown = render_page(pg, pw, ph, cv);
+	if (shown > lim->max_page_runs) {
+		warn_add(warn, 0,
+		         "page %d: more than %ld runs of text (PDF_MAX_PAGE_RUNS): page not read",
+		         pn, lim->max_page_runs);
+		return -1;
+	}
 	char *text = poppler_page_get_text(pg);
 	PopplerRectangle *rects = NULL;
 	guint nrect = 0;
@@ -651,8 +724,6 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 	}
 	if (!poppler_page_get_text_layout(pg, &rects, &nrect))
 		nrect = 0;
-	double pw, ph;
-	poppler_page_get_size(pg, &pw, &ph);
 	pchar *ch = xmalloc((size_t)(total ? total : 1) * sizeof *ch);
 	int nch = 0;
 	const char *p = text;
@@ -684,7 +755,7 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 		return 0;
 	}
 	segs H = {0}, V = {0};
-	find_lines(pg, pw, ph, ch, nch, &H, &V);
+	find_lines(cv, ch, nch, &H, &V);
 	ptable *tv;
 	int nt = find_tables(&H, &V, &tv);
 	free(H.v), free(V.v);
@@ -1002,12 +1073,13 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	long chars = 0, bad = 0;
 	int read = 0;
 	items it = {0};
+	canvas cv = {0};
 	for (int i = 0; i < np; i++) {
 		PopplerPage *pg = poppler_document_get_page(doc, i);
 		if (!pg)
 			continue;
 		gint64 t0 = g_get_monotonic_time();
-		long k = read_page(pg, i + 1, lim, &it, warn, &bad);
+		long k = read_page(pg, i + 1, lim, &it, warn, &bad, &cv);
 		g_object_unref(pg);
 		read++;
 		if (k > 0)
@@ -1022,6 +1094,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 		}
 	}
 	g_object_unref(doc);
+	canvas_free(&cv);
 	if (chars == 0 || bad * 2 > chars) {
 		if (chars == 0)
 			snprintf(

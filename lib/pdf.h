@@ -20,13 +20,15 @@
 #include "grid.h"
 
 #define PDF_MAX_PAGES 1000        /* pages read; the rest is left, with a warning */
-#define PDF_MAX_PAGE_CHARS 100000 /* characters on one page; a page over it is skipped */
+#define PDF_MAX_PAGE_RUNS 50000   /* runs of text (show-text operations) on one page */
+#define PDF_MAX_PAGE_CHARS 100000 /* characters on one page; a page over either is skipped */
 #define PDF_MAX_PAGE_MS 10000     /* a page slower than this stops the reading */
 #define PDF_RENDER_SCALE 2        /* pixels per point of the rendering for lines */
 
 /* The limits pdf_read works under (pdf_limits_default: the values above). */
 typedef struct {
 	int max_pages;
+	long max_page_runs;
 	long max_page_chars;
 	long max_page_ms;
 } pdf_limits;
