@@ -3,7 +3,7 @@
  * is only an image (a scan), or text in a font without a Unicode map. Not
  * a form maker (fixtures/pdf/make.sh exports real forms with LibreOffice).
  *
- *   pdfgen [--pages N] [--words W] [--scan] [--garbage]
+ *   pdfgen [--pages N] [--words W] [--scan] [--garbage] [--footer]
  *
  * Each page holds W words ("w1 w2 ..." in 6 pt Helvetica, 100 to a line;
  * over 2,000 words, 170 to a line on a page 4,800 x 8,000 pt, so that all
@@ -41,7 +41,7 @@ static void obj_begin(long id)
 int main(int argc, char **argv)
 {
 	long pages = 1, words = 20;
-	int scan = 0, garbage = 0;
+	int scan = 0, garbage = 0, footer = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--pages") == 0 && i + 1 < argc)
 			pages = atol(argv[++i]);
@@ -51,9 +51,11 @@ int main(int argc, char **argv)
 			scan = 1;
 		else if (strcmp(argv[i], "--garbage") == 0)
 			garbage = 1;
+		else if (strcmp(argv[i], "--footer") == 0)
+			footer = 1;
 		else {
-			fprintf(stderr,
-			        "usage: pdfgen [--pages N] [--words W] [--scan] [--garbage]\n");
+			fprintf(stderr, "usage: pdfgen [--pages N] [--words W] [--scan] "
+			                "[--garbage] [--footer]\n");
 			return 2;
 		}
 	}
@@ -145,6 +147,12 @@ int main(int argc, char **argv)
 			}
 			buf_adds(&c, "ET\n");
 		}
+		if (footer)
+			buf_printf(&c,
+			           "BT /F1 9 Tf 280 30 Td (- %ld -) Tj ET BT /F1 9 Tf 480 820 Td "
+			           "(Page %ld "
+			           "of %ld) Tj ET\n",
+			           p + 1, p + 1, pages);
 		obj_begin(7 + 2 * p);
 		snprintf(b, sizeof b, "<< /Length %zu >>\nstream\n", c.len);
 		outs(b);

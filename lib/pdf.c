@@ -1043,6 +1043,9 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	if (!lim)
 		lim = &pdf_limits_default;
 	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+	/* a whole PDF ends with %%EOF (a few bytes of line ends after it) */
+	size_t tail = n < 1024 ? n : 1024;
+	int cut = !memmem(bytes + n - tail, tail, "%%EOF", 5);
 	GBytes *gb = g_bytes_new_static(bytes, n);
 	GError *ge = NULL;
 	PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
@@ -1053,12 +1056,16 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 			         "encrypted PDF (it needs a password): decrypt it first, "
 			         "e.g. with qpdf --decrypt --password=PASSWORD");
 		else
-			snprintf(err, errsz, "damaged PDF, cannot be read (%s)",
-			         ge && ge->message ? ge->message : "unknown error");
+			snprintf(err, errsz, "damaged PDF, cannot be read (%s)%s",
+			         ge && ge->message ? ge->message : "unknown error",
+			         cut ? ": cut short? (no %%EOF at its end)" : "");
 		if (ge)
 			g_error_free(ge);
 		return -1;
 	}
+	if (cut)
+		warn_add(warn, 0,
+		         "no %%%%EOF at the end of the PDF: cut short? (pages may be missing)");
 	int np = poppler_document_get_n_pages(doc);
 	if (np <= 0) {
 		snprintf(err, errsz, "damaged PDF: no pages");
@@ -1071,7 +1078,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 		np = lim->max_pages;
 	}
 	long chars = 0, bad = 0;
-	int read = 0;
+	int read = 0, over = 0;
 	items it = {0};
 	canvas cv = {0};
 	for (int i = 0; i < np; i++) {
@@ -1084,6 +1091,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 		read++;
 		if (k > 0)
 			chars += k;
+		over += k < 0;
 		long ms = (long)((g_get_monotonic_time() - t0) / 1000);
 		if (ms > lim->max_page_ms && i + 1 < np) {
 			warn_add(warn, 0,
@@ -1096,7 +1104,11 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	g_object_unref(doc);
 	canvas_free(&cv);
 	if (chars == 0 || bad * 2 > chars) {
-		if (chars == 0)
+		if (chars == 0 && over)
+			snprintf(err, errsz,
+			         "nothing read: every page with text is over a limit (%d page%s)",
+			         over, over == 1 ? "" : "s");
+		else if (chars == 0)
 			snprintf(
 			    err, errsz,
 			    "no text in this PDF (scanned?): OCR it first, e.g. with ocrmypdf");
