@@ -1031,6 +1031,9 @@ static void items_free(items *it)
 	free(it->v);
 }
 
+/* The last line of a whole PDF (written so, it is not taken for a format). */
+#define EOF_MARK "\045\045EOF"
+
 /* poppler reports syntax errors through GLib's log at level "info"; they
  * are not ours to print. */
 static void quiet_log(const gchar *d, GLogLevelFlags l, const gchar *m, gpointer u)
@@ -1045,7 +1048,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
 	/* a whole PDF ends with %%EOF (a few bytes of line ends after it) */
 	size_t tail = n < 1024 ? n : 1024;
-	int cut = !memmem(bytes + n - tail, tail, "%%EOF", 5);
+	int cut = !memmem(bytes + n - tail, tail, EOF_MARK, 5);
 	GBytes *gb = g_bytes_new_static(bytes, n);
 	GError *ge = NULL;
 	PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
@@ -1058,14 +1061,14 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 		else
 			snprintf(err, errsz, "damaged PDF, cannot be read (%s)%s",
 			         ge && ge->message ? ge->message : "unknown error",
-			         cut ? ": cut short? (no %%EOF at its end)" : "");
+			         cut ? ": cut short? (no " EOF_MARK " at its end)" : "");
 		if (ge)
 			g_error_free(ge);
 		return -1;
 	}
 	if (cut)
-		warn_add(warn, 0,
-		         "no %%%%EOF at the end of the PDF: cut short? (pages may be missing)");
+		warn_add(warn, 0, "no %s at the end of the PDF: cut short? (pages may be missing)",
+		         EOF_MARK);
 	int np = poppler_document_get_n_pages(doc);
 	if (np <= 0) {
 		snprintf(err, errsz, "damaged PDF: no pages");
