@@ -176,6 +176,8 @@ static void segs_merge(segs *s)
  * pages' size stays the same). */
 typedef struct {
 	cairo_surface_t *sf;
+	cairo_surface_t *obs; /* an observer of sf that counts runs of text */
+	long shown;           /* runs of text shown on the page being rendered */
 	int w, h;
 	double sc; /* pixels per point */
 	int drawn; /* holds the page being read */
@@ -184,6 +186,12 @@ typedef struct {
 
 static void canvas_free(canvas *cv)
 {
+	if (cv->obs) {
+		/* cairo frees an observer's callbacks only when it is finished
+		 * (which finishes the surface under it too) */
+		cairo_surface_finish(cv->obs);
+		cairo_surface_destroy(cv->obs);
+	}
 	if (cv->sf)
 		cairo_surface_destroy(cv->sf);
 	free(cv->col);
@@ -223,18 +231,19 @@ static long render_page(PopplerPage *pg, double pw, double ph, canvas *cv)
 		cv->col = xmalloc((size_t)W * sizeof *cv->col);
 	}
 	cv->sc = sc;
-	long shown = 0;
-	cairo_surface_t *obs = cairo_surface_create_observer(cv->sf, CAIRO_SURFACE_OBSERVER_NORMAL);
-	cairo_surface_observer_add_glyphs_callback(obs, count_run, &shown);
-	cairo_t *cr = cairo_create(obs);
+	if (!cv->obs) {
+		cv->obs = cairo_surface_create_observer(cv->sf, CAIRO_SURFACE_OBSERVER_NORMAL);
+		cairo_surface_observer_add_glyphs_callback(cv->obs, count_run, &cv->shown);
+	}
+	cv->shown = 0;
+	cairo_t *cr = cairo_create(cv->obs);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, sc, sc);
 	poppler_page_render_for_printing(pg, cr);
 	cairo_destroy(cr);
-	cairo_surface_destroy(obs);
 	cv->drawn = 1;
-	return shown;
+	return cv->shown;
 }
 
 /* The ruling lines of the page rendered on cv: the characters' boxes
