@@ -14,8 +14,9 @@ PKGS     := gumbo libpcre2-8 poppler-glib cairo
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test.
 TEST_PKGS := mandoc locales cmark-gfm
-# ... and the benchmark's (bench/run.sh): hyperfine, mawk, GNU time.
-BENCH_PKGS := hyperfine mawk time
+# ... and the benchmark's (bench/run.sh, bench/pdf.sh): hyperfine, mawk, GNU
+# time, pdftotext (the PDF floor).
+BENCH_PKGS := hyperfine mawk time poppler-utils
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo) -lcsv -lm
@@ -67,6 +68,7 @@ BENCH_N ?= 10000
 bench: $(PROGS) $(TOOLS)
 	@PG_EXTRA_PKGS="$(BENCH_PKGS)" tools/deps.sh
 	BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
+	BUILD=$(BUILD) bench/pdf.sh
 
 check: $(PROGS) $(UNITS) $(TOOLS)
 	BUILD=$(BUILD) tests/run.sh

@@ -179,9 +179,10 @@ typedef struct {
 	cairo_surface_t *obs; /* an observer of sf that counts runs of text */
 	long shown;           /* runs of text shown on the page being rendered */
 	int w, h;
-	double sc; /* pixels per point */
-	int drawn; /* holds the page being read */
-	int *col;  /* per pixel column: the dark run going down it */
+	double sc;           /* pixels per point */
+	int drawn;           /* holds the page being read */
+	int *col;            /* per pixel column: the dark run going down it */
+	unsigned char *mask; /* two rows of dark/light bytes, with slack */
 } canvas;
 
 static void canvas_free(canvas *cv)
@@ -194,7 +195,7 @@ static void canvas_free(canvas *cv)
 	}
 	if (cv->sf)
 		cairo_surface_destroy(cv->sf);
-	free(cv->col);
+	free(cv->col), free(cv->mask);
 	memset(cv, 0, sizeof *cv);
 }
 
@@ -229,6 +230,7 @@ static long render_page(PopplerPage *pg, double pw, double ph, canvas *cv)
 		}
 		cv->w = W, cv->h = Hh;
 		cv->col = xmalloc((size_t)W * sizeof *cv->col);
+		cv->mask = xmalloc(2 * ((size_t)W + 8));
 	}
 	cv->sc = sc;
 	if (!cv->obs) {
@@ -272,22 +274,53 @@ static void find_lines(canvas *cv, const pchar *ch, int nch, segs *H, segs *V)
 	int minlen = (int)(LINE_MIN * sc), thick = (int)(LINE_THICK * sc);
 	runs hr = {0}, vr = {0};
 	int *col = cv->col;
+	/* one byte a pixel for this row and the one above (8 bytes of slack:
+	 * white stretches are skipped a word at a time) */
+	unsigned char *cur = cv->mask, *up = cv->mask + W + 8;
 	memset(col, 0, (size_t)W * sizeof *col);
+	memset(cv->mask, 0, 2 * ((size_t)W + 8));
 	for (int y = 0; y <= Hh; y++) {
 		const uint32_t *row = y < Hh ? (const uint32_t *)(px + (long)y * stride) : NULL;
+		if (row)
+			for (int x = 0; x < W;) {
+				/* eight white pixels (green 255) at a time */
+				uint64_t w[4], g = 0x0000FF000000FF00ULL;
+				if (x + 8 <= W) {
+					memcpy(w, row + x, sizeof w);
+					if ((w[0] & w[1] & w[2] & w[3] & g) == g) {
+						memset(cur + x, 0, 8);
+						x += 8;
+						continue;
+					}
+				}
+				cur[x] = DARK(row[x]);
+				x++;
+			}
+		else
+			memset(cur, 0, (size_t)W);
 		for (int x = 0; x < W;) {
-			if (!row || !DARK(row[x])) {
-				if (col[x] >= minlen)
+			uint64_t wc, wu;
+			memcpy(&wc, cur + x, 8);
+			memcpy(&wu, up + x, 8);
+			if ((wc | wu) == 0) {
+				x += 8;
+				continue;
+			}
+			if (!cur[x]) {
+				/* a column's dark run ends above a light pixel */
+				if (up[x] && col[x] >= minlen)
 					runs_add(&vr, x, y - col[x], y - 1);
 				col[x++] = 0;
 				continue;
 			}
 			int x0 = x;
-			for (; x < W && DARK(row[x]); x++)
+			for (; x < W && cur[x]; x++)
 				col[x]++;
 			if (x - x0 >= minlen)
 				runs_add(&hr, y, x0, x - 1);
 		}
+		unsigned char *t = cur;
+		cur = up, up = t;
 	}
 	stack_runs(&hr, thick, sc, H);
 	stack_runs(&vr, thick, sc, V);
