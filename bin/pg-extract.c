@@ -12,7 +12,8 @@
 static const char usage[] =
     "Usage: pg-extract [OPTION]... [FILE]...\n"
     "Read 预算绩效目标表 documents (seed-shape text, saved web pages, TSV/CSV\n"
-    "exports; UTF-8, GB18030 or UTF-16) and write their facts as a fact stream.\n"
+    "exports in UTF-8, GB18030 or UTF-16; PDFs with a text layer) and write\n"
+    "their facts as a fact stream.\n"
     "With no FILE, or when FILE is -, read standard input.\n"
     "\n"
     "  -d, --doc NAME      document id for standard input (default -)\n"

@@ -19,7 +19,7 @@ const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX
 #define LINE_TOL 2.0           /* two lines this close are one; a line ends this near a crossing */
 #define SPACE_GAP 0.2          /* a gap wider than this many line heights is a space */
 #define PAGE_MARGIN 0.12       /* the top and bottom share of a page where page numbers sit */
-#define APART_GAP 2.0          /* text outside tables: a gap of this many heights separates cells */
+#define APART_GAP 1.0          /* text outside tables: a gap of this many heights separates cells */
 #define FOOT_SLACK 24.0        /* a row cut by a page break ends this near the lowest table end */
 #define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
 #define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
@@ -129,7 +129,8 @@ static int cmp_run(const void *a, const void *b)
  * points (a fill is left out). */
 static void stack_runs(runs *r, int maxthick, double scale, segs *out)
 {
-	qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_run);
+	if (r->n > 0)
+		qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_run);
 	for (long i = 0; i < r->n; i++) {
 		if (r->v[i].l < 0)
 			continue;
@@ -149,7 +150,8 @@ static void stack_runs(runs *r, int maxthick, double scale, segs *out)
 /* Collinear pieces (same a within LINE_TOL, touching) into one line. */
 static void segs_merge(segs *s)
 {
-	qsort(s->v, (size_t)s->n, sizeof *s->v, cmp_seg);
+	if (s->n > 0)
+		qsort(s->v, (size_t)s->n, sizeof *s->v, cmp_seg);
 	int w = 0;
 	for (int i = 0; i < s->n; i++) {
 		int m = -1;
@@ -868,7 +870,8 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 	}
 	if (nl)
 		free(ls);
-	qsort(out->v + n0, (size_t)(out->n - n0), sizeof *out->v, cmp_item);
+	if (out->n > n0)
+		qsort(out->v + n0, (size_t)(out->n - n0), sizeof *out->v, cmp_item);
 	if (out->n > n0)
 		out->v[n0].first = 1, out->v[out->n - 1].last = 1;
 	free(base), free(cnt), free(idx), free(ch);
@@ -1028,11 +1031,15 @@ static void put_items(grid *g, items *it)
 	for (int k = 0; k < it->n;) {
 		item *x = &it->v[k];
 		if (!x->t.reg) {
+			/* runs of one line of text: one row, a cell each */
 			grid_row *r = grid_add_row(g, 0);
-			cell *e = grid_add_cell(g, r, x->text, strlen(x->text));
-			if (e)
-				e->page = x->page;
-			k++;
+			do {
+				cell *e = grid_add_cell(g, r, it->v[k].text, strlen(it->v[k].text));
+				if (e)
+					e->page = it->v[k].page;
+				k++;
+			} while (k < it->n && !it->v[k].t.reg && it->v[k].page == x->page &&
+			         fabs(it->v[k].top - x->top) <= LINE_TOL);
 			continue;
 		}
 		int m = k + 1;
