@@ -94,3 +94,16 @@ tc "pdf: a page with 200,000 words" 2 "$HDR" \
 	"pg-extract: $H/words200k.pdf: warning: page 1: more than 50000 runs of text (PDF_MAX_PAGE_RUNS): page not read
 pg-extract: $H/words200k.pdf: nothing read: every page with text is over a limit (1 page)" \
 	"pg-extract $H/words200k.pdf"
+
+# --- no ruling lines (the seed exported from text, fixtures/pdf/norules.pdf):
+# rows are the text lines, cells the runs of each line; no columns are rebuilt
+# from the words' alignment (docs/readers.md 3, "Not done"). The facts,
+# reviewed against the PDF's page images: the title, the department (from
+# 部门名称), 财政供养人员数 41, 下属二级单位数 0, the empty 其他需完成的任务
+# and the first indicator (产出指标|数量指标|全体市人大代表参加培训人数 ≥400人次)
+# are right; every other cell goes to extra with its text (a wrapped cell's
+# lines as separate cells), except one wrong fact: goal 1 holds the text of
+# 目标2 (目标1 and 目标3 are on the lines above and below the 总体绩效目标 label,
+# and go to extra).
+tc "pdf: a table without ruling lines (reviewed facts, one known wrong)" 0 \
+	@$P/norules.facts.tsv "" "pg-extract $P/norules.pdf"
