@@ -1094,7 +1094,11 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 {
 	if (!lim)
 		lim = &pdf_limits_default;
-	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+	static int quiet; /* one handler for the process: each call adds one */
+	if (!quiet) {
+		quiet = 1;
+		g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+	}
 	/* a whole PDF ends with %%EOF (a few bytes of line ends after it) */
 	size_t tail = n < 1024 ? n : 1024;
 	int cut = !memmem(bytes + n - tail, tail, EOF_MARK, 5);

@@ -107,3 +107,8 @@ pg-extract: $H/words200k.pdf: nothing read: every page with text is over a limit
 # and go to extra).
 tc "pdf: a table without ruling lines (reviewed facts, one known wrong)" 0 \
 	@$P/norules.facts.tsv "" "pg-extract $P/norules.pdf"
+
+# many PDFs in one process read as each alone (nothing kept from one to the next)
+ok "pdf: all fixtures in one process = one process each" \
+	"F=\$(ls $P/*.pdf | grep -v encrypted); pg-extract -q \$F | tail -n +2 >\$OUT/pdf.one && \
+	for f in \$F; do pg-extract -q -H \$f; done >\$OUT/pdf.each && test -s \$OUT/pdf.one && cmp \$OUT/pdf.one \$OUT/pdf.each"
