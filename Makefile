@@ -11,19 +11,19 @@ MANDIR  ?= $(PREFIX)/share/man
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
-PKGS     := gumbo libpcre2-8 libzip expat freexl
+PKGS     := gumbo libpcre2-8 libzip expat freexl poppler-glib cairo
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test,
 # GNU time measures peak memory in the hostile-input tests; sqlite3,
 # python3-pandas and miller load --format csv output and run the README's
 # recipes.
 TEST_PKGS := mandoc locales cmark-gfm time sqlite3 python3-pandas miller
-# ... and the benchmark's (bench/run.sh, bench/office.sh): hyperfine, mawk,
-# GNU time, xlsx2csv.
-BENCH_PKGS := hyperfine mawk time xlsx2csv
+# ... and the benchmark's (bench/run.sh, bench/office.sh, bench/pdf.sh):
+# hyperfine, mawk, GNU time, xlsx2csv, pdftotext (the PDF floor).
+BENCH_PKGS := hyperfine mawk time xlsx2csv poppler-utils
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat -lfreexl) -lcsv
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat -lfreexl -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo) -lcsv -lm
 
 -include config.mak
 
@@ -72,6 +72,7 @@ BENCH_N ?= 10000
 bench: $(PROGS) $(TOOLS)
 	@PG_EXTRA_PKGS="$(BENCH_PKGS)" tools/deps.sh
 	BUILD=$(BUILD) BENCH_N=$(BENCH_N) bench/run.sh
+	BUILD=$(BUILD) bench/pdf.sh
 	BUILD=$(BUILD) bench/office.sh
 
 # Only the XLSX reader against xlsx2csv and its floor (bench/office.sh).
@@ -96,7 +97,7 @@ FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 60
 FUZZ_SAN   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
-FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum fixtures/office
+FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum fixtures/office fixtures/pdf
 FUZZ_OPTS  ?= -timeout=2 -rss_limit_mb=256 -dict=fuzz/pg.dict
 fuzz-build:
 	$(MAKE) BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \

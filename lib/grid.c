@@ -404,6 +404,8 @@ char *grid_cell_src(const cell *c, const char *sheet, char *b, size_t bsz)
 			*p++ = 'P', p = put_num(p, c->col);
 		}
 	} else {
+		if (c && c->page) /* a PDF cell: its page first, `P2:R5C3` */
+			*p++ = 'P', p = put_num(p, c->page);
 		if (c && c->line)
 			*p++ = 'L', p = put_num(p, c->line);
 		if (c && c->col)

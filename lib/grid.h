@@ -40,6 +40,7 @@ typedef struct cell {
 	long line; /* input line where the cell starts, 1-based; 0 unknown */
 	int col;   /* cell number within the input line (delimited/seed text), 1-based; 0 none */
 	int trow, tcol;   /* row/column in its HTML table, 1-based; 0 none */
+	int page;         /* PDF page, 1-based; 0 none */
 	unsigned flags;   /* CELL_* */
 	struct grid *sub; /* nested table held by this cell, owned; NULL if none */
 } cell;

@@ -3,6 +3,8 @@
  * read that only explains what the file is and how to convert it. */
 #include "reader.h"
 
+#include "pdf.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,17 +95,21 @@ static int not_read(reader_out *o, const char *what, const char *convert, const 
 
 static int pdf_bid(const char *b, size_t n)
 {
-	/* the header may follow some bytes of junk (the PDF standard allows
-	 * 1024) */
-	size_t k = n < 1024 ? n : 1024;
-	return k >= 5 && memmem(b, k, "%PDF-", 5) ? 100 : 0;
+	return pdf_sniff(b, n) ? 100 : 0;
 }
 
-static int pdf_read(const char *b, size_t n, const char *name, reader_out *o)
+/* The PDF reader (lib/pdf.c) into one grid: a document's tables, joined over
+ * page breaks, and the text around them. */
+static int pdf_grid(const char *b, size_t n, const char *name, reader_out *o)
 {
-	return not_read(o, "a PDF document",
-	                "pdftotext -layout NAME out.txt (poppler-utils), then pg-extract out.txt",
-	                name);
+	(void)name;
+	grid *g = grid_new();
+	if (pdf_read(b, n, NULL, g, o->warn, o->err, sizeof o->err) < 0) {
+		grid_free(g);
+		return -1;
+	}
+	reader_add(o, g, NULL);
+	return 0;
 }
 
 static int ole2_other_bid(const char *b, size_t n)
@@ -217,7 +223,7 @@ const reader_format reader_formats[] = {
     {"XLSX workbook", xlsx_bid, xlsx_read},
     {"DOCX document", docx_bid, docx_read},
     {"XLS workbook", xls_bid, xls_read},
-    {"PDF document", pdf_bid, pdf_read},
+    {"PDF document", pdf_bid, pdf_grid},
     {"OLE2 file", ole2_other_bid, ole2_other_read},
     {"ZIP archive", zip_other_bid, zip_other_read},
     {"RTF document", rtf_bid, rtf_read},

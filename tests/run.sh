@@ -10,6 +10,8 @@ BUILD=${BUILD:-.}
 mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd)
 export BUILD TOP
 export LC_ALL=C.UTF-8 TZ=UTC
+# library-lifetime memory (fontconfig) is not reported as leaks under ASan
+export LSAN_OPTIONS="suppressions=$TOP/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 PASS=0
 FAIL=0
 tag=$(printf '%s' "${BUILD#"$TOP"}" | tr -c 'A-Za-z0-9\n' _)

@@ -1,0 +1,1184 @@
+/* pdf: a PDF's text layer and ruling lines -> grid rows. See pdf.h; the
+ * reading rules are in docs/readers.md ("PDF"). */
+#include "pdf.h"
+
+#include <cairo.h>
+#include <glib.h>
+#include <math.h>
+#include <stdint.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX_PAGE_CHARS,
+                                       PDF_MAX_PAGE_MS};
+
+/* Geometry, in points (1/72 inch), y downwards as poppler gives it. */
+#define LINE_MIN 8.0           /* shortest ruling line */
+#define LINE_THICK 4.0         /* thicker dark bands are fills, not lines */
+#define LINE_TOL 2.0           /* two lines this close are one; a line ends this near a crossing */
+#define SPACE_GAP 0.2          /* a gap wider than this many line heights is a space */
+#define PAGE_MARGIN 0.12       /* the top and bottom share of a page where page numbers sit */
+#define APART_GAP 1.0          /* text outside tables: a gap of this many heights separates cells */
+#define FOOT_SLACK 24.0        /* a row cut by a page break ends this near the lowest table end */
+#define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
+#define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
+
+typedef struct {
+	double x0, y0, x1, y1;
+	const char *s; /* into the page's text */
+	int n;         /* bytes */
+	int region;    /* index into the page's regions, -1 outside tables */
+	int ascii;     /* printable ASCII */
+	long cp;       /* the code point */
+} pchar;
+
+typedef struct {
+	double a, b0, b1; /* H: y, x0..x1; V: x, y0..y1 */
+} seg;
+
+typedef struct {
+	seg *v;
+	int n, cap;
+} segs;
+
+static void segs_add(segs *s, double a, double b0, double b1)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xreallocarray(s->v, (size_t)s->cap, sizeof *s->v);
+	}
+	s->v[s->n++] = (seg){a, b0, b1};
+}
+
+/* How a cell's text meets its edges, to tell whether it goes on in the same
+ * cell on the next page: the room after its last line, the width its first
+ * word needs, whether its ends are ASCII. */
+typedef struct {
+	double room, need;
+	int first_ascii, last_ascii, last_one_word;
+} cellfit;
+
+/* A table on one page: boundaries xs[0..nc], ys[0..nr]; reg[i*nc+j] = the
+ * top-left atomic cell of the merged cell that holds (i, j). */
+typedef struct {
+	int nr, nc;
+	double *xs, *ys;
+	int *reg;
+	char **text;  /* per atomic cell: its merged cell's text at the root, else NULL */
+	cellfit *fit; /* per atomic cell, at the root: how its text meets its edges */
+	int skip;     /* rows at the top already joined to the page before */
+} ptable;
+
+static void ptable_free(ptable *t)
+{
+	if (!t->reg)
+		return;
+	for (long k = 0; k < (long)t->nr * t->nc; k++)
+		free(t->text[k]);
+	free(t->text), free(t->fit), free(t->reg), free(t->xs), free(t->ys);
+	memset(t, 0, sizeof *t);
+}
+
+int pdf_sniff(const char *b, size_t n)
+{
+	size_t lim = n < 1024 ? n : 1024;
+	return lim >= 5 && memmem(b, lim, "%PDF-", 5) != NULL;
+}
+
+/* ---- ruling lines, from a rendering ---- */
+
+static int cmp_seg(const void *a, const void *b)
+{
+	const seg *p = a, *q = b;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return (p->b0 > q->b0) - (p->b0 < q->b0);
+}
+
+/* A dark run of pixels: on pixel line l (a row for horizontal runs, a
+ * column for vertical ones), from k0 to k1. */
+typedef struct {
+	int l, k0, k1;
+} run;
+
+typedef struct {
+	run *v;
+	long n, cap;
+} runs;
+
+static void runs_add(runs *r, int l, int k0, int k1)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 256;
+		r->v = xreallocarray(r->v, (size_t)r->cap, sizeof *r->v);
+	}
+	r->v[r->n++] = (run){l, k0, k1};
+}
+
+static int cmp_run(const void *a, const void *b)
+{
+	const run *p = a, *q = b;
+	if (p->k0 != q->k0)
+		return p->k0 - q->k0;
+	return p->l - q->l;
+}
+
+/* Runs stacked over consecutive pixel lines (ends within 2 pixels) into
+ * bands; a band no thicker than maxthick is a line, appended to out in
+ * points (a fill is left out). */
+static void stack_runs(runs *r, int maxthick, double scale, segs *out)
+{
+	if (r->n > 0)
+		qsort(r->v, (size_t)r->n, sizeof *r->v, cmp_run);
+	for (long i = 0; i < r->n; i++) {
+		if (r->v[i].l < 0)
+			continue;
+		run b = r->v[i];
+		int l1 = b.l;
+		for (long j = i + 1; j < r->n && r->v[j].k0 <= b.k0 + 2; j++)
+			if (r->v[j].l == l1 + 1 && abs(r->v[j].k1 - b.k1) <= 2) {
+				l1 = r->v[j].l;
+				r->v[j].l = -1;
+			}
+		if (l1 - b.l + 1 <= maxthick)
+			segs_add(out, (b.l + l1 + 1) / 2.0 / scale, b.k0 / scale,
+			         (b.k1 + 1) / scale);
+	}
+}
+
+/* Collinear pieces (same a within LINE_TOL, touching) into one line. */
+static void segs_merge(segs *s)
+{
+	if (s->n > 0)
+		qsort(s->v, (size_t)s->n, sizeof *s->v, cmp_seg);
+	int w = 0;
+	for (int i = 0; i < s->n; i++) {
+		int m = -1;
+		for (int j = w - 1; j >= 0 && s->v[i].a - s->v[j].a <= LINE_TOL; j--)
+			if (s->v[i].b0 <= s->v[j].b1 + LINE_TOL &&
+			    s->v[j].b0 <= s->v[i].b1 + LINE_TOL) {
+				m = j;
+				break;
+			}
+		if (m < 0) {
+			s->v[w++] = s->v[i];
+			continue;
+		}
+		seg *d = &s->v[m];
+		if (s->v[i].b0 < d->b0)
+			d->b0 = s->v[i].b0;
+		if (s->v[i].b1 > d->b1)
+			d->b1 = s->v[i].b1;
+	}
+	s->n = w;
+}
+
+/* A rendering surface kept from page to page (one allocation while the
+ * pages' size stays the same). */
+typedef struct {
+	cairo_surface_t *sf;
+	cairo_surface_t *obs; /* an observer of sf that counts runs of text */
+	long shown;           /* runs of text shown on the page being rendered */
+	int w, h;
+	double sc;           /* pixels per point */
+	int drawn;           /* holds the page being read */
+	int *col;            /* per pixel column: the dark run going down it */
+	unsigned char *mask; /* two rows of dark/light bytes, with slack */
+} canvas;
+
+static void canvas_free(canvas *cv)
+{
+	if (cv->obs) {
+		/* cairo frees an observer's callbacks only when it is finished
+		 * (which finishes the surface under it too) */
+		cairo_surface_finish(cv->obs);
+		cairo_surface_destroy(cv->obs);
+	}
+	if (cv->sf)
+		cairo_surface_destroy(cv->sf);
+	free(cv->col), free(cv->mask);
+	memset(cv, 0, sizeof *cv);
+}
+
+/* Is pixel p (RGB24) dark? Its green channel is below 235: a hairline
+ * rendered for printing is a light grey. */
+#define DARK(p) ((((p) >> 8) & 255) < 235)
+
+static void count_run(cairo_surface_t *obs, cairo_surface_t *target, void *n)
+{
+	++*(long *)n;
+}
+
+/* Render page pg (pw x ph points) onto cv, white first; returns the number
+ * of text runs it showed (cairo's show-glyphs calls, a run of characters
+ * each), or -1 when it could not. Rendered as for printing: poppler then
+ * does not build its text model of the page on the way. */
+static long render_page(PopplerPage *pg, double pw, double ph, canvas *cv)
+{
+	double sc = PDF_RENDER_SCALE;
+	if (pw * sc * ph * sc > (double)MAX_PIXELS)
+		sc = sqrt((double)MAX_PIXELS / (pw * ph));
+	int W = (int)ceil(pw * sc), Hh = (int)ceil(ph * sc);
+	cv->drawn = 0;
+	if (!(W >= 1 && Hh >= 1))
+		return -1;
+	if (!cv->sf || cv->w != W || cv->h != Hh) {
+		canvas_free(cv);
+		cv->sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, Hh);
+		if (cairo_surface_status(cv->sf) != CAIRO_STATUS_SUCCESS) {
+			canvas_free(cv);
+			return -1;
+		}
+		cv->w = W, cv->h = Hh;
+		cv->col = xmalloc((size_t)W * sizeof *cv->col);
+		cv->mask = xmalloc(2 * ((size_t)W + 8));
+	}
+	cv->sc = sc;
+	if (!cv->obs) {
+		cv->obs = cairo_surface_create_observer(cv->sf, CAIRO_SURFACE_OBSERVER_NORMAL);
+		cairo_surface_observer_add_glyphs_callback(cv->obs, count_run, &cv->shown);
+	}
+	cv->shown = 0;
+	cairo_t *cr = cairo_create(cv->obs);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, sc, sc);
+	poppler_page_render_for_printing(pg, cr);
+	cairo_destroy(cr);
+	cv->drawn = 1;
+	return cv->shown;
+}
+
+/* The ruling lines of the page rendered on cv: the characters' boxes
+ * painted white, dark runs of LINE_MIN points or more. */
+static void find_lines(canvas *cv, const pchar *ch, int nch, segs *H, segs *V)
+{
+	if (!cv->drawn)
+		return;
+	double sc = cv->sc;
+	int W = cv->w, Hh = cv->h;
+	cairo_t *cr = cairo_create(cv->sf);
+	/* text is not lines: its boxes painted out (a line through a box
+	 * keeps its pieces, joined again by segs_merge) */
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	for (int i = 0; i < nch; i++) {
+		double x0 = floor(ch[i].x0 * sc), y0 = floor(ch[i].y0 * sc);
+		double x1 = ceil(ch[i].x1 * sc), y1 = ceil(ch[i].y1 * sc);
+		cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+	}
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(cv->sf);
+	const unsigned char *px = cairo_image_surface_get_data(cv->sf);
+	int stride = cairo_image_surface_get_stride(cv->sf);
+	int minlen = (int)(LINE_MIN * sc), thick = (int)(LINE_THICK * sc);
+	runs hr = {0}, vr = {0};
+	int *col = cv->col;
+	/* one byte a pixel for this row and the one above (8 bytes of slack:
+	 * white stretches are skipped a word at a time) */
+	unsigned char *cur = cv->mask, *up = cv->mask + W + 8;
+	memset(col, 0, (size_t)W * sizeof *col);
+	memset(cv->mask, 0, 2 * ((size_t)W + 8));
+	for (int y = 0; y <= Hh; y++) {
+		const uint32_t *row = y < Hh ? (const uint32_t *)(px + (long)y * stride) : NULL;
+		if (row)
+			for (int x = 0; x < W;) {
+				/* eight white pixels (green 255) at a time */
+				uint64_t w[4], g = 0x0000FF000000FF00ULL;
+				if (x + 8 <= W) {
+					memcpy(w, row + x, sizeof w);
+					if ((w[0] & w[1] & w[2] & w[3] & g) == g) {
+						memset(cur + x, 0, 8);
+						x += 8;
+						continue;
+					}
+				}
+				cur[x] = DARK(row[x]);
+				x++;
+			}
+		else
+			memset(cur, 0, (size_t)W);
+		for (int x = 0; x < W;) {
+			uint64_t wc, wu;
+			memcpy(&wc, cur + x, 8);
+			memcpy(&wu, up + x, 8);
+			if ((wc | wu) == 0) {
+				x += 8;
+				continue;
+			}
+			if (!cur[x]) {
+				/* a column's dark run ends above a light pixel */
+				if (up[x] && col[x] >= minlen)
+					runs_add(&vr, x, y - col[x], y - 1);
+				col[x++] = 0;
+				continue;
+			}
+			int x0 = x;
+			for (; x < W && cur[x]; x++)
+				col[x]++;
+			if (x - x0 >= minlen)
+				runs_add(&hr, y, x0, x - 1);
+		}
+		unsigned char *t = cur;
+		cur = up, up = t;
+	}
+	stack_runs(&hr, thick, sc, H);
+	stack_runs(&vr, thick, sc, V);
+	free(hr.v), free(vr.v);
+	segs_merge(H);
+	segs_merge(V);
+}
+
+/* ---- tables from lines ---- */
+
+static int uf_find(int *p, int x)
+{
+	while (p[x] != x)
+		x = p[x] = p[p[x]];
+	return x;
+}
+
+/* Join the sets of a and b; the smaller index is the root. */
+static void uf_join(int *p, int a, int b)
+{
+	a = uf_find(p, a), b = uf_find(p, b);
+	if (a < b)
+		p[b] = a;
+	else if (b < a)
+		p[a] = b;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Positions v[0..n) clustered (within LINE_TOL) into their means, sorted,
+ * in a new array; *k its length. */
+static double *cluster(double *v, int n, int *k)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_dbl);
+	double *o = xmalloc((size_t)(n ? n : 1) * sizeof *o);
+	int m = 0;
+	for (int i = 0; i < n;) {
+		int j = i;
+		double s = 0;
+		while (j < n && v[j] - v[i] <= LINE_TOL)
+			s += v[j++];
+		o[m++] = s / (j - i);
+		i = j;
+	}
+	*k = m;
+	return o;
+}
+
+/* Is there a line in s[idx[0..n)] at a (within LINE_TOL) covering b? */
+static int line_at(const segs *s, const int *idx, int n, double a, double b)
+{
+	for (int i = 0; i < n; i++) {
+		const seg *q = &s->v[idx[i]];
+		if (fabs(q->a - a) <= LINE_TOL && q->b0 - LINE_TOL <= b && b <= q->b1 + LINE_TOL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Tables of a page: each set of crossing lines with two or more of each
+ * direction. Returns the number of tables, *out a new array. */
+static int find_tables(const segs *H, const segs *V, ptable **out)
+{
+	int nh = H->n, nv = V->n, nt = 0;
+	*out = NULL;
+	if (nh < 2 || nv < 2)
+		return 0;
+	int *p = xmalloc((size_t)(nh + nv) * sizeof *p);
+	for (int i = 0; i < nh + nv; i++)
+		p[i] = i;
+	for (int i = 0; i < nh; i++)
+		for (int j = 0; j < nv; j++) {
+			const seg *h = &H->v[i], *v = &V->v[j];
+			if (v->a >= h->b0 - LINE_TOL && v->a <= h->b1 + LINE_TOL &&
+			    h->a >= v->b0 - LINE_TOL && h->a <= v->b1 + LINE_TOL)
+				uf_join(p, i, nh + j);
+		}
+	ptable *tv = NULL;
+	int *hi = xmalloc((size_t)nh * sizeof *hi), *vi = xmalloc((size_t)nv * sizeof *vi);
+	double *pos = xmalloc((size_t)(nh + nv + 2) * sizeof *pos);
+	for (int root = 0; root < nh + nv; root++) {
+		if (uf_find(p, root) != root)
+			continue;
+		int kh = 0, kv = 0;
+		for (int i = 0; i < nh; i++)
+			if (uf_find(p, i) == root)
+				hi[kh++] = i;
+		for (int j = 0; j < nv; j++)
+			if (uf_find(p, nh + j) == root)
+				vi[kv++] = j;
+		if (kh < 2 || kv < 2)
+			continue;
+		/* the far ends of the lines are bounds too: a table cut by the
+		 * page's edge has lost its outer line there */
+		ptable t = {0};
+		int ny, nx, k = 0;
+		double amin = H->v[hi[0]].a, amax = amin, lo = V->v[vi[0]].b0, up = V->v[vi[0]].b1;
+		for (int i = 0; i < kh; i++) {
+			pos[k++] = H->v[hi[i]].a;
+			amin = fmin(amin, H->v[hi[i]].a), amax = fmax(amax, H->v[hi[i]].a);
+		}
+		for (int j = 0; j < kv; j++)
+			lo = fmin(lo, V->v[vi[j]].b0), up = fmax(up, V->v[vi[j]].b1);
+		if (lo < amin - LINE_MIN)
+			pos[k++] = lo;
+		if (up > amax + LINE_MIN)
+			pos[k++] = up;
+		t.ys = cluster(pos, k, &ny);
+		k = 0;
+		amin = V->v[vi[0]].a, amax = amin, lo = H->v[hi[0]].b0, up = H->v[hi[0]].b1;
+		for (int j = 0; j < kv; j++) {
+			pos[k++] = V->v[vi[j]].a;
+			amin = fmin(amin, V->v[vi[j]].a), amax = fmax(amax, V->v[vi[j]].a);
+		}
+		for (int i = 0; i < kh; i++)
+			lo = fmin(lo, H->v[hi[i]].b0), up = fmax(up, H->v[hi[i]].b1);
+		if (lo < amin - LINE_MIN)
+			pos[k++] = lo;
+		if (up > amax + LINE_MIN)
+			pos[k++] = up;
+		t.xs = cluster(pos, k, &nx);
+		t.nr = ny - 1, t.nc = nx - 1;
+		if (t.nr < 1 || t.nc < 1 || (long)t.nr * t.nc > MAX_TABLE_CELLS) {
+			free(t.xs), free(t.ys);
+			continue;
+		}
+		long na = (long)t.nr * t.nc;
+		t.reg = xmalloc((size_t)na * sizeof *t.reg);
+		t.text = xcalloc((size_t)na, sizeof *t.text);
+		t.fit = xcalloc((size_t)na, sizeof *t.fit);
+		for (long a = 0; a < na; a++)
+			t.reg[a] = (int)a;
+		for (int i = 0; i < t.nr; i++) {
+			double ym = (t.ys[i] + t.ys[i + 1]) / 2;
+			for (int j = 0; j + 1 < t.nc; j++)
+				if (!line_at(V, vi, kv, t.xs[j + 1], ym))
+					uf_join(t.reg, i * t.nc + j, i * t.nc + j + 1);
+		}
+		for (int j = 0; j < t.nc; j++) {
+			double xm = (t.xs[j] + t.xs[j + 1]) / 2;
+			for (int i = 0; i + 1 < t.nr; i++)
+				if (!line_at(H, hi, kh, t.ys[i + 1], xm))
+					uf_join(t.reg, i * t.nc + j, (i + 1) * t.nc + j);
+		}
+		for (long a = 0; a < na; a++)
+			t.reg[a] = uf_find(t.reg, (int)a);
+		tv = xreallocarray(tv, (size_t)nt + 1, sizeof *tv);
+		tv[nt++] = t;
+	}
+	free(p), free(hi), free(vi), free(pos);
+	*out = tv;
+	return nt;
+}
+
+/* Index of the interval of bounds b[0..n] that holds v, or -1. */
+static int interval(const double *b, int n, double v)
+{
+	if (v < b[0] || v > b[n])
+		return -1;
+	int lo = 0, hi = n - 1;
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (b[mid] <= v)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* ---- text ---- */
+
+static const pchar *sort_base;
+
+static int cmp_y(const void *a, const void *b)
+{
+	const pchar *p = &sort_base[*(const int *)a], *q = &sort_base[*(const int *)b];
+	double u = (p->y0 + p->y1) / 2, v = (q->y0 + q->y1) / 2;
+	if (u != v)
+		return u < v ? -1 : 1;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const pchar *p = &sort_base[*(const int *)a], *q = &sort_base[*(const int *)b];
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* The characters idx[0..n) (sorted here) as text lines: sorted by their
+ * middles, a new line where a middle is below the line's first by more than
+ * half a height; inside a line, by x. Line k is idx[ls[k]..ls[k+1]);
+ * returns the number of lines, *lsp a new array. */
+static int text_lines(const pchar *ch, int *idx, int n, int **lsp)
+{
+	sort_base = ch;
+	qsort(idx, (size_t)n, sizeof *idx, cmp_y);
+	int *ls = xmalloc((size_t)(n + 1) * sizeof *ls), nl = 0;
+	for (int i = 0; i < n;) {
+		const pchar *f = &ch[idx[i]];
+		double fm = (f->y0 + f->y1) / 2, fh = f->y1 - f->y0;
+		int j = i + 1;
+		while (j < n) {
+			const pchar *c = &ch[idx[j]];
+			double h = c->y1 - c->y0 < fh ? c->y1 - c->y0 : fh;
+			if ((c->y0 + c->y1) / 2 - fm > h / 2)
+				break;
+			j++;
+		}
+		qsort(idx + i, (size_t)(j - i), sizeof *idx, cmp_x);
+		ls[nl++] = i;
+		i = j;
+	}
+	ls[nl] = n;
+	*lsp = ls;
+	return nl;
+}
+
+/* Is there a space between characters p and q of one line? */
+static int spaced(const pchar *p, const pchar *q)
+{
+	double h = p->y1 - p->y0 > q->y1 - q->y0 ? p->y1 - p->y0 : q->y1 - q->y0;
+	return q->x0 - p->x1 > SPACE_GAP * h;
+}
+
+/* Append the line idx[a..b) to t. */
+static void add_line(buf *t, const pchar *ch, const int *idx, int a, int b)
+{
+	for (int k = a; k < b; k++) {
+		if (k > a && spaced(&ch[idx[k - 1]], &ch[idx[k]]))
+			buf_addc(t, ' ');
+		buf_add(t, ch[idx[k]].s, (size_t)ch[idx[k]].n);
+	}
+}
+
+/* Is cp CJK (ideographs, kana, hangul, CJK and full-width punctuation)?
+ * A line may break before any CJK character; other text breaks at spaces. */
+static int cjk(long cp)
+{
+	return cp >= 0x2E80 && !(cp >= 0xFE70 && cp <= 0xFEFF) && !(cp >= 0xFF61 && cp <= 0xFFEF);
+}
+
+/* May not start a line (closing punctuation: the line breaker keeps it with
+ * the character before) / may not end one (opening punctuation)? */
+static int closing(long cp)
+{
+	static const long v[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1B, 0xFF1A, 0xFF09,
+	                         0x300D, 0x300F, 0x201D, 0x2019, 0xFF1F, 0xFF01, 0x300B,
+	                         0x3009, 0x3011, 0x3015, 0xFF05, ')',    ',',    '.',
+	                         ';',    ':',    '%',    '!',    '?',    ']',    0};
+	for (int i = 0; v[i]; i++)
+		if (v[i] == cp)
+			return 1;
+	return 0;
+}
+
+static int opening(long cp)
+{
+	static const long v[] = {0xFF08, 0x300C, 0x300E, 0x201C, 0x2018, 0x300A,
+	                         0x3008, 0x3010, 0x3014, '(',    '[',    0};
+	for (int i = 0; v[i]; i++)
+		if (v[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* Width of the first unbreakable unit of line idx[a..b): a run of non-CJK
+ * characters without a space, or one CJK character; with the opening
+ * punctuation before it and the closing punctuation after it. */
+static double first_word(const pchar *ch, const int *idx, int a, int b)
+{
+	int k = a;
+	while (k + 1 < b && opening(ch[idx[k]].cp))
+		k++;
+	if (!cjk(ch[idx[k]].cp))
+		while (k + 1 < b && !cjk(ch[idx[k + 1]].cp) &&
+		       !spaced(&ch[idx[k]], &ch[idx[k + 1]]))
+			k++;
+	while (k + 1 < b && closing(ch[idx[k + 1]].cp) && !spaced(&ch[idx[k]], &ch[idx[k + 1]]))
+		k++;
+	return ch[idx[k]].x1 - ch[idx[a]].x0;
+}
+
+/* Is line idx[a..b) one word (no space, no CJK character to break at)? */
+static int one_word(const pchar *ch, const int *idx, int a, int b)
+{
+	for (int k = a; k < b; k++)
+		if (cjk(ch[idx[k]].cp) || (k > a && spaced(&ch[idx[k - 1]], &ch[idx[k]])))
+			return 0;
+	return 1;
+}
+
+/* Where line idx[a..b) of a cell x0..x1 ends, the room after it: at the
+ * right of a left-aligned line (an indent of a space or so allowed; left is
+ * the leftmost start of the cell's lines), else around a centred one. */
+static double room_after(const pchar *ch, const int *idx, int a, int b, double x1, double pad,
+                         double usable, double left)
+{
+	const pchar *e = &ch[idx[b - 1]];
+	double room = x1 - pad - e->x1;
+	if (ch[idx[a]].x0 - left > (e->y1 - e->y0) / 2)
+		room = usable - (e->x1 - ch[idx[a]].x0);
+	return room;
+}
+
+/* Width needed on a line before to take the first word of line idx[a..b). */
+static double need_of(const pchar *ch, const int *idx, int a, int b)
+{
+	const pchar *f = &ch[idx[a]];
+	return first_word(ch, idx, a, b) + (cjk(f->cp) ? 0 : SPACE_GAP * (f->y1 - f->y0));
+}
+
+/* The text of a cell from x0 to x1 holding characters idx[0..n): its lines
+ * joined; a line that ends where the next line's first word would have fit
+ * ended on purpose ('\n'), else it wrapped (joined, with a space between two
+ * ASCII words unless the line was one word cut by force). New string; fit
+ * is filled. */
+static char *cell_text(const pchar *ch, int *idx, int n, double x0, double x1, cellfit *fit)
+{
+	buf t = {0};
+	memset(fit, 0, sizeof *fit);
+	fit->room = x1 - x0;
+	if (n == 0)
+		return xstrdup("");
+	int *ls, nl = text_lines(ch, idx, n, &ls);
+	double pad = x1 - x0, left = x1;
+	for (int k = 0; k < nl; k++) {
+		left = fmin(left, ch[idx[ls[k]]].x0);
+		double l = ch[idx[ls[k]]].x0 - x0, r = x1 - ch[idx[ls[k + 1] - 1]].x1;
+		pad = l < pad ? l : pad, pad = r < pad ? r : pad;
+	}
+	if (pad < 0)
+		pad = 0;
+	double usable = x1 - x0 - 2 * pad;
+	for (int k = 0; k < nl; k++) {
+		if (k > 0) {
+			const pchar *e = &ch[idx[ls[k] - 1]], *f = &ch[idx[ls[k]]];
+			double room = room_after(ch, idx, ls[k - 1], ls[k], x1, pad, usable, left);
+			if (room >= need_of(ch, idx, ls[k], ls[k + 1]) + 0.5)
+				buf_addc(&t, '\n');
+			else if (e->ascii && f->ascii && !one_word(ch, idx, ls[k - 1], ls[k]))
+				buf_addc(&t, ' ');
+		}
+		add_line(&t, ch, idx, ls[k], ls[k + 1]);
+	}
+	fit->room = room_after(ch, idx, ls[nl - 1], ls[nl], x1, pad, usable, left);
+	fit->need = need_of(ch, idx, ls[0], ls[1]);
+	fit->first_ascii = ch[idx[0]].ascii;
+	fit->last_ascii = ch[idx[n - 1]].ascii;
+	fit->last_one_word = one_word(ch, idx, ls[nl - 1], ls[nl]);
+	free(ls);
+	return t.s;
+}
+
+/* A page number as printed in a margin: digits with dashes or 第..页 / 共..页
+ * / Page around them, or N/M. */
+static int page_number(const char *s)
+{
+	static const char *const around[] = {"—",    "–", "-",  "－", "第", "页", "共", "Page",
+	                                     "page", "/", "of", " ",  "·",  "•",  NULL};
+	int digits = 0;
+	while (*s) {
+		if (*s >= '0' && *s <= '9') {
+			digits++, s++;
+			continue;
+		}
+		int k = 0;
+		while (around[k] && strncmp(s, around[k], strlen(around[k])) != 0)
+			k++;
+		if (!around[k])
+			return 0;
+		s += strlen(around[k]);
+	}
+	return digits > 0 && digits <= 8;
+}
+
+/* ---- pages into items, items into the grid ---- */
+
+/* What a page holds, in reading order: tables and runs of text. */
+typedef struct {
+	int page;
+	double top, left;
+	int first, last; /* first / last item of its page */
+	ptable t;        /* a table when t.reg, owned */
+	char *text;      /* else a run of text, owned */
+} item;
+
+typedef struct {
+	item *v;
+	int n, cap;
+} items;
+
+static void items_add(items *it, item x)
+{
+	if (it->n == it->cap) {
+		it->cap = it->cap ? 2 * it->cap : 32;
+		it->v = xreallocarray(it->v, (size_t)it->cap, sizeof *it->v);
+	}
+	it->v[it->n++] = x;
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	const item *p = a, *q = b;
+	if (fabs(p->top - q->top) > LINE_TOL)
+		return p->top < q->top ? -1 : 1;
+	return (p->left > q->left) - (p->left < q->left);
+}
+
+/* Read page pg (number pn) into items. Returns its characters, 0 for none,
+ * -1 when over the character limit (warned). Counts characters that have
+ * no Unicode meaning in *bad. */
+static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out, warnings *warn,
+                      long *bad, canvas *cv)
+{
+	double pw, ph;
+	poppler_page_get_size(pg, &pw, &ph);
+	/* poppler's text model takes some 250 bytes a character: a page is
+	 * counted on its rendering before it is built */
+	long shown = render_page(pg, pw, ph, cv);
+	if (shown > lim->max_page_runs) {
+		warn_add(warn, 0,
+		         "page %d: more than %ld runs of text (PDF_MAX_PAGE_RUNS): page not read",
+		         pn, lim->max_page_runs);
+		return -1;
+	}
+	char *text = poppler_page_get_text(pg);
+	PopplerRectangle *rects = NULL;
+	guint nrect = 0;
+	if (!text)
+		return 0;
+	long total = g_utf8_strlen(text, -1);
+	if (total > lim->max_page_chars) {
+		warn_add(warn, 0,
+		         "page %d: more than %ld characters (PDF_MAX_PAGE_CHARS): page not read",
+		         pn, lim->max_page_chars);
+		g_free(text);
+		return -1;
+	}
+	if (!poppler_page_get_text_layout(pg, &rects, &nrect))
+		nrect = 0;
+	pchar *ch = xmalloc((size_t)(total ? total : 1) * sizeof *ch);
+	int nch = 0;
+	const char *p = text;
+	for (guint k = 0; *p && k < nrect; k++) {
+		gunichar u = g_utf8_get_char_validated(p, -1);
+		if (u == (gunichar)-1 || u == (gunichar)-2)
+			break;
+		const char *q = g_utf8_next_char(p);
+		if (!g_unichar_isspace(u) && u != 0xA0 && u != 0x3000) {
+			PopplerRectangle *r = &rects[k];
+			pchar c = {fmin(r->x1, r->x2),
+			           fmin(r->y1, r->y2),
+			           fmax(r->x1, r->x2),
+			           fmax(r->y1, r->y2),
+			           p,
+			           (int)(q - p),
+			           -1,
+			           u > 0x20 && u < 0x7F,
+			           (long)u};
+			ch[nch++] = c;
+			*bad += u == 0xFFFD || (u >= 0xE000 && u <= 0xF8FF) || u < 0x20;
+		}
+		p = q;
+	}
+	g_free(rects);
+	if (nch == 0) {
+		free(ch);
+		g_free(text);
+		return 0;
+	}
+	segs H = {0}, V = {0};
+	find_lines(cv, ch, nch, &H, &V);
+	ptable *tv;
+	int nt = find_tables(&H, &V, &tv);
+	free(H.v), free(V.v);
+	/* regions: per table, per atomic cell; characters into them */
+	long *base = xmalloc((size_t)(nt + 1) * sizeof *base);
+	base[0] = 0;
+	for (int t = 0; t < nt; t++)
+		base[t + 1] = base[t] + (long)tv[t].nr * tv[t].nc;
+	for (int i = 0; i < nch; i++) {
+		double cx = (ch[i].x0 + ch[i].x1) / 2, cy = (ch[i].y0 + ch[i].y1) / 2;
+		for (int t = 0; t < nt && ch[i].region < 0; t++) {
+			int x = interval(tv[t].xs, tv[t].nc, cx),
+			    y = interval(tv[t].ys, tv[t].nr, cy);
+			if (x >= 0 && y >= 0)
+				ch[i].region = (int)(base[t] + tv[t].reg[y * tv[t].nc + x]);
+		}
+	}
+	/* characters grouped by region (a counting sort), those outside last */
+	long nreg = base[nt];
+	int *cnt = xcalloc((size_t)nreg + 2, sizeof *cnt),
+	    *idx = xmalloc((size_t)nch * sizeof *idx);
+	for (int i = 0; i < nch; i++)
+		cnt[(ch[i].region < 0 ? nreg : ch[i].region) + 1]++;
+	for (long r = 0; r <= nreg; r++)
+		cnt[r + 1] += cnt[r];
+	int *fill = (int *)xmemdup(cnt, ((size_t)nreg + 2) * sizeof *cnt);
+	for (int i = 0; i < nch; i++)
+		idx[fill[ch[i].region < 0 ? nreg : ch[i].region]++] = i;
+	free(fill);
+	int n0 = out->n;
+	for (int t = 0; t < nt; t++) {
+		ptable *tb = &tv[t];
+		for (long a = 0; a < (long)tb->nr * tb->nc; a++) {
+			if (tb->reg[a] != a)
+				continue;
+			/* the merged cell's right edge: its last atomic column */
+			int j0 = (int)(a % tb->nc), j1 = j0;
+			while (j1 + 1 < tb->nc && tb->reg[a + (j1 + 1 - j0)] == a)
+				j1++;
+			long r = base[t] + a;
+			tb->text[a] = cell_text(ch, idx + cnt[r], cnt[r + 1] - cnt[r], tb->xs[j0],
+			                        tb->xs[j1 + 1], &tb->fit[a]);
+		}
+		items_add(out, (item){pn, tb->ys[0], tb->xs[0], 0, 0, *tb, NULL});
+	}
+	free(tv);
+	/* text outside tables: one item per run of a line, page numbers in the
+	 * margins left out */
+	int *rest = idx + cnt[nreg], nrest = cnt[nreg + 1] - cnt[nreg];
+	int *ls, nl = nrest ? text_lines(ch, rest, nrest, &ls) : 0;
+	for (int k = 0; k < nl; k++) {
+		for (int a = ls[k], b; a < ls[k + 1]; a = b) {
+			for (b = a + 1; b < ls[k + 1]; b++) {
+				const pchar *u = &ch[rest[b - 1]], *v = &ch[rest[b]];
+				if (v->x0 - u->x1 > APART_GAP * (u->y1 - u->y0))
+					break;
+			}
+			buf t = {0};
+			add_line(&t, ch, rest, a, b);
+			double top = ch[rest[a]].y0, bot = ch[rest[a]].y1;
+			if ((bot < ph * PAGE_MARGIN || top > ph * (1 - PAGE_MARGIN)) &&
+			    page_number(buf_str(&t))) {
+				buf_free(&t);
+				continue;
+			}
+			items_add(out, (item){pn, top, ch[rest[a]].x0, 0, 0, {0}, t.s});
+		}
+	}
+	if (nl)
+		free(ls);
+	if (out->n > n0)
+		qsort(out->v + n0, (size_t)(out->n - n0), sizeof *out->v, cmp_item);
+	if (out->n > n0)
+		out->v[n0].first = 1, out->v[out->n - 1].last = 1;
+	free(base), free(cnt), free(idx), free(ch);
+	g_free(text);
+	return nch;
+}
+
+/* Does table item b go on from table item a: b first on the page after a's,
+ * a last on its own, the same outer edges? */
+static int continues(const item *a, const item *b)
+{
+	if (!a->t.reg || !b->t.reg || !a->last || !b->first || b->page != a->page + 1)
+		return 0;
+	return fabs(a->t.xs[0] - b->t.xs[0]) <= LINE_TOL &&
+	       fabs(a->t.xs[a->t.nc] - b->t.xs[b->t.nc]) <= LINE_TOL;
+}
+
+/* One table joined over pages: its columns are every page's column bounds
+ * (a bound that no row of one page uses is a merged cell there). */
+typedef struct {
+	double *xs; /* nu + 1 bounds */
+	int nu;
+	int *map;          /* per column of the joined table: the page table's atomic column */
+	const char **head; /* per column: the first row's texts, NULL at copies */
+	int *lastfull;     /* per column: the last row written has text there */
+	int rows;          /* rows written */
+} joined;
+
+/* Row i of t in joined columns: per column the text of a cell that starts
+ * there, NULL at a copy (out[0..nu)). Rows above `from` are gone: a cell
+ * that began there starts at `from`. */
+static void row_texts(const joined *J, const ptable *t, int i, int from, const char **out)
+{
+	for (int u = 0; u < J->nu; u++) {
+		int a = i * t->nc + J->map[u], root = t->reg[a];
+		int rr = root / t->nc < from ? from : root / t->nc, rc = root % t->nc;
+		int firstu =
+		    u == 0 || J->map[u - 1] != rc || (J->map[u - 1] == rc && J->map[u] != rc);
+		/* the first joined column of the merged cell's first atomic column */
+		firstu = J->map[u] == rc && (u == 0 || J->map[u - 1] != rc);
+		out[u] = rr == i && firstu ? t->text[root] : NULL;
+	}
+}
+
+/* Write table t (page pn) into g as rows of the joined table J; cont: it
+ * goes on from the table written before. */
+static void put_table(grid *g, joined *J, const ptable *t, int pn, int cont)
+{
+	int nu = J->nu, from = t->skip;
+	const char **tx = xcalloc((size_t)nu, sizeof *tx);
+	for (int u = 0; u < nu; u++)
+		J->map[u] = interval(t->xs, t->nc, (J->xs[u] + J->xs[u + 1]) / 2);
+	for (int u = 0; u < nu; u++)
+		if (J->map[u] < 0)
+			J->map[u] = 0;
+	if (cont && !from) {
+		/* the rest of a row cut by the page break, empty: gone */
+		int empty = 1;
+		for (int j = 0; j < t->nc && empty; j++)
+			empty = !*t->text[t->reg[j]];
+		if (empty && t->nr > 1)
+			from = 1;
+		/* the header row repeated */
+		row_texts(J, t, from, from, tx);
+		int same = 0;
+		for (int u = 0; u < nu; u++) {
+			if ((tx[u] == NULL) != (J->head[u] == NULL) ||
+			    (tx[u] && strcmp(tx[u], J->head[u]) != 0)) {
+				same = 0;
+				break;
+			}
+			same |= tx[u] && *tx[u];
+		}
+		if (same && from + 1 < t->nr)
+			from++;
+	}
+	for (int i = from; i < t->nr; i++) {
+		row_texts(J, t, i, from, tx);
+		if (J->rows == 0)
+			for (int u = 0; u < nu; u++)
+				J->head[u] = tx[u];
+		grid_row *r = grid_add_row(g, 0);
+		for (int u = 0; u < nu; u++) {
+			int a = i * t->nc + J->map[u], root = t->reg[a];
+			int rr = root / t->nc < from ? from : root / t->nc;
+			/* an empty merged cell at the top of a continuation, under a
+			 * full one: the rest of that cell, cut by the page break */
+			int carried = cont && rr == from && !*t->text[root] && J->lastfull[u];
+			const char *x = tx[u] && !carried ? tx[u] : "";
+			cell *e = grid_add_cell(g, r, x, strlen(x));
+			if (!e)
+				break;
+			if (carried || rr < i)
+				e->flags |= CELL_VSPAN;
+			else if (!tx[u])
+				e->flags |= CELL_HSPAN;
+			e->page = pn, e->trow = J->rows + 1, e->tcol = u + 1;
+		}
+		J->rows++;
+	}
+	for (int u = 0; u < nu; u++) {
+		int root = t->reg[(t->nr - 1) * t->nc + J->map[u]];
+		int rr = root / t->nc < from ? from : root / t->nc;
+		int full = *t->text[root];
+		if (!(cont && rr == from && !full && J->lastfull[u]))
+			J->lastfull[u] = full;
+	}
+	free(tx);
+}
+
+/* Is row 0 of b the rest of a's last row, cut by the page break (a ends at
+ * the foot of its page's body, at_foot)? Then its texts are joined to that
+ * row's (as a wrapped line is) and b skips the row. It is, when every cell
+ * of it with text sits under a cell of a's last row whose text filled its
+ * last line (the first word of b's cell would not have fit after it). */
+static void join_cut_row(ptable *a, ptable *b, int at_foot)
+{
+	if (!at_foot || b->nr < 2)
+		return;
+	int any = 0, last = (a->nr - 1) * a->nc;
+	for (int pass = 0; pass < 2; pass++)
+		for (int j = 0; j < b->nc; j++) {
+			if (b->reg[j] != j || !*b->text[j])
+				continue;
+			int pj = interval(a->xs, a->nc, (b->xs[j] + b->xs[j + 1]) / 2);
+			int pr = pj < 0 ? -1 : a->reg[last + pj];
+			if (pass == 0) {
+				if (b->reg[b->nc + j] == j || pr < 0 || !*a->text[pr] ||
+				    a->fit[pr].room >= b->fit[j].need + 0.5)
+					return;
+				any = 1;
+				continue;
+			}
+			buf t = {0};
+			buf_adds(&t, a->text[pr]);
+			if (a->fit[pr].last_ascii && b->fit[j].first_ascii &&
+			    !a->fit[pr].last_one_word)
+				buf_addc(&t, ' ');
+			buf_adds(&t, b->text[j]);
+			free(a->text[pr]);
+			a->text[pr] = t.s;
+			a->fit[pr] = b->fit[j];
+		}
+	if (any)
+		b->skip = 1;
+}
+
+/* Write the items into g: runs of text as one-cell rows, each table with the
+ * tables that go on from it as one. */
+static void put_items(grid *g, items *it)
+{
+	/* the foot of the pages' body: where the lowest table ends */
+	double foot = 0;
+	for (int k = 0; k < it->n; k++)
+		if (it->v[k].t.reg)
+			foot = fmax(foot, it->v[k].t.ys[it->v[k].t.nr]);
+	for (int k = 0; k < it->n;) {
+		item *x = &it->v[k];
+		if (!x->t.reg) {
+			/* runs of one line of text: one row, a cell each */
+			grid_row *r = grid_add_row(g, 0);
+			do {
+				cell *e = grid_add_cell(g, r, it->v[k].text, strlen(it->v[k].text));
+				if (e)
+					e->page = it->v[k].page;
+				k++;
+			} while (k < it->n && !it->v[k].t.reg && it->v[k].page == x->page &&
+			         fabs(it->v[k].top - x->top) <= LINE_TOL);
+			continue;
+		}
+		int m = k + 1;
+		while (m < it->n && continues(&it->v[m - 1], &it->v[m]))
+			m++;
+		for (int q = k + 1; q < m; q++) {
+			ptable *a = &it->v[q - 1].t;
+			join_cut_row(a, &it->v[q].t, a->ys[a->nr] >= foot - FOOT_SLACK);
+		}
+		int nb = 0;
+		for (int q = k; q < m; q++)
+			nb += it->v[q].t.nc + 1;
+		double *b = xmalloc((size_t)nb * sizeof *b);
+		nb = 0;
+		for (int q = k; q < m; q++)
+			for (int j = 0; j <= it->v[q].t.nc; j++)
+				b[nb++] = it->v[q].t.xs[j];
+		joined J = {0};
+		J.xs = cluster(b, nb, &J.nu);
+		J.nu--;
+		free(b);
+		J.map = xcalloc((size_t)J.nu, sizeof *J.map);
+		J.head = xcalloc((size_t)J.nu, sizeof *J.head);
+		J.lastfull = xcalloc((size_t)J.nu, sizeof *J.lastfull);
+		for (int q = k; q < m; q++)
+			put_table(g, &J, &it->v[q].t, it->v[q].page, q > k);
+		free(J.xs), free(J.map), free(J.head), free(J.lastfull);
+		k = m;
+	}
+}
+
+static void items_free(items *it)
+{
+	for (int k = 0; k < it->n; k++) {
+		ptable_free(&it->v[k].t);
+		free(it->v[k].text);
+	}
+	free(it->v);
+}
+
+/* The last line of a whole PDF (written so, it is not taken for a format). */
+#define EOF_MARK "\045\045EOF"
+
+/* poppler reports syntax errors through GLib's log at level "info"; they
+ * are not ours to print. */
+static void quiet_log(const gchar *d, GLogLevelFlags l, const gchar *m, gpointer u)
+{
+}
+
+int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnings *warn, char *err,
+             size_t errsz)
+{
+	if (!lim)
+		lim = &pdf_limits_default;
+	static int quiet; /* one handler for the process: each call adds one */
+	if (!quiet) {
+		quiet = 1;
+		g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+	}
+	/* a whole PDF ends with %%EOF (a few bytes of line ends after it) */
+	size_t tail = n < 1024 ? n : 1024;
+	int cut = !memmem(bytes + n - tail, tail, EOF_MARK, 5);
+	GBytes *gb = g_bytes_new_static(bytes, n);
+	GError *ge = NULL;
+	PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
+	g_bytes_unref(gb);
+	if (!doc) {
+		if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+			snprintf(err, errsz,
+			         "encrypted PDF (it needs a password): decrypt it first, "
+			         "e.g. with qpdf --decrypt --password=PASSWORD");
+		else
+			snprintf(err, errsz, "damaged PDF, cannot be read (%s)%s",
+			         ge && ge->message ? ge->message : "unknown error",
+			         cut ? ": cut short? (no " EOF_MARK " at its end)" : "");
+		if (ge)
+			g_error_free(ge);
+		return -1;
+	}
+	if (cut)
+		warn_add(warn, 0, "no %s at the end of the PDF: cut short? (pages may be missing)",
+		         EOF_MARK);
+	int np = poppler_document_get_n_pages(doc);
+	if (np <= 0) {
+		snprintf(err, errsz, "damaged PDF: no pages");
+		g_object_unref(doc);
+		return -1;
+	}
+	if (np > lim->max_pages) {
+		warn_add(warn, 0, "%d pages: only the first %d are read (PDF_MAX_PAGES)", np,
+		         lim->max_pages);
+		np = lim->max_pages;
+	}
+	long chars = 0, bad = 0;
+	int read = 0, over = 0;
+	items it = {0};
+	canvas cv = {0};
+	for (int i = 0; i < np; i++) {
+		PopplerPage *pg = poppler_document_get_page(doc, i);
+		if (!pg)
+			continue;
+		gint64 t0 = g_get_monotonic_time();
+		long k = read_page(pg, i + 1, lim, &it, warn, &bad, &cv);
+		g_object_unref(pg);
+		read++;
+		if (k > 0)
+			chars += k;
+		over += k < 0;
+		long ms = (long)((g_get_monotonic_time() - t0) / 1000);
+		if (ms > lim->max_page_ms && i + 1 < np) {
+			warn_add(warn, 0,
+			         "page %d took %ld ms (PDF_MAX_PAGE_MS is %ld): pages %d to %d are "
+			         "not read",
+			         i + 1, ms, lim->max_page_ms, i + 2, np);
+			break;
+		}
+	}
+	g_object_unref(doc);
+	canvas_free(&cv);
+	if (chars == 0 || bad * 2 > chars) {
+		if (chars == 0 && over)
+			snprintf(err, errsz,
+			         "nothing read: every page with text is over a limit (%d page%s)",
+			         over, over == 1 ? "" : "s");
+		else if (chars == 0)
+			snprintf(
+			    err, errsz,
+			    "no text in this PDF (scanned?): OCR it first, e.g. with ocrmypdf");
+		else
+			snprintf(
+			    err, errsz,
+			    "the text of this PDF cannot be decoded (%ld of %ld characters have no "
+			    "Unicode meaning: fonts without a Unicode map): OCR it, e.g. with "
+			    "ocrmypdf --force-ocr",
+			    bad, chars);
+		items_free(&it);
+		return -1;
+	}
+	put_items(g, &it);
+	items_free(&it);
+	return read;
+}
