@@ -14,11 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dsv.h"
-#include "enc.h"
 #include "extract.h"
 #include "grid.h"
-#include "html.h"
 #include "form.h"
 #include "tsv.h"
 #include "util.h"
@@ -181,32 +178,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fclose(fp);
-	enc_result er;
-	if (enc_decode(data, n, &er) < 0) {
-		fprintf(stderr, "cells: %s: %s\n", argv[1], er.err);
-		return 2;
-	}
 	grid *g = grid_new();
-	warnings warn = {0};
-	if (html_sniff(er.text, er.len)) {
-		html_read(er.text, er.len, 1, 0, g, &warn);
-	} else {
-		/* as extract.c reads it */
-		int delim = dsv_sniff(er.text, er.len);
-		unsigned flags = delim == '\t' && strstr(er.text, "<table") ? DSV_NO_QUOTES : 0;
-		dsv_err derr;
-		dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
-		for (int i = 0; i < g->n; i++)
-			for (int j = 0; j < g->rows[i].n; j++) {
-				cell *c = &g->rows[i].cells[j];
-				if (!strstr(c->text, "<table") && !strstr(c->text, "<TABLE"))
-					continue;
-				grid *sub = grid_new();
-				if (html_read(c->text, c->len, c->line, c->col, sub, &warn) > 0)
-					c->sub = sub;
-				else
-					grid_free(sub);
-			}
+	extract_result res;
+	if (extract_read_grid(data, n, g, &res) < 0) {
+		fprintf(stderr, "cells: %s: %s\n", argv[1], res.err);
+		return 2;
 	}
 	list tokens = {0}, values = {0};
 	if (argc == 3) {
@@ -226,8 +202,7 @@ int main(int argc, char **argv)
 	free(vocab.v);
 	free(values.v);
 	grid_free(g);
-	warn_free(&warn);
-	enc_result_free(&er);
+	extract_result_free(&res);
 	free(data);
 	return bad;
 }

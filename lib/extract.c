@@ -10,6 +10,7 @@
 #include "enc.h"
 #include "grid.h"
 #include "html.h"
+#include "regrid.h"
 
 int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 {
@@ -42,14 +43,28 @@ int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz)
 	return 0;
 }
 
-/* Does text hold `<table` (any case)? One pass over its '<'s: it runs on the
- * whole input and on every cell of a delimited grid. */
-static int holds_table(const char *t, size_t n)
+/* Is a cell an HTML table: does its (trimmed) text begin with `<table`, any
+ * case? A cell that only mentions `<table` in its text stays text. */
+static int is_table_cell(const char *t, size_t n)
+{
+	return n >= 6 && t[0] == '<' && strncasecmp(t + 1, "table", 5) == 0;
+}
+
+/* Is text the seed's shape: does a field (at a line's start or after a TAB,
+ * blanks skipped) begin with `<table`, unquoted? Its quotes are then HTML's,
+ * not a CSV writer's. */
+static int seed_shape(const char *t, size_t n)
 {
 	const char *e = t + n;
-	for (const char *p = t; e - p >= 6 && (p = memchr(p, '<', (size_t)(e - p - 5))); p++)
-		if (strncasecmp(p + 1, "table", 5) == 0)
+	for (const char *p = t; e - p >= 6 && (p = memchr(p, '<', (size_t)(e - p - 5))); p++) {
+		if (strncasecmp(p + 1, "table", 5) != 0)
+			continue;
+		const char *b = p;
+		while (b > t && b[-1] == ' ')
+			b--;
+		if (b == t || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r')
 			return 1;
+	}
 	return 0;
 }
 
@@ -78,14 +93,14 @@ static size_t first_bad_utf8(const char *b, size_t n)
 	return n;
 }
 
-/* Cells that hold an HTML table get it as their nested grid. */
+/* Cells that are an HTML table get it as their nested grid. */
 static void parse_cell_tables(grid *g, warnings *warn)
 {
 	for (int i = 0; i < g->n; i++) {
 		grid_row *r = &g->rows[i];
 		for (int j = 0; j < r->n; j++) {
 			cell *c = &r->cells[j];
-			if (c->sub || !holds_table(c->text, c->len))
+			if (c->sub || !is_table_cell(c->text, c->len))
 				continue;
 			grid *sub = grid_new();
 			if (html_read(c->text, c->len, c->line, c->col, sub, warn) > 0)
@@ -96,8 +111,7 @@ static void parse_cell_tables(grid *g, warnings *warn)
 	}
 }
 
-int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
-                  extract_result *res)
+int extract_read_grid(const char *bytes, size_t n, grid *g, extract_result *res)
 {
 	memset(res, 0, sizeof *res);
 	if (n == 0) {
@@ -122,22 +136,25 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 		warn_add(warn, z ? line_at(bytes, (size_t)(z - bytes)) : 0,
 		         "%zu NUL byte(s) dropped%s", er.nuls, z ? ", the first here" : "");
 	}
-	grid *g = grid_new();
+	int shape;
 	if (html_sniff(er.text, er.len)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
+	} else if ((shape = regrid_sniff(er.text, er.len)) != REGRID_NONE) {
+		/* text whose grid was lost: rows rebuilt from the form's words */
+		regrid_read(er.text, er.len, shape, g, warn);
 	} else {
-		/* The seed's shape (HTML tables in cells) is TAB-separated, and the
-		 * tools that write it never quote: the HTML's attribute quotes stay
-		 * literal. Anything else is sniffed. */
-		int tables = holds_table(er.text, er.len);
-		int delim = tables ? '\t' : dsv_sniff(er.text, er.len);
-		unsigned flags = tables ? DSV_NO_QUOTES : 0;
+		/* The delimiter comes from the lines' structure (dsv_sniff). The
+		 * seed's shape is TAB-separated with fields that begin with an HTML
+		 * table, and the tools that write it never quote: the HTML's
+		 * attribute quotes stay literal. A `<table` elsewhere (a note in a
+		 * CSV, a quoted cell of a spreadsheet export) changes nothing. */
+		int delim = dsv_sniff(er.text, er.len);
+		unsigned flags = delim == '\t' && seed_shape(er.text, er.len) ? DSV_NO_QUOTES : 0;
 		dsv_err derr;
 		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
 		if (rc < 0) {
 			res->line = derr.line;
 			snprintf(res->err, sizeof res->err, "%s", derr.msg);
-			grid_free(g);
 			enc_result_free(&er);
 			return -1;
 		}
@@ -148,6 +165,17 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
 	enc_result_free(&er);
 	if (g->err[0])
 		warn_add(warn, 0, "%s", g->err);
+	return 0;
+}
+
+int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
+                  extract_result *res)
+{
+	grid *g = grid_new();
+	if (extract_read_grid(bytes, n, g, res) < 0) {
+		grid_free(g);
+		return -1;
+	}
 	form_opts fo = {o->doc, o->year};
 	int docs = form_extract(g, &fo, out, &res->form);
 	grid_free(g);

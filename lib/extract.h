@@ -31,6 +31,13 @@ int extract_bytes(const char *bytes, size_t n, const extract_opts *o, FILE *out,
                   extract_result *res);
 void extract_result_free(extract_result *res);
 
+/* The first stages alone: decode bytes[0..n) and read them into g by their
+ * shape (an HTML page; text whose grid was lost, regrid.h; delimited lines,
+ * their cells that are HTML tables parsed). Returns 0, with warnings in
+ * res->form.warn, or -1 with res->err (and res->line) set. The caller frees
+ * g and, either way, res (extract_result_free). */
+int extract_read_grid(const char *bytes, size_t n, grid *g, extract_result *res);
+
 /* Read all of fp into a new buffer (*data, caller frees), at most
  * EXTRACT_MAX_INPUT bytes. Returns 0, or -1 with err set. */
 int extract_slurp(FILE *fp, char **data, size_t *n, char *err, size_t errsz);

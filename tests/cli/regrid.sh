@@ -1,0 +1,15 @@
+# Shapes decided from the whole text (sourced by tests/run.sh): one cell must
+# not decide how a whole file is read (issue 18), and forms whose grid was
+# lost are rebuilt from their words (issue 13 part 3, docs/regrid.md).
+SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
+P=fixtures/project/three-projects
+
+# A CSV whose note cell mentions `<table`: still a CSV, the note a fact.
+tc "csv with a <table note: read as CSV" 0 '' '' \
+	"pg-extract $P.csv | cut -f2-11 >\$OUT/nt.want; pg-extract fixtures/hostile/csv-note-table.csv 2>\$OUT/nt.err | cut -f2-11 | diff \$OUT/nt.want - | grep -v '^[0-9]' >\$OUT/nt.diff; test \"\$(cat \$OUT/nt.diff)\" = \"> 2025	廉江市交通运输局	农村公路养护工程	extra	产出指标(50分)	c6	见附表<table>说明			\" && test ! -s \$OUT/nt.err"
+# The seed saved as CSV by a spreadsheet (the HTML cells quoted, their
+# quotes doubled): the seed's facts, budget included.
+tc "seed saved as CSV: the seed's facts" 0 '' '' \
+	"pg-extract $SEED | cut -f2-11 >\$OUT/sa.want; pg-extract fixtures/hostile/seed-as.csv | cut -f2-11 | diff \$OUT/sa.want -"
+tc "seed saved as CSV: its budget facts" 0 '8' '' \
+	"pg-extract fixtures/hostile/seed-as.csv | awk -F'\t' '\$5==\"budget\"' | wc -l"
