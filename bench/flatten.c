@@ -9,8 +9,7 @@
  *          lost at its end (one per missing column, as `a | b | ||||`);
  *   copy   a row's cells joined by TABs, a merged cell written once (text
  *          copied from a browser).
- * A line break inside a cell stays a line break: the next line goes on with
- * the same cell, as in the real texts. The page title and any text outside
+ * A line break inside a cell is written as a space. The page title and any text outside
  * the table come first, one per line. A fixture tool; see bench/README.md.
  * Usage: flatten lines|pipes|copy < form > text */
 #include <stdio.h>
@@ -24,6 +23,15 @@
 static int is_copy(const cell *c)
 {
 	return (c->flags & (CELL_VSPAN | CELL_HSPAN)) != 0;
+}
+
+/* A cell's text, its line breaks as spaces (the text of a web page keeps
+ * them, and then a line no longer says which cell it belongs to: a limit
+ * of regrid, docs/regrid.md). */
+static void put_text(const cell *c)
+{
+	for (const char *p = c->text; *p; p++)
+		putchar(*p == '\n' ? ' ' : *p);
 }
 
 /* Write grid g (and the grids nested in its cells, each after its row). */
@@ -48,14 +56,15 @@ static void render(const grid *g, int mode)
 				continue;
 			}
 			if (mode == 'l') {
-				printf("%s\n", c->text);
+				put_text(c);
+				putchar('\n');
 				continue;
 			}
 			if (j > last && mode == 'p')
 				break;
 			if (k++)
 				fputs(mode == 'p' ? " | " : "\t", stdout);
-			fputs(c->text, stdout);
+			put_text(c);
 		}
 		if (mode == 'p' && k) {
 			fputs(" |", stdout);

@@ -124,6 +124,9 @@ extern const vocab_word vocab_filler_line[];
 
 /* Words that make a one-cell line a form title, and the title's year mark. */
 extern const vocab_word vocab_title_words[];
+/* Text whose grid was lost: words that open a note under a table (备注,
+ * 注:, 填表人 ...), ending the block they follow (regrid.c). */
+extern const vocab_word vocab_note_labels[];
 /* Goal markers: `目标N:` uses this word. */
 extern const char VOCAB_GOAL_WORD[];
 
