@@ -200,8 +200,9 @@ static int level_of(words *w, const char *s, size_t n)
 static int header_of(words *w, const char *s, size_t n, int *role)
 {
 	const char *k = key_of(w, s, n);
-	const vocab_word *tables[] = {vocab_indicator_headers, vocab_task_headers, vocab_goal_headers,
-	                              vocab_budget_groups, vocab_amount_headers};
+	const vocab_word *tables[] = {vocab_indicator_headers, vocab_task_headers,
+	                              vocab_goal_headers, vocab_budget_groups,
+	                              vocab_amount_headers};
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
 		const vocab_word *v = vocab_match(tables[i], k);
 		if (v) {
@@ -256,13 +257,13 @@ typedef struct {
 	words w;
 	grid *g;
 	const toks *t;
-	int block;      /* the block the last label opened (BLK_*) */
-	int width;      /* cells of a data row after a header row, 0: unknown */
-	int levels;     /* indicator header: level columns before the others */
-	int col_l1;     /* columns (after the label column) of L1 and L2, -1 none */
+	int block;  /* the block the last label opened (BLK_*) */
+	int width;  /* cells of a data row after a header row, 0: unknown */
+	int levels; /* indicator header: level columns before the others */
+	int col_l1; /* columns (after the label column) of L1 and L2, -1 none */
 	int col_l2;
-	int col_rest;   /* first column after the level columns */
-	int have_head;  /* an indicator header row was seen in this block */
+	int col_rest;  /* first column after the level columns */
+	int have_head; /* an indicator header row was seen in this block */
 } builder;
 
 /* Emit row r into the grid, re-aligned: a row inside a block that does not
@@ -425,7 +426,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		row_push(&r, k);
 		if (!t.rows) {
 			const tok *c0 = &t.v[r.v[0]];
-			if (r.n == 1 && title_of(&b.w, c0->s, c0->n) && block_of(&b.w, c0->s, c0->n) == BLK_NONE)
+			if (r.n == 1 && title_of(&b.w, c0->s, c0->n) &&
+			    block_of(&b.w, c0->s, c0->n) == BLK_NONE)
 				emit(&b, &r);
 			else if (row_full(&b, &r))
 				emit(&b, &r);

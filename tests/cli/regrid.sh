@@ -13,3 +13,16 @@ tc "seed saved as CSV: the seed's facts" 0 '' '' \
 	"pg-extract $SEED | cut -f2-11 >\$OUT/sa.want; pg-extract fixtures/hostile/seed-as.csv | cut -f2-11 | diff \$OUT/sa.want -"
 tc "seed saved as CSV: its budget facts" 0 '8' '' \
 	"pg-extract fixtures/hostile/seed-as.csv | awk -F'\t' '\$5==\"budget\"' | wc -l"
+
+# Acceptance 3, the metamorphic test: every fixture form, re-rendered from its
+# grid (the HTML rendering, which every form of these folders has) as one
+# cell per line, as `|`-flattened rows and as browser-copy text
+# (bench/flatten), gives the same facts as the grid, all columns but src.
+for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/years/*.html fixtures/families/*.html; do
+	[ -f "$f" ] || continue
+	b=$(basename "$f")
+	for m in lines pipes copy; do
+		ok "re-rendered as $m: $f" \
+			"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want -"
+	done
+done

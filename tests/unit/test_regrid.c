@@ -1,0 +1,81 @@
+/* Unit tests for regrid: the shape told from the whole text (and a CSV, a
+ * spreadsheet TSV or the seed's shape left to dsv), pipes and padding cut
+ * into cells, rows rebuilt from one cell per line, and rows re-aligned by
+ * their level names under an indicator header. */
+#include <string.h>
+
+#include "grid.h"
+#include "regrid.h"
+#include "t.h"
+#include "util.h"
+
+#define SNIFF(s) regrid_sniff(s, strlen(s))
+
+/* The grid as rows of cells joined by "|", rows by " / ". */
+static const char *dump(const grid *g)
+{
+	static buf b;
+	buf_reset(&b);
+	buf_adds(&b, "");
+	for (int i = 0; i < g->n; i++) {
+		if (i)
+			buf_adds(&b, " / ");
+		for (int j = 0; j < g->rows[i].n; j++)
+			buf_printf(&b, "%s%s", j ? "|" : "", g->rows[i].cells[j].text);
+	}
+	return buf_str(&b);
+}
+
+static const char *read(const char *s)
+{
+	grid *g = grid_new();
+	warnings w = {0};
+	regrid_read(s, strlen(s), regrid_sniff(s, strlen(s)), g, &w);
+	static char out[4096];
+	snprintf(out, sizeof out, "%s", dump(g));
+	grid_free(g);
+	warn_free(&w);
+	return out;
+}
+
+int main(void)
+{
+	/* shapes */
+	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n"), REGRID_LINES);
+	CHECK_INT(SNIFF("标题 | ||||\n部门名称 | 某局 | |||\n"), REGRID_PIPES);
+	CHECK_INT(SNIFF("部门名称\t某局\n基本支出\t1\t财政拨款\t2\n"), REGRID_COPY);
+	CHECK_INT(SNIFF("a,b,c\nd,e,f\ng,\"h,i\",j\n"), REGRID_NONE); /* a CSV */
+	CHECK_INT(SNIFF("a\tb\tc\nd\te\tf\n"), REGRID_NONE);          /* a spreadsheet TSV */
+	CHECK_INT(SNIFF("基本信息\t<table><tr><td>x</td></tr></table>\tx\n"),
+	          REGRID_NONE);                         /* seed */
+	CHECK_INT(SNIFF("a\t\"b\nc\"\n"), REGRID_NONE); /* quoted: a spreadsheet's */
+
+	/* pipes: padding dropped, ` |` lines are cells of one row */
+	CHECK_STR(read("部门名称 | 某局 | |||\n预算部门 |\n某局 |\n|\n||\n"),
+	          "部门名称|某局 / 预算部门|某局|");
+
+	/* one cell per line: rows rebuilt, levels filled by empty cells */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n人数\n"
+	               "≥10人\n次数\n≥4次\n质量指标\n合格率\n100%\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|≥10人 / "
+	          "|||次数|≥4次 / ||质量指标|合格率|100%");
+	/* a row that lost a cell does not derail the next: the level name
+	 * starts its row again */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n人数\n"
+	               "质量指标\n合格率\n100%\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数 / "
+	          "||质量指标|合格率|100%");
+	/* browser copy: rows kept, a continuation row re-aligned; 成本指标 is a
+	 * level 2 unless a level 2 follows it */
+	CHECK_STR(
+	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "成本指标\t支出\t≤5万元\n成本指标\t经济成本指标\t支出\t≤5万元\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
+	    "||成本指标|支出|≤5万元 / |成本指标|经济成本指标|支出|≤5万元");
+	/* a note under the table ends it: not an indicator row */
+	CHECK_STR(
+	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "备注\t无\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / 备注|无");
+	T_END();
+}
