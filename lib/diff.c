@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "tsv.h"
 #include "util.h"
 
@@ -864,7 +865,8 @@ static long pair_renames(diff_ctx *c, keyent *ko, size_t nko, keyent *kn, size_t
 
 static int is_rename_section(const rec *r)
 {
-	return strcmp(r->s[R_SECTION], "task") == 0 || strcmp(r->s[R_SECTION], "indicator") == 0;
+	return strcmp(r->s[R_SECTION], facts_section_name[SEC_TASK]) == 0 ||
+	       strcmp(r->s[R_SECTION], facts_section_name[SEC_INDICATOR]) == 0;
 }
 
 /* Does the filter keep w? */

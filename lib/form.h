@@ -32,9 +32,14 @@ typedef struct {
  * counts and warnings (caller frees st->warn with warn_free). */
 int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st);
 
+/* The largest task number read from a `任务N:` prefix (docs/limits.md). */
+#define FORM_TASK_NO_MAX 9999999L
+
 /* The `任务N:` prefix of a task name (任务1:, 任务１：, 任务一、, 任务二十三 followed
  * by a space): returns its length in bytes, blanks after it included, and
- * sets *num to N; 0 when s has no such prefix. */
+ * sets *num to N, or to -1 when N is beyond FORM_TASK_NO_MAX (the prefix is
+ * still a prefix; the caller numbers the task by position); 0 when s has no
+ * such prefix. */
 size_t form_task_prefix(const char *s, size_t n, long *num);
 
 #endif

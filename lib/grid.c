@@ -195,3 +195,131 @@ size_t grid_clean_text(char *str, size_t n)
 	s[w] = 0;
 	return w;
 }
+
+/* ---- span expansion (grid_table_*) ---- */
+
+struct grid_pend {
+	int left; /* rows still covered below */
+};
+
+void grid_table_init(grid_table *t, long nrows, int base_col)
+{
+	memset(t, 0, sizeof *t);
+	t->nrows = nrows;
+	t->base_col = base_col;
+}
+
+void grid_table_free(grid_table *t)
+{
+	if (!t)
+		return;
+	free(t->pd);
+	t->pd = NULL;
+	t->width = 0;
+}
+
+void grid_table_row(grid_table *t, int y)
+{
+	t->y = y;
+	t->x = 0;
+	t->full = 0;
+}
+
+int grid_span_clamp(long *cs, long *rs, long rows_left)
+{
+	if (*cs < 1)
+		*cs = 1;
+	if (*cs > GRID_MAX_COLSPAN)
+		*cs = GRID_MAX_COLSPAN;
+	if (*rs < 0)
+		*rs = 0;
+	if (*rs > GRID_MAX_ROWSPAN)
+		*rs = GRID_MAX_ROWSPAN;
+	if (*rs == 0) /* HTML: to the end of the row group; we take the table */
+		*rs = rows_left;
+	return (*cs > 1 || *rs > 1) && (*cs == GRID_MAX_COLSPAN || *rs == GRID_MAX_ROWSPAN);
+}
+
+/* A copy or hole at the current column; NULL (t->full) at a grid limit. */
+static cell *table_fill(grid *g, grid_row *r, grid_table *t, unsigned flags)
+{
+	cell *c = grid_add_cell(g, r, "", 0);
+	if (!c) {
+		t->full = 1;
+		return NULL;
+	}
+	c->flags |= flags;
+	c->col = t->base_col, c->trow = t->y + 1, c->tcol = t->x + 1;
+	return c;
+}
+
+int grid_table_before(grid *g, grid_row *r, grid_table *t)
+{
+	while (!t->full && t->x < t->width && t->pd[t->x].left > 0) {
+		if (!table_fill(g, r, t, CELL_VSPAN))
+			break;
+		t->pd[t->x].left--;
+		t->x++;
+	}
+	return t->full ? -1 : 0;
+}
+
+cell *grid_table_cell(grid *g, grid_row *r, grid_table *t, const char *text, size_t n, long cs,
+                      long rs)
+{
+	if (t->full)
+		return NULL;
+	if (grid_span_clamp(&cs, &rs, t->nrows - t->y))
+		t->clamped = 1;
+	cell *o = grid_add_cell(g, r, text, n);
+	if (!o) {
+		t->full = 1;
+		return NULL;
+	}
+	int at = r->n - 1, x = t->x;
+	o->col = t->base_col, o->trow = t->y + 1, o->tcol = x + 1;
+	for (int s = 1; s < cs; s++) {
+		t->x = x + s;
+		if (!table_fill(g, r, t, CELL_HSPAN))
+			break;
+	}
+	t->x = x;
+	if (x + cs > t->width) {
+		int nw = x + (int)cs;
+		t->pd = xreallocarray(t->pd, (size_t)nw, sizeof *t->pd);
+		memset(t->pd + t->width, 0, (size_t)(nw - t->width) * sizeof *t->pd);
+		t->width = nw;
+	}
+	/* rowspans reach at most the table's last row */
+	long below = rs - 1;
+	if (below > t->nrows - t->y - 1)
+		below = t->nrows - t->y - 1;
+	/* an overlapping cell (a table model error) does not cut a rowspan
+	 * from above short: rows below stay aligned */
+	for (int s = 0; s < cs; s++)
+		if (t->pd[x + s].left <= below)
+			t->pd[x + s].left = (int)below;
+	t->x = x + (int)cs;
+	if (t->x >= GRID_MAX_COLS)
+		t->full = 1;
+	return &r->cells[at]; /* the copies may have moved the row's cells */
+}
+
+void grid_table_row_end(grid *g, grid_row *r, grid_table *t)
+{
+	if (t->full)
+		return;
+	/* the last column a rowspan still covers: holes before it are kept */
+	int last = -1;
+	for (int z = t->width - 1; z >= t->x && last < 0; z--)
+		if (t->pd[z].left > 0)
+			last = z;
+	while (t->x < t->width && t->x <= last) {
+		int copy = t->pd[t->x].left > 0;
+		if (!table_fill(g, r, t, copy ? CELL_VSPAN : 0))
+			break;
+		if (copy)
+			t->pd[t->x].left--;
+		t->x++;
+	}
+}

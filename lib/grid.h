@@ -67,6 +67,52 @@ grid_row *grid_add_row(grid *g, long line);
  * above, kept in the grid's arena: no per-cell allocation); returns it, or
  * NULL when GRID_MAX_CELLS is reached (g->err set). */
 cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n);
+/* Span expansion, shared by every reader whose tables have merged cells
+ * (HTML rowspan/colspan, XLSX mergeCell, DOCX gridSpan/vMerge, XLS merges),
+ * following the HTML table model: a cell is placed at the first column of
+ * its row that no rowspan from above covers; the columns it spans to the
+ * right get CELL_HSPAN copies, the rows it spans below CELL_VSPAN copies,
+ * all with empty text. Spans are clamped as the HTML standard clamps them
+ * (colspan 1..GRID_MAX_COLSPAN, rowspan 0..GRID_MAX_ROWSPAN, 0 meaning to
+ * the table's end) and never reach past the table's last row. Use:
+ * grid_table_init, then per table row grid_add_row and grid_table_row; per
+ * cell grid_table_before (the copies before it), then grid_table_cell; at the
+ * row's end grid_table_row_end; finally grid_table_free. */
+typedef struct grid_table {
+	long nrows;   /* rows in the table */
+	int base_col; /* col given to every cell made */
+	int y, x;     /* current table row (0-based) and next column */
+	int width;    /* columns with a pending entry */
+	struct grid_pend *pd;
+	int full;    /* a grid limit was reached: nothing more is added */
+	int clamped; /* a span was clamped (the caller may warn once) */
+} grid_table;
+
+/* Clamp a cell's spans in place as grid_table_cell does; rows_left is the
+ * number of table rows from the cell's down (rowspan 0 becomes it). Returns
+ * 1 when the cell spans and a clamp reached GRID_MAX_COLSPAN or
+ * GRID_MAX_ROWSPAN (worth a warning), else 0. */
+int grid_span_clamp(long *cs, long *rs, long rows_left);
+/* Start a table of nrows rows whose cells get col = base_col. */
+void grid_table_init(grid_table *t, long nrows, int base_col);
+/* Release t's bookkeeping (the grid keeps the cells). NULL-safe. */
+void grid_table_free(grid_table *t);
+/* Begin table row y (0-based) in grid row r. */
+void grid_table_row(grid_table *t, int y);
+/* Add to r the rowspan copies that come before the row's next cell.
+ * Returns 0, or -1 when a grid limit was reached (t->full). */
+int grid_table_before(grid *g, grid_row *r, grid_table *t);
+/* Add the row's next cell with text[0..n), spanning cs columns and rs rows
+ * (clamped as above; t->clamped set when a clamp reached a maximum of a
+ * cell that spans), and its colspan copies. Returns the cell (trow/tcol set
+ * to its place), or NULL when a grid limit was reached (t->full). */
+cell *grid_table_cell(grid *g, grid_row *r, grid_table *t, const char *text, size_t n, long cs,
+                      long rs);
+/* End the row: copies of the rowspans that still cover columns at or after
+ * the last cell, with empty cells kept in the holes before them so the
+ * copies stay aligned. */
+void grid_table_row_end(grid *g, grid_row *r, grid_table *t);
+
 /* Normalise cell text in place: blanks (space, TAB, NBSP, U+3000 ...) runs
  * to one space, CR/LF runs to one '\n', trimmed around line breaks and at
  * both ends. Returns the new length. */

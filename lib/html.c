@@ -225,7 +225,10 @@ static void cell_text(ctx *c, GumboNode *td, buf *out, grid **sub, int depth)
 	walk(td, &ops, &w);
 }
 
-static int span_attr(GumboNode *n, const char *name, int lo, int hi)
+/* A span attribute's value as the HTML standard parses it (leading blanks,
+ * digits, the rest ignored), or 1 when there is none; clamped by
+ * grid_span_clamp. */
+static long span_attr(GumboNode *n, const char *name)
 {
 	GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
 	if (!a)
@@ -241,19 +244,8 @@ static int span_attr(GumboNode *n, const char *name, int lo, int hi)
 			v = v * 10 + (*p - '0');
 		p++;
 	}
-	if (!any)
-		return 1;
-	if (v < lo)
-		v = lo;
-	if (v > hi)
-		v = hi;
-	return (int)v;
+	return any ? v : 1;
 }
-
-typedef struct {
-	int left; /* rows still covered below */
-	int row;  /* origin's table row, 1-based */
-} pend;
 
 /* Append the rows of one table to g, spans expanded. Returns rows added. */
 static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
@@ -300,58 +292,22 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 				}
 		}
 	}
-	pend *pd = NULL;
-	int width = 0; /* columns with a pending entry allocated */
+	grid_table t;
+	grid_table_init(&t, (long)ntr, c->base_col);
 	buf tx = {0};
 	for (size_t y = 0; y < ntr; y++) {
 		GumboNode *tr = trs[y];
 		grid_row *r = grid_add_row(g, node_line(c, tr));
-		int x = 0, full = 0;
+		grid_table_row(&t, (int)y);
 		const GumboVector *cells = children(tr);
-		for (unsigned k = 0; k <= cells->length && !full; k++) {
-			GumboNode *td = k < cells->length ? cells->data[k] : NULL;
-			if (td && !is_tag(td, GUMBO_TAG_TD) && !is_tag(td, GUMBO_TAG_TH))
+		for (unsigned k = 0; k < cells->length && !t.full; k++) {
+			GumboNode *td = cells->data[k];
+			if (!is_tag(td, GUMBO_TAG_TD) && !is_tag(td, GUMBO_TAG_TH))
 				continue;
-			/* copies of rowspans from above, before this cell (or to the
-			 * row's end when td is NULL) */
-			/* at the row's end, the last column a rowspan still covers:
-			 * holes before it are kept, so the copies stay aligned */
-			int last = -1;
-			if (!td)
-				for (int z = width - 1; z >= x && last < 0; z--)
-					if (pd[z].left > 0)
-						last = z;
-			while (x < width && (pd[x].left > 0 || (!td && x < width))) {
-				if (pd[x].left <= 0 && !td) {
-					if (x > last)
-						break;
-					cell *e = grid_add_cell(g, r, "", 0);
-					if (!e) {
-						full = 1;
-						break;
-					}
-					e->col = c->base_col, e->trow = (int)y + 1, e->tcol = x + 1;
-					x++;
-					continue;
-				}
-				cell *cp = grid_add_cell(g, r, "", 0);
-				if (!cp) {
-					full = 1;
-					break;
-				}
-				cp->flags |= CELL_VSPAN;
-				cp->col = c->base_col, cp->trow = (int)y + 1, cp->tcol = x + 1;
-				pd[x].left--;
-				x++;
-			}
-			if (!td || full)
+			if (grid_table_before(g, r, &t) < 0)
 				break;
-			int cs = span_attr(td, "colspan", 1, GRID_MAX_COLSPAN);
-			int rs = span_attr(td, "rowspan", 0, GRID_MAX_ROWSPAN);
-			if (rs == 0) /* HTML: to the end of the row group; we take the table */
-				rs = (int)(ntr - y);
-			if ((cs > 1 || rs > 1) &&
-			    (cs == GRID_MAX_COLSPAN || rs == GRID_MAX_ROWSPAN) && !c->span_warned) {
+			long cs = span_attr(td, "colspan"), rs = span_attr(td, "rowspan");
+			if (grid_span_clamp(&cs, &rs, (long)(ntr - y)) && !c->span_warned) {
 				c->span_warned = 1;
 				warn_add(c->warn, node_line(c, td),
 				         "span clamped (colspan <= %d, rowspan <= %d)",
@@ -360,52 +316,22 @@ static int table_build(ctx *c, GumboNode *table, grid *g, int depth)
 			buf_reset(&tx);
 			grid *sub = NULL;
 			cell_text(c, td, &tx, &sub, depth);
-			cell *o = grid_add_cell(g, r, buf_str(&tx), tx.len);
+			cell *o = grid_table_cell(g, r, &t, buf_str(&tx), tx.len, cs, rs);
 			if (!o) {
 				grid_free(sub);
 				break;
 			}
 			o->line = node_line(c, td);
-			o->col = c->base_col, o->trow = (int)y + 1, o->tcol = x + 1;
 			o->sub = sub;
-			for (int s = 1; s < cs; s++) {
-				cell *h = grid_add_cell(g, r, "", 0);
-				if (!h) {
-					full = 1;
-					break;
-				}
-				h->flags |= CELL_HSPAN;
-				h->col = c->base_col, h->trow = (int)y + 1, h->tcol = x + s + 1;
-			}
-			if (x + cs > width) {
-				int nw = x + cs;
-				pd = xreallocarray(pd, (size_t)nw, sizeof *pd);
-				memset(pd + width, 0, (size_t)(nw - width) * sizeof *pd);
-				width = nw;
-			}
-			/* rowspans reach at most the table's last row */
-			int below = rs - 1;
-			if ((size_t)below > ntr - y - 1)
-				below = (int)(ntr - y - 1);
-			/* an overlapping cell (a table model error) does not cut a
-			 * rowspan from above short: rows below stay aligned */
-			for (int s = 0; s < cs; s++) {
-				if (pd[x + s].left > below)
-					continue;
-				pd[x + s].left = below;
-				pd[x + s].row = (int)y + 1;
-			}
-			x += cs;
-			if (x >= GRID_MAX_COLS)
-				full = 1;
 		}
+		grid_table_row_end(g, r, &t);
 		if (g->err[0])
 			break;
 	}
 	if (g->err[0])
 		warn_add(c->warn, node_line(c, table), "%s", g->err);
 	buf_free(&tx);
-	free(pd);
+	grid_table_free(&t);
 	free(trs);
 	return (int)ntr;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dec.h"
+#include "facts.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -493,7 +494,7 @@ static int take(sum_checker *c, const tsv_reader *r, const dec *num, int has)
 {
 	const char *key = r->f[COL_KEY];
 	size_t kn = r->len[COL_KEY];
-	if (field_is(r, COL_SECTION, "budget") && field_is(r, COL_FIELD, "amount")) {
+	if (field_is(r, COL_SECTION, facts_section_name[SEC_BUDGET]) && field_is(r, COL_FIELD, "amount")) {
 		int instead = 0;
 		for (int i = 0; budget_keys[i].key; i++) {
 			if (field_is(r, COL_KEY, budget_keys[i].key)) {
@@ -508,9 +509,9 @@ static int take(sum_checker *c, const tsv_reader *r, const dec *num, int has)
 			    key[gn] == '|')
 				return acc_add(c, r, budget_groups[i].acc, num, has);
 		}
-	} else if (field_is(r, COL_SECTION, "task") && field_is(r, COL_FIELD, "amount")) {
+	} else if (field_is(r, COL_SECTION, facts_section_name[SEC_TASK]) && field_is(r, COL_FIELD, "amount")) {
 		return acc_add(c, r, A_TASKS, num, has);
-	} else if (has && field_is(r, COL_SECTION, "indicator")) {
+	} else if (has && field_is(r, COL_SECTION, facts_section_name[SEC_INDICATOR])) {
 		if (field_is(r, COL_UNIT, VOCAB_MONEY_CANON) &&
 		    (key_part_is(key, kn, 0, COST_LEVEL) || key_part_is(key, kn, 1, COST_LEVEL)))
 			add_item(c, r, K_COST, num);

@@ -89,6 +89,43 @@ const vocab_word vocab_block_labels[] = {
     {NULL, 0, 0},
 };
 
+const vocab_block vocab_blocks[] = {
+    {BLK_PINFO, "项目名称", RD_PINFO, 1, SH_NONE},
+    {BLK_DEPT, "部门名称", RD_DEPT, 2, SH_NONE},
+    {BLK_INFO, "基本信息", RD_INFO, 0, SH_LABEL_AMOUNT},
+    {BLK_BUDGET, "预算整体情况", RD_BUDGET, 0, SH_LABEL_AMOUNT},
+    {BLK_GOAL, "总体绩效目标", RD_GOAL, 0, SH_NONE},
+    {BLK_TASK, "年度重点工作任务", RD_TASK, 0, SH_TASK_PREFIX},
+    {BLK_OTHER, "其他需完成的任务", RD_OTHER, 0, SH_NONE},
+    {BLK_INDICATOR, "绩效指标", RD_INDICATOR, 0, SH_LEVEL_WORD},
+    {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE},
+    {0, NULL, 0, 0, 0},
+};
+
+const vocab_block *vocab_block_of(int k)
+{
+	for (const vocab_block *b = vocab_blocks; b->kind; b++)
+		if (b->kind == k)
+			return b;
+	return NULL;
+}
+
+const vocab_template vocab_templates[] = {
+    {"project",
+     'D',
+     {BLK_PINFO, BLK_FUNDS, 0},
+     {BLK_FUNDS, BLK_GOAL, BLK_INDICATOR, 0},
+     vocab_task_headers,
+     vocab_indicator_headers},
+    {"department",
+     'A',
+     {0},
+     {BLK_INFO, BLK_BUDGET, BLK_GOAL, BLK_TASK, BLK_INDICATOR, 0},
+     vocab_task_headers,
+     vocab_indicator_headers},
+    {NULL, 0, {0}, {0}, NULL, NULL},
+};
+
 /* kind: enum pinfo_role */
 const vocab_word vocab_pinfo_roles[] = {
     {"项目名称", PI_PROJECT, 0},

@@ -76,6 +76,55 @@ enum form_block {
 };
 extern const vocab_word vocab_block_labels[];
 
+/* ---- templates: what a form is made of (libmagic-style rules as data) ----
+ * A block kind names the reader that reads it (form_*.c registers one
+ * function per reader), when it is read, and how a row that lost its
+ * leading empty cell is still recognised as one of its rows. */
+enum block_reader {
+	RD_NONE,
+	RD_DEPT,      /* the department's name */
+	RD_INFO,      /* label/value pairs, labels not numbers */
+	RD_PINFO,     /* label/value pairs of a project header */
+	RD_BUDGET,    /* amounts in column pairs under group headers */
+	RD_FUNDS,     /* project funds: label, amount(s) */
+	RD_GOAL,      /* goal texts split at their markers */
+	RD_TASK,      /* task rows under a header row */
+	RD_OTHER,     /* one free text */
+	RD_INDICATOR, /* indicator rows, levels filled down */
+	RD_N
+};
+enum shift_rule {
+	SH_NONE,
+	SH_TASK_PREFIX,  /* the first cell starts with `任务N:` */
+	SH_LEVEL_WORD,   /* the first cell is an indicator level name */
+	SH_LABEL_AMOUNT, /* a non-label, then an empty cell or an amount */
+};
+typedef struct {
+	int kind;         /* enum form_block */
+	const char *name; /* the label that names it in messages */
+	int reader;       /* enum block_reader */
+	int pass;         /* 1, 2: read before the others, in this order (they name
+	                     the document: project, department); 0: in document order */
+	int shift;        /* enum shift_rule */
+} vocab_block;
+/* One entry per block kind but BLK_NONE, terminated by kind 0. */
+extern const vocab_block vocab_blocks[];
+/* The entry of kind k, or NULL. */
+const vocab_block *vocab_block_of(int k);
+
+/* A form template: the blocks that make a document one of its kind (any of
+ * marks present; none: the default template), the blocks it must have (a
+ * warning for each one missing), and the words naming its table columns. */
+typedef struct {
+	const char *name; /* "department", "project" */
+	char family;      /* FORMAT.md 2c: 'A' ... 'F' */
+	int marks[4];     /* block kinds, 0-terminated */
+	int required[8];  /* block kinds, 0-terminated */
+	const vocab_word *task_headers, *indicator_headers;
+} vocab_template;
+/* Tried in order; the last one has no marks. Terminated by name NULL. */
+extern const vocab_template vocab_templates[];
+
 /* Budget group headers (部门预算支出 ...), and words that mark an amount
  * column's header (预算金额(万元)). */
 extern const vocab_word vocab_budget_groups[];

@@ -1,0 +1,390 @@
+/* form_blocks: the first stage of form reading, a pure cut: grid ->
+ * documents -> blocks. A row whose first non-empty cell is a block label
+ * (部门名称, 预算整体情况 ...) opens a block; the rows after it belong to it
+ * until the next label. A cell holding a table gives the block that table's
+ * rows, and the plain rows that follow (the flattened copies) are compared
+ * with the table instead of being read. A title line, or a second
+ * department or project, starts a new document. Nothing is read into facts
+ * here; the only output is the documents and the copy warnings. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form_int.h"
+#include "text.h"
+
+static block *new_block(form_doc *w, int kind, cell *label)
+{
+	if (w->nb == w->bcap) {
+		w->bcap = w->bcap ? w->bcap * 2 : 16;
+		w->b = xreallocarray(w->b, (size_t)w->bcap, sizeof *w->b);
+	}
+	block *b = &w->b[w->nb++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->label = label;
+	form_use(label);
+	return b;
+}
+
+static void block_add_row(block *b, cell *cells, int n)
+{
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 2;
+		b->rows = xreallocarray(b->rows, (size_t)b->cap, sizeof *b->rows);
+	}
+	rowv *r = &b->rows[b->n++];
+	r->n = n > 0 ? n : 0;
+	r->c = xreallocarray(NULL, (size_t)(r->n ? r->n : 1), sizeof *r->c);
+	for (int i = 0; i < r->n; i++)
+		r->c[i] = &cells[i];
+}
+
+/* A title names the form: it ends with a title word, perhaps followed by
+ * one parenthesised remark (`...绩效目标表(2024年度)`), and is short. */
+static int is_title(form_cutter *w, const cell *c)
+{
+	if (!form_has_text(c) || c->len > 300)
+		return 0;
+	const char *k = form_labkey(c->text, &w->tmp);
+	for (const vocab_word *v = vocab_title_words; v->word; v++) {
+		const char *p = strstr(k, v->word);
+		if (!p)
+			continue;
+		p += strlen(v->word);
+		if (!*p)
+			return 1;
+		if (*p == '(' && strchr(p, ')') && strchr(p, ')')[1] == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The non-empty own texts of a row's cells, blanks removed, joined by TAB. */
+static void text_of(form_cutter *w, const cell *c, buf *out)
+{
+	if (!form_has_text(c))
+		return;
+	if (out->len)
+		buf_addc(out, '\t');
+	buf_adds(out, form_labkey(c->text, &w->tmp));
+}
+
+static void texts_of(form_cutter *w, cell *const *cs, int n, buf *out)
+{
+	for (int j = 0; j < n; j++)
+		text_of(w, cs[j], out);
+}
+
+static void row_texts(form_cutter *w, const grid_row *r, int from, buf *out)
+{
+	for (int j = from; j < r->n; j++)
+		text_of(w, &r->cells[j], out);
+}
+
+static void mark_row(grid_row *r, int from)
+{
+	for (int j = from; j < r->n; j++)
+		form_use(&r->cells[j]);
+}
+
+static void add_pre(form_doc *w, cell *c)
+{
+	if (w->npre == w->precap) {
+		w->precap = w->precap ? w->precap * 2 : 8;
+		w->pre = xreallocarray(w->pre, (size_t)w->precap, sizeof *w->pre);
+	}
+	w->pre[w->npre++] = c;
+}
+
+/* Compare a flat row with the next row of the block's table. */
+static void check_copy(form_cutter *w, block *b, grid_row *r)
+{
+	int k = b->next_html++;
+	grid_row *hr = &b->html->rows[k];
+	buf a = {0};
+	row_texts(w, r, 0, &a);
+	const char *h = buf_str(&b->htext[k]);
+	if (strcmp(buf_str(&a), h) != 0) {
+		w->st->disagree++;
+		warn_add(&w->st->warn, r->line,
+		         "flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]",
+		         k + 1, hr->line, buf_str(&a), h);
+	}
+	mark_row(r, 0);
+	buf_free(&a);
+}
+
+/* Note the texts of each row of the block's table (for the flat copies),
+ * and compare the inline copy (cells after the table cell on its line) with
+ * all of them in order. */
+static void check_inline(form_cutter *w, block *b, grid_row *r, int from)
+{
+	grid *html = b->html;
+	b->htext = xcalloc((size_t)(html->n ? html->n : 1), sizeof *b->htext);
+	buf a = {0}, h = {0};
+	for (int i = 0; i < html->n; i++) {
+		row_texts(w, &html->rows[i], 0, &b->htext[i]);
+		if (b->htext[i].len) {
+			if (h.len)
+				buf_addc(&h, '\t');
+			buf_add(&h, b->htext[i].s, b->htext[i].len);
+		}
+	}
+	row_texts(w, r, from, &a);
+	if (a.len && strcmp(buf_str(&a), buf_str(&h)) != 0) {
+		w->st->disagree++;
+		warn_add(&w->st->warn, r->line,
+		         "inline copy disagrees with the HTML table in cell %d", from);
+	}
+	mark_row(r, from);
+	buf_free(&a);
+	buf_free(&h);
+}
+
+/* Would the reader of block kind take this row, read from its first cell,
+ * as one of its rows that lost its leading empty cell? The block's shift
+ * rule (vocab_blocks) says by what. */
+static int accepts_shifted(form_cutter *w, int kind, grid_row *r)
+{
+	cell *c0 = r->n ? &r->cells[0] : NULL;
+	const vocab_block *vb = vocab_block_of(kind);
+	if (!form_has_text(c0) || !vb)
+		return 0;
+	const char *k = form_labkey(c0->text, &w->tmp);
+	long num;
+	switch (vb->shift) {
+	case SH_TASK_PREFIX:
+		return form_task_prefix(c0->text, c0->len, &num) > 0;
+	case SH_LEVEL_WORD:
+		return vocab_match(vocab_indicator_levels, k) != NULL;
+	case SH_LABEL_AMOUNT:
+		/* label then amount: the second cell is empty or starts with a digit */
+		return !vocab_match(vocab_block_labels, k) &&
+		       (r->n < 2 || r->cells[1].len == 0 ||
+		        (r->cells[1].text[0] >= '0' && r->cells[1].text[0] <= '9'));
+	default:
+		return 0;
+	}
+}
+
+/* A row before any block made of one-cell lines' kinds: a unit line, a
+ * 填报单位 line, or a lone text (the department's name). Its cells are
+ * judged, and the unit read, by pre_line_ok when the form is read. */
+static int pre_line_row(form_cutter *w, grid_row *r)
+{
+	int n = 0, lines = 0;
+	for (int j = 0; j < r->n; j++) {
+		cell *c = &r->cells[j];
+		if (!form_has_text(c))
+			continue;
+		n++;
+		const char *k = form_labkey(c->text, &w->tmp);
+		lines += vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
+	}
+	return n == 1 || (n > 0 && lines == n);
+}
+
+static void drop_inline_copies(form_cutter *w, form_doc *d);
+
+int form_doc_started(const form_doc *d)
+{
+	if (d->title || d->dept)
+		return 1;
+	for (int i = 0; i < d->nb; i++)
+		if (d->b[i].kind != BLK_NONE)
+			return 1;
+	return 0;
+}
+
+/* The document d is complete: the last touch of the cut. */
+static int yield(form_cutter *w, form_doc *d)
+{
+	w->cur = NULL;
+	drop_inline_copies(w, d);
+	return 1;
+}
+
+int form_cut_next(form_cutter *w, form_doc *d)
+{
+	grid *g = w->g;
+	form_doc_reset(d);
+	w->cur = NULL;
+	for (; w->row < g->n; w->row++) {
+		block *cur = w->cur;
+		grid_row *r = &g->rows[w->row];
+		int fi = -1, sub = -1, nne = 0;
+		for (int j = 0; j < r->n; j++) {
+			cell *c = &r->cells[j];
+			if (c->sub && sub < 0)
+				sub = j;
+			if (form_has_text(c)) {
+				nne++;
+				if (fi < 0)
+					fi = j;
+			}
+		}
+		if (fi < 0 && sub < 0)
+			continue;
+		cell *first = fi >= 0 ? &r->cells[fi] : NULL;
+		int lead = fi >= 0 && (sub < 0 || fi < sub);
+		/* a title line */
+		if (lead && nne == 1 && sub < 0 && is_title(w, first)) {
+			if (form_doc_started(d))
+				return yield(w, d); /* this row starts the next one */
+			d->title = first;
+			continue;
+		}
+		const vocab_word *bl =
+		    lead ? vocab_match(vocab_block_labels, form_labkey(first->text, &w->tmp))
+		         : NULL;
+		int col0 = 1;
+		for (int j = 0; j < fi && bl; j++)
+			if (r->cells[j].flags & CELL_VSPAN)
+				col0 = 0;
+		if (bl && col0) {
+			int proj =
+			    bl->kind == BLK_PINFO &&
+			    vocab_match(vocab_pinfo_roles, form_labkey(first->text, &w->tmp)) &&
+			    vocab_match(vocab_pinfo_roles, form_labkey(first->text, &w->tmp))
+			            ->kind == PI_PROJECT;
+			if ((bl->kind == BLK_DEPT && d->dept) || (proj && d->seen_project))
+				return yield(w, d); /* a second department or project: a new
+				                       form without a title */
+			if (proj)
+				d->seen_project = 1;
+			cur = w->cur = new_block(d, bl->kind, first);
+			if (bl->kind == BLK_PINFO) {
+				/* the label is the first of the row's label/value pairs */
+				first->flags &= ~(unsigned)CELL_USED;
+				if (sub < 0) {
+					block_add_row(cur, r->cells + fi, r->n - fi);
+					continue;
+				}
+			}
+			if (sub >= 0) {
+				grid *h = r->cells[sub].sub;
+				form_use(&r->cells[sub]);
+				for (int k = 0; k < h->n; k++)
+					block_add_row(cur, h->rows[k].cells, h->rows[k].n);
+				if (bl->kind == BLK_PINFO && cur->n > 0) {
+					/* the label starts the first row's pairs */
+					rowv *r0 = &cur->rows[0];
+					r0->c =
+					    xreallocarray(r0->c, (size_t)r0->n + 1, sizeof *r0->c);
+					memmove(r0->c + 1, r0->c, (size_t)r0->n * sizeof *r0->c);
+					r0->c[0] = first;
+					r0->n++;
+				}
+				cur->html = h;
+				check_inline(w, cur, r, sub + 1);
+			} else {
+				block_add_row(cur, r->cells + fi + 1, r->n - fi - 1);
+			}
+			/* the department names the document: a second one starts the
+			 * next (its first text; form_read_dept reads the same) */
+			for (int k = 0; k < cur->n && bl->kind == BLK_DEPT && !d->dept; k++)
+				for (int j = 0; j < cur->rows[k].n && !d->dept; j++)
+					if (form_has_text(cur->rows[k].c[j]))
+						d->dept = cur->rows[k].c[j];
+			continue;
+		}
+		if (!cur) {
+			if (sub < 0 && pre_line_row(w, r)) {
+				for (int j = 0; j < r->n; j++)
+					if (form_has_text(&r->cells[j]))
+						add_pre(d, &r->cells[j]);
+			} else {
+				cur = w->cur = new_block(d, BLK_NONE, NULL);
+				block_add_row(cur, r->cells, r->n);
+			}
+			continue;
+		}
+		if (cur->html && cur->next_html < cur->html->n) {
+			check_copy(w, cur, r);
+			continue;
+		}
+		cell *c0 = &r->cells[0];
+		int cont = (c0->flags & CELL_VSPAN) || form_empty(c0);
+		int shifted = !cont && accepts_shifted(w, cur->kind, r);
+		if ((cont || shifted) && cur->html)
+			warn_add(&w->st->warn, r->line,
+			         "row after the end of the HTML table's copy: read as data");
+		if (cont) {
+			block_add_row(cur, r->cells + 1, r->n - 1);
+		} else if (shifted) {
+			block_add_row(cur, r->cells, r->n);
+		} else {
+			/* a row the form does not define */
+			cur = w->cur = new_block(d, BLK_NONE, NULL);
+			block_add_row(cur, r->cells, r->n);
+		}
+	}
+	if (form_doc_started(d) && !w->done) {
+		w->done = 1;
+		return yield(w, d);
+	}
+	return 0;
+}
+
+/* Shape without the HTML: a label row whose own cells repeat the rows that
+ * follow it (the inline copy) is dropped in favour of those rows. */
+static void drop_inline_copies(form_cutter *w, form_doc *d)
+{
+	for (int i = 0; i < d->nb; i++) {
+		block *b = &d->b[i];
+		if (b->html || b->n < 2)
+			continue;
+		/* a copy has as many texts as the rows after it: count first */
+		int n0 = 0, nrest = 0;
+		for (int j = 0; j < b->n; j++)
+			for (int k = 0; k < b->rows[j].n; k++)
+				*(j ? &nrest : &n0) += form_has_text(b->rows[j].c[k]);
+		if (n0 == 0 || n0 != nrest)
+			continue;
+		buf a = {0}, rest = {0};
+		texts_of(w, b->rows[0].c, b->rows[0].n, &a);
+		for (int j = 1; j < b->n; j++) {
+			buf t = {0};
+			texts_of(w, b->rows[j].c, b->rows[j].n, &t);
+			if (t.len) {
+				if (rest.len)
+					buf_addc(&rest, '\t');
+				buf_add(&rest, t.s, t.len);
+			}
+			buf_free(&t);
+		}
+		if (a.len && strcmp(a.s, buf_str(&rest)) == 0) {
+			for (int j = 0; j < b->rows[0].n; j++)
+				form_use(b->rows[0].c[j]);
+			b->rows[0].n = 0;
+		}
+		buf_free(&a);
+		buf_free(&rest);
+	}
+}
+
+void form_doc_reset(form_doc *d)
+{
+	for (int i = 0; i < d->nb; i++) {
+		for (int j = 0; j < d->b[i].n; j++)
+			free(d->b[i].rows[j].c);
+		free(d->b[i].rows);
+		if (d->b[i].htext)
+			for (int j = 0; j < d->b[i].html->n; j++)
+				buf_free(&d->b[i].htext[j]);
+		free(d->b[i].htext);
+	}
+	d->nb = 0;
+	d->npre = 0;
+	d->title = NULL;
+	d->dept = NULL;
+	d->seen_project = 0;
+}
+
+void form_doc_free(form_doc *d)
+{
+	form_doc_reset(d);
+	free(d->b);
+	free(d->pre);
+}

@@ -1,0 +1,231 @@
+/* form_cell: the cell helpers every stage of form reading uses: label keys
+ * (blanks removed, full-width folded), key parts, provenance, and the one
+ * bridge from a cell to a fact. See form_int.h. No reading of blocks here. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "form_int.h"
+#include "text.h"
+
+/* The label key of s: blanks removed, full-width ASCII folded. In out.
+ * Folding never lengthens the text, so out is sized once; a code point
+ * that folding leaves alone is copied as its bytes. */
+const char *form_labkey(const char *s, buf *out)
+{
+	/* Most cells need no change (text_plain_prefix: no blank, no lead byte
+	 * of a multi-byte blank or full-width form): the key is the text. */
+	size_t n = strlen(s), k = text_plain_prefix(s, n), i = 0, w = 0;
+	if (k == n)
+		return s;
+	buf_reset(out);
+	buf_grow(out, n);
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char *o = (unsigned char *)out->s;
+	/* each turn: k plain bytes at i, then one byte that may change */
+	for (;; k = text_plain_prefix(s + i, n - i)) {
+		memcpy(o + w, u + i, k);
+		w += k;
+		i += k;
+		if (i == n)
+			break;
+		if (u[i] < 0x80) { /* an ASCII blank */
+			i++;
+			continue;
+		}
+		long cp = utf8_decode(u + i, n - i, &k);
+		if (cp < 0) {
+			o[w++] = u[i++];
+			continue;
+		}
+		if (!text_is_space(cp)) {
+			long f = text_fold(cp);
+			if (f != cp)
+				o[w++] = (unsigned char)f; /* folds land in ASCII */
+			else
+				memcpy(o + w, u + i, k), w += k;
+		}
+		i += k;
+	}
+	o[w] = 0;
+	out->len = w;
+	return out->s;
+}
+
+int form_empty(const cell *c)
+{
+	return !c || c->len == 0;
+}
+
+/* A cell that carries text of its own (not a span copy, not empty, not
+ * the markup of a table it holds). */
+int form_has_text(const cell *c)
+{
+	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN)) && !c->sub;
+}
+
+void form_use(cell *c)
+{
+	if (c)
+		c->flags |= CELL_USED;
+}
+
+/* Cell text as one line: line breaks become spaces. New string. */
+char *form_flat_text(const cell *c)
+{
+	char *s = xmemdup(c ? c->text : "", c ? c->len : 0);
+	for (char *p = s; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return s;
+}
+
+/* v in decimal at p (as %ld); returns the end. */
+static char *put_num(char *p, long v)
+{
+	char t[24];
+	int k = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	if (v < 0)
+		*p++ = '-';
+	do
+		t[k++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	while (k)
+		*p++ = t[--k];
+	return p;
+}
+
+/* Where a cell came from, `L12C3:R2C4` (parts that are 0 left out), into
+ * b (at least 4 * 24 + 8 bytes). Written by hand: it runs once per fact. */
+static void src_of(const cell *c, char *b)
+{
+	char *p = b;
+	if (c && c->line)
+		*p++ = 'L', p = put_num(p, c->line);
+	if (c && c->col)
+		*p++ = 'C', p = put_num(p, c->col);
+	if (c && c->trow) {
+		if (p > b)
+			*p++ = ':';
+		*p++ = 'R', p = put_num(p, c->trow);
+		*p++ = 'C', p = put_num(p, c->tcol);
+	}
+	*p = 0;
+}
+
+/* A key part: `|` and `｜` inside a label become `¦`. New string. */
+char *form_key_part(const char *s)
+{
+	/* most labels have no `|`, `｜` (EF BD 9C) or line break: a plain copy */
+	if (!strpbrk(s, "|\n") && !strstr(s, "｜"))
+		return xstrdup(s);
+	buf b = {0};
+	for (const char *p = s; *p; p++) {
+		if (*p == '|')
+			buf_adds(&b, "¦");
+		else if (strncmp(p, "｜", 3) == 0)
+			buf_adds(&b, "¦"), p += 2;
+		else if (*p == '\n')
+			buf_addc(&b, ' ');
+		else
+			buf_addc(&b, *p);
+	}
+	char *r = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* "a|b" or "a|b|c" (c may be NULL): a key from its parts. New string. */
+char *form_join_key(const char *a, const char *b, const char *c)
+{
+	size_t na = strlen(a), nb = strlen(b), nc = c ? strlen(c) : 0;
+	char *k = xmalloc(na + nb + nc + 3), *p = k;
+	memcpy(p, a, na), p += na, *p++ = '|';
+	memcpy(p, b, nb), p += nb;
+	if (c)
+		*p++ = '|', memcpy(p, c, nc), p += nc;
+	*p = 0;
+	return k;
+}
+
+/* The money unit written in a header's parentheses (`预算金额(万元)`), or "". */
+const char *form_header_unit(buf *tmp, const cell *c)
+{
+	if (form_empty(c))
+		return "";
+	const char *k = form_labkey(c->text, tmp);
+	const char *open = strrchr(k, '(');
+	if (!open)
+		return "";
+	const char *close = strchr(open, ')');
+	if (!close)
+		return "";
+	const vocab_money *m = vocab_find_money(open + 1, (size_t)(close - open - 1));
+	return m ? m->unit : "";
+}
+
+cell *form_at(const rowv *r, int i)
+{
+	return i >= 0 && i < r->n ? r->c[i] : NULL;
+}
+
+/* Does a cell read as an amount (digits, with grouping and a point)? */
+int form_numeric(const cell *c)
+{
+	if (!form_has_text(c))
+		return 0;
+	const char *p = c->text;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return 0;
+	for (; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'))
+			return 0;
+	return 1;
+}
+
+/* The kind of the table entry a cell's text matches, or 0. */
+int form_word_kind(buf *tmp, const cell *c, const vocab_word *table)
+{
+	if (!form_has_text(c))
+		return 0;
+	const vocab_word *v = vocab_match(table, form_labkey(c->text, tmp));
+	return v ? v->kind : 0;
+}
+
+int form_cn_digit(long cp)
+{
+	static const long cps[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+	                           0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	for (int i = 0; i < 10; i++)
+		if (cps[i] == cp)
+			return i + 1;
+	return -1;
+}
+
+long form_cp_at(const char *s, size_t n, size_t i, size_t *k)
+{
+	long cp = utf8_decode((const unsigned char *)s + i, n - i, k);
+	return cp < 0 ? -1 : text_fold(cp);
+}
+
+void form_fact(form_reader *w, int sec, char *key, const char *field, const cell *val,
+               const char *unit)
+{
+	char src[4 * 24 + 8];
+	src_of(val, src);
+	facts_add(&w->facts, sec, key, field, val ? val->text : "", val ? val->len : 0, unit, src);
+	if (sec == SEC_EXTRA)
+		w->st->extra++;
+}
+
+void form_fact_text(form_reader *w, int sec, char *key, const char *field, const char *text,
+                    size_t n, const cell *at, const char *unit)
+{
+	char src[4 * 24 + 8];
+	src_of(at, src);
+	facts_add(&w->facts, sec, key, field, text, n, unit, src);
+	if (sec == SEC_EXTRA)
+		w->st->extra++;
+}

@@ -1,0 +1,116 @@
+/* form_int: what the stages of form reading share, inside lib/ only. The
+ * flow is grid -> documents -> blocks (form_blocks.c, a pure cut: no reading,
+ * no facts), then one reader per block kind (form_pairs.c, form_amounts.c,
+ * form_goal.c, form_task.c, form_ind.c), then facts (facts.c). form.c runs
+ * them in that order per document, choosing the template (vocab_templates)
+ * that fits the document's blocks. form_cell.c holds the cell helpers every
+ * stage uses (label keys, key parts, provenance). */
+#ifndef PG_FORM_INT_H
+#define PG_FORM_INT_H
+
+#include "facts.h"
+#include "form.h"
+#include "grid.h"
+#include "util.h"
+#include "vocab.h"
+
+typedef struct {
+	cell **c;
+	int n;
+} rowv;
+
+typedef struct {
+	int kind; /* enum form_block, BLK_NONE for an unknown row */
+	cell *label;
+	rowv *rows;
+	int n, cap;
+	grid *html;    /* table held by the label row, whose copies follow */
+	buf *htext;    /* each table row's texts (row_texts), for the copies */
+	int next_html; /* next table row a flat copy should match */
+} block;
+
+/* One document as cut from the grid: its title, blocks and the one-cell
+ * lines met before its first block. */
+typedef struct {
+	cell *title;
+	cell *dept;       /* the first 部门名称 value met while cutting, or NULL */
+	int seen_project; /* a 项目名称 row was met */
+	block *b;
+	int nb, bcap;
+	cell **pre; /* one-cell lines outside blocks */
+	int npre, precap;
+} form_doc;
+
+/* The cutter: grid -> documents -> blocks. */
+typedef struct {
+	grid *g;
+	int row;    /* next grid row to look at */
+	block *cur; /* block the next rows may continue */
+	int done;   /* the last document was given */
+	buf tmp;
+	form_stats *st; /* flat-copy checks add warnings and counts here */
+} form_cutter;
+
+/* Cut the next document from the grid into d (emptied first). Returns 1
+ * with a document, 0 when the grid is done (d may then still hold rows that
+ * make no document: form_doc_started says). */
+int form_cut_next(form_cutter *c, form_doc *d);
+/* A document has begun once it has a title, a department or a known block. */
+int form_doc_started(const form_doc *d);
+/* Free what d holds and empty it (d itself stays usable). */
+void form_doc_reset(form_doc *d);
+void form_doc_free(form_doc *d); /* form_doc_reset, and the arrays too */
+
+/* The reading state of one document: what the readers have found. */
+typedef struct {
+	const form_opts *o;
+	form_stats *st;
+	form_doc *d;
+	const vocab_template *tpl;
+	cell *dept;
+	cell *project; /* project form: the 项目名称 value */
+	int dept_rank; /* how dept was found: 1 主管部门/部门名称, 2 预算部门 */
+	char year[8];
+	char unit[16]; /* the form's `单位:万元` line, if any */
+	fact_list facts;
+	buf tmp;
+} form_reader;
+
+typedef void form_read_fn(form_reader *w, block *b);
+form_read_fn form_read_dept, form_read_info, form_read_pinfo, form_read_budget, form_read_funds,
+    form_read_goal, form_read_task, form_read_other, form_read_indicator;
+/* Is a one-cell line outside the blocks accounted for (form_pairs.c)? */
+int form_pre_line_ok(form_reader *w, const cell *c);
+/* Rows or cells nobody used go to extra (form_pairs.c). */
+void form_extra_row(form_reader *w, rowv *r);
+
+/* ---- cell helpers (form_cell.c) ---- */
+const char *form_labkey(const char *s, buf *out);
+int form_empty(const cell *c);
+int form_has_text(const cell *c);
+void form_use(cell *c);
+char *form_key_part(const char *s);
+char *form_join_key(const char *a, const char *b, const char *c);
+const char *form_header_unit(buf *tmp, const cell *c);
+cell *form_at(const rowv *r, int i);
+int form_numeric(const cell *c);
+int form_word_kind(buf *tmp, const cell *c, const vocab_word *table);
+char *form_flat_text(const cell *c);
+/* Value of a Chinese numeral character: 一..九 1..9, 十 10; -1 for others. */
+int form_cn_digit(long cp);
+/* The code point at s[i] (length in *k), full-width folded; -1 if invalid. */
+long form_cp_at(const char *s, size_t n, size_t i, size_t *k);
+/* Column roles of a header row (a header word among its first two texts):
+ * role[j] = the word's kind for each of r's cells, *unit_col the amount
+ * column (TR_AMOUNT) when unit_col is not NULL; returns how many cells named
+ * a role (0: not a header row). form_col_of: the first column of a role, -1. */
+int form_find_roles(form_reader *w, const rowv *r, const vocab_word *table, int *role,
+                    int *unit_col);
+int form_col_of(const int *role, int n, int want);
+/* A fact from a cell (value, provenance), and from text at a cell. */
+void form_fact(form_reader *w, int sec, char *key, const char *field, const cell *val,
+               const char *unit);
+void form_fact_text(form_reader *w, int sec, char *key, const char *field, const char *text,
+                    size_t n, const cell *at, const char *unit);
+
+#endif
