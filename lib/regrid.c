@@ -12,6 +12,12 @@
 #include "text.h"
 #include "vocab.h"
 
+/* ---- words ---- */
+
+typedef struct {
+	buf key, tmp;
+} words;
+
 /* A cell of the text, or the end of a row the text shows. */
 typedef struct {
 	const char *s;
@@ -64,6 +70,23 @@ static int blank_line(const char *s, size_t n)
 	return 1;
 }
 
+static int header_of(words *w, const char *s, size_t n, int *role);
+
+/* Does some line of the text hold an indicator header word (一级指标,
+ * 指标值 ...) alone? */
+static int head_line(const char *text, size_t n)
+{
+	words w = {0};
+	size_t i = 0, len;
+	const char *s;
+	int found = 0, role;
+	while (!found && next_line(text, n, &i, &s, &len))
+		found = len && len < 64 && header_of(&w, s, len, &role) && role > 0;
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	return found;
+}
+
 int regrid_sniff(const char *text, size_t n)
 {
 	size_t i = 0, len;
@@ -102,7 +125,8 @@ int regrid_sniff(const char *text, size_t n)
 		return REGRID_PIPES;
 	if (commas * 2 >= lines)
 		return REGRID_NONE; /* a CSV: most of its lines hold commas */
-	return REGRID_LINES;
+	/* one cell per line needs its anchor: an indicator header line */
+	return head_line(text, n) ? REGRID_LINES : REGRID_NONE;
 }
 
 /* Cut the text into tokens by its shape. */
@@ -150,7 +174,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 		 * `|` alone an empty cell; `||` and more, padding: a row end */
 		if (cells >= 2 || (cells == 1 && seps == 0)) {
 			tok_add(t, "", 0, line, 1);
-			t->rows = 1;
+			t->rows |= cells >= 2;
 		} else if (cells == 0 && seps == 1) {
 			tok_add(t, "", 0, line, 0);
 		} else if (cells == 0 && seps >= 2) {
@@ -160,12 +184,6 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 		}
 	}
 }
-
-/* ---- words ---- */
-
-typedef struct {
-	buf key, tmp;
-} words;
 
 /* The label key of s[0..n): canonical text without blanks, a leading `*`
  * (required-field mark) dropped. */

@@ -41,7 +41,8 @@ static const char *read(const char *s)
 int main(void)
 {
 	/* shapes */
-	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n"), REGRID_LINES);
+	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n一级指标\n"), REGRID_LINES);
+	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n"), REGRID_NONE); /* no anchor */
 	CHECK_INT(SNIFF("标题 | ||||\n部门名称 | 某局 | |||\n"), REGRID_PIPES);
 	CHECK_INT(SNIFF("部门名称\t某局\n基本支出\t1\t财政拨款\t2\n"), REGRID_COPY);
 	CHECK_INT(SNIFF("a,b,c\nd,e,f\ng,\"h,i\",j\n"), REGRID_NONE); /* a CSV */
