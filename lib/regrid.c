@@ -29,11 +29,17 @@ typedef struct {
 typedef struct {
 	tok *v;
 	size_t n, cap;
-	int rows; /* the shape shows rows */
+	int rows;  /* the shape shows rows */
+	long full; /* the line where REGRID_MAX_TOKENS was reached, or 0 */
 } toks;
 
 static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 {
+	if (t->n >= REGRID_MAX_TOKENS) {
+		if (!t->full)
+			t->full = line;
+		return;
+	}
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 256;
 		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
@@ -138,7 +144,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	t->rows = shape == REGRID_COPY;
-	while (next_line(text, n, &i, &s, &len)) {
+	while (next_line(text, n, &i, &s, &len) && !t->full) {
 		line++;
 		if (shape == REGRID_LINES) {
 			tok_add(t, s, len, line, 0);
@@ -456,7 +462,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	free(t.v);
 	buf_free(&b.w.key);
 	buf_free(&b.w.tmp);
-	if (g->err[0])
-		warn_add(warn, 0, "%s", g->err);
+	if (t.full)
+		warn_add(warn, t.full, "more than %ld cells and row ends: rest of the text ignored",
+		         (long)REGRID_MAX_TOKENS);
 	return g->n - before;
 }

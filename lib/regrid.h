@@ -18,6 +18,11 @@
 #include "grid.h"
 #include "util.h"
 
+/* Cells and row ends read from one text; the rest is ignored, with a
+ * warning. Bounds the stage's memory (a token is 32 bytes) on a text of
+ * 256 MiB of empty lines to 64 MB. */
+#define REGRID_MAX_TOKENS GRID_MAX_CELLS
+
 /* Shapes of text regrid reads (regrid_sniff's answer). */
 enum {
 	REGRID_NONE = 0,  /* not lost-grid text: a delimited table, or not a form */

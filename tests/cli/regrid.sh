@@ -39,3 +39,16 @@ for f in fixtures/real/*.txt; do
 	ok "real: $f" \
 		"pg-extract $f 2>/dev/null | awk -F'\t' 'NR>1 && \$5!=\"extra\"' | cut -f2-11 | sort >\$OUT/real.got; sort $b.facts.tsv $w | diff - \$OUT/real.got"
 done
+
+# Limits (docs/limits.md): a text of one cell per line is read into at most
+# REGRID_MAX_TOKENS cells and row ends, in bounded time and memory; a row of
+# more than GRID_MAX_COLS cells keeps the first ones; both with a warning.
+{ printf '2025年部门整体支出绩效目标表\n绩效指标\n一级指标\n'; yes '' | head -n 2100000; } >"$OUT/rg.big.txt"
+RG_ULIMIT='ulimit -v 400000;' # 400 MB of address space (peak RSS 86 MB); not under ASan
+case $BUILD in *asan*) RG_ULIMIT='' ;; esac
+tc "regrid: more than 2000000 cells: rest ignored, with a warning" 0 '*' \
+	'~big.txt:2000001: warning: more than 2000000 cells and row ends: rest of the text ignored' \
+	"$RG_ULIMIT timeout 20 pg-extract $OUT/rg.big.txt"
+{ printf '2025年部门整体支出绩效目标表\n部门名称\n某局\n绩效指标\n一级指标\n'; seq 1 25000 | sed 's/^/x/'; } >"$OUT/rg.wide.txt"
+tc "regrid: a row of more than 20000 cells: rest ignored, with a warning" 0 '*' \
+	'~warning: more than 20000 cells in one row: rest ignored' "timeout 20 pg-extract $OUT/rg.wide.txt"
