@@ -18,12 +18,18 @@ typedef struct {
 	buf key, tmp;
 } words;
 
+/* Digits in a row that make a cell glued numbers (40004000100%). */
+#define REGRID_GLUED_DIGITS 9
+
+/* Bytes of a cell that may be a table's label (本年度绩效指标 ...). */
+#define REGRID_LABEL_MAX 60
+
 /* A cell of the text, or the end of a row the text shows. */
 typedef struct {
 	const char *s;
 	size_t n;
-	long line;
-	int end; /* 1: a row end, no cell */
+	long line, last; /* input lines where it starts and ends */
+	int end;         /* 1: a row end, no cell */
 } tok;
 
 typedef struct {
@@ -48,7 +54,7 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	t->v[t->n++] = (tok){s, n, line, end};
+	t->v[t->n++] = (tok){s, n, line, line, end};
 }
 
 /* The next line of text[*i..n): its start and length (line end excluded);
@@ -87,7 +93,7 @@ static int head_line(const char *text, size_t n)
 	const char *s;
 	int found = 0, role;
 	while (!found && next_line(text, n, &i, &s, &len))
-		found = len && len < 64 && header_of(&w, s, len, &role) && role > 0;
+		found = len && len < 64 && header_of(&w, s, len, &role);
 	buf_free(&w.key);
 	buf_free(&w.tmp);
 	return found;
@@ -260,6 +266,96 @@ static int numeric(const char *s, size_t n)
 	return digits > 0;
 }
 
+/* Any word of the form's vocabulary: a block label, a level name, a header
+ * word, a note word. */
+static int known_word(words *w, const char *key)
+{
+	const vocab_word *tables[] = {
+	    vocab_block_labels, vocab_indicator_levels, vocab_indicator_headers, vocab_task_headers,
+	    vocab_goal_headers, vocab_budget_groups,    vocab_amount_headers,    vocab_note_labels};
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		if (vocab_match(tables[i], key))
+			return 1;
+	return 0;
+}
+
+/* A parenthesised remark alone: `(万元)`, `（概述）`. */
+static int remark(words *w, const char *s, size_t n)
+{
+	const char *k = key_of(w, s, n);
+	size_t m = strlen(k);
+	return m >= 2 && k[0] == '(' && k[m - 1] == ')';
+}
+
+/* One cell per line: a label that a line break cut in two is one cell again
+ * (`经济效益` + `指标`, `一级` + `指标`, `项目资金` + `(万元)`): two cells
+ * on consecutive lines are joined when together they make a word of the
+ * vocabulary and the first alone does not, or when the second is a
+ * parenthesised remark after a word of the vocabulary. The joined cell's text
+ * keeps the line break (the label key drops it). */
+static void join_broken(toks *t, words *w)
+{
+	buf both = {0};
+	size_t o = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		tok *a = o ? &t->v[o - 1] : NULL, *c = &t->v[i];
+		int join = 0;
+		if (a && a->n && c->n && !a->end && !c->end && c->line == a->last + 1) {
+			buf_reset(&both);
+			buf_adds(&both, key_of(w, a->s, a->n));
+			int a_known = known_word(w, buf_str(&both));
+			buf_adds(&both, key_of(w, c->s, c->n));
+			join = (!a_known && known_word(w, buf_str(&both))) ||
+			       (a_known && remark(w, c->s, c->n));
+		}
+		if (join) {
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			continue;
+		}
+		t->v[o++] = *c;
+	}
+	t->n = o;
+	buf_free(&both);
+}
+
+/* Is s[0..n) glued: two cells' texts run together without a separator? A
+ * cell that starts with a word of the vocabulary of four characters or more
+ * (a block label, a level name, a header word) and goes on with two
+ * characters or more that are not a parenthesised remark
+ * (`数量指标建设普通省道二级公路32.1公里2020`, `绩效指标一级`), or that holds
+ * a run of REGRID_GLUED_DIGITS digits or more before a `%` (`40004000100%`:
+ * the numbers of several columns; an identifier's digits are not glued). A title is not glued. Such
+ * a cell is not split: it is kept whole and out of any table (docs/regrid.md). */
+static int glued(words *w, const char *s, size_t n)
+{
+	if (!n || title_of(w, s, n))
+		return 0;
+	const char *k = key_of(w, s, n);
+	size_t run = 0;
+	for (const char *p = k; *p; p++) {
+		run = *p >= '0' && *p <= '9' ? run + 1 : 0;
+		if (run >= REGRID_GLUED_DIGITS && p[1] == '%')
+			return 1;
+	}
+	const vocab_word *tables[] = {vocab_block_labels, vocab_indicator_levels,
+	                              vocab_indicator_headers};
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		for (const vocab_word *v = tables[i]; v->word; v++) {
+			size_t m = strlen(v->word);
+			if (m < 12 || strncmp(k, v->word, m) != 0 || k[m] == '(' || k[m] == ':')
+				continue;
+			const char *rest = k + m;
+			size_t left = strlen(rest), chars = 0;
+			for (size_t j = 0; j < left;
+			     j += utf8_len((const unsigned char *)rest + j, left - j))
+				chars++;
+			if (chars >= 2)
+				return 1;
+		}
+	return 0;
+}
+
 /* ---- rows ---- */
 
 /* A row being built: token indexes. */
@@ -288,31 +384,77 @@ typedef struct {
 	int col_l2;
 	int col_rest;  /* first column after the level columns */
 	int have_head; /* an indicator header row was seen in this block */
+	int labelcol;  /* the block's rows have a label column before the others */
+	rowbuf held;   /* a goal header row waiting for its label's row */
+	int glued;     /* place() is placing a glued cell */
 } builder;
+
+/* An indicator header word (一级指标, 指标值 ...; not a budget or task one). */
+static int ind_head(builder *b, const tok *c)
+{
+	int role;
+	return c->n && header_of(&b->w, c->s, c->n, &role) && role > 0;
+}
+
+/* The block row r opens: its first cell's label (vocab_block_labels), or
+ * BLK_INDICATOR for an indicator header row after a label vocab does not
+ * know (`本年度 绩效指标 | 一级指标 | 二级指标 ...`). *bare is set when
+ * the row is an indicator header row without a label (`一级指标 | 二级指标
+ * ...`). BLK_NONE when r opens no block. */
+static int row_block(builder *b, const rowbuf *r, int *bare)
+{
+	const tok *v = b->t->v;
+	const tok *c0 = &v[r->v[0]];
+	*bare = 0;
+	int blk = block_of(&b->w, c0->s, c0->n);
+	if (blk != BLK_NONE)
+		return blk;
+	if (r->n >= 2 && ind_head(b, c0) && ind_head(b, &v[r->v[1]])) {
+		*bare = 1;
+		return BLK_INDICATOR;
+	}
+	if (r->n >= 3 && c0->n && ind_head(b, &v[r->v[1]]) && ind_head(b, &v[r->v[2]]))
+		return BLK_INDICATOR;
+	return BLK_NONE;
+}
 
 /* Emit row r into the grid, re-aligned: a row inside a block that does not
  * start with a label (its rowspanned label cell is missing) gets an empty
  * first cell; an indicator row gets empty cells for the levels it lacks. */
-static void emit(builder *b, rowbuf *r)
+/* Blocks of label/value rows (部门名称, 基本信息, the project's header
+ * block): a row there that starts with a word vocab does not know is a label
+ * of its own, not a row that lost its label cell. */
+static int pairs_block(int blk)
+{
+	return blk == BLK_DEPT || blk == BLK_INFO || blk == BLK_PINFO;
+}
+
+static void place(builder *b, rowbuf *r)
 {
 	if (!r->n)
 		return;
 	const toks *t = b->t;
 	const tok *c0 = &t->v[r->v[0]];
-	int pad = 0, blk = block_of(&b->w, c0->s, c0->n);
-	if (blk != BLK_NONE) {
+	int pad = 0, bare, blk = b->glued ? BLK_NONE : row_block(b, r, &bare);
+	if (b->glued) {
+		/* past the columns of the table it sits in (the readers send it
+		 * to extra and the table goes on), or a row of its own */
+		pad = b->block != BLK_NONE && b->width ? b->labelcol + b->width : 0;
+	} else if (blk != BLK_NONE) {
 		b->block = blk;
 		b->have_head = 0;
 		b->width = 0;
+		b->labelcol = !bare;
 	} else if ((title_of(&b->w, c0->s, c0->n) && r->n == 1) || note_of(&b->w, c0->s, c0->n)) {
 		b->block = BLK_NONE;
-	} else if (b->block != BLK_NONE && c0->n) {
-		pad = 1;
+	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block)) {
+		pad = b->labelcol;
 	}
 	/* the header row of a table (its first cell after the label a header
 	 * word): its cells' roles, IR_NONE for the columns vocab does not name */
-	int from = blk != BLK_NONE ? 1 : 0, role, heads = 0, ir[64];
-	if (from < r->n && header_of(&b->w, t->v[r->v[from]].s, t->v[r->v[from]].n, &role))
+	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
+	if (!b->glued && from < r->n &&
+	    header_of(&b->w, t->v[r->v[from]].s, t->v[r->v[from]].n, &role))
 		for (int j = from; j < r->n && heads < 64; j++) {
 			const tok *c = &t->v[r->v[j]];
 			ir[heads++] = header_of(&b->w, c->s, c->n, &role) ? role : IR_NONE;
@@ -334,7 +476,8 @@ static void emit(builder *b, rowbuf *r)
 			}
 			b->levels = b->col_rest;
 		}
-	} else if (b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE && c0->n) {
+	} else if (!b->glued && b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE &&
+	           c0->n) {
 		int lv = level_of(&b->w, c0->s, c0->n);
 		if (lv == IR_L12) { /* 成本指标: level 1 when a level 2 follows */
 			const tok *c1 = r->n > 1 ? &t->v[r->v[1]] : NULL;
@@ -363,6 +506,54 @@ static void emit(builder *b, rowbuf *r)
 	r->n = 0;
 }
 
+/* A row of goal headers alone (`中期目标 | 年度目标`): the 总体目标 label
+ * that spans it and the goals' row is written on the goals' row. */
+static int goal_heads(builder *b, const rowbuf *r)
+{
+	if (r->n < 2)
+		return 0;
+	for (int j = 0; j < r->n; j++) {
+		const tok *c = &b->t->v[r->v[j]];
+		if (!c->n || !vocab_match(vocab_goal_headers, key_of(&b->w, c->s, c->n)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Hand row r to place(), re-aligning a goal header row written before its
+ * label's row: `中期目标 | 年度目标` then `总体目标 | A | B` become
+ * `总体目标 | 中期目标 | 年度目标` and `| A | B`, as in the form's grid. */
+static void emit(builder *b, rowbuf *r)
+{
+	if (!r->n)
+		return;
+	if (b->held.n) {
+		const tok *c0 = &b->t->v[r->v[0]];
+		if (block_of(&b->w, c0->s, c0->n) == BLK_GOAL) {
+			rowbuf h = {0};
+			row_push(&h, r->v[0]);
+			for (int j = 0; j < b->held.n; j++)
+				row_push(&h, b->held.v[j]);
+			place(b, &h);
+			free(h.v);
+			memmove(r->v, r->v + 1, (size_t)(r->n - 1) * sizeof *r->v);
+			r->n--;
+			b->held.n = 0;
+			place(b, r);
+			r->n = 0;
+			return;
+		}
+		place(b, &b->held);
+	}
+	if (goal_heads(b, r)) {
+		for (int j = 0; j < r->n; j++)
+			row_push(&b->held, r->v[j]);
+		r->n = 0;
+		return;
+	}
+	place(b, r);
+}
+
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
 static int starts_row(builder *b, rowbuf *r, const tok *c)
@@ -372,8 +563,7 @@ static int starts_row(builder *b, rowbuf *r, const tok *c)
 	if (block_of(&b->w, c->s, c->n) != BLK_NONE || title_of(&b->w, c->s, c->n) ||
 	    note_of(&b->w, c->s, c->n))
 		return 1;
-	const tok *c0 = &b->t->v[r->v[0]];
-	int blk = block_of(&b->w, c0->s, c0->n);
+	int bare, blk = row_block(b, r, &bare);
 	if (blk == BLK_NONE)
 		blk = b->block;
 	if (blk == BLK_INDICATOR && level_of(&b->w, c->s, c->n)) {
@@ -428,11 +618,56 @@ static int head_done(builder *b, rowbuf *r, const tok *c)
 	return !header_of(&b->w, c->s, c->n, &role);
 }
 
+/* The next non-empty cells after token k, at most want of them: into out;
+ * returns how many. Stops at a row end. */
+static int ahead(const toks *t, size_t k, const tok **out, int want)
+{
+	int got = 0;
+	for (size_t i = k + 1; i < t->n && got < want && !t->v[i].end; i++)
+		if (t->v[i].n)
+			out[got++] = &t->v[i];
+	return got;
+}
+
+/* Does an indicator header row end before token k? When the row so far is
+ * an indicator header row whose last cell is a header word, and neither
+ * cell k nor the two cells after it is a header word or a level name: the
+ * data rows of a table without level columns start there (指标 | 指标权重
+ * | 计量单位 | 指标性质 | 指标值, then 发放人数 | 20 ...). Columns vocab
+ * does not name stay in the header when a header word or the first level
+ * name follows them. */
+static int ind_head_done(builder *b, rowbuf *r, size_t k)
+{
+	const toks *t = b->t;
+	const tok *c = &t->v[k], *next[2];
+	int bare;
+	if (r->n < 2 || row_block(b, r, &bare) != BLK_INDICATOR ||
+	    !ind_head(b, &t->v[r->v[r->n - 1]]))
+		return 0;
+	if (!c->n || ind_head(b, c) || level_of(&b->w, c->s, c->n))
+		return 0;
+	int n = ahead(t, k, next, 2);
+	for (int i = 0; i < n; i++)
+		if (ind_head(b, next[i]) || level_of(&b->w, next[i]->s, next[i]->n))
+			return 0;
+	return 1;
+}
+
+/* Is cell k a caption before a form's title (`表十二`, then the title)? */
+static int caption(builder *b, size_t k)
+{
+	const tok *next[1];
+	return !title_of(&b->w, b->t->v[k].s, b->t->v[k].n) && ahead(b->t, k, next, 1) == 1 &&
+	       title_of(&b->w, next[0]->s, next[0]->n);
+}
+
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
 	tokenize(text, n, shape, &t);
 	builder b = {.g = g, .t = &t, .col_l1 = -1, .col_l2 = -1};
+	if (shape == REGRID_LINES)
+		join_broken(&t, &b.w);
 	rowbuf r = {0};
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {
@@ -441,9 +676,37 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			emit(&b, &r);
 			continue;
 		}
-		if (!t.rows) {
-			if (r.n && (starts_row(&b, &r, c) || head_done(&b, &r, c)))
+		int bare;
+		if (!t.rows && glued(&b.w, c->s, c->n)) {
+			/* a glued cell: a row of its own, outside any table */
+			warn_add(warn, c->line,
+			         "glued cells not split (their text goes to extra): %.*s",
+			         (int)(c->n > 200 ? 200 : c->n), c->s);
+			emit(&b, &r);
+			place(&b, &b.held);
+			row_push(&r, k);
+			b.glued = 1;
+			place(&b, &r);
+			b.glued = 0;
+			continue;
+		}
+		if (!t.rows && r.n >= 2 && ind_head(&b, c) && !ind_head(&b, &t.v[r.v[r.n - 1]]) &&
+		    row_block(&b, &r, &bare) != BLK_INDICATOR) {
+			/* an indicator header after other cells starts its row,
+			 * with the short cell before it as its label */
+			const tok *p = &t.v[r.v[r.n - 1]];
+			size_t label = r.v[r.n - 1];
+			int take = p->n && p->n <= REGRID_LABEL_MAX;
+			r.n -= take;
+			emit(&b, &r);
+			if (take)
+				row_push(&r, label);
+		} else if (!t.rows) {
+			if (r.n && (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
+			            ind_head_done(&b, &r, k)))
 				emit(&b, &r);
+			if (!r.n && c->n && caption(&b, k))
+				b.block = BLK_NONE; /* `表十二` before a title: the table ended */
 			if (!r.n && !c->n)
 				continue; /* an empty cell between rows */
 		}
@@ -458,6 +721,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		}
 	}
 	emit(&b, &r);
+	place(&b, &b.held);
+	free(b.held.v);
 	free(r.v);
 	free(t.v);
 	buf_free(&b.w.key);

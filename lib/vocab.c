@@ -66,6 +66,7 @@ const vocab_word vocab_block_labels[] = {
     {"重点工作任务", BLK_TASK, 0},
     {"其他需完成的任务", BLK_OTHER, 2},
     {"绩效指标", BLK_INDICATOR, 0},
+    {"本年度绩效指标", BLK_INDICATOR, 0},
     {"年度绩效指标", BLK_INDICATOR, 0},
     {"部门整体绩效指标", BLK_INDICATOR, 0},
     {"项目绩效指标", BLK_INDICATOR, 0},
@@ -194,7 +195,7 @@ const char VOCAB_TASK_PREFIX[] = "任务";
 
 const vocab_word vocab_indicator_headers[] = {
     {"一级指标", IR_L1, 2},      {"二级指标", IR_L2, 2},      {"三级指标", IR_L3, 2},
-    {"指标名称", IR_L3, 2}, {"指标", IR_L3, 0},      {"指标内容", IR_L3, 2},      {"指标值", IR_VALUE, 2},
+    {"指标名称", IR_L3, 2}, {"指标", IR_L3, 0}, {"指标值及单位", IR_VALUE, 0},      {"指标内容", IR_L3, 2},      {"指标值", IR_VALUE, 2},
     {"全年指标值", IR_VALUE, 2}, {"年度目标值", IR_VALUE, 2}, {"目标值", IR_VALUE, 2},
     {"指标目标值", IR_VALUE, 2}, {"年度指标值", IR_VALUE, 0}, {"指标性质", IR_NATURE, 0},
     {"度量单位", IR_UNIT, 0},    {"计量单位", IR_UNIT, 0},    {NULL, 0, 0},

@@ -26,6 +26,8 @@ static const char *dump(const grid *g)
 	return buf_str(&b);
 }
 
+static char warned[1024]; /* the last read's warnings, "LINE: msg" joined by "; " */
+
 static const char *read(const char *s)
 {
 	grid *g = grid_new();
@@ -33,6 +35,10 @@ static const char *read(const char *s)
 	regrid_read(s, strlen(s), regrid_sniff(s, strlen(s)), g, &w);
 	static char out[4096];
 	snprintf(out, sizeof out, "%s", dump(g));
+	warned[0] = 0;
+	for (size_t i = 0; i < w.n; i++)
+		snprintf(warned + strlen(warned), sizeof warned - strlen(warned), "%s%ld: %s",
+		         i ? "; " : "", w.v[i].line, w.v[i].msg);
 	grid_free(g);
 	warn_free(&w);
 	return out;
@@ -78,5 +84,40 @@ int main(void)
 	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
 	         "备注\t无\n"),
 	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / 备注|无");
+	/* a label cut by a line break is one cell again; a remark joins its label */
+	CHECK_STR(
+	    read("绩效指标\n一级\n指标\n二级指标\n三级指标\n指标值\n产出指标\n数量\n指标\n人数\n"
+	         "1\n"),
+	    "绩效指标|一级\n指标|二级指标|三级指标|指标值 / |产出指标|数量\n指标|人数|1");
+	/* a table without level columns: its header ends where the data starts,
+	 * columns vocab does not name (指标权重) kept in it */
+	CHECK_STR(read("绩效指标 |\n指标 |\n指标权重 |\n计量单位 |\n指标性质 |\n指标值 |\n发放人数 "
+	               "|\n20 |\n"
+	               "人 |\n≥ |\n80 |\n保障收入 |\n20 |\n|\n定性 |\n|\n"),
+	          "绩效指标|指标|指标权重|计量单位|指标性质|指标值 / |发放人数|20|人|≥|80 / "
+	          "|保障收入|20||定性|");
+	/* a caption before the next form's title is not a row of the table */
+	CHECK_STR(read("绩效指标 |\n指标 |\n指标值 |\n发放人数 |\n80 |\n表十二 |\n|\n"
+	               "2023年项目绩效目标表 |\n"),
+	          "绩效指标|指标|指标值 / |发放人数|80 / 表十二| / 2023年项目绩效目标表");
+	/* a goal header row written before the row of its label */
+	CHECK_STR(read("中期目标 | 年度目标 | ||\n总体目标 | 三年内完成 | 当年完成 |\n"),
+	          "总体目标|中期目标|年度目标 / |三年内完成|当年完成");
+	/* glued cells are not split: a row of their own, past the table's
+	 * columns (the readers send it to extra), with a warning; the table goes
+	 * on after it */
+	CHECK_STR(
+	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n数量指标建设公路32.1公里2020\n"
+	         "产出指标\n数量指标\n人数\n1\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |||||数量指标建设公路32.1公里2020 / "
+	    "|产出指标|数量指标|人数|1");
+	CHECK_STR(
+	    warned,
+	    "6: glued cells not split (their text goes to extra): 数量指标建设公路32.1公里2020");
+	read("项目资金\n年度资金总额:40004000100%\n一级指标\n");
+	CHECK_STR(warned,
+	          "2: glued cells not split (their text goes to extra): 年度资金总额:40004000100%");
+	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
+	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
 	T_END();
 }
