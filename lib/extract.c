@@ -68,6 +68,25 @@ static int seed_shape(const char *t, size_t n)
 	return 0;
 }
 
+/* Does the text hold the tags of a page or of a table (`<html`, `<body`,
+ * `<table`, `<tr`, `<td`, any case)? A text that only starts with markup (an
+ * `<image>` line copied from a page before its text) is not a page when
+ * its lines have a lost grid's shape. */
+static int html_page(const char *t, size_t n)
+{
+	static const char *const tags[] = {"html", "body", "table", "tr", "td"};
+	const char *e = t + n;
+	for (const char *p = t; e - p >= 3 && (p = memchr(p, '<', (size_t)(e - p - 2))); p++)
+		for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+			size_t k = strlen(tags[i]);
+			if ((size_t)(e - p - 1) > k && strncasecmp(p + 1, tags[i], k) == 0 &&
+			    (p[1 + k] == '>' || p[1 + k] == ' ' || p[1 + k] == '/' ||
+			     p[1 + k] == '\t' || p[1 + k] == '\n' || p[1 + k] == '\r'))
+				return 1;
+		}
+	return 0;
+}
+
 /* Input line (1-based) of byte offset off: LF, CRLF and lone CR each end one. */
 static long line_at(const char *b, size_t off)
 {
@@ -136,10 +155,12 @@ int extract_read_grid(const char *bytes, size_t n, grid *g, extract_result *res)
 		warn_add(warn, z ? line_at(bytes, (size_t)(z - bytes)) : 0,
 		         "%zu NUL byte(s) dropped%s", er.nuls, z ? ", the first here" : "");
 	}
-	int shape;
-	if (html_sniff(er.text, er.len)) {
+	int shape = REGRID_NONE;
+	if (html_sniff(er.text, er.len) &&
+	    (html_page(er.text, er.len) ||
+	     (shape = regrid_sniff(er.text, er.len)) == REGRID_NONE)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
-	} else if ((shape = regrid_sniff(er.text, er.len)) != REGRID_NONE) {
+	} else if (shape != REGRID_NONE || (shape = regrid_sniff(er.text, er.len)) != REGRID_NONE) {
 		/* text whose grid was lost: rows rebuilt from the form's words */
 		regrid_read(er.text, er.len, shape, g, warn);
 	} else {

@@ -18,6 +18,9 @@ typedef struct {
 	buf key, tmp;
 } words;
 
+/* Pipes of a table's row counted when guessing its width (pipe_width). */
+#define REGRID_MAX_WIDTH 256
+
 /* Digits in a row that make a cell glued numbers (40004000100%). */
 #define REGRID_GLUED_DIGITS 9
 
@@ -141,15 +144,65 @@ int regrid_sniff(const char *text, size_t n)
 	return head_line(text, n) ? REGRID_LINES : REGRID_NONE;
 }
 
+/* The table's width in pipes: a row ends once its lines hold that many.
+ * When most lines hold one cell or none (cells followed by ` |` on their
+ * own lines), a row that does not fill the table ends with padding (a line
+ * ending in `||`): the width is the number of pipes found most often from
+ * one such end to the next (a full row has no padding, and adds to the
+ * next). Else (a row a line, sometimes broken over two) it is the most pipes
+ * in one line. */
+static long pipe_width(const char *text, size_t n)
+{
+	size_t i = 0, len;
+	const char *s;
+	long most = 0, seg = 0, width = 0, multi = 0, single = 0;
+	long segs[REGRID_MAX_WIDTH] = {0}; /* how many rows end after so many pipes */
+	while (next_line(text, n, &i, &s, &len)) {
+		long p = 0, cells = 0;
+		int in = 0;
+		for (size_t k = 0; k < len; k++) {
+			if (s[k] == '|') {
+				p++;
+				in = 0;
+			} else if (s[k] != ' ' && s[k] != '\t' && !in) {
+				in = 1;
+				cells++;
+			}
+		}
+		if (!p) {
+			seg = 0;
+			continue;
+		}
+		multi += cells >= 2;
+		single += cells <= 1;
+		if (p > most)
+			most = p;
+		seg += p;
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		if (len >= 2 && s[len - 1] == '|' && s[len - 2] == '|') {
+			if (seg < REGRID_MAX_WIDTH)
+				segs[seg]++;
+			seg = 0;
+		}
+	}
+	for (long w = 2; w < REGRID_MAX_WIDTH; w++)
+		if (segs[w] > segs[width])
+			width = w;
+	return multi < single && width ? width : most;
+}
+
 /* Cut the text into tokens by its shape. */
 static void tokenize(const char *text, size_t n, int shape, toks *t)
 {
 	size_t i = 0, len;
 	const char *s;
-	long line = 0;
+	long line = 0, width = shape == REGRID_PIPES ? pipe_width(text, n) : 0, seen = 0;
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	t->rows = shape == REGRID_COPY;
+	/* rows are shown by TAB lines, and by pipes when some line holds two
+	 * or more (a row's pipes add up to the width); else cells only */
+	t->rows = shape == REGRID_COPY || width >= 2;
 	while (next_line(text, n, &i, &s, &len) && !t->full) {
 		line++;
 		if (shape == REGRID_LINES) {
@@ -157,8 +210,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 			continue;
 		}
 		int sep = shape == REGRID_COPY ? '\t' : '|';
-		/* pieces between separators; with pipes, empty ones at both ends
-		 * dropped (span padding) */
+		/* pieces between separators */
 		const char *e = s + len, *p = s;
 		size_t first = t->n, seps = 0;
 		while (p <= e) {
@@ -173,6 +225,8 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 			tok_add(t, "", 0, line, 1);
 			continue;
 		}
+		/* pipes: the empty pieces before a line's first cell and after its
+		 * last are padding or the line's ends */
 		size_t last = t->n;
 		while (last > first && t->v[last - 1].n == 0)
 			last--;
@@ -182,17 +236,30 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 		size_t cells = last - lead;
 		memmove(t->v + first, t->v + lead, cells * sizeof *t->v);
 		t->n = first + cells;
-		/* pipes: `a | b` is a row; `a |` one cell of a row going on;
-		 * `|` alone an empty cell; `||` and more, padding: a row end */
-		if (cells >= 2 || (cells == 1 && seps == 0)) {
+		if (!t->rows) {
+			/* `a |` a cell; `|` alone an empty cell; `||` and more, padding */
+			if (cells == 0 && seps == 1)
+				tok_add(t, "", 0, line, 0);
+			else if (seps == 0 || (cells == 0 && seps >= 2))
+				tok_add(t, "", 0, line, 1);
+			continue;
+		}
+		if (seps == 0) {    /* site text between rows: a row of its own */
+			if (seen) { /* the row before it ends first */
+				tok v = t->v[t->n - 1];
+				t->v[t->n - 1] = (tok){"", 0, line, line, 1};
+				tok_add(t, v.s, v.n, v.line, 0);
+			}
 			tok_add(t, "", 0, line, 1);
-			t->rows |= cells >= 2;
-		} else if (cells == 0 && seps == 1) {
-			tok_add(t, "", 0, line, 0);
-		} else if (cells == 0 && seps >= 2) {
+			seen = 0;
+			continue;
+		}
+		if (cells == 0 && seps == 1 && seen)
+			tok_add(t, "", 0, line, 0); /* `|` alone inside a row: an empty cell */
+		seen += (long)seps;
+		if (seen >= width) {
 			tok_add(t, "", 0, line, 1);
-		} else if (cells == 1 && seps >= 3) {
-			tok_add(t, "", 0, line, 1); /* `a | ||||`: a one-cell row */
+			seen = 0;
 		}
 	}
 }

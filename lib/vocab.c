@@ -140,7 +140,8 @@ const vocab_word vocab_goal_headers[] = {
     {"年度目标", GK_YEAR, 2},   {"年度绩效目标", GK_YEAR, 2},
     {"当年目标", GK_YEAR, 2},   {"实施期目标", GK_LONG, 2},
     {"中长期目标", GK_LONG, 2}, {"中期目标", GK_LONG, 2},
-    {"长期目标", GK_LONG, 2},   {NULL, 0, 0},
+    {"长期目标", GK_LONG, 2},   {"中期滚动目标", GK_LONG, 2},
+    {NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
@@ -195,10 +196,11 @@ const char VOCAB_TASK_PREFIX[] = "任务";
 
 const vocab_word vocab_indicator_headers[] = {
     {"一级指标", IR_L1, 2},      {"二级指标", IR_L2, 2},      {"三级指标", IR_L3, 2},
-    {"指标名称", IR_L3, 2}, {"指标", IR_L3, 0}, {"指标值及单位", IR_VALUE, 0},      {"指标内容", IR_L3, 2},      {"指标值", IR_VALUE, 2},
+    {"指标名称", IR_L3, 2},      {"指标内容", IR_L3, 2},      {"指标值", IR_VALUE, 2},
     {"全年指标值", IR_VALUE, 2}, {"年度目标值", IR_VALUE, 2}, {"目标值", IR_VALUE, 2},
     {"指标目标值", IR_VALUE, 2}, {"年度指标值", IR_VALUE, 0}, {"指标性质", IR_NATURE, 0},
-    {"度量单位", IR_UNIT, 0},    {"计量单位", IR_UNIT, 0},    {NULL, 0, 0},
+    {"度量单位", IR_UNIT, 0},    {"计量单位", IR_UNIT, 0},    {"指标", IR_L3, 0},
+    {"指标值及单位", IR_VALUE, 0}, {NULL, 0, 0},
 };
 
 const vocab_word vocab_indicator_levels[] = {
@@ -219,6 +221,10 @@ const vocab_word vocab_indicator_levels[] = {
     {"经济成本指标", IR_L2, 2},
     {"社会成本指标", IR_L2, 2},
     {"生态环境成本指标", IR_L2, 2},
+    {"预期产出指标", IR_L1, 2}, /* the older vocabulary (templates.md 5) */
+    {"效果指标", IR_L1, 2},
+    {"预算(或投资规模)控制指标", IR_L2, 2},
+    {"社会、经济、生态效益指标", IR_L2, 2},
     {NULL, 0, 0},
 };
 
