@@ -155,7 +155,7 @@ static long pipe_width(const char *text, size_t n)
 {
 	size_t i = 0, len;
 	const char *s;
-	long most = 0, seg = 0, width = 0, multi = 0, single = 0;
+	long most = 0, seg = 0, width = 0, multi = 0, single = 0, framed = 0;
 	long segs[REGRID_MAX_WIDTH] = {0}; /* how many rows end after so many pipes */
 	while (next_line(text, n, &i, &s, &len)) {
 		long p = 0, cells = 0;
@@ -175,6 +175,12 @@ static long pipe_width(const char *text, size_t n)
 		}
 		multi += cells >= 2;
 		single += cells <= 1;
+		size_t a = 0, e = len;
+		while (a < len && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		framed += cells >= 1 && e - a >= 2 && s[a] == '|' && s[e - 1] == '|';
 		if (p > most)
 			most = p;
 		seg += p;
@@ -189,6 +195,8 @@ static long pipe_width(const char *text, size_t n)
 	for (long w = 2; w < REGRID_MAX_WIDTH; w++)
 		if (segs[w] > segs[width])
 			width = w;
+	if (framed * 2 >= multi + single)
+		return -1; /* `| a | b |` lines: a line is a row */
 	return multi < single && width ? width : most;
 }
 
@@ -202,7 +210,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 		i = 3;
 	/* rows are shown by TAB lines, and by pipes when some line holds two
 	 * or more (a row's pipes add up to the width); else cells only */
-	t->rows = shape == REGRID_COPY || width >= 2;
+	t->rows = shape == REGRID_COPY || width >= 2 || width < 0;
 	while (next_line(text, n, &i, &s, &len) && !t->full) {
 		line++;
 		if (shape == REGRID_LINES) {
@@ -257,7 +265,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 		if (cells == 0 && seps == 1 && seen)
 			tok_add(t, "", 0, line, 0); /* `|` alone inside a row: an empty cell */
 		seen += (long)seps;
-		if (seen >= width) {
+		if (seen >= width || width < 0) {
 			tok_add(t, "", 0, line, 1);
 			seen = 0;
 		}
