@@ -61,6 +61,21 @@ int main(void)
 	CHECK_STR(read("部门名称 | 某局 | |||\n预算部门 |\n某局 |\n|\n||\n"),
 	          "部门名称|某局 / 预算部门|某局|");
 
+	/* pipes, a cell a line: rows end at the table's width in pipes, found
+	 * from the rows' padding (`|||`); a full row (no padding) ends there too */
+	CHECK_STR(
+	    read("|\n项目名称 |\n某项目 |\n|||\n|\n绩效指标 |\n一级指标 |\n二级指标 |\n三级指标 |\n"
+	         "指标值 |\n|\n产出指标 |\n数量指标 |\n人数 |\n1 |\n|\n|\n质量指标 |\n合格率 |\n"
+	         "100% |\n||\n|\n备注 |\n无 |\n|||\n"),
+	    "项目名称|某项目 / 绩效指标|一级指标|二级指标|三级指标|指标值 / "
+	    "|产出指标|数量指标|人数|1| / ||质量指标|合格率|100% / 备注|无");
+	/* pipes, a row a line: a row broken over two lines is one row */
+	CHECK_STR(read("某某项目绩效目标表 | ||||\n项目名称 |\n某项目 | 预算 | 9 | ||\n"),
+	          "某某项目绩效目标表 / 项目名称|某项目|预算|9");
+	/* pipes framing each line: a line is a row */
+	CHECK_STR(read("| 项目名称 | 某项目 |\n| 主管部门 | 某局 |\n"),
+	          "项目名称|某项目 / 主管部门|某局");
+
 	/* one cell per line: rows rebuilt, levels filled by empty cells */
 	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n人数\n"
 	               "≥10人\n次数\n≥4次\n质量指标\n合格率\n100%\n"),
