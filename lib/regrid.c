@@ -24,6 +24,9 @@ typedef struct {
 /* Digits in a row that make a cell glued numbers (40004000100%). */
 #define REGRID_GLUED_DIGITS 9
 
+/* Characters of a cell that may be column headers run together. */
+#define REGRID_GLUED_HEADS 32
+
 /* Bytes of a cell that may be a table's label (本年度绩效指标 ...). */
 #define REGRID_LABEL_MAX 60
 
@@ -394,6 +397,34 @@ static void join_broken(toks *t, words *w)
 	buf_free(&both);
 }
 
+/* Column headers run together, each with its column letter (`全年预算数(A)
+ * 全年执行数(B)预算执行率(B/A)`): a short key (at most REGRID_GLUED_HEADS
+ * characters) where two column letters or more (a remark of capital ASCII
+ * letters and `/`) are each followed by two characters or more. */
+static int glued_heads(const char *k)
+{
+	size_t chars = 0, followed = 0, after = 0;
+	int in = 0, letters = 0, pending = 0; /* a column letter waits for its text */
+	for (size_t j = 0, m = strlen(k); j < m;
+	     j += utf8_len((const unsigned char *)k + j, m - j)) {
+		chars++;
+		if (k[j] == '(') {
+			in = 1;
+			letters = 1;
+		} else if (k[j] == ')' && in) {
+			in = 0;
+			pending = letters;
+			after = 0;
+		} else if (in) {
+			letters &= (k[j] >= 'A' && k[j] <= 'Z') || k[j] == '/';
+		} else if (pending && ++after == 2) {
+			followed++;
+			pending = 0;
+		}
+	}
+	return chars <= REGRID_GLUED_HEADS && followed >= 2;
+}
+
 /* Is s[0..n) glued: two cells' texts run together without a separator? A
  * cell that starts with a word of the vocabulary of four characters or more
  * (a block label, a level name, a header word) and goes on with two
@@ -413,6 +444,8 @@ static int glued(words *w, const char *s, size_t n)
 		if (run >= REGRID_GLUED_DIGITS && p[1] == '%')
 			return 1;
 	}
+	if (glued_heads(k))
+		return 1;
 	const vocab_word *tables[] = {vocab_block_labels, vocab_indicator_levels,
 	                              vocab_indicator_headers};
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)

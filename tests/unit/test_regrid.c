@@ -132,6 +132,11 @@ int main(void)
 	read("项目资金\n年度资金总额:40004000100%\n一级指标\n");
 	CHECK_STR(warned,
 	          "2: glued cells not split (their text goes to extra): 年度资金总额:40004000100%");
+	read("项目资金\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n一级指标\n");
+	CHECK_STR(warned, "2: glued cells not split (their text goes to extra): "
+	                  "全年预算数(A)全年执行数(B)预算执行率(B/A)");
+	read("年度重点工作任务\n名称\n任务1:服务站\n镇(街道)、村(社区)服务站运行经费\n");
+	CHECK_STR(warned, ""); /* remarks that are not column letters */
 	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
 	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
 	T_END();
