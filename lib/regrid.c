@@ -16,7 +16,42 @@
 
 typedef struct {
 	buf key, tmp;
+	/* a bit for the first three bytes of each word of the tables below
+	 * (hashed): a key whose first three bytes have no bit starts no word,
+	 * and is not looked up (most cells are values) */
+	unsigned char first[512];
+	int ready;
 } words;
+
+/* The tables whose words start labels, levels and headers. */
+static const vocab_word *const word_tables[] = {
+    vocab_block_labels, vocab_indicator_levels, vocab_indicator_headers, vocab_task_headers,
+    vocab_goal_headers, vocab_budget_groups,    vocab_amount_headers,    vocab_note_labels,
+};
+
+static unsigned first_hash(const char *k)
+{
+	const unsigned char *u = (const unsigned char *)k;
+	unsigned h = u[0];
+	if (u[0] && u[1])
+		h = h * 31 + u[1] + (u[2] ? u[2] * 961u : 0);
+	return h % 4096;
+}
+
+/* May key start a word of word_tables? (No when its bit is clear.) */
+static int may_start(words *w, const char *key)
+{
+	if (!w->ready) {
+		w->ready = 1;
+		for (size_t i = 0; i < sizeof word_tables / sizeof *word_tables; i++)
+			for (const vocab_word *v = word_tables[i]; v->word; v++) {
+				unsigned h = first_hash(v->word);
+				w->first[h / 8] |= (unsigned char)(1u << (h % 8));
+			}
+	}
+	unsigned h = first_hash(key);
+	return (w->first[h / 8] >> (h % 8)) & 1;
+}
 
 /* Pipes of a table's row counted when guessing its width (pipe_width). */
 #define REGRID_MAX_WIDTH 256
@@ -36,6 +71,10 @@ typedef struct {
 	size_t n;
 	long line, last; /* input lines where it starts and ends */
 	int end;         /* 1: a row end, no cell */
+	/* what its words are, found once (classify): a block label's BLK_*,
+	 * a level name's IR_L1/IR_L2/IR_L12, an indicator header's IR_* role
+	 * (-1: a header word of another table), a title, a note, a goal header */
+	signed char done, blk, lvl, role, title, note, goal;
 } tok;
 
 typedef struct {
@@ -60,7 +99,7 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	t->v[t->n++] = (tok){s, n, line, line, end};
+	t->v[t->n++] = (tok){s, n, line, line, end, 0, 0, 0, 0, 0, 0, 0};
 }
 
 /* The next line of text[*i..n): its start and length (line end excluded);
@@ -88,7 +127,7 @@ static int blank_line(const char *s, size_t n)
 	return 1;
 }
 
-static int header_of(words *w, const char *s, size_t n, int *role);
+static int header_of(words *w, tok *c, int *role);
 
 /* Does some line of the text hold an indicator header word (一级指标,
  * 指标值 ...) alone? */
@@ -98,8 +137,10 @@ static int head_line(const char *text, size_t n)
 	size_t i = 0, len;
 	const char *s;
 	int found = 0, role;
-	while (!found && next_line(text, n, &i, &s, &len))
-		found = len && len < 64 && header_of(&w, s, len, &role);
+	while (!found && next_line(text, n, &i, &s, &len)) {
+		tok c = {s, len, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+		found = len && len < 64 && header_of(&w, &c, &role);
+	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
 	return found;
@@ -258,7 +299,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 		if (seps == 0) {    /* site text between rows: a row of its own */
 			if (seen) { /* the row before it ends first */
 				tok v = t->v[t->n - 1];
-				t->v[t->n - 1] = (tok){"", 0, line, line, 1};
+				t->v[t->n - 1] = (tok){"", 0, line, line, 1, 0, 0, 0, 0, 0, 0, 0};
 				tok_add(t, v.s, v.n, v.line, 0);
 			}
 			tok_add(t, "", 0, line, 1);
@@ -281,54 +322,76 @@ static const char *key_of(words *w, const char *s, size_t n)
 {
 	buf_reset(&w->tmp);
 	text_canon(&w->tmp, s, n);
-	buf_reset(&w->key);
-	const char *k = buf_str(&w->tmp);
-	while (*k == '*')
-		k++;
-	for (; *k; k++)
-		if (*k != ' ')
-			buf_addc(&w->key, *k);
-	return buf_str(&w->key);
+	char *k = w->tmp.s ? w->tmp.s : (char *)"", *o = k;
+	const char *p = k;
+	while (*p == '*')
+		p++;
+	for (; *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	*o = 0;
+	return k;
 }
 
-static int block_of(words *w, const char *s, size_t n)
+/* Find once what cell c's words are (the cache in tok). */
+static void classify(words *w, tok *c)
 {
-	const vocab_word *v = vocab_match(vocab_block_labels, key_of(w, s, n));
-	return v ? v->kind : BLK_NONE;
-}
-
-/* IR_L1 or IR_L2 for a level name, else 0. */
-static int level_of(words *w, const char *s, size_t n)
-{
-	const vocab_word *v = vocab_match(vocab_indicator_levels, key_of(w, s, n));
-	return v ? v->kind : 0;
-}
-
-/* A header cell: a word of the indicator, task, goal or budget headers. */
-static int header_of(words *w, const char *s, size_t n, int *role)
-{
-	const char *k = key_of(w, s, n);
-	const vocab_word *tables[] = {vocab_indicator_headers, vocab_task_headers,
-	                              vocab_goal_headers, vocab_budget_groups,
+	if (c->done)
+		return;
+	c->done = 1;
+	if (!c->n)
+		return;
+	const char *k = key_of(w, c->s, c->n);
+	c->title = (signed char)vocab_contains(vocab_title_words, k);
+	if (!may_start(w, k))
+		return;
+	const vocab_word *v = vocab_match(vocab_block_labels, k);
+	c->blk = (signed char)(v ? v->kind : BLK_NONE);
+	v = vocab_match(vocab_indicator_levels, k);
+	c->lvl = (signed char)(v ? v->kind : 0);
+	v = vocab_match(vocab_indicator_headers, k);
+	c->role = (signed char)(v ? v->kind : 0);
+	const vocab_word *others[] = {vocab_task_headers, vocab_goal_headers, vocab_budget_groups,
 	                              vocab_amount_headers};
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
-		const vocab_word *v = vocab_match(tables[i], k);
-		if (v) {
-			*role = i == 0 ? v->kind : -1;
-			return 1;
-		}
-	}
-	return 0;
+	for (size_t i = 0; !v && i < sizeof others / sizeof *others; i++)
+		if ((v = vocab_match(others[i], k)) != NULL)
+			c->role = -1;
+	c->note = vocab_match(vocab_note_labels, k) != NULL;
+	c->goal = vocab_match(vocab_goal_headers, k) != NULL;
 }
 
-static int title_of(words *w, const char *s, size_t n)
+static int block_of(words *w, tok *c)
 {
-	return n && vocab_contains(vocab_title_words, key_of(w, s, n));
+	classify(w, c);
+	return c->blk;
 }
 
-static int note_of(words *w, const char *s, size_t n)
+/* IR_L1, IR_L2 or IR_L12 for a level name, else 0. */
+static int level_of(words *w, tok *c)
 {
-	return n && vocab_match(vocab_note_labels, key_of(w, s, n)) != NULL;
+	classify(w, c);
+	return c->lvl;
+}
+
+/* A header cell: a word of the indicator, task, goal or budget headers;
+ * *role is its IR_* role, or -1 outside the indicator headers. */
+static int header_of(words *w, tok *c, int *role)
+{
+	classify(w, c);
+	*role = c->role;
+	return c->role != 0;
+}
+
+static int title_of(words *w, tok *c)
+{
+	classify(w, c);
+	return c->title;
+}
+
+static int note_of(words *w, tok *c)
+{
+	classify(w, c);
+	return c->note;
 }
 
 /* A number as a money cell writes it: digits, grouping commas, a point. */
@@ -348,11 +411,10 @@ static int numeric(const char *s, size_t n)
  * word, a note word. */
 static int known_word(words *w, const char *key)
 {
-	const vocab_word *tables[] = {
-	    vocab_block_labels, vocab_indicator_levels, vocab_indicator_headers, vocab_task_headers,
-	    vocab_goal_headers, vocab_budget_groups,    vocab_amount_headers,    vocab_note_labels};
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
-		if (vocab_match(tables[i], key))
+	if (!may_start(w, key))
+		return 0;
+	for (size_t i = 0; i < sizeof word_tables / sizeof *word_tables; i++)
+		if (vocab_match(word_tables[i], key))
 			return 1;
 	return 0;
 }
@@ -369,8 +431,9 @@ static int remark(words *w, const char *s, size_t n)
  * (`经济效益` + `指标`, `一级` + `指标`, `项目资金` + `(万元)`): two cells
  * on consecutive lines are joined when together they make a word of the
  * vocabulary and the first alone does not, or when the second is a
- * parenthesised remark after a word of the vocabulary. The joined cell's text
- * keeps the line break (the label key drops it). */
+ * parenthesised remark after a word of the vocabulary; both at most
+ * REGRID_LABEL_MAX bytes. The joined cell's text keeps the line break (the
+ * label key drops it). */
 static void join_broken(toks *t, words *w)
 {
 	buf both = {0};
@@ -378,7 +441,8 @@ static void join_broken(toks *t, words *w)
 	for (size_t i = 0; i < t->n; i++) {
 		tok *a = o ? &t->v[o - 1] : NULL, *c = &t->v[i];
 		int join = 0;
-		if (a && a->n && c->n && !a->end && !c->end && c->line == a->last + 1) {
+		if (a && a->n && c->n && !a->end && !c->end && c->line == a->last + 1 &&
+		    a->n <= REGRID_LABEL_MAX && c->n <= REGRID_LABEL_MAX) {
 			buf_reset(&both);
 			buf_adds(&both, key_of(w, a->s, a->n));
 			int a_known = known_word(w, buf_str(&both));
@@ -435,7 +499,8 @@ static int glued_heads(const char *k)
  * a cell is not split: it is kept whole and out of any table (docs/regrid.md). */
 static int glued(words *w, const char *s, size_t n)
 {
-	if (!n || title_of(w, s, n))
+	tok c = {s, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+	if (!n || title_of(w, &c))
 		return 0;
 	const char *k = key_of(w, s, n);
 	size_t run = 0;
@@ -446,6 +511,8 @@ static int glued(words *w, const char *s, size_t n)
 	}
 	if (glued_heads(k))
 		return 1;
+	if (!may_start(w, k))
+		return 0;
 	const vocab_word *tables[] = {vocab_block_labels, vocab_indicator_levels,
 	                              vocab_indicator_headers};
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
@@ -484,7 +551,7 @@ static void row_push(rowbuf *r, size_t k)
 typedef struct {
 	words w;
 	grid *g;
-	const toks *t;
+	toks *t;
 	int block;  /* the block the last label opened (BLK_*) */
 	int width;  /* cells of a data row after a header row, 0: unknown */
 	int levels; /* indicator header: level columns before the others */
@@ -498,10 +565,10 @@ typedef struct {
 } builder;
 
 /* An indicator header word (一级指标, 指标值 ...; not a budget or task one). */
-static int ind_head(builder *b, const tok *c)
+static int ind_head(builder *b, tok *c)
 {
 	int role;
-	return c->n && header_of(&b->w, c->s, c->n, &role) && role > 0;
+	return c->n && header_of(&b->w, c, &role) && role > 0;
 }
 
 /* The block row r opens: its first cell's label (vocab_block_labels), or
@@ -511,10 +578,10 @@ static int ind_head(builder *b, const tok *c)
  * ...`). BLK_NONE when r opens no block. */
 static int row_block(builder *b, const rowbuf *r, int *bare)
 {
-	const tok *v = b->t->v;
-	const tok *c0 = &v[r->v[0]];
+	tok *v = b->t->v;
+	tok *c0 = &v[r->v[0]];
 	*bare = 0;
-	int blk = block_of(&b->w, c0->s, c0->n);
+	int blk = block_of(&b->w, c0);
 	if (blk != BLK_NONE)
 		return blk;
 	if (r->n >= 2 && ind_head(b, c0) && ind_head(b, &v[r->v[1]])) {
@@ -541,8 +608,8 @@ static void place(builder *b, rowbuf *r)
 {
 	if (!r->n)
 		return;
-	const toks *t = b->t;
-	const tok *c0 = &t->v[r->v[0]];
+	toks *t = b->t;
+	tok *c0 = &t->v[r->v[0]];
 	int pad = 0, bare, blk = b->glued ? BLK_NONE : row_block(b, r, &bare);
 	if (b->glued) {
 		/* past the columns of the table it sits in (the readers send it
@@ -553,7 +620,7 @@ static void place(builder *b, rowbuf *r)
 		b->have_head = 0;
 		b->width = 0;
 		b->labelcol = !bare;
-	} else if ((title_of(&b->w, c0->s, c0->n) && r->n == 1) || note_of(&b->w, c0->s, c0->n)) {
+	} else if ((title_of(&b->w, c0) && r->n == 1) || note_of(&b->w, c0)) {
 		b->block = BLK_NONE;
 	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block)) {
 		pad = b->labelcol;
@@ -561,11 +628,10 @@ static void place(builder *b, rowbuf *r)
 	/* the header row of a table (its first cell after the label a header
 	 * word): its cells' roles, IR_NONE for the columns vocab does not name */
 	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
-	if (!b->glued && from < r->n &&
-	    header_of(&b->w, t->v[r->v[from]].s, t->v[r->v[from]].n, &role))
+	if (!b->glued && from < r->n && header_of(&b->w, &t->v[r->v[from]], &role))
 		for (int j = from; j < r->n && heads < 64; j++) {
-			const tok *c = &t->v[r->v[j]];
-			ir[heads++] = header_of(&b->w, c->s, c->n, &role) ? role : IR_NONE;
+			tok *c = &t->v[r->v[j]];
+			ir[heads++] = header_of(&b->w, c, &role) ? role : IR_NONE;
 		}
 	if (heads) {
 		b->width = heads;
@@ -586,10 +652,10 @@ static void place(builder *b, rowbuf *r)
 		}
 	} else if (!b->glued && b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE &&
 	           c0->n) {
-		int lv = level_of(&b->w, c0->s, c0->n);
+		int lv = level_of(&b->w, c0);
 		if (lv == IR_L12) { /* 成本指标: level 1 when a level 2 follows */
-			const tok *c1 = r->n > 1 ? &t->v[r->v[1]] : NULL;
-			lv = c1 && level_of(&b->w, c1->s, c1->n) == IR_L2 ? IR_L1 : IR_L2;
+			tok *c1 = r->n > 1 ? &t->v[r->v[1]] : NULL;
+			lv = c1 && level_of(&b->w, c1) == IR_L2 ? IR_L1 : IR_L2;
 		}
 		int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
 		if (at > 0)
@@ -604,7 +670,7 @@ static void place(builder *b, rowbuf *r)
 			c->line = c0->line;
 	}
 	for (int j = 0; j < r->n; j++) {
-		const tok *tk = &t->v[r->v[j]];
+		tok *tk = &t->v[r->v[j]];
 		cell *c = grid_add_cell(b->g, gr, tk->s, tk->n);
 		if (!c)
 			break;
@@ -621,8 +687,9 @@ static int goal_heads(builder *b, const rowbuf *r)
 	if (r->n < 2)
 		return 0;
 	for (int j = 0; j < r->n; j++) {
-		const tok *c = &b->t->v[r->v[j]];
-		if (!c->n || !vocab_match(vocab_goal_headers, key_of(&b->w, c->s, c->n)))
+		tok *c = &b->t->v[r->v[j]];
+		classify(&b->w, c);
+		if (!c->goal)
 			return 0;
 	}
 	return 1;
@@ -636,8 +703,8 @@ static void emit(builder *b, rowbuf *r)
 	if (!r->n)
 		return;
 	if (b->held.n) {
-		const tok *c0 = &b->t->v[r->v[0]];
-		if (block_of(&b->w, c0->s, c0->n) == BLK_GOAL) {
+		tok *c0 = &b->t->v[r->v[0]];
+		if (block_of(&b->w, c0) == BLK_GOAL) {
 			rowbuf h = {0};
 			row_push(&h, r->v[0]);
 			for (int j = 0; j < b->held.n; j++)
@@ -664,20 +731,19 @@ static void emit(builder *b, rowbuf *r)
 
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
-static int starts_row(builder *b, rowbuf *r, const tok *c)
+static int starts_row(builder *b, rowbuf *r, tok *c)
 {
 	if (!c->n)
 		return 0;
-	if (block_of(&b->w, c->s, c->n) != BLK_NONE || title_of(&b->w, c->s, c->n) ||
-	    note_of(&b->w, c->s, c->n))
+	if (block_of(&b->w, c) != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c))
 		return 1;
 	int bare, blk = row_block(b, r, &bare);
 	if (blk == BLK_NONE)
 		blk = b->block;
-	if (blk == BLK_INDICATOR && level_of(&b->w, c->s, c->n)) {
+	if (blk == BLK_INDICATOR && level_of(&b->w, c)) {
 		/* a level name starts a row, unless a level name just began it */
-		const tok *p = &b->t->v[r->v[r->n - 1]];
-		return !(r->n == 1 && level_of(&b->w, p->s, p->n) && blk == b->block);
+		tok *p = &b->t->v[r->v[r->n - 1]];
+		return !(r->n == 1 && level_of(&b->w, p) && blk == b->block);
 	}
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
@@ -691,19 +757,19 @@ static int row_full(builder *b, rowbuf *r)
 {
 	if (!r->n)
 		return 0;
-	const tok *c0 = &b->t->v[r->v[0]], *cl = &b->t->v[r->v[r->n - 1]];
-	int blk = block_of(&b->w, c0->s, c0->n);
+	tok *c0 = &b->t->v[r->v[0]], *cl = &b->t->v[r->v[r->n - 1]];
+	int blk = block_of(&b->w, c0);
 	if ((blk == BLK_NONE ? b->block : blk) == BLK_FUNDS && r->n >= 2 && numeric(cl->s, cl->n))
 		return 1; /* 项目资金: a label and its amount */
 	if (!b->width)
 		return 0;
-	if (block_of(&b->w, c0->s, c0->n) != BLK_NONE)
+	if (block_of(&b->w, c0) != BLK_NONE)
 		return 0; /* the label row goes on to its header's end */
 	int skip = 0;
 	if (b->block == BLK_INDICATOR && b->have_head) {
 		for (; skip < r->n && skip < b->levels; skip++) {
-			const tok *c = &b->t->v[r->v[skip]];
-			if (!level_of(&b->w, c->s, c->n))
+			tok *c = &b->t->v[r->v[skip]];
+			if (!level_of(&b->w, c))
 				break;
 		}
 		return r->n - skip >= b->width - b->levels;
@@ -713,22 +779,22 @@ static int row_full(builder *b, rowbuf *r)
 
 /* Is row r a label followed by header cells, and c not one more? Then the
  * header row ends before c. */
-static int head_done(builder *b, rowbuf *r, const tok *c)
+static int head_done(builder *b, rowbuf *r, tok *c)
 {
 	int role;
 	if (r->n < 2)
 		return 0;
-	const tok *c0 = &b->t->v[r->v[0]], *c1 = &b->t->v[r->v[1]];
-	int blk = block_of(&b->w, c0->s, c0->n);
+	tok *c0 = &b->t->v[r->v[0]], *c1 = &b->t->v[r->v[1]];
+	int blk = block_of(&b->w, c0);
 	if (blk == BLK_NONE || blk == BLK_INDICATOR || blk == BLK_TASK ||
-	    !header_of(&b->w, c1->s, c1->n, &role))
+	    !header_of(&b->w, c1, &role))
 		return 0; /* indicator and task headers end where their rows start */
-	return !header_of(&b->w, c->s, c->n, &role);
+	return !header_of(&b->w, c, &role);
 }
 
 /* The next non-empty cells after token k, at most want of them: into out;
  * returns how many. Stops at a row end. */
-static int ahead(const toks *t, size_t k, const tok **out, int want)
+static int ahead(toks *t, size_t k, tok **out, int want)
 {
 	int got = 0;
 	for (size_t i = k + 1; i < t->n && got < want && !t->v[i].end; i++)
@@ -746,17 +812,17 @@ static int ahead(const toks *t, size_t k, const tok **out, int want)
  * name follows them. */
 static int ind_head_done(builder *b, rowbuf *r, size_t k)
 {
-	const toks *t = b->t;
-	const tok *c = &t->v[k], *next[2];
+	toks *t = b->t;
+	tok *c = &t->v[k], *next[2];
 	int bare;
 	if (r->n < 2 || row_block(b, r, &bare) != BLK_INDICATOR ||
 	    !ind_head(b, &t->v[r->v[r->n - 1]]))
 		return 0;
-	if (!c->n || ind_head(b, c) || level_of(&b->w, c->s, c->n))
+	if (!c->n || ind_head(b, c) || level_of(&b->w, c))
 		return 0;
 	int n = ahead(t, k, next, 2);
 	for (int i = 0; i < n; i++)
-		if (ind_head(b, next[i]) || level_of(&b->w, next[i]->s, next[i]->n))
+		if (ind_head(b, next[i]) || level_of(&b->w, next[i]))
 			return 0;
 	return 1;
 }
@@ -764,9 +830,9 @@ static int ind_head_done(builder *b, rowbuf *r, size_t k)
 /* Is cell k a caption before a form's title (`表十二`, then the title)? */
 static int caption(builder *b, size_t k)
 {
-	const tok *next[1];
-	return !title_of(&b->w, b->t->v[k].s, b->t->v[k].n) && ahead(b->t, k, next, 1) == 1 &&
-	       title_of(&b->w, next[0]->s, next[0]->n);
+	tok *next[1];
+	return !title_of(&b->w, &b->t->v[k]) && ahead(b->t, k, next, 1) == 1 &&
+	       title_of(&b->w, next[0]);
 }
 
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
@@ -779,7 +845,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	rowbuf r = {0};
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {
-		const tok *c = &t.v[k];
+		tok *c = &t.v[k];
 		if (c->end) {
 			emit(&b, &r);
 			continue;
@@ -802,7 +868,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		    row_block(&b, &r, &bare) != BLK_INDICATOR) {
 			/* an indicator header after other cells starts its row,
 			 * with the short cell before it as its label */
-			const tok *p = &t.v[r.v[r.n - 1]];
+			tok *p = &t.v[r.v[r.n - 1]];
 			size_t label = r.v[r.n - 1];
 			int take = p->n && p->n <= REGRID_LABEL_MAX;
 			r.n -= take;
@@ -820,9 +886,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		}
 		row_push(&r, k);
 		if (!t.rows) {
-			const tok *c0 = &t.v[r.v[0]];
-			if (r.n == 1 && title_of(&b.w, c0->s, c0->n) &&
-			    block_of(&b.w, c0->s, c0->n) == BLK_NONE)
+			tok *c0 = &t.v[r.v[0]];
+			if (r.n == 1 && title_of(&b.w, c0) && block_of(&b.w, c0) == BLK_NONE)
 				emit(&b, &r);
 			else if (row_full(&b, &r))
 				emit(&b, &r);
