@@ -650,26 +650,33 @@ static void place(builder *b, rowbuf *r)
 			}
 			b->levels = b->col_rest;
 		}
-	} else if (!b->glued && b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE &&
-	           c0->n) {
-		int lv = level_of(&b->w, c0);
-		if (lv == IR_L12) { /* 成本指标: level 1 when a level 2 follows */
-			tok *c1 = r->n > 1 ? &t->v[r->v[1]] : NULL;
-			lv = c1 && level_of(&b->w, c1) == IR_L2 ? IR_L1 : IR_L2;
+	} else if (!b->glued && b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE) {
+		/* its first cell that says something is placed by what it says:
+		 * empty cells are put before it, or taken away when it has more
+		 * empty cells before it than its column wants */
+		int f = 0;
+		while (f < r->n && !t->v[r->v[f]].n)
+			f++;
+		if (f < r->n) {
+			tok *cf = &t->v[r->v[f]];
+			int lv = level_of(&b->w, cf);
+			if (lv == IR_L12) { /* 成本指标: level 1 when a level 2 follows */
+				tok *c1 = f + 1 < r->n ? &t->v[r->v[f + 1]] : NULL;
+				lv = c1 && level_of(&b->w, c1) == IR_L2 ? IR_L1 : IR_L2;
+			}
+			int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
+			pad = b->labelcol + (at < 0 ? b->col_rest : at) - f;
 		}
-		int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
-		if (at > 0)
-			pad += at;
-		else if (at < 0)
-			pad += b->col_rest;
 	}
+	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
+	pad = pad < 0 ? 0 : pad;
 	grid_row *gr = grid_add_row(b->g, c0->line);
 	for (int j = 0; j < pad; j++) {
 		cell *c = grid_add_cell(b->g, gr, "", 0);
 		if (c)
 			c->line = c0->line;
 	}
-	for (int j = 0; j < r->n; j++) {
+	for (int j = skip; j < r->n; j++) {
 		tok *tk = &t->v[r->v[j]];
 		cell *c = grid_add_cell(b->g, gr, tk->s, tk->n);
 		if (!c)

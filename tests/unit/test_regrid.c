@@ -94,6 +94,13 @@ int main(void)
 	         "成本指标\t支出\t≤5万元\n成本指标\t经济成本指标\t支出\t≤5万元\n"),
 	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
 	    "||成本指标|支出|≤5万元 / |成本指标|经济成本指标|支出|≤5万元");
+	/* rows that kept an empty label cell but lost their level cells, or
+	 * gained empty cells, are placed by their level names too */
+	CHECK_STR(
+	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "\t质量指标\t合格率\t100%\n\t\t\t\t效益指标\t社会效益指标\t满意\t有效\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
+	    "||质量指标|合格率|100% / |效益指标|社会效益指标|满意|有效");
 	/* a note under the table ends it: not an indicator row */
 	CHECK_STR(
 	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
