@@ -9,9 +9,11 @@
  *          lost at its end (one per missing column, as `a | b | ||||`);
  *   copy   a row's cells joined by TABs, a merged cell written once (text
  *          copied from a browser).
- * A line break inside a cell is written as a space. The page title and any text outside
- * the table come first, one per line. A fixture tool; see bench/README.md.
- * Usage: flatten lines|pipes|copy < form > text */
+ * A line break inside a cell stays a line break with pipes (the line then
+ * leaves its cell open: no pipe after it), and is written as a space in the
+ * two other shapes, where a line could not say which cell it goes on. The page title and any text
+ * outside the table come first, one per line. A fixture tool; see bench/README.md. Usage: flatten
+ * lines|pipes|copy < form > text */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +27,13 @@ static int is_copy(const cell *c)
 	return (c->flags & (CELL_VSPAN | CELL_HSPAN)) != 0;
 }
 
-/* A cell's text, its line breaks as spaces (the text of a web page keeps
- * them, and then a line no longer says which cell it belongs to: a limit
- * of regrid, docs/regrid.md). */
-static void put_text(const cell *c)
+/* A cell's text; its line breaks as spaces but with pipes (in the other
+ * shapes a line would no longer say which cell it belongs to: a limit of
+ * regrid, docs/regrid.md). */
+static void put_text(const cell *c, int mode)
 {
 	for (const char *p = c->text; *p; p++)
-		putchar(*p == '\n' ? ' ' : *p);
+		putchar(*p == '\n' && mode != 'p' ? ' ' : *p);
 }
 
 /* Write grid g (and the grids nested in its cells, each after its row). */
@@ -56,7 +58,7 @@ static void render(const grid *g, int mode)
 				continue;
 			}
 			if (mode == 'l') {
-				put_text(c);
+				put_text(c, mode);
 				putchar('\n');
 				continue;
 			}
@@ -64,7 +66,7 @@ static void render(const grid *g, int mode)
 				break;
 			if (k++)
 				fputs(mode == 'p' ? " | " : "\t", stdout);
-			put_text(c);
+			put_text(c, mode);
 		}
 		if (mode == 'p' && k) {
 			fputs(" |", stdout);

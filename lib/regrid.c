@@ -15,7 +15,7 @@
 /* ---- words ---- */
 
 typedef struct {
-	buf key, tmp;
+	buf key, tmp, both;
 	/* a bit for the first three bytes of each word of the tables below
 	 * (hashed): a key whose first three bytes have no bit starts no word,
 	 * and is not looked up (most cells are values) */
@@ -143,6 +143,7 @@ static int head_line(const char *text, size_t n)
 	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
+	buf_free(&w.both);
 	return found;
 }
 
@@ -244,12 +245,16 @@ static long pipe_width(const char *text, size_t n)
 	return multi < single && width ? width : most;
 }
 
+static int broken_label(words *w, const tok *a, const tok *c);
+
 /* Cut the text into tokens by its shape. */
-static void tokenize(const char *text, size_t n, int shape, toks *t)
+static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 {
 	size_t i = 0, len;
 	const char *s;
 	long line = 0, width = shape == REGRID_PIPES ? pipe_width(text, n) : 0, seen = 0;
+	int cont = 0;             /* pipe rows: the last line left its last cell open */
+	size_t open = (size_t)-1; /* the token of a lone line that may start a label */
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	/* rows are shown by TAB lines, and by pipes when some line holds two
@@ -296,20 +301,58 @@ static void tokenize(const char *text, size_t n, int shape, toks *t)
 				tok_add(t, "", 0, line, 1);
 			continue;
 		}
-		if (seps == 0) {    /* site text between rows: a row of its own */
-			if (seen) { /* the row before it ends first */
+		if (seps == 0 && cont && cells) {
+			/* the line goes on with the cell the line before left open */
+			tok *a = &t->v[t->n - 2], *c = &t->v[t->n - 1];
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			t->n--;
+			continue;
+		}
+		if (seps == 0) {             /* site text between rows (or a blank line) */
+			if (seen && cells) { /* the row before it ends first */
 				tok v = t->v[t->n - 1];
 				t->v[t->n - 1] = (tok){"", 0, line, line, 1, 0, 0, 0, 0, 0, 0, 0};
 				tok_add(t, v.s, v.n, v.line, 0);
 			}
-			tok_add(t, "", 0, line, 1);
+			if (seen || cells)
+				tok_add(t, "", 0, line, 1);
 			seen = 0;
+			cont = 0;
+			/* a label's first part, when the next line's first cell
+			 * completes it (`生态效益` + `指标 | …`) */
+			open = cells ? t->n - 2 : (size_t)-1;
 			continue;
 		}
+		if (open != (size_t)-1 && lead == first && cells && open + 2 == first &&
+		    broken_label(w, &t->v[open], &t->v[first])) {
+			/* the lone line was the start of this row's first cell */
+			tok *a = &t->v[open], *c = &t->v[first];
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			memmove(t->v + open + 1, t->v + first + 1, (cells - 1) * sizeof *t->v);
+			t->n -= 2;
+			first = open;
+		}
+		open = (size_t)-1;
+		if (cont && lead == first && cells) {
+			/* the first piece goes on with the cell the line before left
+			 * open (a line break inside a cell) */
+			tok *a = &t->v[first - 1], *c = &t->v[first];
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			memmove(t->v + first, t->v + first + 1, (cells - 1) * sizeof *t->v);
+			t->n--;
+		}
+		/* does the line leave its last cell open (no pipe after it)? */
+		size_t m = len;
+		while (m && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+			m--;
+		cont = cells && m && s[m - 1] != '|';
 		if (cells == 0 && seps == 1 && seen)
 			tok_add(t, "", 0, line, 0); /* `|` alone inside a row: an empty cell */
 		seen += (long)seps;
-		if (seen >= width || width < 0) {
+		if ((seen >= width || width < 0) && !cont) {
 			tok_add(t, "", 0, line, 1);
 			seen = 0;
 		}
@@ -434,23 +477,25 @@ static int remark(words *w, const char *s, size_t n)
  * parenthesised remark after a word of the vocabulary; both at most
  * REGRID_LABEL_MAX bytes. The joined cell's text keeps the line break (the
  * label key drops it). */
+/* Are a and c, a cell and the next line's first, the two parts of a label
+ * that a line break cut (see join_broken)? */
+static int broken_label(words *w, const tok *a, const tok *c)
+{
+	if (!a->n || !c->n || a->n > REGRID_LABEL_MAX || c->n > REGRID_LABEL_MAX)
+		return 0;
+	buf_reset(&w->both);
+	buf_adds(&w->both, key_of(w, a->s, a->n));
+	int a_known = known_word(w, buf_str(&w->both));
+	buf_adds(&w->both, key_of(w, c->s, c->n));
+	return (!a_known && known_word(w, buf_str(&w->both))) || (a_known && remark(w, c->s, c->n));
+}
+
 static void join_broken(toks *t, words *w)
 {
-	buf both = {0};
 	size_t o = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		tok *a = o ? &t->v[o - 1] : NULL, *c = &t->v[i];
-		int join = 0;
-		if (a && a->n && c->n && !a->end && !c->end && c->line == a->last + 1 &&
-		    a->n <= REGRID_LABEL_MAX && c->n <= REGRID_LABEL_MAX) {
-			buf_reset(&both);
-			buf_adds(&both, key_of(w, a->s, a->n));
-			int a_known = known_word(w, buf_str(&both));
-			buf_adds(&both, key_of(w, c->s, c->n));
-			join = (!a_known && known_word(w, buf_str(&both))) ||
-			       (a_known && remark(w, c->s, c->n));
-		}
-		if (join) {
+		if (a && !a->end && !c->end && c->line == a->last + 1 && broken_label(w, a, c)) {
 			a->n = (size_t)(c->s + c->n - a->s);
 			a->last = c->last;
 			continue;
@@ -458,7 +503,6 @@ static void join_broken(toks *t, words *w)
 		t->v[o++] = *c;
 	}
 	t->n = o;
-	buf_free(&both);
 }
 
 /* Column headers run together, each with its column letter (`全年预算数(A)
@@ -845,8 +889,8 @@ static int caption(builder *b, size_t k)
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
-	tokenize(text, n, shape, &t);
 	builder b = {.g = g, .t = &t, .col_l1 = -1, .col_l2 = -1};
+	tokenize(text, n, shape, &t, &b.w);
 	if (shape == REGRID_LINES)
 		join_broken(&t, &b.w);
 	rowbuf r = {0};
@@ -907,6 +951,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	free(t.v);
 	buf_free(&b.w.key);
 	buf_free(&b.w.tmp);
+	buf_free(&b.w.both);
 	if (t.full)
 		warn_add(warn, t.full, "more than %ld cells and row ends: rest of the text ignored",
 		         (long)REGRID_MAX_TOKENS);

@@ -72,6 +72,17 @@ int main(void)
 	/* pipes, a row a line: a row broken over two lines is one row */
 	CHECK_STR(read("某某项目绩效目标表 | ||||\n项目名称 |\n某项目 | 预算 | 9 | ||\n"),
 	          "某某项目绩效目标表 / 项目名称|某项目|预算|9");
+	/* pipes: a line break inside a cell (the line leaves its cell open, with
+	 * no pipe after it) and a label cut at a row's start are one cell */
+	CHECK_STR(
+	    read("年度重点工作任务 | 名称 | 主要实施内容 | 拟投入的资金 | 期望达到的目标 |\n"
+	         "任务1:会议 | 召开会议、\n食宿\n交通 | 110 | 完成 | |\n"
+	         "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+	         "效益指标 | 社会效益 指标 | 满意 | 有效 |\n生态效益\n指标 | 绿化 | 好 | ||\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	    "|任务1:会议|召开会议、\n食宿\n交通|110|完成 / "
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |效益指标|社会效益 指标|满意|有效 / "
+	    "||生态效益\n指标|绿化|好");
 	/* pipes framing each line: a line is a row */
 	CHECK_STR(read("| 项目名称 | 某项目 |\n| 主管部门 | 某局 |\n"),
 	          "项目名称|某项目 / 主管部门|某局");
