@@ -74,7 +74,7 @@ typedef struct {
 	/* what its words are, found once (classify): a block label's BLK_*,
 	 * a level name's IR_L1/IR_L2/IR_L12, an indicator header's IR_* role
 	 * (-1: a header word of another table), a title, a note, a goal header */
-	signed char done, blk, lvl, role, title, note, goal;
+	signed char done, blk, lvl, role, title, note, goal, trole;
 } tok;
 
 typedef struct {
@@ -99,7 +99,7 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	t->v[t->n++] = (tok){s, n, line, line, end, 0, 0, 0, 0, 0, 0, 0};
+	t->v[t->n++] = (tok){s, n, line, line, end, 0, 0, 0, 0, 0, 0, 0, 0};
 }
 
 /* The next line of text[*i..n): its start and length (line end excluded);
@@ -138,7 +138,7 @@ static int head_line(const char *text, size_t n)
 	const char *s;
 	int found = 0, role;
 	while (!found && next_line(text, n, &i, &s, &len)) {
-		tok c = {s, len, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+		tok c = {s, len, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 		found = len && len < 64 && header_of(&w, &c, &role);
 	}
 	buf_free(&w.key);
@@ -312,7 +312,8 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 		if (seps == 0) {             /* site text between rows (or a blank line) */
 			if (seen && cells) { /* the row before it ends first */
 				tok v = t->v[t->n - 1];
-				t->v[t->n - 1] = (tok){"", 0, line, line, 1, 0, 0, 0, 0, 0, 0, 0};
+				t->v[t->n - 1] =
+				    (tok){"", 0, line, line, 1, 0, 0, 0, 0, 0, 0, 0, 0};
 				tok_add(t, v.s, v.n, v.line, 0);
 			}
 			if (seen || cells)
@@ -400,6 +401,8 @@ static void classify(words *w, tok *c)
 		if ((v = vocab_match(others[i], k)) != NULL)
 			c->role = -1;
 	c->note = vocab_match(vocab_note_labels, k) != NULL;
+	v = vocab_match(vocab_task_headers, k);
+	c->trole = (signed char)(v ? v->kind : 0);
 	c->goal = vocab_match(vocab_goal_headers, k) != NULL;
 }
 
@@ -543,7 +546,7 @@ static int glued_heads(const char *k)
  * a cell is not split: it is kept whole and out of any table (docs/regrid.md). */
 static int glued(words *w, const char *s, size_t n)
 {
-	tok c = {s, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+	tok c = {s, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 	if (!n || title_of(w, &c))
 		return 0;
 	const char *k = key_of(w, s, n);
@@ -601,11 +604,14 @@ typedef struct {
 	int levels; /* indicator header: level columns before the others */
 	int col_l1; /* columns (after the label column) of L1 and L2, -1 none */
 	int col_l2;
-	int col_rest;  /* first column after the level columns */
-	int have_head; /* an indicator header row was seen in this block */
-	int labelcol;  /* the block's rows have a label column before the others */
-	rowbuf held;   /* a goal header row waiting for its label's row */
-	int glued;     /* place() is placing a glued cell */
+	int col_rest;                  /* first column after the level columns */
+	int have_head;                 /* an indicator header row was seen in this block */
+	int labelcol;                  /* the block's rows have a label column before the others */
+	rowbuf held;                   /* a goal header row waiting for its label's row */
+	int glued;                     /* place() is placing a glued cell */
+	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
+	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
+	warnings *warn;
 } builder;
 
 /* An indicator header word (一级指标, 指标值 ...; not a budget or task one). */
@@ -648,10 +654,112 @@ static int pairs_block(int blk)
 	return blk == BLK_DEPT || blk == BLK_INFO || blk == BLK_PINFO;
 }
 
+/* Join tokens r[from..to] (consecutive lines of the text) into the first. */
+static void join_toks(builder *b, rowbuf *r, int from, int to)
+{
+	if (to <= from)
+		return;
+	tok *a = &b->t->v[r->v[from]], *z = &b->t->v[r->v[to]];
+	a->n = (size_t)(z->s + z->n - a->s);
+	a->last = z->last;
+	a->done = 0; /* its words are found again */
+	memmove(r->v + from + 1, r->v + to + 1, (size_t)(r->n - to - 1) * sizeof *r->v);
+	r->n -= to - from;
+}
+
+/* A task row of one cell per line that holds more cells than its header
+ * (a cell broken over lines): placed by its amount. The first number from
+ * the amount's column on is the amount; the cells from the content's column
+ * to it are the content, those after it the target, each joined into one. */
+static void fit_task(builder *b, rowbuf *r)
+{
+	long no;
+	tok *c0 = &b->t->v[r->v[0]];
+	if (b->t->rows || b->block != BLK_TASK || !b->width || r->n <= b->width ||
+	    b->task_amount < 1 || b->task_content < 1 || b->task_content >= b->task_amount ||
+	    !form_task_prefix(c0->s, c0->n, &no))
+		return;
+	int a = b->task_amount;
+	while (a < r->n && !numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
+		a++;
+	if (a >= r->n)
+		return;
+	join_toks(b, r, a + 1, r->n - 1);
+	join_toks(b, r, b->task_content, a - 1);
+}
+
+/* The N of a goal marker that starts cell c, else 0: `目标2:`, `2.`, `2、`,
+ * `2:`, `(2)` (full-width forms folded). */
+static long goal_no(builder *b, tok *c)
+{
+	const char *k = key_of(&b->w, c->s, c->n);
+	size_t wl = strlen(VOCAB_GOAL_WORD);
+	int word = strncmp(k, VOCAB_GOAL_WORD, wl) == 0, paren = !word && *k == '(';
+	k += word ? wl : (size_t)paren;
+	long no = 0;
+	const char *d = k;
+	for (; *k >= '0' && *k <= '9' && no < 1000; k++)
+		no = no * 10 + (*k - '0');
+	if (k == d)
+		return 0;
+	if (word || (paren && *k == ')'))
+		return no;
+	static const char *const ends[] = {".", ":", "、", ")"};
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+		if (strncmp(k, ends[i], strlen(ends[i])) == 0)
+			return no;
+	return 0;
+}
+
+/* A goal row of one cell per line under a header of goal columns
+ * (年度目标 | 实施期目标) that holds more lines than columns (goals written
+ * one a line): the lines are put in columns by their goal markers, a line
+ * whose 目标N follows the line before's N going on in its column. When that
+ * does not give as many columns as the header has, which column a line is
+ * in is not known: returns 1 (the caller puts the lines past the header's
+ * columns, where the goal reader takes them for annual goals, and warns),
+ * else 0. */
+static int fit_goal(builder *b, rowbuf *r)
+{
+	if (b->t->rows || b->block != BLK_GOAL || !b->goal_cols || r->n <= b->goal_cols)
+		return 0;
+	tok *c0 = &b->t->v[r->v[0]];
+	if (block_of(&b->w, c0) != BLK_NONE)
+		return 0;
+	int start[64], cols = 0;
+	long prev = 0;
+	for (int j = 0; j < r->n; j++) {
+		long no = goal_no(b, &b->t->v[r->v[j]]);
+		if (j == 0 || !(no && no == prev + 1)) {
+			if (cols == 64)
+				return 1;
+			start[cols++] = j;
+		}
+		prev = no;
+	}
+	if (cols != b->goal_cols)
+		return 1;
+	for (int k = cols - 1; k >= 0; k--)
+		join_toks(b, r, start[k], k + 1 < cols ? start[k + 1] - 1 : r->n - 1);
+	return 0;
+}
+
 static void place(builder *b, rowbuf *r)
 {
 	if (!r->n)
 		return;
+	fit_task(b, r);
+	if (!b->glued && fit_goal(b, r)) {
+		tok *c0 = &b->t->v[r->v[0]];
+		warn_add(b->warn, c0->line,
+		         "%d goal lines under %d goal columns, and no markers to say which column "
+		         "each is in: all read as annual goals (年度目标)",
+		         r->n, b->goal_cols);
+		b->glued = 1; /* placed as a glued cell is: past the header's columns */
+		place(b, r);
+		b->glued = 0;
+		return;
+	}
 	toks *t = b->t;
 	tok *c0 = &t->v[r->v[0]];
 	int pad = 0, bare, blk = b->glued ? BLK_NONE : row_block(b, r, &bare);
@@ -679,6 +787,23 @@ static void place(builder *b, rowbuf *r)
 		}
 	if (heads) {
 		b->width = heads;
+		b->goal_cols = 0;
+		for (int j = 0; j < heads && b->block == BLK_GOAL; j++) {
+			tok *c = &t->v[r->v[from + j]];
+			classify(&b->w, c);
+			b->goal_cols += c->goal;
+		}
+		if (b->goal_cols != heads)
+			b->goal_cols = 0;
+		b->task_content = b->task_amount = -1;
+		for (int j = 0; j < heads && b->block == BLK_TASK; j++) {
+			tok *c = &t->v[r->v[from + j]];
+			classify(&b->w, c);
+			if (c->trole == TR_CONTENT && b->task_content < 0)
+				b->task_content = j;
+			if (c->trole == TR_AMOUNT && b->task_amount < 0)
+				b->task_amount = j;
+		}
 		if (b->block == BLK_INDICATOR) {
 			b->have_head = 1;
 			b->col_l1 = b->col_l2 = -1;
@@ -816,6 +941,11 @@ static int row_full(builder *b, rowbuf *r)
 		return 0;
 	if (block_of(&b->w, c0) != BLK_NONE)
 		return 0; /* the label row goes on to its header's end */
+	long no;
+	if (b->block == BLK_TASK && b->task_amount > 0 && form_task_prefix(c0->s, c0->n, &no))
+		return 0; /* a task row ends at the next task's name (fit_task) */
+	if (b->block == BLK_GOAL && b->goal_cols)
+		return 0; /* a goal row ends at the next label (fit_goal) */
 	int skip = 0;
 	if (b->block == BLK_INDICATOR && b->have_head) {
 		for (; skip < r->n && skip < b->levels; skip++) {
@@ -889,7 +1019,13 @@ static int caption(builder *b, size_t k)
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
-	builder b = {.g = g, .t = &t, .col_l1 = -1, .col_l2 = -1};
+	builder b = {.g = g,
+	             .t = &t,
+	             .col_l1 = -1,
+	             .col_l2 = -1,
+	             .task_content = -1,
+	             .task_amount = -1,
+	             .warn = warn};
 	tokenize(text, n, shape, &t, &b.w);
 	if (shape == REGRID_LINES)
 		join_broken(&t, &b.w);

@@ -112,6 +112,32 @@ int main(void)
 	         "\t质量指标\t合格率\t100%\n\t\t\t\t效益指标\t社会效益指标\t满意\t有效\n"),
 	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
 	    "||质量指标|合格率|100% / |效益指标|社会效益指标|满意|有效");
+	/* one cell per line: a task cell or goal cells over several lines are
+	 * put back in their columns by the amount and by the goal markers;
+	 * goal lines whose markers do not say their column go past the header's
+	 * columns (the goal reader takes them for annual goals), with a warning */
+	CHECK_STR(
+	    read("年度重点工作任务\n名称\n主要实施内容\n拟投入的资金\n期望达到的目标\n任务1:会议\n"
+	         "召开会议、\n食宿交通\n110\n完成\n任务2:培训\n办班\n5\n结业\n绩效指标\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	    "|任务1:会议|召开会议、\n食宿交通|110|完成 / |任务2:培训|办班|5|结业 / 绩效指标");
+	CHECK_STR(
+	    read("总体目标\n年度目标\n实施期目标\n目标1:修路\n目标2:养护\n建立长效机制\n绩效指标\n"
+	         "一级指标\n"),
+	    "总体目标|年度目标|实施期目标 / |目标1:修路\n目标2:养护|建立长效机制 / "
+	    "绩效指标|一级指标");
+	CHECK_STR(warned, "");
+	CHECK_STR(
+	    read("总体目标\n年度目标\n实施期目标\n(1)修路;\n（2）养护。\n1.建立机制\n2、长效养护\n"
+	         "绩效指标\n一级指标\n"),
+	    "总体目标|年度目标|实施期目标 / |(1)修路;\n（2）养护。|1.建立机制\n2、长效养护 / "
+	    "绩效指标|一级指标");
+	CHECK_STR(
+	    read("总体目标\n年度目标\n实施期目标\n修路\n养护\n建立长效机制\n绩效指标\n一级指标\n"),
+	    "总体目标|年度目标|实施期目标 / |||修路|养护|建立长效机制 / 绩效指标|一级指标");
+	CHECK_STR(warned,
+	          "4: 3 goal lines under 2 goal columns, and no markers to say which column "
+	          "each is in: all read as annual goals (年度目标)");
 	/* a note under the table ends it: not an indicator row */
 	CHECK_STR(
 	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
