@@ -9,10 +9,8 @@
  *          lost at its end (one per missing column, as `a | b | ||||`);
  *   copy   a row's cells joined by TABs, a merged cell written once (text
  *          copied from a browser).
- * A line break inside a cell stays a line break in lines and pipes (with
- * pipes the line then leaves its cell open: no pipe after it), and is
- * written as a space in a copy, where a line could not say whether it goes
- * on with a cell or starts a row. The page title and any text
+ * A line break inside a cell stays a line break, as in the real texts (with
+ * pipes the line then leaves its cell open: no pipe after it). The page title and any text
  * outside the table come first, one per line. A fixture tool; see bench/README.md. Usage: flatten
  * lines|pipes|copy < form > text */
 #include <stdio.h>
@@ -28,12 +26,10 @@ static int is_copy(const cell *c)
 	return (c->flags & (CELL_VSPAN | CELL_HSPAN)) != 0;
 }
 
-/* A cell's text; its line breaks as spaces in a copy (a limit of regrid,
- * docs/regrid.md). */
+/* A cell's text, line breaks included. */
 static void put_text(const cell *c, int mode)
 {
-	for (const char *p = c->text; *p; p++)
-		putchar(*p == '\n' && mode == 'c' ? ' ' : *p);
+	fputs(c->text, stdout);
 }
 
 /* Write grid g (and the grids nested in its cells, each after its row). */

@@ -1016,6 +1016,58 @@ static int caption(builder *b, size_t k)
 	       title_of(&b->w, next[0]);
 }
 
+/* Does cell c say what it is: a label, level, header or note word, a
+ * title, a task's name? */
+static int says(builder *b, tok *c)
+{
+	long no;
+	classify(&b->w, c);
+	return c->blk || c->lvl || c->role || c->title || c->note || c->goal ||
+	       form_task_prefix(c->s, c->n, &no);
+}
+
+/* Browser copy: is row r the rest of row p, p's last cell broken by a line
+ * break? When together they make a label (broken_label); or in a goal or
+ * task block (whose cells are texts), when r's first cell and p's last say
+ * nothing of themselves, and r is one cell or p has fewer cells than the
+ * block's data rows. */
+static int continues(builder *b, rowbuf *p, rowbuf *r)
+{
+	if (!p->n || !r->n)
+		return 0;
+	tok *a = &b->t->v[p->v[p->n - 1]], *c = &b->t->v[r->v[0]];
+	if (c->line == a->last + 1 && broken_label(&b->w, a, c))
+		return 1; /* `社会效益` + `指标 | …` */
+	if (!a->n || !c->n || says(b, a) || says(b, c))
+		return 0;
+	int blk = block_of(&b->w, &b->t->v[p->v[0]]);
+	if (blk == BLK_NONE)
+		blk = b->block;
+	if (blk != BLK_GOAL && blk != BLK_TASK)
+		return 0;
+	return r->n == 1 || (b->width && p->n < b->width);
+}
+
+/* Browser copy: hand row r on, unless it goes on with the row before
+ * (continues): then it is joined to it. The row before waits in p. */
+static void copy_row(builder *b, rowbuf *p, rowbuf *r)
+{
+	if (continues(b, p, r)) {
+		tok *a = &b->t->v[p->v[p->n - 1]], *c = &b->t->v[r->v[0]];
+		a->n = (size_t)(c->s + c->n - a->s);
+		a->last = c->last;
+		a->done = 0;
+		for (int j = 1; j < r->n; j++)
+			row_push(p, r->v[j]);
+		r->n = 0;
+		return;
+	}
+	emit(b, p);
+	for (int j = 0; j < r->n; j++)
+		row_push(p, r->v[j]);
+	r->n = 0;
+}
+
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
@@ -1029,12 +1081,15 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	tokenize(text, n, shape, &t, &b.w);
 	if (shape == REGRID_LINES)
 		join_broken(&t, &b.w);
-	rowbuf r = {0};
+	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {
 		tok *c = &t.v[k];
 		if (c->end) {
-			emit(&b, &r);
+			if (shape == REGRID_COPY)
+				copy_row(&b, &prev, &r);
+			else
+				emit(&b, &r);
 			continue;
 		}
 		int bare;
@@ -1080,9 +1135,11 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 				emit(&b, &r);
 		}
 	}
+	emit(&b, &prev);
 	emit(&b, &r);
 	place(&b, &b.held);
 	free(b.held.v);
+	free(prev.v);
 	free(r.v);
 	free(t.v);
 	buf_free(&b.w.key);

@@ -138,6 +138,18 @@ int main(void)
 	CHECK_STR(warned,
 	          "4: 3 goal lines under 2 goal columns, and no markers to say which column "
 	          "each is in: all read as annual goals (年度目标)");
+	/* browser copy: a line break inside a goal or task cell, or inside a
+	 * label, goes on with the row before */
+	CHECK_STR(read("总体绩效目标\t目标1:修路\n目标2:"
+	               "养护\n年度重点工作任务\t名称\t主要实施内容\t拟投入的资金\t"
+	               "期望达到的目标\n任务1:"
+	               "会议\t召开会议、\n食宿交通\t110\t完成\n绩效指标\t一级指标\t二级指标\t"
+	               "三级指标\t指标值\n效益指标\t生态效益\n指标\t绿化\t好\n"),
+	          "总体绩效目标|目标1:修路\n目标2:养护 / "
+	          "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	          "|任务1:会议|召开会议、\n食宿交通|110|完成 / "
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / "
+	          "|效益指标|生态效益\n指标|绿化|好");
 	/* a note under the table ends it: not an indicator row */
 	CHECK_STR(
 	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
