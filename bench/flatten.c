@@ -27,7 +27,7 @@ static int is_copy(const cell *c)
 }
 
 /* A cell's text, line breaks included. */
-static void put_text(const cell *c, int mode)
+static void put_text(const cell *c)
 {
 	fputs(c->text, stdout);
 }
@@ -54,7 +54,7 @@ static void render(const grid *g, int mode)
 				continue;
 			}
 			if (mode == 'l') {
-				put_text(c, mode);
+				put_text(c);
 				putchar('\n');
 				continue;
 			}
@@ -62,7 +62,7 @@ static void render(const grid *g, int mode)
 				break;
 			if (k++)
 				fputs(mode == 'p' ? " | " : "\t", stdout);
-			put_text(c, mode);
+			put_text(c);
 		}
 		if (mode == 'p' && k) {
 			fputs(" |", stdout);
