@@ -24,6 +24,8 @@ for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fi
 	for m in lines pipes copy; do
 		ok "re-rendered as $m: $f" \
 			"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want -"
+		ok "re-rendered as $m, nothing lost: $f" \
+			"\$BUILD/bench/flatten $m <$f >\$OUT/mc.$b.$m && pg-extract \$OUT/mc.$b.$m >\$OUT/mc.$b.$m.tsv 2>/dev/null; \$BUILD/bench/cells \$OUT/mc.$b.$m \$OUT/mc.$b.$m.tsv"
 	done
 done
 
