@@ -5,6 +5,7 @@
  * regrid.h and docs/regrid.md. */
 #include "regrid.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,9 +69,9 @@ static int may_start(words *w, const char *key)
 /* A cell of the text, or the end of a row the text shows. */
 typedef struct {
 	const char *s;
-	size_t n;
-	long line, last; /* input lines where it starts and ends */
-	int end;         /* 1: a row end, no cell */
+	uint32_t n;         /* the text is at most ENC_MAX_INPUT bytes */
+	int32_t line, last; /* input lines where it starts and ends */
+	signed char end;    /* 1: a row end, no cell */
 	/* what its words are, found once (classify): a block label's BLK_*,
 	 * a level name's IR_L1/IR_L2/IR_L12, an indicator header's IR_* role
 	 * (-1: a header word of another table), a title, a note, a goal header */
@@ -99,7 +100,11 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	t->v[t->n++] = (tok){s, n, line, line, end, 0, 0, 0, 0, 0, 0, 0, 0};
+	t->v[t->n++] = (tok){.s = s,
+	                     .n = (uint32_t)n,
+	                     .line = (int32_t)line,
+	                     .last = (int32_t)line,
+	                     .end = (signed char)end};
 }
 
 /* The next line of text[*i..n): its start and length (line end excluded);
@@ -138,7 +143,7 @@ static int head_line(const char *text, size_t n)
 	const char *s;
 	int found = 0, role;
 	while (!found && next_line(text, n, &i, &s, &len)) {
-		tok c = {s, len, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+		tok c = {.s = s, .n = (uint32_t)len};
 		found = len && len < 64 && header_of(&w, &c, &role);
 	}
 	buf_free(&w.key);
@@ -312,8 +317,10 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 		if (seps == 0) {             /* site text between rows (or a blank line) */
 			if (seen && cells) { /* the row before it ends first */
 				tok v = t->v[t->n - 1];
-				t->v[t->n - 1] =
-				    (tok){"", 0, line, line, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+				t->v[t->n - 1] = (tok){.s = "",
+				                       .line = (int32_t)line,
+				                       .last = (int32_t)line,
+				                       .end = 1};
 				tok_add(t, v.s, v.n, v.line, 0);
 			}
 			if (seen || cells)
@@ -546,7 +553,7 @@ static int glued_heads(const char *k)
  * a cell is not split: it is kept whole and out of any table (docs/regrid.md). */
 static int glued(words *w, const char *s, size_t n)
 {
-	tok c = {s, n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+	tok c = {.s = s, .n = (uint32_t)n};
 	if (!n || title_of(w, &c))
 		return 0;
 	const char *k = key_of(w, s, n);

@@ -19,8 +19,8 @@
 #include "util.h"
 
 /* Cells and row ends read from one text; the rest is ignored, with a
- * warning. Bounds the stage's memory (a token is 32 bytes) on a text of
- * 256 MiB of empty lines to 64 MB. */
+ * warning. Bounds the stage's own memory (a token is 32 bytes) to 64 MB,
+ * whatever the text (256 MiB of empty lines). */
 #define REGRID_MAX_TOKENS GRID_MAX_CELLS
 
 /* Shapes of text regrid reads (regrid_sniff's answer). */
