@@ -751,6 +751,22 @@ static int fit_goal(builder *b, rowbuf *r)
 	return 0;
 }
 
+/* Is row r a 项目资金 row that lost its label cell: a label and an amount
+ * (a cell that is a number) or no amount (`其中:财政拨款 | 1200.5`,
+ * `其他资金 |`)? A row with text after its first cell (`立项依据 | …`) is a
+ * label of its own. */
+static int funds_row(builder *b, rowbuf *r)
+{
+	int text = 0;
+	for (int j = 1; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (numeric(c->s, c->n))
+			return 1;
+		text |= c->n > 0;
+	}
+	return !text;
+}
+
 static void place(builder *b, rowbuf *r)
 {
 	if (!r->n)
@@ -781,7 +797,8 @@ static void place(builder *b, rowbuf *r)
 		b->labelcol = !bare;
 	} else if ((title_of(&b->w, c0) && r->n == 1) || note_of(&b->w, c0)) {
 		b->block = BLK_NONE;
-	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block)) {
+	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block) &&
+	           (b->block != BLK_FUNDS || funds_row(b, r))) {
 		pad = b->labelcol;
 	}
 	/* the header row of a table (its first cell after the label a header

@@ -150,6 +150,11 @@ int main(void)
 	          "|任务1:会议|召开会议、\n食宿交通|110|完成 / "
 	          "绩效指标|一级指标|二级指标|三级指标|指标值 / "
 	          "|效益指标|生态效益\n指标|绿化|好");
+	/* 项目资金: a row of a label and an amount (or none) lost its label
+	 * cell; a row of text after it is a label of its own */
+	CHECK_STR(
+	    read("项目资金\t年度资金总额\t100\n其中:财政拨款\t90\n其他资金\n立项依据\t某文件\n"),
+	    "项目资金|年度资金总额|100 / |其中:财政拨款|90 / |其他资金 / 立项依据|某文件");
 	/* a note under the table ends it: not an indicator row */
 	CHECK_STR(
 	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
