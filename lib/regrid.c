@@ -76,6 +76,7 @@ typedef struct {
 	 * a level name's IR_L1/IR_L2/IR_L12, an indicator header's IR_* role
 	 * (-1: a header word of another table), a title, a note, a goal header */
 	signed char done, blk, lvl, role, title, note, goal, trole;
+	uint16_t col; /* its field's number in its line, 1-based (saturates) */
 } tok;
 
 typedef struct {
@@ -104,7 +105,8 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 	                     .n = (uint32_t)n,
 	                     .line = (int32_t)line,
 	                     .last = (int32_t)line,
-	                     .end = (signed char)end};
+	                     .end = (signed char)end,
+	                     .col = 1};
 }
 
 /* The next line of text[*i..n): its start and length (line end excluded);
@@ -280,6 +282,9 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 			if (!q)
 				q = e;
 			tok_add(t, p, (size_t)(q - p), line, 0);
+			if (t->n > first)
+				t->v[t->n - 1].col =
+				    (uint16_t)(seps + 1 < UINT16_MAX ? seps + 1 : UINT16_MAX);
 			seps += q < e;
 			p = q + 1;
 		}
@@ -875,7 +880,7 @@ static void place(builder *b, rowbuf *r)
 		if (!c)
 			break;
 		c->line = tk->line;
-		c->col = j + 1;
+		c->col = tk->col;
 	}
 	r->n = 0;
 }
