@@ -570,8 +570,8 @@ static int glued(words *w, const char *s, size_t n)
 	}
 	if (glued_heads(k))
 		return 1;
-	if (!may_start(w, k))
-		return 0;
+	if (!may_start(w, k) || known_word(w, k))
+		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
 	const vocab_word *tables[] = {vocab_block_labels, vocab_indicator_levels,
 	                              vocab_indicator_headers};
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
@@ -989,17 +989,40 @@ static int row_full(builder *b, rowbuf *r)
 
 /* Is row r a label followed by header cells, and c not one more? Then the
  * header row ends before c. */
+static int ahead(toks *t, size_t k, tok **out, int want);
+
 static int head_done(builder *b, rowbuf *r, tok *c)
 {
 	int role;
+	tok *c0 = &b->t->v[r->v[0]];
+	if (header_of(&b->w, c0, &role) && role < 0) {
+		/* a header row without a label (按收入性质分 | 按支出性质分) */
+		for (int j = 1; j < r->n; j++)
+			if (!header_of(&b->w, &b->t->v[r->v[j]], &role))
+				return 0;
+		return !header_of(&b->w, c, &role);
+	}
 	if (r->n < 2)
 		return 0;
-	tok *c0 = &b->t->v[r->v[0]], *c1 = &b->t->v[r->v[1]];
+	tok *c1 = &b->t->v[r->v[1]];
 	int blk = block_of(&b->w, c0);
 	if (blk == BLK_NONE || blk == BLK_INDICATOR || blk == BLK_TASK ||
 	    !header_of(&b->w, c1, &role))
 		return 0; /* indicator and task headers end where their rows start */
 	return !header_of(&b->w, c, &role);
+}
+
+/* Do two header words start at token k (a header row after other cells:
+ * `部门总体资金情况 | 资金总额:1200.5`, then `按收入性质分 | 按支出性质分`)?
+ * Not indicator headers (ind_head's rule takes the label along). */
+static int heads_start(builder *b, rowbuf *r, size_t k)
+{
+	tok *c = &b->t->v[k], *next[1];
+	int role;
+	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
+	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
+		return 0;
+	return ahead(b->t, k, next, 1) == 1 && header_of(&b->w, next[0], &role) && role < 0;
 }
 
 /* The next non-empty cells after token k, at most want of them: into out;
@@ -1148,7 +1171,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 				row_push(&r, label);
 		} else if (!t.rows) {
 			if (r.n && (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
-			            ind_head_done(&b, &r, k)))
+			            ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
 				emit(&b, &r);
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */
