@@ -940,7 +940,11 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 {
 	if (!c->n)
 		return 0;
-	if (block_of(&b->w, c) != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c))
+	int cb = block_of(&b->w, c);
+	if ((cb == BLK_PINFO || cb == BLK_DEPT) && r->n % 2 == 0 &&
+	    block_of(&b->w, &b->t->v[r->v[0]]) == BLK_PINFO)
+		return 0; /* `项目支出名称 | X | 预算部门 | Y`: a project's pairs go on */
+	if (cb != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c))
 		return 1;
 	int bare, blk = row_block(b, r, &bare);
 	if (blk == BLK_NONE)
