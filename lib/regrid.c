@@ -756,9 +756,28 @@ static int fit_goal(builder *b, rowbuf *r)
 	return 0;
 }
 
+/* A cell that says "none" with a dash (`—`, `-`, `－`, `─`). */
+static int dash(const char *s, size_t n)
+{
+	static const char *const dashes[] = {"—", "-", "－", "─", "–"};
+	size_t i = 0;
+	while (i < n) {
+		size_t k = 0;
+		for (size_t d = 0; !k && d < sizeof dashes / sizeof *dashes; d++) {
+			size_t m = strlen(dashes[d]);
+			if (n - i >= m && memcmp(s + i, dashes[d], m) == 0)
+				k = m;
+		}
+		if (!k)
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
 /* Is row r a 项目资金 row that lost its label cell: a label and an amount
- * (a cell that is a number) or no amount (`其中:财政拨款 | 1200.5`,
- * `其他资金 |`)? A row with text after its first cell (`立项依据 | …`) is a
+ * (a cell that is a number) or no amount (empty, or a dash: `其中:财政拨款 |
+ * 1200.5`, `其他资金 | — | —`)? A row with text after its first cell (`立项依据 | …`) is a
  * label of its own. */
 static int funds_row(builder *b, rowbuf *r)
 {
@@ -767,7 +786,7 @@ static int funds_row(builder *b, rowbuf *r)
 		tok *c = &b->t->v[r->v[j]];
 		if (numeric(c->s, c->n))
 			return 1;
-		text |= c->n > 0;
+		text |= c->n > 0 && !dash(c->s, c->n);
 	}
 	return !text;
 }
