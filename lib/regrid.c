@@ -621,6 +621,7 @@ typedef struct {
 	int labelcol;                  /* the block's rows have a label column before the others */
 	rowbuf held;                   /* a goal header row waiting for its label's row */
 	int glued;                     /* place() is placing a glued cell */
+	int pipes;                     /* the text's shape is REGRID_PIPES */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	warnings *warn;
@@ -833,6 +834,18 @@ static void place(builder *b, rowbuf *r)
 			tok *c = &t->v[r->v[j]];
 			ir[heads++] = header_of(&b->w, c, &role) ? role : IR_NONE;
 		}
+	if (!heads && blk == BLK_FUNDS && !bare && r->n >= 3) {
+		/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金: a label and
+		 * column headers (no amount) head the amounts' columns */
+		heads = r->n - 1;
+		for (int j = 1; j < r->n && heads; j++) {
+			tok *c = &t->v[r->v[j]];
+			if (numeric(c->s, c->n))
+				heads = 0;
+			else
+				ir[j - 1 < 64 ? j - 1 : 63] = IR_NONE;
+		}
+	}
 	if (heads) {
 		b->width = heads;
 		b->goal_cols = 0;
@@ -901,6 +914,13 @@ static void place(builder *b, rowbuf *r)
 		c->line = tk->line;
 		c->col = tk->col;
 	}
+	/* with pipes, a data row's empty cells at its end were padding: they
+	 * come back, up to its table's width, as the form's grid has them */
+	int want = b->labelcol + b->width;
+	if (b->pipes && !b->glued && !heads && blk == BLK_NONE && b->block != BLK_NONE &&
+	    b->width && gr->n < want && !note_of(&b->w, c0))
+		while (gr->n < want && grid_add_cell(b->g, gr, "", 0))
+			gr->cells[gr->n - 1].line = c0->line;
 	r->n = 0;
 }
 
@@ -1152,6 +1172,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	             .col_l2 = -1,
 	             .task_content = -1,
 	             .task_amount = -1,
+	             .pipes = shape == REGRID_PIPES,
 	             .warn = warn};
 	tokenize(text, n, shape, &t, &b.w);
 	if (shape == REGRID_LINES)
