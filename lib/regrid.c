@@ -1084,8 +1084,8 @@ static int ahead(toks *t, size_t k, tok **out, int want)
  * cell k nor the two cells after it is a header word or a level name: the
  * data rows of a table without level columns start there (指标 | 指标权重
  * | 计量单位 | 指标性质 | 指标值, then 发放人数 | 20 ...). Columns vocab
- * does not name stay in the header when a header word or the first level
- * name follows them. */
+ * does not name stay in the header when a header word follows them; a header
+ * with level columns (一级指标, 二级指标) ends at the first level name. */
 static int ind_head_done(builder *b, rowbuf *r, size_t k)
 {
 	toks *t = b->t;
@@ -1096,6 +1096,11 @@ static int ind_head_done(builder *b, rowbuf *r, size_t k)
 		return 0;
 	if (!c->n || ind_head(b, c) || level_of(&b->w, c))
 		return 0;
+	for (int j = 0; j < r->n; j++) {
+		int role;
+		if (header_of(&b->w, &t->v[r->v[j]], &role) && (role == IR_L1 || role == IR_L2))
+			return 0; /* a table with level columns: its rows start at a level name */
+	}
 	int n = ahead(t, k, next, 2);
 	for (int i = 0; i < n; i++)
 		if (ind_head(b, next[i]) || level_of(&b->w, next[i]))
