@@ -1007,8 +1007,9 @@ static int row_full(builder *b, rowbuf *r)
 		return 0;
 	tok *c0 = &b->t->v[r->v[0]], *cl = &b->t->v[r->v[r->n - 1]];
 	int blk = block_of(&b->w, c0);
-	if ((blk == BLK_NONE ? b->block : blk) == BLK_FUNDS && r->n >= 2 && numeric(cl->s, cl->n))
-		return 1; /* 项目资金: a label and its amount */
+	if ((blk == BLK_NONE ? b->block : blk) == BLK_FUNDS && (blk != BLK_NONE || !b->width) &&
+	    r->n >= 2 && numeric(cl->s, cl->n))
+		return 1; /* 项目资金: a label and its amount (no column headers) */
 	if (!b->width)
 		return 0;
 	if (block_of(&b->w, c0) != BLK_NONE)
@@ -1114,6 +1115,23 @@ static int caption(builder *b, size_t k)
 	tok *next[1];
 	return !title_of(&b->w, &b->t->v[k]) && ahead(b->t, k, next, 1) == 1 &&
 	       title_of(&b->w, next[0]);
+}
+
+/* Is row r a 项目资金 label, column headers (no number), then a label and
+ * its first amount? (Its last two cells start the first data row.) */
+static int funds_heads(builder *b, rowbuf *r)
+{
+	if (r->n < 4 || block_of(&b->w, &b->t->v[r->v[0]]) != BLK_FUNDS)
+		return 0;
+	tok *cl = &b->t->v[r->v[r->n - 1]];
+	if (!numeric(cl->s, cl->n))
+		return 0;
+	for (int j = 1; j < r->n - 1; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (numeric(c->s, c->n))
+			return 0;
+	}
+	return 1;
 }
 
 /* Does cell c say what it is: a label, level, header or note word, a
@@ -1228,6 +1246,15 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 				continue; /* an empty cell between rows */
 		}
 		row_push(&r, k);
+		if (!t.rows && funds_heads(&b, &r)) {
+			/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金 | 合计 | 130:
+			 * the header row ends before the first amount's label */
+			size_t lab = r.v[r.n - 2];
+			r.n -= 2;
+			emit(&b, &r);
+			row_push(&r, lab);
+			row_push(&r, k);
+		}
 		if (!t.rows) {
 			tok *c0 = &t.v[r.v[0]];
 			if (r.n == 1 && title_of(&b.w, c0) && block_of(&b.w, c0) == BLK_NONE)
