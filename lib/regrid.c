@@ -619,6 +619,7 @@ typedef struct {
 	int col_rest;                  /* first column after the level columns */
 	int have_head;                 /* an indicator header row was seen in this block */
 	int labelcol;                  /* the block's rows have a label column before the others */
+	int late_levels;               /* the indicator header has level columns after the others */
 	rowbuf held;                   /* a goal header row waiting for its label's row */
 	int glued;                     /* place() is placing a glued cell */
 	int pipes;                     /* the text's shape is REGRID_PIPES */
@@ -879,6 +880,9 @@ static void place(builder *b, rowbuf *r)
 				b->col_rest = j + 1;
 			}
 			b->levels = b->col_rest;
+			b->late_levels = 0;
+			for (int j = b->col_rest; j < heads; j++)
+				b->late_levels |= ir[j] == IR_L1 || ir[j] == IR_L2;
 		}
 	} else if (!b->glued && b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE) {
 		/* its first cell that says something is placed by what it says:
@@ -989,9 +993,22 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 	if (blk == BLK_NONE)
 		blk = b->block;
 	if (blk == BLK_INDICATOR && level_of(&b->w, c)) {
-		/* a level name starts a row, unless a level name just began it */
+		/* a level name starts a row, unless a level name just began it,
+		 * or, when the header names level columns again after its first
+		 * ones (annual columns beside the long-term ones), the row has not
+		 * yet its cells after its level names */
 		tok *p = &b->t->v[r->v[r->n - 1]];
-		return !(r->n == 1 && level_of(&b->w, p) && blk == b->block);
+		if (r->n == 1 && level_of(&b->w, p) && blk == b->block)
+			return 0;
+		if (blk == b->block && b->have_head && b->late_levels && b->width > b->levels) {
+			int skip = 0;
+			while (skip < r->n && skip < b->levels &&
+			       level_of(&b->w, &b->t->v[r->v[skip]]))
+				skip++;
+			if (r->n > skip && r->n - skip < b->width - b->levels)
+				return 0;
+		}
+		return 1;
 	}
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
