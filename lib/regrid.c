@@ -136,7 +136,7 @@ static int blank_line(const char *s, size_t n)
 
 static int header_of(words *w, tok *c, int *role);
 
-/* Does some line of the text hold an indicator header word (一级指标,
+/* Does some line of the text hold an indicator or task header word (一级指标,
  * 指标值 ...) alone? */
 static int head_line(const char *text, size_t n)
 {
@@ -146,7 +146,7 @@ static int head_line(const char *text, size_t n)
 	int found = 0, role;
 	while (!found && next_line(text, n, &i, &s, &len)) {
 		tok c = {.s = s, .n = (uint32_t)len};
-		found = len && len < 64 && header_of(&w, &c, &role);
+		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
 	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
