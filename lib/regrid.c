@@ -389,6 +389,35 @@ static const char *key_of(words *w, const char *s, size_t n)
 	return k;
 }
 
+/* Drop a score band written after a level name without brackets around
+ * it (`数量指标10分`, `成本指标(0-20)分`: FORMAT.md 2c) from key k, in place;
+ * returns 1 when there was one. (A band in brackets, `产出指标(50分)`, is a
+ * remark vocab_match takes.) */
+static int strip_band(char *k)
+{
+	static const char fen[] = "分";
+	size_t m = strlen(k), f = sizeof fen - 1;
+	if (m <= f || strcmp(k + m - f, fen) != 0)
+		return 0;
+	m -= f;
+	if (m && k[m - 1] == ')') {
+		while (m && k[m - 1] != '(')
+			m--;
+		if (!m)
+			return 0;
+		m--;
+	} else {
+		size_t e = m;
+		while (m &&
+		       ((k[m - 1] >= '0' && k[m - 1] <= '9') || k[m - 1] == '-' || k[m - 1] == '.'))
+			m--;
+		if (m == e)
+			return 0;
+	}
+	k[m] = 0;
+	return 1;
+}
+
 /* Find once what cell c's words are (the cache in tok). */
 static void classify(words *w, tok *c)
 {
@@ -403,8 +432,6 @@ static void classify(words *w, tok *c)
 		return;
 	const vocab_word *v = vocab_match(vocab_block_labels, k);
 	c->blk = (signed char)(v ? v->kind : BLK_NONE);
-	v = vocab_match(vocab_indicator_levels, k);
-	c->lvl = (signed char)(v ? v->kind : 0);
 	v = vocab_match(vocab_indicator_headers, k);
 	c->role = (signed char)(v ? v->kind : 0);
 	const vocab_word *others[] = {vocab_task_headers, vocab_goal_headers, vocab_budget_groups,
@@ -416,6 +443,10 @@ static void classify(words *w, tok *c)
 	v = vocab_match(vocab_task_headers, k);
 	c->trole = (signed char)(v ? v->kind : 0);
 	c->goal = vocab_match(vocab_goal_headers, k) != NULL;
+	v = vocab_match(vocab_indicator_levels, k);
+	if (!v && strip_band((char *)k))
+		v = vocab_match(vocab_indicator_levels, k);
+	c->lvl = (signed char)(v ? v->kind : 0);
 }
 
 static int block_of(words *w, tok *c)
