@@ -1018,6 +1018,10 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 	if ((cb == BLK_PINFO || cb == BLK_DEPT) && r->n % 2 == 0 &&
 	    block_of(&b->w, &b->t->v[r->v[0]]) == BLK_PINFO)
 		return 0; /* `项目支出名称 | X | 预算部门 | Y`: a project's pairs go on */
+	int role;
+	if (note_of(&b->w, c) && cb == BLK_NONE &&
+	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
+		return 0; /* `备注` after header words: a column of the header */
 	if (cb != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c))
 		return 1;
 	int bare, blk = row_block(b, r, &bare);
