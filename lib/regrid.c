@@ -603,6 +603,8 @@ static int glued(words *w, const char *s, size_t n)
 		return 1;
 	if (!may_start(w, k) || known_word(w, k))
 		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
+	if (strip_band((char *)k) && known_word(w, k))
+		return 0; /* a level with its score band (`数量指标10分`) */
 	const vocab_word *tables[] = {vocab_block_labels, vocab_indicator_levels,
 	                              vocab_indicator_headers};
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)

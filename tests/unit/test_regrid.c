@@ -155,6 +155,13 @@ int main(void)
 	CHECK_STR(
 	    read("项目资金\t年度资金总额\t100\n其中:财政拨款\t90\n其他资金\n立项依据\t某文件\n"),
 	    "项目资金|年度资金总额|100 / |其中:财政拨款|90 / |其他资金 / 立项依据|某文件");
+	/* 备注 after header words is a header column; a level with its score
+	 * band (数量指标10分) is a level, not glued */
+	CHECK_STR(
+	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n备注\n产出指标\n数量指标10分\n"
+	         "人数\n1\n\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值|备注 / |产出指标|数量指标10分|人数|1|");
+	CHECK_STR(warned, "");
 	/* a note under the table ends it: not an indicator row */
 	CHECK_STR(
 	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
