@@ -97,7 +97,7 @@ FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 60
 FUZZ_SAN   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(sort $(wildcard fuzz/fuzz_*.c)))
-FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum fixtures/office fixtures/pdf
+FUZZ_SEEDS := fixtures/seed fixtures/project fixtures/hostile fixtures/spec fixtures/sum fixtures/office fixtures/pdf fixtures/real
 FUZZ_OPTS  ?= -timeout=2 -rss_limit_mb=256 -dict=fuzz/pg.dict
 fuzz-build:
 	$(MAKE) BUILD=build/fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" \

@@ -105,6 +105,12 @@ static void read_facts(const char *path, list *tokens, list *values)
 			add(tokens, xstrdup(y));
 			y[strlen(y) - 1] = 0; /* without brackets */
 			add(tokens, xstrdup(y + 1));
+			/* `2021年` and `(2021年)`, which form_pairs.c's year_line
+			 * takes too */
+			snprintf(y, sizeof y, "(%s年)", r.f[COL_YEAR]);
+			add(tokens, xstrdup(y));
+			y[strlen(y) - 1] = 0;
+			add(tokens, xstrdup(y + 1));
 		}
 		char *v = norm(r.f[COL_VALUE], r.len[COL_VALUE]);
 		add(tokens, xstrdup(v));

@@ -8,15 +8,49 @@
 #include "dsv.h"
 #include "enc.h"
 #include "html.h"
+#include "regrid.h"
 
-/* Does text hold `<table` (any case)? One pass over its '<'s: it runs on the
- * whole input and on every cell of a delimited grid. */
-static int holds_table(const char *t, size_t n)
+/* Is a cell an HTML table: does its (trimmed) text begin with `<table`, any
+ * case? A cell that only mentions `<table` in its text stays text. */
+static int is_table_cell(const char *t, size_t n)
+{
+	return n >= 6 && t[0] == '<' && strncasecmp(t + 1, "table", 5) == 0;
+}
+
+/* Is text the seed's shape: does a field (at a line's start or after a TAB,
+ * blanks skipped) begin with `<table`, unquoted? Its quotes are then HTML's,
+ * not a CSV writer's. */
+static int seed_shape(const char *t, size_t n)
 {
 	const char *e = t + n;
-	for (const char *p = t; e - p >= 6 && (p = memchr(p, '<', (size_t)(e - p - 5))); p++)
-		if (strncasecmp(p + 1, "table", 5) == 0)
+	for (const char *p = t; e - p >= 6 && (p = memchr(p, '<', (size_t)(e - p - 5))); p++) {
+		if (strncasecmp(p + 1, "table", 5) != 0)
+			continue;
+		const char *b = p;
+		while (b > t && b[-1] == ' ')
+			b--;
+		if (b == t || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r')
 			return 1;
+	}
+	return 0;
+}
+
+/* Does the text hold the tags of a page or of a table (`<html`, `<body`,
+ * `<table`, `<tr`, `<td`, any case)? A text that only starts with markup (an
+ * `<image>` line copied from a page before its text) is not a page when
+ * its lines have a lost grid's shape. */
+static int html_page(const char *t, size_t n)
+{
+	static const char *const tags[] = {"html", "body", "table", "tr", "td"};
+	const char *e = t + n;
+	for (const char *p = t; e - p >= 3 && (p = memchr(p, '<', (size_t)(e - p - 2))); p++)
+		for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+			size_t k = strlen(tags[i]);
+			if ((size_t)(e - p - 1) > k && strncasecmp(p + 1, tags[i], k) == 0 &&
+			    (p[1 + k] == '>' || p[1 + k] == ' ' || p[1 + k] == '/' ||
+			     p[1 + k] == '\t' || p[1 + k] == '\n' || p[1 + k] == '\r'))
+				return 1;
+		}
 	return 0;
 }
 
@@ -52,7 +86,7 @@ static void parse_cell_tables(grid *g, warnings *warn)
 		grid_row *r = &g->rows[i];
 		for (int j = 0; j < r->n; j++) {
 			cell *c = &r->cells[j];
-			if (c->sub || !holds_table(c->text, c->len))
+			if (c->sub || !is_table_cell(c->text, c->len))
 				continue;
 			grid *sub = grid_new();
 			if (html_read(c->text, c->len, c->line, c->col, sub, warn) > 0)
@@ -93,15 +127,22 @@ int textdoc_read(const char *bytes, size_t n, const char *name, reader_out *o)
 	free(o->own); /* the raw bytes are not held with the text and the grid */
 	o->own = NULL;
 	grid *g = grid_new();
-	if (html_sniff(er.text, er.len)) {
+	int shape = REGRID_NONE;
+	if (html_sniff(er.text, er.len) &&
+	    (html_page(er.text, er.len) ||
+	     (shape = regrid_sniff(er.text, er.len)) == REGRID_NONE)) {
 		html_read(er.text, er.len, 1, 0, g, warn);
+	} else if (shape != REGRID_NONE || (shape = regrid_sniff(er.text, er.len)) != REGRID_NONE) {
+		/* text whose grid was lost: rows rebuilt from the form's words */
+		regrid_read(er.text, er.len, shape, g, warn);
 	} else {
-		/* The seed's shape (HTML tables in cells) is TAB-separated, and the
-		 * tools that write it never quote: the HTML's attribute quotes stay
-		 * literal. Anything else is sniffed. */
-		int tables = holds_table(er.text, er.len);
-		int delim = tables ? '\t' : dsv_sniff(er.text, er.len);
-		unsigned flags = tables ? DSV_NO_QUOTES : 0;
+		/* The delimiter comes from the lines' structure (dsv_sniff). The
+		 * seed's shape is TAB-separated with fields that begin with an HTML
+		 * table, and the tools that write it never quote: the HTML's
+		 * attribute quotes stay literal. A `<table` elsewhere (a note in a
+		 * CSV, a quoted cell of a spreadsheet export) changes nothing. */
+		int delim = dsv_sniff(er.text, er.len);
+		unsigned flags = delim == '\t' && seed_shape(er.text, er.len) ? DSV_NO_QUOTES : 0;
 		dsv_err derr;
 		int rc = dsv_read_flags(er.text, er.len, delim, flags, g, &derr);
 		if (rc < 0) {

@@ -84,6 +84,7 @@ const vocab_word vocab_block_labels[] = {
     {"重点工作任务", BLK_TASK, 0},
     {"其他需完成的任务", BLK_OTHER, 2},
     {"绩效指标", BLK_INDICATOR, 0},
+    {"本年度绩效指标", BLK_INDICATOR, 0},
     {"年度绩效指标", BLK_INDICATOR, 0},
     {"部门整体绩效指标", BLK_INDICATOR, 0},
     {"项目绩效指标", BLK_INDICATOR, 0},
@@ -344,6 +345,10 @@ const vocab_word vocab_indicator_levels[] = {
     {"经济成本指标", IR_L2, 2},
     {"社会成本指标", IR_L2, 2},
     {"生态环境成本指标", IR_L2, 2},
+    {"预期产出指标", IR_L1, 2}, /* the older vocabulary (templates.md 5) */
+    {"效果指标", IR_L1, 2},
+    {"预算(或投资规模)控制指标", IR_L2, 2},
+    {"社会、经济、生态效益指标", IR_L2, 2},
     {NULL, 0, 0},
 };
 
@@ -497,3 +502,13 @@ int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t
 {
 	return vocab_qty_field(section, sn, field, fn) != NULL;
 }
+
+/* ---- text whose grid was lost (regrid.c) ---- */
+
+/* A row that starts with one of these is a note under a table, not a row of
+ * it: it ends the block (matched as a label key's prefix). */
+const vocab_word vocab_note_labels[] = {
+    {"备注", 1, 1},     {"注:", 1, 1},        {"说明", 1, 1},     {"填表人", 1, 1},
+    {"填报人", 1, 1},   {"单位负责人", 1, 1}, {"联系电话", 1, 1}, {"财政部门审核意见", 1, 1},
+    {"审核意见", 1, 1}, {"扫一扫", 1, 1},     {NULL, 0, 0},
+};

@@ -219,6 +219,9 @@ extern const vocab_word vocab_filler_line[];
 extern const vocab_word vocab_title_words[];
 /* A year line under a title: `(2017年度)`. */
 #define VOCAB_YEAR_WORD "年度"
+/* Text whose grid was lost: words that open a note under a table (备注,
+ * 注:, 填表人 ...), ending the block they follow (regrid.c). */
+extern const vocab_word vocab_note_labels[];
 /* Goal markers: `目标N:` uses this word. */
 extern const char VOCAB_GOAL_WORD[];
 

@@ -1,0 +1,1334 @@
+/* regrid: text whose grid was lost -> grid. The text is first cut into
+ * cells and row ends by its shape (tokens), then, when the shape gives no
+ * rows (one cell per line, cells followed by ` |`), rows are built from the
+ * form's words, and last every row is re-aligned by what its cells say. See
+ * regrid.h and docs/regrid.md. */
+#include "regrid.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "text.h"
+#include "vocab.h"
+
+/* ---- words ---- */
+
+typedef struct {
+	buf key, tmp, both;
+	/* a bit for the first three bytes of each word of the tables below
+	 * (hashed): a key whose first three bytes have no bit starts no word,
+	 * and is not looked up (most cells are values) */
+	unsigned char first[512];
+	int ready;
+} words;
+
+/* The tables whose words start labels, levels and headers. */
+static const vocab_word *const word_tables[] = {
+    vocab_block_labels, vocab_indicator_levels, vocab_indicator_headers, vocab_task_headers,
+    vocab_goal_headers, vocab_budget_groups,    vocab_amount_headers,    vocab_note_labels,
+};
+
+static unsigned first_hash(const char *k)
+{
+	const unsigned char *u = (const unsigned char *)k;
+	unsigned h = u[0];
+	if (u[0] && u[1])
+		h = h * 31 + u[1] + (u[2] ? u[2] * 961u : 0);
+	return h % 4096;
+}
+
+/* May key start a word of word_tables? (No when its bit is clear.) */
+static int may_start(words *w, const char *key)
+{
+	if (!w->ready) {
+		w->ready = 1;
+		for (size_t i = 0; i < sizeof word_tables / sizeof *word_tables; i++)
+			for (const vocab_word *v = word_tables[i]; v->word; v++) {
+				unsigned h = first_hash(v->word);
+				w->first[h / 8] |= (unsigned char)(1u << (h % 8));
+			}
+	}
+	unsigned h = first_hash(key);
+	return (w->first[h / 8] >> (h % 8)) & 1;
+}
+
+/* Pipes of a table's row counted when guessing its width (pipe_width). */
+#define REGRID_MAX_WIDTH 256
+
+/* Digits in a row that make a cell glued numbers (40004000100%). */
+#define REGRID_GLUED_DIGITS 9
+
+/* Characters of a cell that may be column headers run together. */
+#define REGRID_GLUED_HEADS 32
+
+/* Bytes of a cell that may be a table's label (本年度绩效指标 ...). */
+#define REGRID_LABEL_MAX 60
+
+/* A cell of the text, or the end of a row the text shows. */
+typedef struct {
+	const char *s;
+	uint32_t n;         /* the text is at most ENC_MAX_INPUT bytes */
+	int32_t line, last; /* input lines where it starts and ends */
+	signed char end;    /* 1: a row end, no cell */
+	/* what its words are, found once (classify): a block label's BLK_*,
+	 * a level name's IR_L1/IR_L2/IR_L12, an indicator header's IR_* role
+	 * (-1: a header word of another table), a title, a note, a goal header */
+	signed char done, blk, lvl, role, title, note, goal, trole;
+	uint16_t col; /* its field's number in its line, 1-based (saturates) */
+} tok;
+
+typedef struct {
+	tok *v;
+	size_t n, cap;
+	int rows;  /* the shape shows rows */
+	long full; /* the line where REGRID_MAX_TOKENS was reached, or 0 */
+} toks;
+
+static void tok_add(toks *t, const char *s, size_t n, long line, int end)
+{
+	if (t->n >= REGRID_MAX_TOKENS) {
+		if (!t->full)
+			t->full = line;
+		return;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	t->v[t->n++] = (tok){.s = s,
+	                     .n = (uint32_t)n,
+	                     .line = (int32_t)line,
+	                     .last = (int32_t)line,
+	                     .end = (signed char)end,
+	                     .col = 1};
+}
+
+/* The next line of text[*i..n): its start and length (line end excluded);
+ * *i moves past the line end (LF, CRLF or a lone CR). 0 at the end. */
+static int next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len)
+{
+	if (*i >= n)
+		return 0;
+	size_t a = *i, b = a;
+	while (b < n && text[b] != '\n' && text[b] != '\r')
+		b++;
+	*s = text + a;
+	*len = b - a;
+	if (b < n && text[b] == '\r' && b + 1 < n && text[b + 1] == '\n')
+		b++;
+	*i = b < n ? b + 1 : b;
+	return 1;
+}
+
+static int blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+static int header_of(words *w, tok *c, int *role);
+
+/* Does some line of the text hold an indicator or task header word (一级指标,
+ * 指标值 ...) alone? */
+static int head_line(const char *text, size_t n)
+{
+	words w = {0};
+	size_t i = 0, len;
+	const char *s;
+	int found = 0, role;
+	while (!found && next_line(text, n, &i, &s, &len)) {
+		tok c = {.s = s, .n = (uint32_t)len};
+		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
+	}
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	buf_free(&w.both);
+	return found;
+}
+
+int regrid_sniff(const char *text, size_t n)
+{
+	size_t i = 0, len;
+	const char *s;
+	long lines = 0, tabbed = 0, piped = 0, quoted = 0, commas = 0;
+	long tabs0 = -1;
+	int tabs_same = 1;
+	while (next_line(text, n, &i, &s, &len)) {
+		if (blank_line(s, len))
+			continue;
+		lines++;
+		long t = 0, c = 0, p = 0;
+		for (size_t k = 0; k < len; k++) {
+			t += s[k] == '\t';
+			c += s[k] == ',';
+			p += s[k] == '|';
+		}
+		if (t) {
+			tabbed++;
+			if (tabs0 < 0)
+				tabs0 = t;
+			tabs_same &= t == tabs0;
+			quoted += s[0] == '"' || memmem(s, len, "\t\"", 2) != NULL;
+			if (memmem(s, len, "\t<", 2) || (len && s[0] == '<'))
+				return REGRID_NONE; /* the seed's shape, HTML in cells */
+		}
+		if (p)
+			piped++;
+		commas += c > 0;
+	}
+	if (!lines)
+		return REGRID_NONE;
+	if (tabbed)
+		return !tabs_same && !quoted && tabbed * 2 >= lines ? REGRID_COPY : REGRID_NONE;
+	if (piped * 3 >= lines)
+		return REGRID_PIPES;
+	if (commas * 2 >= lines)
+		return REGRID_NONE; /* a CSV: most of its lines hold commas */
+	/* one cell per line needs its anchor: an indicator header line */
+	return head_line(text, n) ? REGRID_LINES : REGRID_NONE;
+}
+
+/* The table's width in pipes: a row ends once its lines hold that many.
+ * When most lines hold one cell or none (cells followed by ` |` on their
+ * own lines), a row that does not fill the table ends with padding (a line
+ * ending in `||`): the width is the number of pipes found most often from
+ * one such end to the next (a full row has no padding, and adds to the
+ * next). Else (a row a line, sometimes broken over two) it is the most pipes
+ * in one line. */
+static long pipe_width(const char *text, size_t n)
+{
+	size_t i = 0, len;
+	const char *s;
+	long most = 0, seg = 0, width = 0, multi = 0, single = 0, framed = 0;
+	long segs[REGRID_MAX_WIDTH] = {0}; /* how many rows end after so many pipes */
+	while (next_line(text, n, &i, &s, &len)) {
+		long p = 0, cells = 0;
+		int in = 0;
+		for (size_t k = 0; k < len; k++) {
+			if (s[k] == '|') {
+				p++;
+				in = 0;
+			} else if (s[k] != ' ' && s[k] != '\t' && !in) {
+				in = 1;
+				cells++;
+			}
+		}
+		if (!p) {
+			seg = 0;
+			continue;
+		}
+		multi += cells >= 2;
+		single += cells <= 1;
+		size_t a = 0, e = len;
+		while (a < len && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		framed += cells >= 1 && e - a >= 2 && s[a] == '|' && s[e - 1] == '|';
+		if (p > most)
+			most = p;
+		seg += p;
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		if (len >= 2 && s[len - 1] == '|' && s[len - 2] == '|') {
+			if (seg < REGRID_MAX_WIDTH)
+				segs[seg]++;
+			seg = 0;
+		}
+	}
+	for (long w = 2; w < REGRID_MAX_WIDTH; w++)
+		if (segs[w] > segs[width])
+			width = w;
+	if (framed * 2 >= multi + single)
+		return -1; /* `| a | b |` lines: a line is a row */
+	return multi < single && width ? width : most;
+}
+
+static int broken_label(words *w, const tok *a, const tok *c);
+
+/* Cut the text into tokens by its shape. */
+static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
+{
+	size_t i = 0, len;
+	const char *s;
+	long line = 0, width = shape == REGRID_PIPES ? pipe_width(text, n) : 0, seen = 0;
+	int cont = 0;             /* pipe rows: the last line left its last cell open */
+	size_t open = (size_t)-1; /* the token of a lone line that may start a label */
+	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	/* rows are shown by TAB lines, and by pipes when some line holds two
+	 * or more (a row's pipes add up to the width); else cells only */
+	t->rows = shape == REGRID_COPY || width >= 2 || width < 0;
+	while (next_line(text, n, &i, &s, &len) && !t->full) {
+		line++;
+		if (shape == REGRID_LINES) {
+			tok_add(t, s, len, line, 0);
+			continue;
+		}
+		int sep = shape == REGRID_COPY ? '\t' : '|';
+		/* pieces between separators */
+		const char *e = s + len, *p = s;
+		size_t first = t->n, seps = 0;
+		while (p <= e) {
+			const char *q = memchr(p, sep, (size_t)(e - p));
+			if (!q)
+				q = e;
+			tok_add(t, p, (size_t)(q - p), line, 0);
+			if (t->n > first)
+				t->v[t->n - 1].col =
+				    (uint16_t)(seps + 1 < UINT16_MAX ? seps + 1 : UINT16_MAX);
+			seps += q < e;
+			p = q + 1;
+		}
+		if (shape == REGRID_COPY) { /* every field kept, as dsv does */
+			tok_add(t, "", 0, line, 1);
+			continue;
+		}
+		/* pipes: the empty pieces before a line's first cell and after its
+		 * last are padding or the line's ends */
+		size_t last = t->n;
+		while (last > first && t->v[last - 1].n == 0)
+			last--;
+		size_t lead = first;
+		while (lead < last && t->v[lead].n == 0)
+			lead++;
+		size_t cells = last - lead;
+		memmove(t->v + first, t->v + lead, cells * sizeof *t->v);
+		t->n = first + cells;
+		if (!t->rows) {
+			/* `a |` a cell; `|` alone an empty cell; `||` and more, padding */
+			if (cells == 0 && seps == 1)
+				tok_add(t, "", 0, line, 0);
+			else if (seps == 0 || (cells == 0 && seps >= 2))
+				tok_add(t, "", 0, line, 1);
+			continue;
+		}
+		if (seps == 0 && cont && cells) {
+			/* the line goes on with the cell the line before left open */
+			tok *a = &t->v[t->n - 2], *c = &t->v[t->n - 1];
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			t->n--;
+			continue;
+		}
+		if (seps == 0) {             /* site text between rows (or a blank line) */
+			if (seen && cells) { /* the row before it ends first */
+				tok v = t->v[t->n - 1];
+				t->v[t->n - 1] = (tok){.s = "",
+				                       .line = (int32_t)line,
+				                       .last = (int32_t)line,
+				                       .end = 1};
+				tok_add(t, v.s, v.n, v.line, 0);
+			}
+			if (seen || cells)
+				tok_add(t, "", 0, line, 1);
+			seen = 0;
+			cont = 0;
+			/* a label's first part, when the next line's first cell
+			 * completes it (`生态效益` + `指标 | …`) */
+			open = cells ? t->n - 2 : (size_t)-1;
+			continue;
+		}
+		if (open != (size_t)-1 && lead == first && cells && open + 2 == first &&
+		    broken_label(w, &t->v[open], &t->v[first])) {
+			/* the lone line was the start of this row's first cell */
+			tok *a = &t->v[open], *c = &t->v[first];
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			memmove(t->v + open + 1, t->v + first + 1, (cells - 1) * sizeof *t->v);
+			t->n -= 2;
+			first = open;
+		}
+		open = (size_t)-1;
+		if (cont && lead == first && cells) {
+			/* the first piece goes on with the cell the line before left
+			 * open (a line break inside a cell) */
+			tok *a = &t->v[first - 1], *c = &t->v[first];
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			memmove(t->v + first, t->v + first + 1, (cells - 1) * sizeof *t->v);
+			t->n--;
+		}
+		/* does the line leave its last cell open (no pipe after it)? */
+		size_t m = len;
+		while (m && (s[m - 1] == ' ' || s[m - 1] == '\t'))
+			m--;
+		cont = cells && m && s[m - 1] != '|';
+		if (cells == 0 && seps == 1 && seen)
+			tok_add(t, "", 0, line, 0); /* `|` alone inside a row: an empty cell */
+		seen += (long)seps;
+		if ((seen >= width || width < 0) && !cont) {
+			tok_add(t, "", 0, line, 1);
+			seen = 0;
+		}
+	}
+}
+
+/* The label key of s[0..n): canonical text without blanks, a leading `*`
+ * (required-field mark) dropped. */
+static const char *key_of(words *w, const char *s, size_t n)
+{
+	buf_reset(&w->tmp);
+	text_canon(&w->tmp, s, n);
+	char *k = w->tmp.s ? w->tmp.s : (char *)"", *o = k;
+	const char *p = k;
+	while (*p == '*')
+		p++;
+	for (; *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	*o = 0;
+	return k;
+}
+
+/* Drop a score band written after a level name without brackets around
+ * it (`数量指标10分`, `成本指标(0-20)分`: FORMAT.md 2c) from key k, in place;
+ * returns 1 when there was one. (A band in brackets, `产出指标(50分)`, is a
+ * remark vocab_match takes.) */
+static int strip_band(char *k)
+{
+	static const char fen[] = "分";
+	size_t m = strlen(k), f = sizeof fen - 1;
+	if (m <= f || strcmp(k + m - f, fen) != 0)
+		return 0;
+	m -= f;
+	if (m && k[m - 1] == ')') {
+		while (m && k[m - 1] != '(')
+			m--;
+		if (!m)
+			return 0;
+		m--;
+	} else {
+		size_t e = m;
+		while (m &&
+		       ((k[m - 1] >= '0' && k[m - 1] <= '9') || k[m - 1] == '-' || k[m - 1] == '.'))
+			m--;
+		if (m == e)
+			return 0;
+	}
+	k[m] = 0;
+	return 1;
+}
+
+/* Find once what cell c's words are (the cache in tok). */
+static void classify(words *w, tok *c)
+{
+	if (c->done)
+		return;
+	c->done = 1;
+	if (!c->n)
+		return;
+	const char *k = key_of(w, c->s, c->n);
+	c->title = (signed char)vocab_contains(vocab_title_words, k);
+	if (!may_start(w, k))
+		return;
+	const vocab_word *v = vocab_match(vocab_block_labels, k);
+	c->blk = (signed char)(v ? v->kind : BLK_NONE);
+	v = vocab_match(vocab_indicator_headers, k);
+	c->role = (signed char)(v ? v->kind : 0);
+	const vocab_word *others[] = {vocab_task_headers, vocab_goal_headers, vocab_budget_groups,
+	                              vocab_amount_headers};
+	for (size_t i = 0; !v && i < sizeof others / sizeof *others; i++)
+		if ((v = vocab_match(others[i], k)) != NULL)
+			c->role = -1;
+	c->note = vocab_match(vocab_note_labels, k) != NULL;
+	v = vocab_match(vocab_task_headers, k);
+	c->trole = (signed char)(v ? v->kind : 0);
+	c->goal = vocab_match(vocab_goal_headers, k) != NULL;
+	v = vocab_match(vocab_indicator_levels, k);
+	if (!v && strip_band((char *)k))
+		v = vocab_match(vocab_indicator_levels, k);
+	c->lvl = (signed char)(v ? v->kind : 0);
+}
+
+static int block_of(words *w, tok *c)
+{
+	classify(w, c);
+	return c->blk;
+}
+
+/* IR_L1, IR_L2 or IR_L12 for a level name, else 0. */
+static int level_of(words *w, tok *c)
+{
+	classify(w, c);
+	return c->lvl;
+}
+
+/* A header cell: a word of the indicator, task, goal or budget headers;
+ * *role is its IR_* role, or -1 outside the indicator headers. */
+static int header_of(words *w, tok *c, int *role)
+{
+	classify(w, c);
+	*role = c->role;
+	return c->role != 0;
+}
+
+static int title_of(words *w, tok *c)
+{
+	classify(w, c);
+	return c->title;
+}
+
+static int note_of(words *w, tok *c)
+{
+	classify(w, c);
+	return c->note;
+}
+
+/* A number as a money cell writes it: digits, grouping commas, a point. */
+static int numeric(const char *s, size_t n)
+{
+	int digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != ',' && s[i] != '.' && !(i == 0 && s[i] == '-'))
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* Any word of the form's vocabulary: a block label, a level name, a header
+ * word, a note word. */
+static int known_word(words *w, const char *key)
+{
+	if (!may_start(w, key))
+		return 0;
+	for (size_t i = 0; i < sizeof word_tables / sizeof *word_tables; i++)
+		if (vocab_match(word_tables[i], key))
+			return 1;
+	return 0;
+}
+
+/* A parenthesised remark alone: `(万元)`, `（概述）`. */
+static int remark(words *w, const char *s, size_t n)
+{
+	const char *k = key_of(w, s, n);
+	size_t m = strlen(k);
+	return m >= 2 && k[0] == '(' && k[m - 1] == ')';
+}
+
+/* One cell per line: a label that a line break cut in two is one cell again
+ * (`经济效益` + `指标`, `一级` + `指标`, `项目资金` + `(万元)`): two cells
+ * on consecutive lines are joined when together they make a word of the
+ * vocabulary and the first alone does not, or when the second is a
+ * parenthesised remark after a word of the vocabulary; both at most
+ * REGRID_LABEL_MAX bytes. The joined cell's text keeps the line break (the
+ * label key drops it). */
+/* Are a and c, a cell and the next line's first, the two parts of a label
+ * that a line break cut (see join_broken)? */
+static int broken_label(words *w, const tok *a, const tok *c)
+{
+	if (!a->n || !c->n || a->n > REGRID_LABEL_MAX || c->n > REGRID_LABEL_MAX)
+		return 0;
+	buf_reset(&w->both);
+	buf_adds(&w->both, key_of(w, a->s, a->n));
+	int a_known = known_word(w, buf_str(&w->both));
+	buf_adds(&w->both, key_of(w, c->s, c->n));
+	return (!a_known && known_word(w, buf_str(&w->both))) || (a_known && remark(w, c->s, c->n));
+}
+
+static void join_broken(toks *t, words *w)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		tok *a = o ? &t->v[o - 1] : NULL, *c = &t->v[i];
+		if (a && !a->end && !c->end && c->line == a->last + 1 && broken_label(w, a, c)) {
+			a->n = (size_t)(c->s + c->n - a->s);
+			a->last = c->last;
+			continue;
+		}
+		t->v[o++] = *c;
+	}
+	t->n = o;
+}
+
+/* Column headers run together, each with its column letter (`全年预算数(A)
+ * 全年执行数(B)预算执行率(B/A)`): a short key (at most REGRID_GLUED_HEADS
+ * characters) where two column letters or more (a remark of capital ASCII
+ * letters and `/`) are each followed by two characters or more. */
+static int glued_heads(const char *k)
+{
+	size_t chars = 0, followed = 0, after = 0;
+	int in = 0, letters = 0, pending = 0; /* a column letter waits for its text */
+	for (size_t j = 0, m = strlen(k); j < m;
+	     j += utf8_len((const unsigned char *)k + j, m - j)) {
+		chars++;
+		if (k[j] == '(') {
+			in = 1;
+			letters = 1;
+		} else if (k[j] == ')' && in) {
+			in = 0;
+			pending = letters;
+			after = 0;
+		} else if (in) {
+			letters &= (k[j] >= 'A' && k[j] <= 'Z') || k[j] == '/';
+		} else if (pending && ++after == 2) {
+			followed++;
+			pending = 0;
+		}
+	}
+	return chars <= REGRID_GLUED_HEADS && followed >= 2;
+}
+
+/* Is s[0..n) glued: two cells' texts run together without a separator? A
+ * cell that starts with a word of the vocabulary of four characters or more
+ * (a block label, a level name, a header word) and goes on with two
+ * characters or more that are not a parenthesised remark
+ * (`数量指标建设普通省道二级公路32.1公里2020`, `绩效指标一级`), or that holds
+ * a run of REGRID_GLUED_DIGITS digits or more before a `%` (`40004000100%`:
+ * the numbers of several columns; an identifier's digits are not glued). A title is not glued. Such
+ * a cell is not split: it is kept whole and out of any table (docs/regrid.md). */
+static int glued(words *w, const char *s, size_t n)
+{
+	tok c = {.s = s, .n = (uint32_t)n};
+	if (!n || title_of(w, &c))
+		return 0;
+	const char *k = key_of(w, s, n);
+	size_t run = 0;
+	for (const char *p = k; *p; p++) {
+		run = *p >= '0' && *p <= '9' ? run + 1 : 0;
+		if (run >= REGRID_GLUED_DIGITS && p[1] == '%')
+			return 1;
+	}
+	if (glued_heads(k))
+		return 1;
+	if (!may_start(w, k) || known_word(w, k))
+		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
+	if (strip_band((char *)k) && known_word(w, k))
+		return 0; /* a level with its score band (`数量指标10分`) */
+	const vocab_word *tables[] = {vocab_block_labels, vocab_indicator_levels,
+	                              vocab_indicator_headers};
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++)
+		for (const vocab_word *v = tables[i]; v->word; v++) {
+			size_t m = strlen(v->word);
+			if (m < 12 || strncmp(k, v->word, m) != 0 || k[m] == '(' || k[m] == ':')
+				continue;
+			const char *rest = k + m;
+			size_t left = strlen(rest), chars = 0;
+			for (size_t j = 0; j < left;
+			     j += utf8_len((const unsigned char *)rest + j, left - j))
+				chars++;
+			if (chars >= 2)
+				return 1;
+		}
+	return 0;
+}
+
+/* ---- rows ---- */
+
+/* A row being built: token indexes. */
+typedef struct {
+	size_t *v;
+	int n, cap;
+} rowbuf;
+
+static void row_push(rowbuf *r, size_t k)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 16;
+		r->v = xreallocarray(r->v, (size_t)r->cap, sizeof *r->v);
+	}
+	r->v[r->n++] = k;
+}
+
+typedef struct {
+	words w;
+	grid *g;
+	toks *t;
+	int block;  /* the block the last label opened (BLK_*) */
+	int width;  /* cells of a data row after a header row, 0: unknown */
+	int levels; /* indicator header: level columns before the others */
+	int col_l1; /* columns (after the label column) of L1 and L2, -1 none */
+	int col_l2;
+	int col_rest;                  /* first column after the level columns */
+	int have_head;                 /* an indicator header row was seen in this block */
+	int labelcol;                  /* the block's rows have a label column before the others */
+	int late_levels;               /* the indicator header has level columns after the others */
+	rowbuf held;                   /* a goal header row waiting for its label's row */
+	int glued;                     /* place() is placing a glued cell */
+	int pipes;                     /* the text's shape is REGRID_PIPES */
+	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
+	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
+	warnings *warn;
+} builder;
+
+/* An indicator header word (一级指标, 指标值 ...; not a budget or task one). */
+static int ind_head(builder *b, tok *c)
+{
+	int role;
+	return c->n && header_of(&b->w, c, &role) && role > 0;
+}
+
+/* The block row r opens: its first cell's label (vocab_block_labels), or
+ * BLK_INDICATOR for an indicator header row after a label vocab does not
+ * know (`本年度 绩效指标 | 一级指标 | 二级指标 ...`). *bare is set when
+ * the row is an indicator header row without a label (`一级指标 | 二级指标
+ * ...`). BLK_NONE when r opens no block. */
+static int row_block(builder *b, const rowbuf *r, int *bare)
+{
+	tok *v = b->t->v;
+	tok *c0 = &v[r->v[0]];
+	*bare = 0;
+	int blk = block_of(&b->w, c0);
+	if (blk != BLK_NONE)
+		return blk;
+	if (r->n >= 2 && ind_head(b, c0) && ind_head(b, &v[r->v[1]])) {
+		*bare = 1;
+		return BLK_INDICATOR;
+	}
+	if (r->n >= 3 && c0->n && ind_head(b, &v[r->v[1]]) && ind_head(b, &v[r->v[2]]))
+		return BLK_INDICATOR;
+	return BLK_NONE;
+}
+
+/* Emit row r into the grid, re-aligned: a row inside a block that does not
+ * start with a label (its rowspanned label cell is missing) gets an empty
+ * first cell; an indicator row gets empty cells for the levels it lacks. */
+/* Blocks of label/value rows (部门名称, 基本信息, the project's header
+ * block): a row there that starts with a word vocab does not know is a label
+ * of its own, not a row that lost its label cell. */
+static int pairs_block(int blk)
+{
+	return blk == BLK_DEPT || blk == BLK_INFO || blk == BLK_PINFO;
+}
+
+/* Join tokens r[from..to] (consecutive lines of the text) into the first. */
+static void join_toks(builder *b, rowbuf *r, int from, int to)
+{
+	if (to <= from)
+		return;
+	tok *a = &b->t->v[r->v[from]], *z = &b->t->v[r->v[to]];
+	a->n = (size_t)(z->s + z->n - a->s);
+	a->last = z->last;
+	a->done = 0; /* its words are found again */
+	memmove(r->v + from + 1, r->v + to + 1, (size_t)(r->n - to - 1) * sizeof *r->v);
+	r->n -= to - from;
+}
+
+/* A task row of one cell per line that holds more cells than its header
+ * (a cell broken over lines): placed by its amount. The first number from
+ * the amount's column on is the amount; the cells from the content's column
+ * to it are the content, those after it the target, each joined into one. */
+static void fit_task(builder *b, rowbuf *r)
+{
+	long no;
+	tok *c0 = &b->t->v[r->v[0]];
+	if (b->t->rows || b->block != BLK_TASK || !b->width || r->n <= b->width ||
+	    b->task_amount < 1 || b->task_content < 1 || b->task_content >= b->task_amount ||
+	    !form_task_prefix(c0->s, c0->n, &no))
+		return;
+	int a = b->task_amount;
+	while (a < r->n && !numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
+		a++;
+	if (a >= r->n)
+		return;
+	join_toks(b, r, a + 1, r->n - 1);
+	join_toks(b, r, b->task_content, a - 1);
+}
+
+/* The N of a goal marker that starts cell c, else 0: `目标2:`, `2.`, `2、`,
+ * `2:`, `(2)` (full-width forms folded). */
+static long goal_no(builder *b, tok *c)
+{
+	const char *k = key_of(&b->w, c->s, c->n);
+	size_t wl = strlen(VOCAB_GOAL_WORD);
+	int word = strncmp(k, VOCAB_GOAL_WORD, wl) == 0, paren = !word && *k == '(';
+	k += word ? wl : (size_t)paren;
+	long no = 0;
+	const char *d = k;
+	for (; *k >= '0' && *k <= '9' && no < 1000; k++)
+		no = no * 10 + (*k - '0');
+	if (k == d)
+		return 0;
+	if (word || (paren && *k == ')'))
+		return no;
+	static const char *const ends[] = {".", ":", "、", ")"};
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+		if (strncmp(k, ends[i], strlen(ends[i])) == 0)
+			return no;
+	return 0;
+}
+
+/* A goal row of one cell per line under a header of goal columns
+ * (年度目标 | 实施期目标) that holds more lines than columns (goals written
+ * one a line): the lines are put in columns by their goal markers, a line
+ * whose 目标N follows the line before's N going on in its column. When that
+ * does not give as many columns as the header has, which column a line is
+ * in is not known: returns 1 (the caller puts the lines past the header's
+ * columns, where the goal reader takes them for annual goals, and warns),
+ * else 0. */
+static int fit_goal(builder *b, rowbuf *r)
+{
+	if (b->t->rows || b->block != BLK_GOAL || !b->goal_cols || r->n <= b->goal_cols)
+		return 0;
+	tok *c0 = &b->t->v[r->v[0]];
+	if (block_of(&b->w, c0) != BLK_NONE)
+		return 0;
+	int start[64], cols = 0;
+	long prev = 0;
+	for (int j = 0; j < r->n; j++) {
+		long no = goal_no(b, &b->t->v[r->v[j]]);
+		if (j == 0 || !(no && no == prev + 1)) {
+			if (cols == 64)
+				return 1;
+			start[cols++] = j;
+		}
+		prev = no;
+	}
+	if (cols != b->goal_cols)
+		return 1;
+	for (int k = cols - 1; k >= 0; k--)
+		join_toks(b, r, start[k], k + 1 < cols ? start[k + 1] - 1 : r->n - 1);
+	return 0;
+}
+
+/* A cell that says "none" with a dash (`—`, `-`, `－`, `─`). */
+static int dash(const char *s, size_t n)
+{
+	static const char *const dashes[] = {"—", "-", "－", "─", "–"};
+	size_t i = 0;
+	while (i < n) {
+		size_t k = 0;
+		for (size_t d = 0; !k && d < sizeof dashes / sizeof *dashes; d++) {
+			size_t m = strlen(dashes[d]);
+			if (n - i >= m && memcmp(s + i, dashes[d], m) == 0)
+				k = m;
+		}
+		if (!k)
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
+/* Is row r a 项目资金 row that lost its label cell: a label and an amount
+ * (a cell that is a number) or no amount (empty, or a dash: `其中:财政拨款 |
+ * 1200.5`, `其他资金 | — | —`)? A row with text after its first cell (`立项依据 | …`) is a
+ * label of its own. */
+static int funds_row(builder *b, rowbuf *r)
+{
+	int text = 0;
+	for (int j = 1; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (numeric(c->s, c->n))
+			return 1;
+		text |= c->n > 0 && !dash(c->s, c->n);
+	}
+	return !text;
+}
+
+static void place(builder *b, rowbuf *r)
+{
+	if (!r->n)
+		return;
+	fit_task(b, r);
+	if (!b->glued && fit_goal(b, r)) {
+		tok *c0 = &b->t->v[r->v[0]];
+		warn_add(b->warn, c0->line,
+		         "%d goal lines under %d goal columns, and no markers to say which column "
+		         "each is in: all read as annual goals (年度目标)",
+		         r->n, b->goal_cols);
+		b->glued = 1; /* placed as a glued cell is: past the header's columns */
+		place(b, r);
+		b->glued = 0;
+		return;
+	}
+	toks *t = b->t;
+	tok *c0 = &t->v[r->v[0]];
+	int pad = 0, bare, blk = b->glued ? BLK_NONE : row_block(b, r, &bare);
+	if (b->glued) {
+		/* past the columns of the table it sits in (the readers send it
+		 * to extra and the table goes on), or a row of its own */
+		pad = b->block != BLK_NONE && b->width ? b->labelcol + b->width : 0;
+	} else if (blk != BLK_NONE) {
+		b->block = blk;
+		b->have_head = 0;
+		b->width = 0;
+		b->labelcol = !bare;
+	} else if ((title_of(&b->w, c0) && r->n == 1) || note_of(&b->w, c0)) {
+		b->block = BLK_NONE;
+	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block) &&
+	           (b->block != BLK_FUNDS || funds_row(b, r))) {
+		pad = b->labelcol;
+	}
+	/* the header row of a table (its first cell after the label a header
+	 * word): its cells' roles, IR_NONE for the columns vocab does not name */
+	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
+	if (!b->glued && from < r->n && header_of(&b->w, &t->v[r->v[from]], &role))
+		for (int j = from; j < r->n && heads < 64; j++) {
+			tok *c = &t->v[r->v[j]];
+			ir[heads++] = header_of(&b->w, c, &role) ? role : IR_NONE;
+		}
+	if (!heads && blk == BLK_FUNDS && !bare && r->n >= 3) {
+		/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金: a label and
+		 * column headers (no amount) head the amounts' columns */
+		heads = r->n - 1;
+		for (int j = 1; j < r->n && heads; j++) {
+			tok *c = &t->v[r->v[j]];
+			if (numeric(c->s, c->n))
+				heads = 0;
+			else
+				ir[j - 1 < 64 ? j - 1 : 63] = IR_NONE;
+		}
+	}
+	if (heads) {
+		b->width = heads;
+		b->goal_cols = 0;
+		for (int j = 0; j < heads && b->block == BLK_GOAL; j++) {
+			tok *c = &t->v[r->v[from + j]];
+			classify(&b->w, c);
+			b->goal_cols += c->goal;
+		}
+		if (b->goal_cols != heads)
+			b->goal_cols = 0;
+		b->task_content = b->task_amount = -1;
+		for (int j = 0; j < heads && b->block == BLK_TASK; j++) {
+			tok *c = &t->v[r->v[from + j]];
+			classify(&b->w, c);
+			if (c->trole == TR_CONTENT && b->task_content < 0)
+				b->task_content = j;
+			if (c->trole == TR_AMOUNT && b->task_amount < 0)
+				b->task_amount = j;
+		}
+		if (b->block == BLK_INDICATOR) {
+			b->have_head = 1;
+			b->col_l1 = b->col_l2 = -1;
+			b->col_rest = 0;
+			for (int j = 0; j < heads; j++) {
+				if (ir[j] == IR_L1 && b->col_l1 < 0)
+					b->col_l1 = j;
+				else if (ir[j] == IR_L2 && b->col_l2 < 0)
+					b->col_l2 = j;
+				else if (ir[j] != IR_L12)
+					continue;
+				b->col_rest = j + 1;
+			}
+			b->levels = b->col_rest;
+			b->late_levels = 0;
+			for (int j = b->col_rest; j < heads; j++)
+				b->late_levels |= ir[j] == IR_L1 || ir[j] == IR_L2;
+		}
+	} else if (!b->glued && b->block == BLK_INDICATOR && b->have_head && blk == BLK_NONE) {
+		/* its first cell that says something is placed by what it says:
+		 * empty cells are put before it, or taken away when it has more
+		 * empty cells before it than its column wants */
+		int f = 0;
+		while (f < r->n && !t->v[r->v[f]].n)
+			f++;
+		if (f < r->n) {
+			tok *cf = &t->v[r->v[f]];
+			int lv = level_of(&b->w, cf);
+			if (lv == IR_L12) { /* 成本指标: level 1 when a level 2 follows */
+				tok *c1 = f + 1 < r->n ? &t->v[r->v[f + 1]] : NULL;
+				lv = c1 && level_of(&b->w, c1) == IR_L2 ? IR_L1 : IR_L2;
+			}
+			int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
+			pad = b->labelcol + (at < 0 ? b->col_rest : at) - f;
+		}
+	}
+	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
+	pad = pad < 0 ? 0 : pad;
+	grid_row *gr = grid_add_row(b->g, c0->line);
+	for (int j = 0; j < pad; j++) {
+		cell *c = grid_add_cell(b->g, gr, "", 0);
+		if (c)
+			c->line = c0->line;
+	}
+	for (int j = skip; j < r->n; j++) {
+		tok *tk = &t->v[r->v[j]];
+		cell *c = grid_add_cell(b->g, gr, tk->s, tk->n);
+		if (!c)
+			break;
+		c->line = tk->line;
+		c->col = tk->col;
+	}
+	/* with pipes, a data row's empty cells at its end were padding: they
+	 * come back, up to its table's width, as the form's grid has them */
+	int want = b->labelcol + b->width;
+	if (b->pipes && !b->glued && !heads && blk == BLK_NONE && b->block != BLK_NONE &&
+	    b->width && gr->n < want && !note_of(&b->w, c0))
+		while (gr->n < want && grid_add_cell(b->g, gr, "", 0))
+			gr->cells[gr->n - 1].line = c0->line;
+	r->n = 0;
+}
+
+/* A row of goal headers alone (`中期目标 | 年度目标`): the 总体目标 label
+ * that spans it and the goals' row is written on the goals' row. */
+static int goal_heads(builder *b, const rowbuf *r)
+{
+	if (r->n < 2)
+		return 0;
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		classify(&b->w, c);
+		if (!c->goal)
+			return 0;
+	}
+	return 1;
+}
+
+/* Hand row r to place(), re-aligning a goal header row written before its
+ * label's row: `中期目标 | 年度目标` then `总体目标 | A | B` become
+ * `总体目标 | 中期目标 | 年度目标` and `| A | B`, as in the form's grid. */
+static void emit(builder *b, rowbuf *r)
+{
+	if (!r->n)
+		return;
+	if (b->held.n) {
+		tok *c0 = &b->t->v[r->v[0]];
+		if (block_of(&b->w, c0) == BLK_GOAL) {
+			rowbuf h = {0};
+			row_push(&h, r->v[0]);
+			for (int j = 0; j < b->held.n; j++)
+				row_push(&h, b->held.v[j]);
+			place(b, &h);
+			free(h.v);
+			memmove(r->v, r->v + 1, (size_t)(r->n - 1) * sizeof *r->v);
+			r->n--;
+			b->held.n = 0;
+			place(b, r);
+			r->n = 0;
+			return;
+		}
+		place(b, &b->held);
+	}
+	if (goal_heads(b, r)) {
+		for (int j = 0; j < r->n; j++)
+			row_push(&b->held, r->v[j]);
+		r->n = 0;
+		return;
+	}
+	place(b, r);
+}
+
+/* Does token k start a row when the text shows none? A block label, a
+ * title, a level name or a `任务N:` name under their headers. */
+static int starts_row(builder *b, rowbuf *r, tok *c)
+{
+	if (!c->n)
+		return 0;
+	int cb = block_of(&b->w, c);
+	if ((cb == BLK_PINFO || cb == BLK_DEPT) && r->n % 2 == 0 &&
+	    block_of(&b->w, &b->t->v[r->v[0]]) == BLK_PINFO)
+		return 0; /* `项目支出名称 | X | 预算部门 | Y`: a project's pairs go on */
+	int role;
+	if (note_of(&b->w, c) && cb == BLK_NONE &&
+	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
+		return 0; /* `备注` after header words: a column of the header */
+	if (cb != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c))
+		return 1;
+	int bare, blk = row_block(b, r, &bare);
+	if (blk == BLK_NONE)
+		blk = b->block;
+	if (blk == BLK_INDICATOR && level_of(&b->w, c)) {
+		/* a level name starts a row, unless a level name just began it,
+		 * or, when the header names level columns again after its first
+		 * ones (annual columns beside the long-term ones), the row has not
+		 * yet its cells after its level names */
+		tok *p = &b->t->v[r->v[r->n - 1]];
+		if (r->n == 1 && level_of(&b->w, p) && blk == b->block)
+			return 0;
+		if (blk == b->block && b->have_head && b->late_levels && b->width > b->levels) {
+			int skip = 0;
+			while (skip < r->n && skip < b->levels &&
+			       level_of(&b->w, &b->t->v[r->v[skip]]))
+				skip++;
+			if (r->n > skip && r->n - skip < b->width - b->levels)
+				return 0;
+		}
+		return 1;
+	}
+	long no;
+	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
+		return 1;
+	return 0;
+}
+
+/* Cells a data row holds before it ends, counting those after its level
+ * names; 0 when not known. */
+static int row_full(builder *b, rowbuf *r)
+{
+	if (!r->n)
+		return 0;
+	tok *c0 = &b->t->v[r->v[0]], *cl = &b->t->v[r->v[r->n - 1]];
+	int blk = block_of(&b->w, c0);
+	if ((blk == BLK_NONE ? b->block : blk) == BLK_FUNDS && (blk != BLK_NONE || !b->width) &&
+	    r->n >= 2 && numeric(cl->s, cl->n))
+		return 1; /* 项目资金: a label and its amount (no column headers) */
+	if (!b->width)
+		return 0;
+	if (block_of(&b->w, c0) != BLK_NONE)
+		return 0; /* the label row goes on to its header's end */
+	long no;
+	if (b->block == BLK_TASK && b->task_amount > 0 && form_task_prefix(c0->s, c0->n, &no))
+		return 0; /* a task row ends at the next task's name (fit_task) */
+	if (b->block == BLK_GOAL && b->goal_cols)
+		return 0; /* a goal row ends at the next label (fit_goal) */
+	int skip = 0;
+	if (b->block == BLK_INDICATOR && b->have_head) {
+		for (; skip < r->n && skip < b->levels; skip++) {
+			tok *c = &b->t->v[r->v[skip]];
+			if (!level_of(&b->w, c))
+				break;
+		}
+		return r->n - skip >= b->width - b->levels;
+	}
+	return r->n >= b->width;
+}
+
+/* Is row r a label followed by header cells, and c not one more? Then the
+ * header row ends before c. */
+static int ahead(toks *t, size_t k, tok **out, int want);
+
+static int head_done(builder *b, rowbuf *r, tok *c)
+{
+	int role;
+	tok *c0 = &b->t->v[r->v[0]];
+	if (header_of(&b->w, c0, &role) && role < 0) {
+		/* a header row without a label (按收入性质分 | 按支出性质分) */
+		for (int j = 1; j < r->n; j++)
+			if (!header_of(&b->w, &b->t->v[r->v[j]], &role))
+				return 0;
+		return !header_of(&b->w, c, &role);
+	}
+	if (r->n < 2)
+		return 0;
+	tok *c1 = &b->t->v[r->v[1]];
+	int blk = block_of(&b->w, c0);
+	if (blk == BLK_NONE || blk == BLK_INDICATOR || blk == BLK_TASK ||
+	    !header_of(&b->w, c1, &role))
+		return 0; /* indicator and task headers end where their rows start */
+	return !header_of(&b->w, c, &role);
+}
+
+/* Do two header words start at token k (a header row after other cells:
+ * `部门总体资金情况 | 资金总额:1200.5`, then `按收入性质分 | 按支出性质分`)?
+ * Not indicator headers (ind_head's rule takes the label along). */
+static int heads_start(builder *b, rowbuf *r, size_t k)
+{
+	tok *c = &b->t->v[k], *next[1];
+	int role;
+	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
+	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
+		return 0;
+	return ahead(b->t, k, next, 1) == 1 && header_of(&b->w, next[0], &role) && role < 0;
+}
+
+/* The next non-empty cells after token k, at most want of them: into out;
+ * returns how many. Stops at a row end. */
+static int ahead(toks *t, size_t k, tok **out, int want)
+{
+	int got = 0;
+	for (size_t i = k + 1; i < t->n && got < want && !t->v[i].end; i++)
+		if (t->v[i].n)
+			out[got++] = &t->v[i];
+	return got;
+}
+
+/* Does an indicator header row end before token k? When the row so far is
+ * an indicator header row whose last cell is a header word, and neither
+ * cell k nor the two cells after it is a header word or a level name: the
+ * data rows of a table without level columns start there (指标 | 指标权重
+ * | 计量单位 | 指标性质 | 指标值, then 发放人数 | 20 ...). Columns vocab
+ * does not name stay in the header when a header word follows them; a header
+ * with level columns (一级指标, 二级指标) ends at the first level name. */
+static int ind_head_done(builder *b, rowbuf *r, size_t k)
+{
+	toks *t = b->t;
+	tok *c = &t->v[k], *next[2];
+	int bare;
+	if (r->n < 2 || row_block(b, r, &bare) != BLK_INDICATOR ||
+	    !ind_head(b, &t->v[r->v[r->n - 1]]))
+		return 0;
+	if (!c->n || ind_head(b, c) || level_of(&b->w, c))
+		return 0;
+	for (int j = 0; j < r->n; j++) {
+		int role;
+		if (header_of(&b->w, &t->v[r->v[j]], &role) && (role == IR_L1 || role == IR_L2))
+			return 0; /* a table with level columns: its rows start at a level name */
+	}
+	int n = ahead(t, k, next, 2);
+	for (int i = 0; i < n; i++)
+		if (ind_head(b, next[i]) || level_of(&b->w, next[i]))
+			return 0;
+	return 1;
+}
+
+/* Is cell k a caption before a form's title (`表十二`, then the title)? */
+static int caption(builder *b, size_t k)
+{
+	tok *next[1];
+	return !title_of(&b->w, &b->t->v[k]) && ahead(b->t, k, next, 1) == 1 &&
+	       title_of(&b->w, next[0]);
+}
+
+/* Is row r a 项目资金 label, column headers (no number), then a label and
+ * its first amount? (Its last two cells start the first data row.) */
+static int funds_heads(builder *b, rowbuf *r)
+{
+	if (r->n < 4 || block_of(&b->w, &b->t->v[r->v[0]]) != BLK_FUNDS)
+		return 0;
+	tok *cl = &b->t->v[r->v[r->n - 1]];
+	if (!numeric(cl->s, cl->n))
+		return 0;
+	for (int j = 1; j < r->n - 1; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (numeric(c->s, c->n))
+			return 0;
+	}
+	return 1;
+}
+
+/* Does cell c say what it is: a label, level, header or note word, a
+ * title, a task's name? */
+static int says(builder *b, tok *c)
+{
+	long no;
+	classify(&b->w, c);
+	return c->blk || c->lvl || c->role || c->title || c->note || c->goal ||
+	       form_task_prefix(c->s, c->n, &no);
+}
+
+/* Browser copy: is row r the rest of row p, p's last cell broken by a line
+ * break? When together they make a label (broken_label); or in a goal or
+ * task block (whose cells are texts), when r's first cell and p's last say
+ * nothing of themselves, and r is one cell or p has fewer cells than the
+ * block's data rows. */
+static int continues(builder *b, rowbuf *p, rowbuf *r)
+{
+	if (!p->n || !r->n)
+		return 0;
+	tok *a = &b->t->v[p->v[p->n - 1]], *c = &b->t->v[r->v[0]];
+	if (c->line == a->last + 1 && broken_label(&b->w, a, c))
+		return 1; /* `社会效益` + `指标 | …` */
+	if (!a->n || !c->n || says(b, a) || says(b, c))
+		return 0;
+	int blk = block_of(&b->w, &b->t->v[p->v[0]]);
+	if (blk == BLK_NONE)
+		blk = b->block;
+	if (blk != BLK_GOAL && blk != BLK_TASK)
+		return 0;
+	return r->n == 1 || (b->width && p->n < b->width);
+}
+
+/* Browser copy: hand row r on, unless it goes on with the row before
+ * (continues): then it is joined to it. The row before waits in p. */
+static void copy_row(builder *b, rowbuf *p, rowbuf *r)
+{
+	if (continues(b, p, r)) {
+		tok *a = &b->t->v[p->v[p->n - 1]], *c = &b->t->v[r->v[0]];
+		a->n = (size_t)(c->s + c->n - a->s);
+		a->last = c->last;
+		a->done = 0;
+		for (int j = 1; j < r->n; j++)
+			row_push(p, r->v[j]);
+		r->n = 0;
+		return;
+	}
+	emit(b, p);
+	for (int j = 0; j < r->n; j++)
+		row_push(p, r->v[j]);
+	r->n = 0;
+}
+
+int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
+{
+	toks t = {0};
+	builder b = {.g = g,
+	             .t = &t,
+	             .col_l1 = -1,
+	             .col_l2 = -1,
+	             .task_content = -1,
+	             .task_amount = -1,
+	             .pipes = shape == REGRID_PIPES,
+	             .warn = warn};
+	tokenize(text, n, shape, &t, &b.w);
+	if (shape == REGRID_LINES)
+		join_broken(&t, &b.w);
+	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
+	int before = g->n;
+	for (size_t k = 0; k < t.n; k++) {
+		tok *c = &t.v[k];
+		if (c->end) {
+			if (shape == REGRID_COPY)
+				copy_row(&b, &prev, &r);
+			else
+				emit(&b, &r);
+			continue;
+		}
+		int bare;
+		if (!t.rows && glued(&b.w, c->s, c->n)) {
+			/* a glued cell: a row of its own, outside any table */
+			warn_add(warn, c->line,
+			         "glued cells not split (their text goes to extra): %.*s",
+			         (int)(c->n > 200 ? 200 : c->n), c->s);
+			emit(&b, &r);
+			place(&b, &b.held);
+			row_push(&r, k);
+			b.glued = 1;
+			place(&b, &r);
+			b.glued = 0;
+			continue;
+		}
+		if (!t.rows && r.n >= 2 && ind_head(&b, c) && !ind_head(&b, &t.v[r.v[r.n - 1]]) &&
+		    row_block(&b, &r, &bare) != BLK_INDICATOR) {
+			/* an indicator header after other cells starts its row,
+			 * with the short cell before it as its label */
+			tok *p = &t.v[r.v[r.n - 1]];
+			size_t label = r.v[r.n - 1];
+			int take = p->n && p->n <= REGRID_LABEL_MAX;
+			r.n -= take;
+			emit(&b, &r);
+			if (take)
+				row_push(&r, label);
+		} else if (!t.rows) {
+			if (r.n && (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
+			            ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
+				emit(&b, &r);
+			if (!r.n && c->n && caption(&b, k))
+				b.block = BLK_NONE; /* `表十二` before a title: the table ended */
+			if (!r.n && !c->n)
+				continue; /* an empty cell between rows */
+		}
+		row_push(&r, k);
+		if (!t.rows && funds_heads(&b, &r)) {
+			/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金 | 合计 | 130:
+			 * the header row ends before the first amount's label */
+			size_t lab = r.v[r.n - 2];
+			r.n -= 2;
+			emit(&b, &r);
+			row_push(&r, lab);
+			row_push(&r, k);
+		}
+		if (!t.rows) {
+			tok *c0 = &t.v[r.v[0]];
+			if (r.n == 1 && title_of(&b.w, c0) && block_of(&b.w, c0) == BLK_NONE)
+				emit(&b, &r);
+			else if (row_full(&b, &r))
+				emit(&b, &r);
+		}
+	}
+	emit(&b, &prev);
+	emit(&b, &r);
+	place(&b, &b.held);
+	free(b.held.v);
+	free(prev.v);
+	free(r.v);
+	free(t.v);
+	buf_free(&b.w.key);
+	buf_free(&b.w.tmp);
+	buf_free(&b.w.both);
+	if (t.full)
+		warn_add(warn, t.full, "more than %ld cells and row ends: rest of the text ignored",
+		         (long)REGRID_MAX_TOKENS);
+	return g->n - before;
+}

@@ -1,0 +1,76 @@
+# Shapes decided from the whole text (sourced by tests/run.sh): one cell must
+# not decide how a whole file is read (issue 18), and forms whose grid was
+# lost are rebuilt from their words (issue 13 part 3, docs/regrid.md).
+SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
+P=fixtures/project/three-projects
+
+# A CSV whose note cell mentions `<table`: still a CSV, the note a fact.
+tc "csv with a <table note: read as CSV" 0 '' '' \
+	"pg-extract $P.csv | cut -f2-11 >\$OUT/nt.want; pg-extract fixtures/hostile/csv-note-table.csv 2>\$OUT/nt.err | cut -f2-11 | diff \$OUT/nt.want - | grep -v '^[0-9]' >\$OUT/nt.diff; test \"\$(cat \$OUT/nt.diff)\" = \"> 2025	廉江市交通运输局	农村公路养护工程	extra	产出指标(50分)	c6	见附表<table>说明			\" && test ! -s \$OUT/nt.err"
+# The seed saved as CSV by a spreadsheet (the HTML cells quoted, their
+# quotes doubled): the seed's facts, budget included.
+tc "seed saved as CSV: the seed's facts" 0 '' '' \
+	"pg-extract $SEED | cut -f2-11 >\$OUT/sa.want; pg-extract fixtures/hostile/seed-as.csv | cut -f2-11 | diff \$OUT/sa.want -"
+tc "seed saved as CSV: its budget facts" 0 '8' '' \
+	"pg-extract fixtures/hostile/seed-as.csv | awk -F'\t' '\$5==\"budget\"' | wc -l"
+
+# Acceptance 3, the metamorphic test: every fixture form, re-rendered from its
+# grid (the HTML rendering, which every form of these folders has) as one
+# cell per line, as `|`-flattened rows and as browser-copy text
+# (bench/flatten), gives the same facts as the grid, all columns but src.
+# KNOWN: renderings that do not yet give the grid's facts (found when the
+# families landed beside regrid; docs/regrid.md "Known failures"): they are
+# not compared, only checked for lost cells, and listed so that a fix shows.
+KNOWN=" fixtures/families/C-price-cert-2023.html:lines fixtures/families/C-price-cert-2023.html:pipes fixtures/families/C-price-cert-2023.html:copy fixtures/families/D-approval-2019.html:lines fixtures/families/D-multi-sichuan-2023.html:lines fixtures/families/D-multi-sichuan-2023.html:pipes fixtures/families/D-multi-sichuan-2023.html:copy "
+for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fixtures/years/*/*.html fixtures/families/*.html fixtures/families/*/*.html; do
+	[ -f "$f" ] || continue
+	b=$(basename "$f")
+	for m in lines pipes copy; do
+		case $KNOWN in *" $f:$m "*)
+			# a known failure stays one: when it is fixed, this says so
+			ok "re-rendered as $m (known failure, still failing): $f" \
+				"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want - >/dev/null; test \$? = 1"
+			continue ;;
+		esac
+		ok "re-rendered as $m: $f" \
+			"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want -"
+		ok "re-rendered as $m, nothing lost: $f" \
+			"\$BUILD/bench/flatten $m <$f >\$OUT/mc.$b.$m && pg-extract \$OUT/mc.$b.$m >\$OUT/mc.$b.$m.tsv 2>/dev/null; \$BUILD/bench/cells \$OUT/mc.$b.$m \$OUT/mc.$b.$m.tsv"
+	done
+done
+
+# Acceptance 2: the real excerpts (fixtures/real, copied unchanged from
+# ../shared/real). NAME.facts.tsv holds the facts (extra excepted) checked
+# one by one against the text; NAME.wrong.tsv, when present, the facts the
+# tool still gets wrong (docs/real.md), kept apart so that no golden holds a
+# wrong fact. The output's facts must be exactly the two together.
+for f in fixtures/real/*.txt; do
+	b=${f%.txt}
+	w=/dev/null
+	[ -f "$b.wrong.tsv" ] && w=$b.wrong.tsv
+	ok "real: $f" \
+		"pg-extract $f 2>/dev/null | awk -F'\t' 'NR>1 && \$5!=\"extra\"' | cut -f2-11 | sort >\$OUT/real.got; sort $b.facts.tsv $w | diff - \$OUT/real.got"
+	# every cell a fact or in extra (bench/cells); a text where no form is
+	# found says so and fails (its golden is empty)
+	if "$BUILD/bin/pg-extract" "$f" >/dev/null 2>&1; then
+		ok "real, nothing lost: $f" "pg-extract $f >\$OUT/real.all 2>/dev/null; \$BUILD/bench/cells $f \$OUT/real.all"
+	else
+		tc "real, no form found: $f" 2 '*' "~no 绩效目标表 found" "pg-extract $f"
+	fi
+done
+for f in fixtures/hostile/csv-note-table.csv fixtures/hostile/seed-as.csv; do
+	ok "nothing lost: $f" "pg-extract $f >\$OUT/h.all 2>/dev/null; \$BUILD/bench/cells $f \$OUT/h.all"
+done
+
+# Limits (docs/limits.md): a text of one cell per line is read into at most
+# REGRID_MAX_TOKENS cells and row ends, in bounded time and memory; a row of
+# more than GRID_MAX_COLS cells keeps the first ones; both with a warning.
+{ printf '2025年部门整体支出绩效目标表\n绩效指标\n一级指标\n'; yes '' | head -n 2100000; } >"$OUT/rg.big.txt"
+RG_ULIMIT='ulimit -v 400000;' # 400 MB of address space (peak RSS 86 MB); not under ASan
+case $BUILD in *asan*) RG_ULIMIT='' ;; esac
+tc "regrid: more than 2000000 cells: rest ignored, with a warning" 0 '*' \
+	'~big.txt:2000001: warning: more than 2000000 cells and row ends: rest of the text ignored' \
+	"$RG_ULIMIT timeout 20 pg-extract $OUT/rg.big.txt"
+{ printf '2025年部门整体支出绩效目标表\n部门名称\n某局\n基本信息\n'; seq 1 25000 | sed 's/^/x/'; printf '绩效指标\n一级指标\n'; } >"$OUT/rg.wide.txt"
+tc "regrid: a row of more than 20000 cells: rest ignored, with a warning" 0 '*' \
+	'~warning: more than 20000 cells in one row: rest ignored' "timeout 20 pg-extract $OUT/rg.wide.txt"

@@ -1,0 +1,211 @@
+/* Unit tests for regrid: the shape told from the whole text (and a CSV, a
+ * spreadsheet TSV or the seed's shape left to dsv), pipes and padding cut
+ * into cells, rows rebuilt from one cell per line, and rows re-aligned by
+ * their level names under an indicator header. */
+#include <string.h>
+
+#include "grid.h"
+#include "regrid.h"
+#include "t.h"
+#include "util.h"
+
+#define SNIFF(s) regrid_sniff(s, strlen(s))
+
+/* The grid as rows of cells joined by "|", rows by " / ". */
+static const char *dump(const grid *g)
+{
+	static buf b;
+	buf_reset(&b);
+	buf_adds(&b, "");
+	for (int i = 0; i < g->n; i++) {
+		if (i)
+			buf_adds(&b, " / ");
+		for (int j = 0; j < g->rows[i].n; j++)
+			buf_printf(&b, "%s%s", j ? "|" : "", g->rows[i].cells[j].text);
+	}
+	return buf_str(&b);
+}
+
+static char warned[1024]; /* the last read's warnings, "LINE: msg" joined by "; " */
+
+static const char *read(const char *s)
+{
+	grid *g = grid_new();
+	warnings w = {0};
+	regrid_read(s, strlen(s), regrid_sniff(s, strlen(s)), g, &w);
+	static char out[4096];
+	snprintf(out, sizeof out, "%s", dump(g));
+	warned[0] = 0;
+	for (size_t i = 0; i < w.n; i++)
+		snprintf(warned + strlen(warned), sizeof warned - strlen(warned), "%s%ld: %s",
+		         i ? "; " : "", w.v[i].line, w.v[i].msg);
+	grid_free(g);
+	warn_free(&w);
+	return out;
+}
+
+int main(void)
+{
+	/* shapes */
+	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n一级指标\n"), REGRID_LINES);
+	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n"), REGRID_NONE); /* no anchor */
+	CHECK_INT(SNIFF("标题 | ||||\n部门名称 | 某局 | |||\n"), REGRID_PIPES);
+	CHECK_INT(SNIFF("部门名称\t某局\n基本支出\t1\t财政拨款\t2\n"), REGRID_COPY);
+	CHECK_INT(SNIFF("a,b,c\nd,e,f\ng,\"h,i\",j\n"), REGRID_NONE); /* a CSV */
+	CHECK_INT(SNIFF("a\tb\tc\nd\te\tf\n"), REGRID_NONE);          /* a spreadsheet TSV */
+	CHECK_INT(SNIFF("基本信息\t<table><tr><td>x</td></tr></table>\tx\n"),
+	          REGRID_NONE);                         /* seed */
+	CHECK_INT(SNIFF("a\t\"b\nc\"\n"), REGRID_NONE); /* quoted: a spreadsheet's */
+
+	/* pipes: padding dropped, ` |` lines are cells of one row */
+	CHECK_STR(read("部门名称 | 某局 | |||\n预算部门 |\n某局 |\n|\n||\n"),
+	          "部门名称|某局 / 预算部门|某局|");
+
+	/* pipes, a cell a line: rows end at the table's width in pipes, found
+	 * from the rows' padding (`|||`); a full row (no padding) ends there too */
+	CHECK_STR(
+	    read("|\n项目名称 |\n某项目 |\n|||\n|\n绩效指标 |\n一级指标 |\n二级指标 |\n三级指标 |\n"
+	         "指标值 |\n|\n产出指标 |\n数量指标 |\n人数 |\n1 |\n|\n|\n质量指标 |\n合格率 |\n"
+	         "100% |\n||\n|\n备注 |\n无 |\n|||\n"),
+	    "项目名称|某项目 / 绩效指标|一级指标|二级指标|三级指标|指标值 / "
+	    "|产出指标|数量指标|人数|1| / ||质量指标|合格率|100% / 备注|无");
+	/* pipes, a row a line: a row broken over two lines is one row */
+	CHECK_STR(read("某某项目绩效目标表 | ||||\n项目名称 |\n某项目 | 预算 | 9 | ||\n"),
+	          "某某项目绩效目标表 / 项目名称|某项目|预算|9");
+	/* pipes: a line break inside a cell (the line leaves its cell open, with
+	 * no pipe after it) and a label cut at a row's start are one cell */
+	CHECK_STR(
+	    read("年度重点工作任务 | 名称 | 主要实施内容 | 拟投入的资金 | 期望达到的目标 |\n"
+	         "任务1:会议 | 召开会议、\n食宿\n交通 | 110 | 完成 | |\n"
+	         "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+	         "效益指标 | 社会效益 指标 | 满意 | 有效 |\n生态效益\n指标 | 绿化 | 好 | ||\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	    "|任务1:会议|召开会议、\n食宿\n交通|110|完成 / "
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |效益指标|社会效益 指标|满意|有效 / "
+	    "||生态效益\n指标|绿化|好");
+	/* pipes framing each line: a line is a row */
+	CHECK_STR(read("| 项目名称 | 某项目 |\n| 主管部门 | 某局 |\n"),
+	          "项目名称|某项目 / 主管部门|某局");
+
+	/* one cell per line: rows rebuilt, levels filled by empty cells */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n人数\n"
+	               "≥10人\n次数\n≥4次\n质量指标\n合格率\n100%\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|≥10人 / "
+	          "|||次数|≥4次 / ||质量指标|合格率|100%");
+	/* a row that lost a cell does not derail the next: the level name
+	 * starts its row again */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n人数\n"
+	               "质量指标\n合格率\n100%\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数 / "
+	          "||质量指标|合格率|100%");
+	/* browser copy: rows kept, a continuation row re-aligned; 成本指标 is a
+	 * level 2 unless a level 2 follows it */
+	CHECK_STR(
+	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "成本指标\t支出\t≤5万元\n成本指标\t经济成本指标\t支出\t≤5万元\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
+	    "||成本指标|支出|≤5万元 / |成本指标|经济成本指标|支出|≤5万元");
+	/* rows that kept an empty label cell but lost their level cells, or
+	 * gained empty cells, are placed by their level names too */
+	CHECK_STR(
+	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "\t质量指标\t合格率\t100%\n\t\t\t\t效益指标\t社会效益指标\t满意\t有效\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
+	    "||质量指标|合格率|100% / |效益指标|社会效益指标|满意|有效");
+	/* one cell per line: a task cell or goal cells over several lines are
+	 * put back in their columns by the amount and by the goal markers;
+	 * goal lines whose markers do not say their column go past the header's
+	 * columns (the goal reader takes them for annual goals), with a warning */
+	CHECK_STR(
+	    read("年度重点工作任务\n名称\n主要实施内容\n拟投入的资金\n期望达到的目标\n任务1:会议\n"
+	         "召开会议、\n食宿交通\n110\n完成\n任务2:培训\n办班\n5\n结业\n绩效指标\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	    "|任务1:会议|召开会议、\n食宿交通|110|完成 / |任务2:培训|办班|5|结业 / 绩效指标");
+	CHECK_STR(
+	    read("总体目标\n年度目标\n实施期目标\n目标1:修路\n目标2:养护\n建立长效机制\n绩效指标\n"
+	         "一级指标\n"),
+	    "总体目标|年度目标|实施期目标 / |目标1:修路\n目标2:养护|建立长效机制 / "
+	    "绩效指标|一级指标");
+	CHECK_STR(warned, "");
+	CHECK_STR(
+	    read("总体目标\n年度目标\n实施期目标\n(1)修路;\n（2）养护。\n1.建立机制\n2、长效养护\n"
+	         "绩效指标\n一级指标\n"),
+	    "总体目标|年度目标|实施期目标 / |(1)修路;\n（2）养护。|1.建立机制\n2、长效养护 / "
+	    "绩效指标|一级指标");
+	CHECK_STR(
+	    read("总体目标\n年度目标\n实施期目标\n修路\n养护\n建立长效机制\n绩效指标\n一级指标\n"),
+	    "总体目标|年度目标|实施期目标 / |||修路|养护|建立长效机制 / 绩效指标|一级指标");
+	CHECK_STR(warned,
+	          "4: 3 goal lines under 2 goal columns, and no markers to say which column "
+	          "each is in: all read as annual goals (年度目标)");
+	/* browser copy: a line break inside a goal or task cell, or inside a
+	 * label, goes on with the row before */
+	CHECK_STR(read("总体绩效目标\t目标1:修路\n目标2:"
+	               "养护\n年度重点工作任务\t名称\t主要实施内容\t拟投入的资金\t"
+	               "期望达到的目标\n任务1:"
+	               "会议\t召开会议、\n食宿交通\t110\t完成\n绩效指标\t一级指标\t二级指标\t"
+	               "三级指标\t指标值\n效益指标\t生态效益\n指标\t绿化\t好\n"),
+	          "总体绩效目标|目标1:修路\n目标2:养护 / "
+	          "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	          "|任务1:会议|召开会议、\n食宿交通|110|完成 / "
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / "
+	          "|效益指标|生态效益\n指标|绿化|好");
+	/* 项目资金: a row of a label and an amount (or none) lost its label
+	 * cell; a row of text after it is a label of its own */
+	CHECK_STR(
+	    read("项目资金\t年度资金总额\t100\n其中:财政拨款\t90\n其他资金\n立项依据\t某文件\n"),
+	    "项目资金|年度资金总额|100 / |其中:财政拨款|90 / |其他资金 / 立项依据|某文件");
+	/* 备注 after header words is a header column; a level with its score
+	 * band (数量指标10分) is a level, not glued */
+	CHECK_STR(
+	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n备注\n产出指标\n数量指标10分\n"
+	         "人数\n1\n\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值|备注 / |产出指标|数量指标10分|人数|1|");
+	CHECK_STR(warned, "");
+	/* a note under the table ends it: not an indicator row */
+	CHECK_STR(
+	    read("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "备注\t无\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / 备注|无");
+	/* a label cut by a line break is one cell again; a remark joins its label */
+	CHECK_STR(
+	    read("绩效指标\n一级\n指标\n二级指标\n三级指标\n指标值\n产出指标\n数量\n指标\n人数\n"
+	         "1\n"),
+	    "绩效指标|一级\n指标|二级指标|三级指标|指标值 / |产出指标|数量\n指标|人数|1");
+	/* a table without level columns: its header ends where the data starts,
+	 * columns vocab does not name (指标权重) kept in it */
+	CHECK_STR(read("绩效指标 |\n指标 |\n指标权重 |\n计量单位 |\n指标性质 |\n指标值 |\n发放人数 "
+	               "|\n20 |\n"
+	               "人 |\n≥ |\n80 |\n保障收入 |\n20 |\n|\n定性 |\n|\n"),
+	          "绩效指标|指标|指标权重|计量单位|指标性质|指标值 / |发放人数|20|人|≥|80 / "
+	          "|保障收入|20||定性|");
+	/* a caption before the next form's title is not a row of the table */
+	CHECK_STR(read("绩效指标 |\n指标 |\n指标值 |\n发放人数 |\n80 |\n表十二 |\n|\n"
+	               "2023年项目绩效目标表 |\n"),
+	          "绩效指标|指标|指标值 / |发放人数|80 / 表十二| / 2023年项目绩效目标表");
+	/* a goal header row written before the row of its label */
+	CHECK_STR(read("中期目标 | 年度目标 | ||\n总体目标 | 三年内完成 | 当年完成 |\n"),
+	          "总体目标|中期目标|年度目标 / |三年内完成|当年完成");
+	/* glued cells are not split: a row of their own, past the table's
+	 * columns (the readers send it to extra), with a warning; the table goes
+	 * on after it */
+	CHECK_STR(
+	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n数量指标建设公路32.1公里2020\n"
+	         "产出指标\n数量指标\n人数\n1\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |||||数量指标建设公路32.1公里2020 / "
+	    "|产出指标|数量指标|人数|1");
+	CHECK_STR(
+	    warned,
+	    "6: glued cells not split (their text goes to extra): 数量指标建设公路32.1公里2020");
+	read("项目资金\n年度资金总额:40004000100%\n一级指标\n");
+	CHECK_STR(warned,
+	          "2: glued cells not split (their text goes to extra): 年度资金总额:40004000100%");
+	read("项目资金\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n一级指标\n");
+	CHECK_STR(warned, "2: glued cells not split (their text goes to extra): "
+	                  "全年预算数(A)全年执行数(B)预算执行率(B/A)");
+	read("年度重点工作任务\n名称\n任务1:服务站\n镇(街道)、村(社区)服务站运行经费\n");
+	CHECK_STR(warned, ""); /* remarks that are not column letters */
+	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
+	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
+	T_END();
+}
