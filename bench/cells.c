@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cells: the "nothing lost" check. `cells DOC` lists the non-empty cell
  * texts of a document as pg-extract's readers see them (the reader
  * reader.c picks: text through enc and html or dsv, HTML tables inside cells

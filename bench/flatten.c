@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* flatten: render a form's grid as the text a user gets when the grid is
  * lost -- the re-renderer of the metamorphic test (tests/cli/regrid.sh).
  * It reads the input as pg-extract does (reader_pick) and writes each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* floor-dsv: the benchmark's floor for delimited text (TSV/CSV exports and
  * the seed shape's text without HTML). For each input file it does only what
  * pg-extract cannot avoid: read the bytes, decode them to UTF-8 (lib/enc:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* floor-html: the benchmark's HTML floor. For each input file it does only
  * what pg-extract cannot avoid: read the bytes, find the HTML (the whole
  * file when it is a page; each cell holding a <table> in the seed's TAB

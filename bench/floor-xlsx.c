@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* floor-xlsx: the XLSX reader against its floor, for bench/office.sh.
  *
  *   floor-xlsx read FILE...    xlsx_read: every sheet into grids (what

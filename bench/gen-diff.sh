@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/gen-diff.sh: generate a pair of large sorted fact streams for
 # measuring pg-diff --sorted (not part of the test suite: too slow).
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gen: render department-level budget performance goal forms (部门整体预算绩效
  * 目标表) in the shapes users receive them in -- the scraped TAB lines with
  * HTML cells (shape a), the same without the HTML (b), an office suite's

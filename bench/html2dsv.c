@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* html2dsv: render a saved web page as a spreadsheet's delimited export of
  * the same grid -- the way an office suite writes merged cells (once, in
  * their top-left cell, empty elsewhere), quoting fields that hold the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* html2seed: render a saved web page (one big table per form, block labels
  * in column 1 spanning their rows) in the seed's shape: TAB-separated lines
  * where a block's label is followed by a cell holding the block's own HTML

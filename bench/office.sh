@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/office.sh: the XLSX reader against xlsx2csv and its floor.
 #
 # Generates BENCH_XLSX_N workbooks (bench/officegen bench: one sheet of

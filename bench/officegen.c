@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* officegen: office containers for tests and the benchmark, written through
  * lib/zipr.c (no other libzip user). Deterministic: no clock, its own PRNG.
  *

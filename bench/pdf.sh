@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/pdf.sh: pg-extract on PDFs against its floor, `pdftotext -layout`
 # over the same files (getting the text out at all, columns scrambled).
 # The PDFs are the fixtures' forms (fixtures/pdf, the encrypted one left

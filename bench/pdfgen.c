@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfgen: write a small, valid PDF to standard output, for the hostile-PDF
  * tests and the PDF benchmark: many pages, many words on a page, a page that
  * is only an image (a scan), or text in a font without a Unicode map. Not

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/regrid.sh: text whose grid was lost (docs/regrid.md), on a generated
 # corpus. Generates REGRID_N departments (both years, every shape) with
 # bench/gen, takes their web-page renderings (shape c), re-renders each with

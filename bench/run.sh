@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/run.sh: the pipeline against its floors on a generated corpus.
 #
 # Generates BENCH_N documents with bench/gen (BENCH_N/2 departments, both

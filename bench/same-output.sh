@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/same-output.sh: byte-identity proof for a refactoring. Builds commit
 # REF (default main) in a temporary directory (git archive), builds the work
 # tree, runs both over every fixture document (pg-extract, and pg-extract |

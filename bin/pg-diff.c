@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pg-diff: what changed from one year's fact stream to the next (FORMAT.md
  * section 6). Option parsing, opening the two operands and the exit status;
  * the comparison itself is lib/diff.c. */

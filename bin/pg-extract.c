@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pg-extract: messy 绩效目标表 documents -> fact stream (FORMAT.md). */
 #include <errno.h>
 #include <getopt.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pg-normalize: canonical text and quantities for a fact stream (FORMAT.md
  * sections 3-4). Reads each operand in turn ("-" or none: standard input),
  * writes one header and the records, one at a time. The work is lib/norm's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pg-sum: do the sums of a normalised fact stream add up (FORMAT.md
  * section 5)? Option parsing, the loop over inputs and the exit status;
  * the checks and totals live in lib/sum.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_docx: libFuzzer target for the DOCX reader. The first byte picks
  * what the rest is: 0 a whole archive, 1 word/document.xml in an otherwise
  * valid package (zipw). Checks the contract: -1 comes with a message. */

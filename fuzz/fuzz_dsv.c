@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_dsv: libFuzzer target for the delimited-text reader (dsv_read_flags).
  * The first byte chooses the delimiter (sniffed, TAB or comma) and the
  * quoting flag; the rest is the text. Checks the return code's contract and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_enc: libFuzzer target for the decoder (enc_decode). Checks its
  * promise: on success the text is valid UTF-8, NUL-terminated at len, with
  * no NUL inside; on failure text is NULL and err is set. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_extract: libFuzzer target for pg-extract as a whole: bytes ->
  * extract_bytes -> facts written to /dev/null. Checks the result contract:
  * -1 comes with a message, otherwise at least one form. */

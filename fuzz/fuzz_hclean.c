@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_hclean: libFuzzer target for hclean, the rewrite gumbo is given.
  * Checks its promises: the text it writes starts with the doctype, holds no
  * NUL it was not given, and the tree gumbo builds from it (html_depth) nests

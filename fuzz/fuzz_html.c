@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_html: libFuzzer target for the HTML grid builder (html_read). The
  * input is taken as UTF-8 text, as html_read's callers pass it. Checks that
  * every cell's text is NUL-terminated at its length. */

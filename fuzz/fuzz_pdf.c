@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_pdf: libFuzzer target for the PDF reader (pdf_read): poppler's
  * parsing, the rendering, lines to tables, pages joined. Seeds: the PDFs
  * of fixtures/pdf (make fuzz adds the folder). Small limits keep each run

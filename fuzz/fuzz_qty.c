@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_qty: libFuzzer target for the quantity parser and canonical text.
  * The input is split at the first two NUL bytes into value, unit column and
  * year. Checks the properties the pipeline relies on: canonical text is

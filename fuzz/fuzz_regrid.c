@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_regrid: libFuzzer target for the lost-grid reader (regrid_sniff,
  * regrid_read). The first byte chooses the shape (sniffed, or one of the
  * three forced); the rest is the text (UTF-8 or not: the stage must cope

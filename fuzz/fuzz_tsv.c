@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_tsv: libFuzzer target for the fact-stream reader (tsv_read) over
  * fmemopen, plus the escape/unescape round trip of each field read. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_xls: libFuzzer target for the XLS reader (libfreexl through an
  * in-memory file): bytes that xls_bid takes, as pg-extract gives them to
  * xls_read. Known: libfreexl 1.0.6 reads past a stack buffer in its iconv

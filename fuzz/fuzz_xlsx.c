@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_xlsx: libFuzzer target for the XLSX reader. The first byte picks
  * what the rest is: 0 a whole archive (zipr, ooxml, xlsx on damaged
  * packages), 1 a worksheet's XML, 2 the shared strings, 3 the styles, 4 the

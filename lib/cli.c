@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli: shared main() plumbing. See cli.h. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli: what every bin/pg-*.c main shares -- opening an operand ("-" is
  * standard input), messages in the "prog: FILE:LINE: what" form, usage and
  * version output, and the final check of standard output. This is the one

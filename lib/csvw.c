@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvw: TSV records -> RFC 4180 CSV. See csvw.h. */
 #include "csvw.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvw: the CSV rendering of the tables the programs write (RFC 4180, for
  * spreadsheets and database loaders): UTF-8 with a byte-order mark first (so
  * that Excel and WPS read Chinese text as UTF-8), CRLF line ends, a field in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dec: exact decimals. See dec.h. */
 #include "dec.h"
 

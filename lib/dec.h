@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dec: exact decimal numbers for money and quantities. A value is an integer
  * mantissa m scaled by 10^-scale. Every operation checks for overflow and
  * reports it instead of wrapping; there is no binary floating point here.

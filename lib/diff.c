@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff: year-over-year comparison of fact streams. See diff.h.
  *
  * Shape: a source yields records in (dept, project, section, key, field)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff: what changed between two normalised fact streams (FORMAT.md section
  * 6). Records are matched on (dept, project, section, key, field) and
  * compared group by group of (dept, project, section): one sorted merge

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diffhtml: the HTML report's writer. See diffhtml.h. Bar widths are
  * computed from the exact decimals in integer arithmetic. */
 #include "diffhtml.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diffhtml: pg-diff's --format html report, one self-contained page (no
  * scripts, no external files): the headings and tables of the markdown
  * report, and an inline SVG bar chart of the largest money changes. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* docx: document.xml -> grid. See docx.h. */
 #include "docx.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* docx: Word documents (Office Open XML, .docx) -> one grid. Tables
  * (w:tbl) become rows with gridSpan and vMerge expanded as spans through
  * grid_table_*; a table inside a cell becomes that cell's nested grid (up

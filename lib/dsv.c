@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dsv: delimited text -> grid, on top of libcsv in its non-strict mode (a
  * quote inside an unquoted field is literal; doubled quotes inside quoted
  * fields are one quote). libcsv does not say where a field starts, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dsv: delimited text (TSV or CSV exports of a spreadsheet, and the seed
  * shape: TAB-separated lines whose cells may hold HTML) -> grid rows. One
  * grid row per record, one cell per field, each cell knowing the physical

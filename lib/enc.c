@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* enc: bytes -> UTF-8 by the rule in enc.h and docs/readers.md. Every
  * conversion goes through glibc iconv over the whole buffer; the only bytes
  * rewritten by hand are invalid bytes in mostly-UTF-8 input (U+FFFD) and NUL

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* enc: the first stage of every reader, bytes of unknown encoding -> UTF-8
  * text. It decides the encoding by one fixed rule (byte-order mark, else
  * UTF-16 by its zero bytes, else valid UTF-8, else a <meta> charset

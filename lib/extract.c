@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* extract: the pg-extract pipeline. See extract.h. */
 #include "extract.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* extract: one input's bytes -> fact records, the whole of pg-extract but
  * its options and messages. It chains the stages: the reader that bids
  * highest for the input's content (reader.h: a workbook, a word-processor

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* extsort: sorted runs in temporary files, merged. See extsort.h. */
 #include "extsort.h"
 

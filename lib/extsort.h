@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* extsort: records too many to sort in memory, sorted in runs written to
  * temporary files and merged back in order. The caller sorts each run
  * itself (it knows its records) and writes it here record by record; the

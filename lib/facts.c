@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* facts: the fact list of one document; sort, key dedupe and write. See
  * facts.h. It does not read forms: readers (form_*.c) give it strings. */
 #include "facts.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* facts: the facts of one document, before they are written: the list,
  * the section order, the `#2` key dedupe and the write as fact-stream rows
  * (FORMAT.md sections 1, 2). It owns the one section enum that pg-extract,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form: grid -> facts, the driver. See form.h.
  *
  * Per document: form_blocks.c cuts it from the grid into blocks (a pure

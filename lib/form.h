@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form: recognise 绩效目标表 forms in a document grid and turn them into
  * facts (FORMAT.md section 2). It walks the grid's rows, finds each block by
  * the label in its first column (vocab_block_labels), reads the block's rows

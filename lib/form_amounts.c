@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_amounts: the readers of money blocks: the department form's
  * 预算整体情况 (label/amount column pairs under group headers) and a project
  * form's 项目资金 (label, amount(s)). They add facts from blocks already cut;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_blocks: the first stage of form reading, a pure cut: grid ->
  * documents -> blocks. A row whose first non-empty cell is a block label
  * (部门名称, 预算整体情况 ...) opens a block; the rows after it belong to it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_cell: the cell helpers every stage of form reading uses: label keys
  * (blanks removed, full-width folded), key parts, provenance, and the one
  * bridge from a cell to a fact. See form_int.h. No reading of blocks here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_goal: the readers of free-text blocks: 总体绩效目标 split into goals
  * at their markers (目标N:, 1., （1）, 一、) or lines, 其他需完成的任务 as one
  * text, and labelled texts (部门职责) as one info value. They add facts from blocks already cut. */

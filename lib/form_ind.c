@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_ind: the reader of 绩效指标 blocks: a header row gives the column
  * roles (levels, name, value, 指标性质, unit, other columns as fields), level
  * names are filled down, and a row that lost its leading cells is read by

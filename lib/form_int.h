@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_int: what the stages of form reading share, inside lib/ only. The
  * flow is grid -> documents -> blocks (form_blocks.c, a pure cut: no reading,
  * no facts), then one reader per block kind (form_pairs.c, form_amounts.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_pairs: the readers of label/value blocks -- the department's name,
  * 基本信息, a project form's header block, the one-cell lines around a form
  * -- and of what is left: every non-empty cell nobody used goes to extra.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* form_task: the reader of 年度重点工作任务 blocks (a header row naming the
  * columns, then one task a row, keyed by its name without the `任务N:`
  * prefix), and the column-role finder it shares with the indicator reader.

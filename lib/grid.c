@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* grid: the table model. See grid.h. */
 #include "grid.h"
 

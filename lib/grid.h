@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* grid: the one internal table model every reader produces (seed-shape text,
  * HTML pages, delimited exports), so that form recognition is written once.
  * A grid is a list of rows of cells in document order. A cell carries its

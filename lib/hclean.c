@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* hclean: the HTML text gumbo is given. See hclean.h. */
 #include "hclean.h"
 

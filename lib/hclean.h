@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* hclean: an HTML text -> the HTML text gumbo is given (the first step of
  * html.c). gumbo 0.10 has no limits of its own: it recurses on deep trees,
  * each tag walks its stack of open elements (a deep stack and many tags take

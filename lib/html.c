@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* html: gumbo tree -> grid. See html.h. */
 #include "html.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* html: HTML -> grid rows, through gumbo (the only module that includes
  * gumbo.h). Tables become grid rows with row and column spans expanded
  * (copies flagged CELL_VSPAN / CELL_HSPAN, with empty text); the rows of a

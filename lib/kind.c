@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kind: naming an input from its first bytes. See kind.h. */
 #include "kind.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kind: what an input is, told from its first bytes, for messages that name
  * a wrong input: the outputs of the four programs (fact stream, pg-sum's
  * checks and totals, pg-diff's changes and report; as TSV or as CSV) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* norm: one record through pg-normalize. See norm.h. */
 #include "norm.h"
 

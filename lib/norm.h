@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* norm: one fact record through pg-normalize (FORMAT.md sections 3-4):
  * canonical text for dept, project, each '|'-part of key, and value; op,
  * num and unit from the value where the section and field hold quantities

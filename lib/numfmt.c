@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* numfmt: spreadsheet numbers to text. See numfmt.h. */
 #include "numfmt.h"
 

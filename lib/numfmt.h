@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* numfmt: a spreadsheet's numeric cell as its author entered it. The stored
  * number (decimal text, or a double from a binary workbook) becomes the
  * shortest decimal of at most 15 significant digits, never binary-float

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ole2: compound file signature and directory names. See ole2.h. */
 #include "ole2.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ole2: recognising an OLE2 compound file (legacy .xls, .doc, .ppt) by its
  * signature and the names in its directory, without reading its streams.
  * Used to pick a reader and to name the kinds that are not read. */

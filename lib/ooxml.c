@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ooxml: package kind and relationships. See ooxml.h. */
 #include "ooxml.h"
 

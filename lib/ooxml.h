@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ooxml: what a ZIP archive holds, by its own declarations: the
  * `[Content_Types].xml` of an Office Open XML package (which part is the
  * main document, and so XLSX, DOCX or PPTX) or the `mimetype` member of an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdf: a PDF's text layer and ruling lines -> grid rows. See pdf.h; the
  * reading rules are in docs/readers.md ("PDF"). */
 #include "pdf.h"

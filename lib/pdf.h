@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdf: the text layer of a PDF -> grid rows, through poppler-glib and cairo
  * (the only module that includes their headers). Each page gives its
  * characters with their boxes (poppler) and its ruling lines (found on a

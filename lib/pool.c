@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool: size-class allocator for bursts of small blocks. See pool.h. */
 #include "pool.h"
 

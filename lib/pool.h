@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool: a size-class allocator for one burst of many small blocks that are
  * allocated, freed and reallocated again and again, then all dropped at
  * once (gumbo's tokens, string buffers and nodes during one parse). Blocks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* qty: quantity parsing. See qty.h. The number form is hand code (a small
  * scanner reads it faster and clearer than a pattern would); a date anywhere
  * in the value is found with one PCRE2 pattern through lib/re. */

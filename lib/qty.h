@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* qty: the quantity a canonical value states (FORMAT.md section 4): a
  * comparator, a number or a date, and a unit. `[prefix] NUMBER [unit]
  * [suffix]` must match the whole value; money is converted exactly to 万元;

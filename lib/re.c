@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* re: PCRE2 wrapper. See re.h. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "re.h"

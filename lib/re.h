@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* re: the one thin wrapper over PCRE2 (8-bit, UTF mode). A pattern is
  * compiled once (JIT-compiled when the library supports it) and then matched
  * any number of times with a match block owned by the compiled pattern, so a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader: content-based kind detection and the table of readers. See
  * reader.h. The unread kinds live here: each is a bid on a signature and a
  * read that only explains what the file is and how to convert it. */

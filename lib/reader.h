@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader: which kind of document an input is, decided by its content and
  * never by its name, and the reader that turns it into grids. Readers bid
  * for an input as libarchive's formats do: each row of the table in

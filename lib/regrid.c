@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* regrid: text whose grid was lost -> grid. The text is first cut into
  * cells and row ends by its shape (tokens), then, when the shape gives no
  * rows (one cell per line, cells followed by ` |`), rows are built from the

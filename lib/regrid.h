@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* regrid: text whose grid was lost -> grid. A form's text often reaches the
  * user without its table: one cell per line (a web page's text, docx2txt,
  * pdftotext without -layout), rows flattened with `|` (padding pipes from

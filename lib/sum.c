@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sum: pg-sum's checks and totals. See sum.h. The words the checks look for
  * (budget groups, keys, indicator levels) are the tables at the top; the
  * checks themselves are the rule table below them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sum: the arithmetic checks of pg-sum (FORMAT.md section 5) and its
  * --totals mode, over a normalised fact stream. Checks read one document
  * (a contiguous run of records with the same doc) at a time and keep only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sumfam: the family checks and the rounding-aware comparison. See
  * sumfam.h. The rules are the table fam_rules; the words they look for are
  * vocab.h's. A document's facts are kept in one array (strings in one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sumfam: pg-sum's checks for the families of FORMAT.md section 2c (B-F),
  * and the rounding-aware comparison every pg-sum check uses. The caller
  * (lib/sum.c) hands in one document's quantity facts (sections info, budget

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text: canonical text. See text.h. One pass over the bytes: plain bytes are
  * copied in runs; only ASCII controls and space and the UTF-8 lead bytes of
  * the characters that fold or count as space (C2, E1, E2, E3, EF) are looked at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text: canonical text (FORMAT.md section 3), the one definition shared by
  * pg-normalize and by pg-extract's key matching. Width folding (U+FF01-U+FF5E
  * to ASCII, U+3000 to space), every listed white-space character to a space,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* textdoc: decoded text -> grid. See textdoc.h. */
 #include "textdoc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* textdoc: the reader for text documents -- the seed shape (TAB-separated
  * lines whose cells may hold HTML tables), saved web pages, and TSV/CSV
  * exports -- in any encoding enc.c knows. It decodes the bytes, then reads

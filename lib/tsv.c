@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tsv: fact-stream reader and writer. See tsv.h. */
 #include "tsv.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tsv: the fact stream's wire format (FORMAT.md section 1): TAB-separated
  * records, one per LF-terminated line, with \\ \t \n \r escapes, a header
  * line first, repeats of the header skipped. The reader also takes CRLF

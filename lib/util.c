@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util: allocation wrappers, the byte buffer, UTF-8 primitives. See util.h. */
 #include "util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util: allocation that dies on exhaustion, a growable byte buffer, and small
  * string helpers shared by every module. Out of memory is the one condition
  * library code may exit on (toybox xwrap); nothing else here prints. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vocab: the tables. See vocab.h. */
 #include <stddef.h>
 #include <string.h>

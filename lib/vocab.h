@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vocab: the domain vocabulary as data. Every word the tools recognise --
  * comparator words, money units, date suffixes, section labels, budget
  * groups, indicator levels, column headers -- lives in the tables of

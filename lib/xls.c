@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xls: libfreexl -> grids. See xls.h. */
 #include "xls.h"
 

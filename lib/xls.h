@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xls: Excel 97-2003 workbooks (BIFF8, an OLE2 compound file) -> one grid
  * per worksheet, named by the sheet (src `Sheet1!E22`), through libfreexl
  * (the only module that includes freexl.h). libfreexl reports neither

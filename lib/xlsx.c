@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsx: workbook parts -> grids. See xlsx.h. */
 #include "xlsx.h"
 

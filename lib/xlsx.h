@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsx: Office Open XML workbooks (.xlsx, .xlsm) -> one grid per worksheet,
  * named by the sheet (src `Sheet1!E22`). Cells: shared strings, inline
  * strings and rich-text runs (phonetic runs left out), line breaks kept,

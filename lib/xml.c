@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xml: expat, streaming. See xml.h. */
 #include "xml.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xml: a streaming XML tokenizer over expat (the only module that includes
  * expat.h): start tags with their attributes, end tags and character data
  * are handed to callbacks as they are parsed, so a large sheet never needs

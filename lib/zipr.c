@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zipr: libzip over a memory buffer. See zipr.h. */
 #include "zipr.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zipr: reading members of a ZIP archive held in memory, with limits
  * against hostile archives (zip bombs, huge member counts). The only module
  * that includes libzip's header. It knows nothing of what the members

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/lib.sh: the CLI case helpers, sourced by tests/run.sh.
 #
 #   tc NAME STATUS STDOUT STDERR CMD

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The test runner: unit test programs, then the CLI cases in tests/cli/*.sh.
 # Ends with one line "N passed, N failed"; exits 1 on any failure.
 # Environment: BUILD (where bin/ and tests/unit/ binaries are, default .),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # csv-cases.sh (sourced): the outputs whose CSV form is checked against
 # their TSV form, by tests/cli/csv.sh and tools/csv-roundtrip.sh.
 # csv_case NAME FORMAT writes case NAME's output in FORMAT (tsv or csv);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # csv-roundtrip.sh: LibreOffice's reading of --format csv, as committed
 # fixtures. Each case's CSV output is opened in LibreOffice Calc (every
 # column as text, UTF-8, as a user would import it), saved as XLSX, and the

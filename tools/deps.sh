@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Install the build and test dependencies from Debian when they are missing:
 # with apt-get when root, else print the exact command and fail.
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Build and run the whole suite twice: plain, then under ASan+UBSan.
 # Prints each suite's failures, then one total line "N passed, N failed".
 set -u

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bash completion (sourced by tests/run.sh): completion/pg-tools.bash,
 # loaded in a bash that has nothing else, completes each program's long
 # options (exactly those of its --help), --format's words, -g's column

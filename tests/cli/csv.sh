@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # --format csv (sourced by tests/run.sh): every table a program writes, as
 # CSV, reads back as the same values as its TSV form, unescaped, byte for
 # byte: by a strict RFC 4180 reading (BOM, CRLF, quoting), by sqlite3's

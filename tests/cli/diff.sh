@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pg-diff CLI cases. Sourced by tests/run.sh (tc/ok from tests/lib.sh).
 F=fixtures/diff
 HDR='change	dept	project	section	key	field	old	new	delta	pct'

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pg-diff over its memory budget (sourced by tests/run.sh): -S (--buffer-size)
 # lowered so that the inputs are sorted in several runs in temporary files
 # and merged; the output must be the bytes of --sorted on sorted copies and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pg-extract: CLI cases (sourced by tests/run.sh).
 SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pg-extract --files-from LIST (sourced by tests/run.sh): the documents named
 # in a list, one a line or NUL-separated (-0), give the same stream as the
 # same names given as operands, in list order; bad names are reported with

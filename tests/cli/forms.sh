@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Form reading (sourced by tests/run.sh): the templates and families of
 # FORMAT.md 2c, labels in canonical form, and numbers out of range in the
 # form readers. Goldens under fixtures/forms and fixtures/families were

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile HTML, round two (issue 18; sourced by tests/run.sh). Pages that
 # gumbo 0.10 took minutes on, because the old nesting pre-scan read their
 # tags otherwise than the HTML5 tokenizer: each must end within a generous

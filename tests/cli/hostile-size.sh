@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Input size and memory (issue 18; sourced by tests/run.sh). A regular file
 # is refused by its size before it is read, and a file of exactly the limit
 # is read; a stream is read to one byte past the limit at most. Peak memory

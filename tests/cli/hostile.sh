@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile input (sourced by tests/run.sh): every case ends in a clear message
 # naming the program, the file and the line where there is one, and an honest
 # exit status; never a crash, a hang or silently short output. Large inputs

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # make install / make uninstall (sourced by tests/run.sh): with DESTDIR and
 # PREFIX, the programs go to PREFIX/bin and the manuals to
 # PREFIX/share/man/man1 and man5, the bash completion to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Locale independence (sourced by tests/run.sh): the programs write the same
 # bytes, on stdout and stderr, under LC_ALL=C, C.UTF-8 and de_DE.UTF-8 (a
 # locale whose decimal separator is a comma). de_DE.UTF-8 is used when the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Nothing lost (sourced by tests/run.sh): for every fixture document, every
 # non-empty cell the readers see is a fact's value or part of one, part of a
 # key, a field name, or a vocabulary word (bench/cells.c says how it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The manuals (sourced by tests/run.sh): every page lints clean with mandoc
 # (installed by `make test`: TEST_PKGS in the Makefile), has the sections a
 # reader looks for, and documents exactly the long options of its program's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Messages and streams (sourced by tests/run.sh): a message is always one
 # line, whatever the file's name; a reader that stops early (| head) is
 # not an error for any program.

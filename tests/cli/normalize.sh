@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # CLI cases for pg-normalize (sourced by tests/run.sh).
 N=fixtures/normalize
 SEED=fixtures/spec/seed.facts.tsv

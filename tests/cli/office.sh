@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # office: XLSX, XLS and DOCX read natively (issue 14). The renderings in
 # fixtures/office were made from the project's HTML fixture forms by
 # fixtures/office/make.sh (LibreOffice); each must give the same facts as its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Parallel equals sequential (sourced by tests/run.sh): pg-extract over many
 # files with `xargs -P2 -n1` gives the same records as one sequential run
 # (after sorting: the jobs finish in any order), and the concatenated outputs,

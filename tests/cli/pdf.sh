@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pdf: forms read from PDFs (lib/pdf.c). The PDFs in fixtures/pdf are
 # LibreOffice exports of the project's own HTML forms (fixtures/pdf/make.sh
 # says how each was made hard: narrow columns, three pages, landscape, two

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The whole pipeline on the seed: what ../shared/spec says it must produce.
 SEED=fixtures/seed/000_d5b089058c1ce7ac.txt
 SPEC=fixtures/spec

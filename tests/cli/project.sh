@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The project-level form (FORMAT.md 2b): three projects of one department on
 # one saved web page, and the same page exported as CSV (UTF-8 BOM, CRLF) and
 # as UTF-16 "Unicode text" (bench/html2dsv writes merged cells once).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The README cannot rot (sourced by tests/run.sh). It is followed as a new
 # user would: in a clean clone of the committed HEAD (git clone), from the
 # top, every runnable line in order, in one shell, so that its `export` and

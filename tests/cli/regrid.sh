@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shapes decided from the whole text (sourced by tests/run.sh): one cell must
 # not decide how a whole file is read (issue 18), and forms whose grid was
 # lost are rebuilt from their words (issue 13 part 3, docs/regrid.md).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # shapes: one form in every shape users receive gives the same facts.
 # The renderings are made by bench/gen from fact streams:
 # fixtures/shapes/regen.sh regenerates them (--check: they are current).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pg-sum: checks (FORMAT.md section 5), options, errors, --totals.
 # Sourced by tests/run.sh; fixtures in fixtures/sum/ (generated streams from
 # fixtures/sum/gen.awk, independent totals from fixtures/sum/totals.awk).

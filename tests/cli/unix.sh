@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Unix citizenship of every program (sourced by tests/run.sh): -h/--help to
 # stdout with status 0, --version one line, a usage error is one line naming
 # the problem and one "Try 'PROG --help'" line on stderr, status 2. A program whose source is not in the tree yet is skipped (with a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Template variations read by their words: a form without table headers
 # (tasks and indicators in their default column order), goals marked `1.`,
 # tasks numbered 任务一 / 任务十二、/ 任务二十三 (a space), `任务12项工作` (a

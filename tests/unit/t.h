@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* t.h: the unit-test harness. Each CHECK prints "ok"/"FAIL" with its place;
  * T_END prints "unit: N passed, M failed" for tests/run.sh and sets the exit
  * status. Header-only on purpose: one test file = one program. */

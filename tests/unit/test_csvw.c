@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for csvw: RFC 4180 quoting of one record, and the streaming
  * TSV -> CSV converter (the BOM once, escapes undone, any split of the
  * input into pieces giving the same bytes, a last line without LF). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for dec: parsing, canonical form, exact arithmetic, overflow. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for diff: the escaped byte order, the Dice coefficient over code
  * points, the exact threshold, markdown cell escaping, and diff_run on small
  * in-memory streams (matching, duplicates, the --sorted order check). */

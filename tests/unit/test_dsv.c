@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for dsv: delimiter sniffing, quoting (delimiters, doubled quotes,
  * line breaks inside quotes, literal quotes mid-field), LF / CRLF / lone CR,
  * line and field numbers (also after a multi-line field), empty lines and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for enc: every step of the decoding rule (byte-order marks,
  * UTF-16 by zero bytes, valid UTF-8, both <meta> forms, the 4096-byte window,
  * mostly-UTF-8 repair and its 90% boundary, clean GB18030, the error), NUL

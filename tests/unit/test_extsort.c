@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for extsort: runs written in order come back merged in order,
  * with their fields (escapes included) and line numbers; however many runs
  * are written, at most EXTSORT_FAN_IN + 1 are open; a TMPDIR that cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for hclean: the HTML5 tokenizer's reading of comments, quotes
  * and raw text; what is written anew; the depth, tag and work limits, each
  * at its edge; and the bound on the tree gumbo builds from the result

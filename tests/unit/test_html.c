@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for html: span expansion (overlapping, oversized, zero), cell
  * text (entities, <br>, blanks), nested tables, text outside tables. */
 #include <stdlib.h>

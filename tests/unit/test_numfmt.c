@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for numfmt: the office readers' number rules (issue 14), one
  * group per rule: 15 significant digits, shortest; percent; dates; the
  * display format ignored; doubles from binary workbooks. */

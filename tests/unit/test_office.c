@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for the office readers' limits and kind detection: each limit
  * of zipr.c and xlsx.c lowered (zipr_limit, xlsx_limit) and reached with a
  * small archive built in memory (zipw); XML depth at its exact value;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for pdf: sniffing, the grid of a ruled form over two pages
  * (spans, page and table places, rows numbered on over the page break),
  * page numbers left out, and each limit (pages, runs, characters, time)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for pool: blocks are distinct, aligned and writable; a freed
  * block is reused by its class; big blocks come and go; release empties. */
 #include <stdint.h>

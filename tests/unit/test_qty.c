@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for qty: every quantity example of FORMAT.md section 4 -- each
  * prefix and suffix word, grouping, sign, leading zeros, -0, exact money
  * conversions, every date form with month ends and leap years, deadline

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for re: compile errors, groups, anchored and unanchored search
  * from an offset, unset groups, invalid UTF-8 subjects. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for regrid: the shape told from the whole text (and a CSV, a
  * spreadsheet TSV or the seed's shape left to dsv), pipes and padding cut
  * into cells, rows rebuilt from one cell per line, and rows re-aligned by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for sum: the canonical-number parser and its limits, the fast
  * decimal formatter against dec_format, the not-normalised test, cost-key
  * matching, column lists, escaping, and the totals hash table through many

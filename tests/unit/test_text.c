@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for text: every canonical-text rule of FORMAT.md section 3,
  * keys, invalid UTF-8, and the idempotence property over many values. */
 #include <stdlib.h>

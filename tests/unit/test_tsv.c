@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for tsv: escape/unescape round trips, header handling, field
  * counts, bad escapes, long lines. */
 #include <stdlib.h>

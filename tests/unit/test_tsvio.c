@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests for the fast paths of tsv's reader and row writer (eight bytes
  * at a time): every special byte at every position of fields of many
  * lengths, rare control bytes, and write -> read round trips of whole rows,
