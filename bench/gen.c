@@ -1437,7 +1437,6 @@ static void write_facts(FILE *fp, const form *f, const char *doc, const style *s
 {
 	const char *mu = st->yuan ? "元" : "万元";
 	fact(fp, f, doc, "meta", "title", "text", f->title, NULL);
-	fact(fp, f, doc, "meta", "family", "text", "A", NULL); /* FORMAT.md 2c */
 	for (int i = 0; i < f->ninfo; i++)
 		fact(fp, f, doc, "info", keypart(f->info[i].label), "value", f->info[i].value,
 		     NULL);

@@ -145,13 +145,17 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 		title_year(d->title, w->year);
 		form_fact(w, SEC_META, xstrdup("title"), "text", d->title, "");
 	}
-	/* FORMAT.md 2c: the family, right after the title; its src is the
-	 * title's, else the first block label's (what names the form) */
-	char fam[2] = {w->tpl->family, 0};
-	const cell *fat = d->title;
-	for (int i = 0; i < d->nb && !fat; i++)
-		fat = d->b[i].label;
-	form_fact_text(w, SEC_META, xstrdup("family"), "text", fam, 1, fat, "");
+	/* FORMAT.md 2c: the family, right after the title, for every family
+	 * but A (the contract's own form, whose facts stay exactly those of
+	 * section 2); its src is the title's, else the first block label's */
+	if (w->tpl->family != 'A') {
+		char fam[2] = {w->tpl->family, 0};
+		const cell *fat = d->title;
+		for (int i = 0; i < d->nb && !fat; i++)
+			fat = d->b[i].label;
+		form_fact_text(w, SEC_META, xstrdup("family"), "text", fam, 1,
+			       fat, "");
+	}
 	if (d->dept) { /* the department met while cutting comes first */
 		w->dept = d->dept;
 		form_use(d->dept);

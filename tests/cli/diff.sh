@@ -264,7 +264,7 @@ tc "both standard input" 2 "" "pg-diff: OLD and NEW cannot both be standard inpu
 # input that was not normalised is refused, as pg-sum does (issue 16): a raw
 # stream would give a page of spacing changes and exit 1
 tc "not normalised: refused" 2 '*' \
-	'pg-diff: fixtures/normalize/seed.raw.tsv:4: num is empty but value holds a number: run pg-normalize first' \
+	'pg-diff: fixtures/normalize/seed.raw.tsv:3: num is empty but value holds a number: run pg-normalize first' \
 	'pg-diff fixtures/normalize/seed.raw.tsv fixtures/spec/seed.facts.tsv'
 # (sorted first, so that the order check does not speak before the content's)
 tc "not normalised: refused with --sorted" 2 '*' \

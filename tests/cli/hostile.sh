@@ -124,8 +124,8 @@ printf 'a\tb\tc\n' > "$OUT/h.noheader.tsv"
 for p in pg-diff pg-normalize; do
 	if [ $p = pg-diff ]; then args="fixtures/spec/seed.facts.tsv"; else args=""; fi
 	tc "$p: no header" 2 '*' "$p: $OUT/h.noheader.tsv:1: expected 12 fields, found 3" "$p $OUT/h.noheader.tsv $args"
-	tc "$p: unterminated escape" 2 '*' "$p: $OUT/h.esc.tsv:55: field 12: bad or unterminated backslash escape" "$p $OUT/h.esc.tsv $args"
-	tc "$p: too few fields" 2 '*' "$p: $OUT/h.short.tsv:55: expected 12 fields, found 9" "$p $OUT/h.short.tsv $args"
+	tc "$p: unterminated escape" 2 '*' "$p: $OUT/h.esc.tsv:54: field 12: bad or unterminated backslash escape" "$p $OUT/h.esc.tsv $args"
+	tc "$p: too few fields" 2 '*' "$p: $OUT/h.short.tsv:54: expected 12 fields, found 9" "$p $OUT/h.short.tsv $args"
 done
 
 # Many rows with repeated keys: numbering the repeats (#2, #3 ...) is linear

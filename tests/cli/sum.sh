@@ -63,7 +63,7 @@ tc "sum: not normalised" 2 "$HDR" \
 	"pg-sum: $S/not-normalised.tsv:3: num is empty but value holds a number: run pg-normalize first" \
 	"pg-sum $S/not-normalised.tsv"
 tc "sum: pg-extract-like input (op, num empty)" 2 "$HDR" \
-	'pg-sum: -:4: num is empty but value holds a number: run pg-normalize first' \
+	'pg-sum: -:3: num is empty but value holds a number: run pg-normalize first' \
 	"awk 'BEGIN { FS = OFS = \"\\t\" } NR > 1 { \$9 = \$10 = \"\" } 1' fixtures/spec/seed.facts.tsv | pg-sum"
 tc "sum: not canonical num" 2 "$HDR" \
 	"pg-sum: $S/not-canonical.tsv:3: num '1,621.95' is not a canonical decimal (run pg-normalize first)" \
