@@ -7,6 +7,7 @@
 
 #include "numfmt.h"
 #include "ooxml.h"
+#include "sheet.h"
 #include "xml.h"
 
 xlsx_limits xlsx_limit = {XLSX_MAX_STRINGS, XLSX_MAX_CELLS, XLSX_MAX_MERGES, XLSX_MAX_SHEETS};
@@ -236,26 +237,10 @@ static void book_free(book *b)
 /* ---- one worksheet ---- */
 
 typedef struct {
-	long row;
-	int col;
-	size_t off, len; /* text in sheet.text */
-	int cut;
-} xcell;
-
-typedef struct {
-	long r1, r2;
-	int c1, c2;
-} xmerge;
-
-typedef struct {
 	book *b;
 	xml_parser *p;
-	buf text; /* cell texts */
-	xcell *c;
-	long nc, ccap;
-	xmerge *m;
-	long nm, mcap;
-	int full; /* xlsx_limit.cells reached */
+	sheet_data d; /* cells and merges */
+	int full;     /* xlsx_limit.cells reached */
 	/* the cell being read */
 	long row;
 	int col;
@@ -314,8 +299,8 @@ static void sh_start(void *u, const char *name, const char **attrs)
 	} else if (!s->in_c) {
 		if (strcmp(name, "mergeCell") == 0) {
 			const char *ref = xml_attr(attrs, "ref");
-			xmerge m;
-			if (!ref || s->nm >= xlsx_limit.merges)
+			sheet_merge m;
+			if (!ref || s->d.nm >= xlsx_limit.merges)
 				return;
 			const char *e = parse_ref(ref, &m.c1, &m.r1);
 			if (*e != ':')
@@ -323,11 +308,7 @@ static void sh_start(void *u, const char *name, const char **attrs)
 			parse_ref(e + 1, &m.c2, &m.r2);
 			if (m.c1 < 1 || m.r1 < 1 || m.c2 < m.c1 || m.r2 < m.r1)
 				return;
-			if (s->nm == s->mcap) {
-				s->mcap = s->mcap ? s->mcap * 2 : 16;
-				s->m = xreallocarray(s->m, (size_t)s->mcap, sizeof *s->m);
-			}
-			s->m[s->nm++] = m;
+			sheet_add_merge(&s->d, m);
 		}
 	} else if (strcmp(name, "v") == 0) {
 		s->in_v = 1;
@@ -340,7 +321,7 @@ static void sh_start(void *u, const char *name, const char **attrs)
 	}
 }
 
-/* The finished cell's text, by its type, appended to s->text. */
+/* The finished cell's text, by its type, appended to s->d.text. */
 static void cell_value(sheet *s)
 {
 	book *b = s->b;
@@ -350,17 +331,17 @@ static void cell_value(sheet *s)
 		char *e;
 		long i = strtol(v, &e, 10);
 		if (e != v && i >= 0 && i < b->nstr)
-			buf_add(&s->text, b->sst.s + b->soff[i], b->soff[i + 1] - b->soff[i]);
+			buf_add(&s->d.text, b->sst.s + b->soff[i], b->soff[i + 1] - b->soff[i]);
 	} else if (strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0 || strcmp(t, "e") == 0) {
-		buf_add(&s->text, v, s->v.len);
+		buf_add(&s->d.text, v, s->v.len);
 	} else if (strcmp(t, "b") == 0) {
 		if (s->v.len)
-			buf_adds(&s->text, strcmp(v, "0") == 0 ? "FALSE" : "TRUE");
+			buf_adds(&s->d.text, strcmp(v, "0") == 0 ? "FALSE" : "TRUE");
 	} else if (strcmp(t, "d") == 0) { /* ISO 8601 date(-time): the date */
-		buf_add(&s->text, v, s->v.len > 10 ? 10 : s->v.len);
+		buf_add(&s->d.text, v, s->v.len > 10 ? 10 : s->v.len);
 	} else if (s->v.len) {
 		int kind = s->style >= 0 && s->style < b->nxf ? b->xf[s->style] : NUMFMT_GENERAL;
-		numfmt_number(v, kind, b->date1904, &s->text);
+		numfmt_number(v, kind, b->date1904, &s->d.text);
 	}
 }
 
@@ -372,20 +353,18 @@ static void sh_end(void *u, const char *name)
 		if (s->full)
 			return;
 		unescape_x(&s->v);
-		size_t off = s->text.len;
+		size_t off = s->d.text.len;
 		cell_value(s);
-		if (s->text.len == off)
+		if (s->d.text.len == off) {
+			sheet_add_blank(&s->d, s->row, s->col);
 			return;
-		if (s->nc >= xlsx_limit.cells) {
+		}
+		if (s->d.nc >= xlsx_limit.cells) {
 			s->full = 1;
-			s->text.len = off;
+			s->d.text.len = off;
 			return;
 		}
-		if (s->nc == s->ccap) {
-			s->ccap = s->ccap ? s->ccap * 2 : 256;
-			s->c = xreallocarray(s->c, (size_t)s->ccap, sizeof *s->c);
-		}
-		s->c[s->nc++] = (xcell){s->row, s->col, off, s->text.len - off, s->cut};
+		sheet_add_cell(&s->d, s->row, s->col, off, s->cut);
 	} else if (strcmp(name, "v") == 0) {
 		s->in_v = 0;
 	} else if (strcmp(name, "is") == 0) {
@@ -402,151 +381,6 @@ static void sh_text(void *u, const char *t, size_t n)
 	sheet *s = u;
 	if (s->in_v || s->in_is_t)
 		text_add(&s->v, t, n, &s->cut);
-}
-
-static int cmp_xcell(const void *a, const void *b)
-{
-	const xcell *x = a, *y = b;
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->off < y->off ? -1 : x->off > y->off;
-}
-
-static int cmp_merge(const void *a, const void *b)
-{
-	const xmerge *x = a, *y = b;
-	return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
-}
-
-/* The sheet's cells and merges -> rows of g. Rows that hold nothing and
- * no merge covers are left out; columns before the first used one too. */
-static void sheet_grid(sheet *s, grid *g)
-{
-	if (s->nc) /* qsort's argument is nonnull */
-		qsort(s->c, (size_t)s->nc, sizeof *s->c, cmp_xcell);
-	if (s->nm)
-		qsort(s->m, (size_t)s->nm, sizeof *s->m, cmp_merge);
-	/* the rows to emit: those with cells, and every row a merge covers */
-	long *rows = NULL, nr = 0, rcap = 0;
-	int mincol = 0;
-	for (long i = 0; i < s->nc; i++)
-		if (!mincol || s->c[i].col < mincol)
-			mincol = s->c[i].col;
-	for (long i = 0; i < s->nm; i++)
-		if (!mincol || s->m[i].c1 < mincol)
-			mincol = s->m[i].c1;
-	/* the merges' rows as disjoint intervals, in order */
-	xmerge *iv = xreallocarray(NULL, (size_t)(s->nm ? s->nm : 1), sizeof *iv);
-	long niv = 0;
-	for (long i = 0; i < s->nm; i++) {
-		if (niv && s->m[i].r1 <= iv[niv - 1].r2 + 1) {
-			if (s->m[i].r2 > iv[niv - 1].r2)
-				iv[niv - 1].r2 = s->m[i].r2;
-		} else {
-			iv[niv++] = s->m[i];
-		}
-	}
-	{
-		long ci = 0, ii = 0, ivpos = niv ? iv[0].r1 : 0;
-		while (nr < GRID_MAX_CELLS) {
-			long a = ci < s->nc ? s->c[ci].row : -1, bb = ii < niv ? ivpos : -1;
-			long r = a < 0 ? bb : bb < 0 ? a : a < bb ? a : bb;
-			if (r < 0)
-				break;
-			if (nr == rcap) {
-				rcap = rcap ? rcap * 2 : 64;
-				rows = xreallocarray(rows, (size_t)rcap, sizeof *rows);
-			}
-			rows[nr++] = r;
-			while (ci < s->nc && s->c[ci].row == r)
-				ci++;
-			if (bb == r && ++ivpos > iv[ii].r2 && ++ii < niv)
-				ivpos = iv[ii].r1;
-		}
-	}
-	free(iv);
-	grid_table t;
-	grid_table_init(&t, nr, 0);
-	long ci = 0, mi = 0;
-	xmerge **act = NULL; /* merges covering the current row */
-	long nact = 0, acap = 0;
-	int *stat = NULL, scap = 0; /* per column: 0 free, -1 covered, k+1 origin of merge k */
-	for (long y = 0; y < nr && !g->err[0]; y++) {
-		long row = rows[y];
-		/* merges that start by this row join; those that ended leave */
-		for (; mi < s->nm && s->m[mi].r1 <= row; mi++) {
-			if (nact == acap) {
-				acap = acap ? acap * 2 : 16;
-				act = xreallocarray(act, (size_t)acap, sizeof *act);
-			}
-			act[nact++] = &s->m[mi];
-		}
-		long k = 0;
-		for (long i = 0; i < nact; i++)
-			if (act[i]->r2 >= row)
-				act[k++] = act[i];
-		nact = k;
-		/* the row's extent */
-		long c0 = ci;
-		while (ci < s->nc && s->c[ci].row == row)
-			ci++;
-		int w = ci > c0 ? s->c[ci - 1].col : 0;
-		for (long i = 0; i < nact; i++)
-			if (act[i]->r1 == row && act[i]->c1 > w)
-				w = act[i]->c1;
-		if (w > GRID_MAX_COLS + mincol)
-			w = GRID_MAX_COLS + mincol;
-		if (w + 1 > scap) {
-			scap = w + 1;
-			stat = xreallocarray(stat, (size_t)scap, sizeof *stat);
-		}
-		memset(stat, 0, (size_t)(w + 1) * sizeof *stat);
-		for (long i = 0; i < nact; i++) {
-			xmerge *m = act[i];
-			for (int x = m->c1; x <= m->c2 && x <= w; x++)
-				if (!stat[x])
-					stat[x] = -1;
-			if (m->r1 == row && m->c1 <= w)
-				stat[m->c1] = (int)(m - s->m) + 1;
-		}
-		grid_row *r = grid_add_row(g, row);
-		grid_table_row(&t, (int)y);
-		long cj = c0;
-		for (int x = mincol; x <= w && !t.full; x++) {
-			const xcell *xc = NULL;
-			while (cj < ci && s->c[cj].col < x)
-				cj++;
-			if (cj < ci && s->c[cj].col == x)
-				xc = &s->c[cj];
-			if (stat[x] == -1)
-				continue; /* a copy the origin's spans make */
-			if (grid_table_before(g, r, &t) < 0)
-				break;
-			long cs = 1, rs = 1;
-			if (stat[x] > 0) {
-				const xmerge *m = &s->m[stat[x] - 1];
-				cs = m->c2 - m->c1 + 1;
-				/* rows of the merge that are emitted: all of them */
-				rs = m->r2 - m->r1 + 1;
-			}
-			grid_table_cell(g, r, &t, xc ? s->text.s + xc->off : "", xc ? xc->len : 0,
-			                cs, rs);
-		}
-		grid_table_row_end(g, r, &t);
-		for (int j = 0; j < r->n; j++) {
-			cell *c = &r->cells[j];
-			c->flags |= CELL_SHEET;
-			c->tcol += mincol - 1;
-			c->trow = (int)row;
-			c->line = row;
-		}
-	}
-	grid_table_free(&t);
-	free(stat);
-	free(act);
-	free(rows);
 }
 
 /* ---- the package ---- */
@@ -607,26 +441,24 @@ int xlsx_read(const char *bytes, size_t n, const char *name, reader_out *o)
 			snprintf(err, sizeof err, "sheet %s: %s", b.sname[i], serr);
 		else {
 			grid *g = grid_new();
-			sheet_grid(&s, g);
+			sheet_to_grid(&s.d, g);
 			if (s.full)
 				warn_add(o->warn, 0, "sheet %s: more than %ld cells: rest ignored",
 				         b.sname[i], xlsx_limit.cells);
-			for (long j = 0; j < s.nc; j++)
-				if (s.c[j].cut) {
+			for (long j = 0; j < s.d.nc; j++)
+				if (s.d.c[j].cut) {
 					char col[8];
-					warn_add(o->warn, s.c[j].row,
+					warn_add(o->warn, s.d.c[j].row,
 					         "cell %s!%s%ld longer than %ld bytes: cut",
-					         b.sname[i], grid_col_letters(s.c[j].col, col),
-					         s.c[j].row, GRID_MAX_CELL_TEXT);
+					         b.sname[i], grid_col_letters(s.d.c[j].col, col),
+					         s.d.c[j].row, GRID_MAX_CELL_TEXT);
 					break;
 				}
 			reader_add(o, g, b.sname[i]);
 		}
 		xml_free(s.p);
-		buf_free(&s.text);
 		buf_free(&s.v);
-		free(s.c);
-		free(s.m);
+		sheet_free(&s.d);
 		if (r < 0)
 			goto out;
 	}
