@@ -17,6 +17,17 @@ same() {
 }
 
 # --- metamorphic: every office rendering = its HTML source
+# KNOWN: renderings that do not give their source's facts, each asserted to
+# still differ (so that a fix shows), with the reason:
+# - F-town-2022.xlsx, .xls: the source's indicator value `=8个` starts with
+#   `=`; LibreOffice's HTML import made it a formula, and the workbook holds
+#   that formula with its cached value, the error #NAME?. A reader gives a
+#   formula cell's cached value (the number rules), so the text is not in
+#   the file to read. (The .docx keeps the text and is compared.)
+# - C-price-cert-2023.xls, D-drc-2021.xls: libfreexl reports neither merged
+#   cells nor formatted blanks, so a merged label and an empty last cell of a
+#   table row are not read (issue 14: our own BIFF8 reader).
+KNOWN=" F-town-2022.xlsx F-town-2022.xls C-price-cert-2023.xls D-drc-2021.xls "
 n=0
 for x in $O/*.xlsx; do
 	name=$(basename "$x" .xlsx)
@@ -24,11 +35,21 @@ for x in $O/*.xlsx; do
 	[ -n "$src" ] || src=$(find fixtures/forms fixtures/families -name "$name.html" 2>/dev/null | head -n 1)
 	[ -n "$src" ] || continue
 	for k in xlsx xls docx; do
+		case $KNOWN in *" $name.$k "*)
+			ok "$name.$k = $src (known failure, still differs)" \
+				"($(nfc $O/$name.$k)) >\"\$OUT/of.1\" && ($(nfc $src)) >\"\$OUT/of.2\" && ! cmp -s \"\$OUT/of.1\" \"\$OUT/of.2\""
+			continue ;;
+		esac
 		same "$name.$k = $src" "$(nfc $O/$name.$k)" "$(nfc $src)"
 		n=$((n + 1))
 	done
 done
 ok "metamorphic: at least 18 renderings compared" "test $n -ge 18"
+# every family the project reads is in the set (fixtures/office/make.sh)
+for f in fixtures/families/*.html; do
+	ok "office set holds $(basename "$f" .html) as xlsx, xls, docx" \
+		"test -s $O/$(basename "$f" .html).xlsx && test -s $O/$(basename "$f" .html).xls && test -s $O/$(basename "$f" .html).docx"
+done
 
 # --- src in the office readers' own terms
 tc "xlsx src: sheet and cell" 0 '*' '' \
