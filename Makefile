@@ -11,7 +11,7 @@ MANDIR  ?= $(PREFIX)/share/man
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
-PKGS     := gumbo libpcre2-8 libzip expat freexl poppler-glib cairo
+PKGS     := gumbo libpcre2-8 libzip expat poppler-glib cairo
 # Debian packages the test suite needs beyond the build's (tools/deps.sh):
 # mandoc lints the manuals, locales provides de_DE for the locale test,
 # GNU time measures peak memory in the hostile-input tests; sqlite3,
@@ -23,7 +23,7 @@ TEST_PKGS := mandoc locales cmark-gfm time sqlite3 python3-pandas miller
 BENCH_PKGS := hyperfine mawk time xlsx2csv poppler-utils
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat -lfreexl -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo) -lcsv -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo) -lcsv -lm
 
 -include config.mak
 

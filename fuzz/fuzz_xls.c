@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz_xls: libFuzzer target for the XLS reader (libfreexl through an
- * in-memory file): bytes that xls_bid takes, as pg-extract gives them to
- * xls_read. Known: libfreexl 1.0.6 reads past a stack buffer in its iconv
- * call on some inputs (fixtures/office/hostile/README.md). Checks the
- * contract: -1 comes with a message. */
+/* fuzz_xls: libFuzzer target for the XLS reader (our own OLE2 compound
+ * file and BIFF8 record reader, lib/ole2.c and lib/xls.c): bytes that
+ * xls_bid takes, as pg-extract gives them to xls_read. Checks the contract:
+ * -1 comes with a message; ASan checks every read stays in bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 

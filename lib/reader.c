@@ -130,8 +130,7 @@ static const unread ole2_unread[] = {
     {OLE2_DOC, "a legacy Word document (.doc)", "soffice --headless --convert-to docx NAME"},
     {OLE2_PPT, "a legacy PowerPoint presentation (.ppt)",
      "soffice --headless --convert-to pdf NAME, then pdftotext -layout"},
-    /* xls_bid bid 0 after all: should not happen */
-    {OLE2_XLS, "an Excel 97-2003 workbook (.xls) that libfreexl cannot open",
+    {OLE2_XLS5, "an Excel 5.0/95 workbook (.xls, BIFF5)",
      "soffice --headless --convert-to xlsx NAME"},
     {-1, "an OLE2 compound file (legacy Office) of unknown kind",
      "soffice --headless --convert-to pdf NAME"},

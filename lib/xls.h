@@ -1,25 +1,41 @@
 /* SPDX-License-Identifier: MIT */
-/* xls: Excel 97-2003 workbooks (BIFF8, an OLE2 compound file) -> one grid
- * per worksheet, named by the sheet (src `Sheet1!E22`), through libfreexl
- * (the only module that includes freexl.h). libfreexl reports neither
- * merged cells nor number formats: a merged range is read as its cells are
- * written (the text once, in its first cell: the form reader fills such
- * cells as it does for delimited exports), numbers as the shortest decimal
- * of at most 15 digits (a percent-formatted 0.95 stays `0.95`), dates as
- * YYYY-MM-DD. libfreexl reads from a file name, so the bytes are handed to
- * it through an anonymous in-memory file (memfd). It knows nothing of
- * forms. */
+/* xls: Excel 97-2003 workbooks (BIFF8 in an OLE2 compound file, [MS-XLS])
+ * -> one grid per worksheet, named by the sheet (src `Sheet1!E22`). The
+ * Workbook stream comes out of the compound file through ole2.c; this
+ * module reads its records: the globals (BOUNDSHEET8, SST with its
+ * CONTINUE records, FORMAT, XF, DATEMODE, FILEPASS) and each worksheet's
+ * cells (LABELSST, LABEL, RSTRING, NUMBER, RK, MULRK, FORMULA with its
+ * cached value and STRING, BOOLERR, BLANK, MULBLANK) and MERGECELLS.
+ * Numbers follow numfmt.c's rules as in XLSX (shortest decimal of at most
+ * 15 digits, a percent format x 100 with `%`, a date format YYYY-MM-DD);
+ * merged ranges are spans and formatted blanks extend their row, through
+ * sheet.c as in XLSX. Hidden sheets, rows and columns are read like
+ * visible ones. Every length and index is checked against the record that
+ * holds it; a record cut short is ignored, a stream cut short ends the
+ * sheet. BIFF5 and older, and encrypted workbooks, are named, not read. It
+ * knows nothing of forms. */
 #ifndef PG_XLS_H
 #define PG_XLS_H
 
 #include "reader.h"
 
-#define XLS_MAX_CELLS 2000000L /* cells with a value in one sheet */
-#define XLS_MAX_SCAN 50000000L /* cell positions looked at in one sheet */
+#define XLS_MAX_STRINGS 1000000L /* shared strings (SST) in one workbook */
+#define XLS_MAX_CELLS 2000000L   /* cells with a value in one sheet (GRID_MAX_CELLS) */
+#define XLS_MAX_MERGES 100000L   /* merged ranges in one sheet */
+#define XLS_MAX_SHEETS 1000      /* worksheets read from one workbook */
 
-/* 100 for an OLE2 file holding a Workbook (or Book) stream, else 0. */
+/* The limits in force: the XLS_MAX_* values; the unit tests lower them. */
+typedef struct {
+	long strings, cells, merges;
+	int sheets;
+} xls_limits;
+extern xls_limits xls_limit;
+
+/* 100 for an OLE2 file holding a Workbook stream, else 0. */
 int xls_bid(const char *bytes, size_t n);
-/* Read every worksheet into o. Returns 0, or -1 with o->err set. */
+/* Read every worksheet into o, one grid each, named by the sheet. Returns
+ * 0, or -1 with o->err set (damaged compound file, not BIFF8, encrypted,
+ * too many shared strings). */
 int xls_read(const char *bytes, size_t n, const char *name, reader_out *o);
 
 #endif

@@ -3,7 +3,7 @@
 # Install the build and test dependencies from Debian when they are missing:
 # with apt-get when root, else print the exact command and fail.
 set -u
-PKGS="build-essential pkg-config libgumbo-dev libpcre2-dev libcsv-dev libzip-dev libexpat1-dev libfreexl-dev libpoppler-glib-dev libcairo2-dev"
+PKGS="build-essential pkg-config libgumbo-dev libpcre2-dev libcsv-dev libzip-dev libexpat1-dev libpoppler-glib-dev libcairo2-dev"
 [ -n "${PG_EXTRA_PKGS:-}" ] && PKGS="$PKGS $PG_EXTRA_PKGS"
 missing=""
 for p in $PKGS; do
