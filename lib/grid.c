@@ -234,7 +234,7 @@ void grid_table_free(grid_table *t)
 		return;
 	free(t->pd);
 	t->pd = NULL;
-	t->width = 0;
+	t->width = t->pcap = 0;
 }
 
 void grid_table_row(grid_table *t, int y)
@@ -305,7 +305,11 @@ cell *grid_table_cell(grid *g, grid_row *r, grid_table *t, const char *text, siz
 	t->x = x;
 	if (x + cs > t->width) {
 		int nw = x + (int)cs;
-		t->pd = xreallocarray(t->pd, (size_t)nw, sizeof *t->pd);
+		if (nw > t->pcap) { /* grown by half at least: a wide row is not quadratic */
+			int cap = t->pcap + t->pcap / 2 > nw ? t->pcap + t->pcap / 2 : nw;
+			t->pd = xreallocarray(t->pd, (size_t)cap, sizeof *t->pd);
+			t->pcap = cap;
+		}
 		memset(t->pd + t->width, 0, (size_t)(nw - t->width) * sizeof *t->pd);
 		t->width = nw;
 	}

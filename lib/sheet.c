@@ -2,6 +2,7 @@
 /* sheet: cells and merged ranges -> grid rows. See sheet.h. */
 #include "sheet.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,43 @@ static int cmp_merge(const void *a, const void *b)
 	return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
 }
 
+/* Merged ranges reach at most the last row and column that hold
+ * something, and together cover at most SHEET_MAX_SPAN_CELLS cells (the
+ * rest are read as written, g->err says so). s->m is sorted by first row. */
+static void clamp_merges(sheet_data *s, grid *g)
+{
+	long maxrow = 0, k = 0, area = 0;
+	int maxcol = 0, cut = 0;
+	for (long i = 0; i < s->nc; i++) {
+		if (s->c[i].row > maxrow)
+			maxrow = s->c[i].row;
+		if (s->c[i].col > maxcol)
+			maxcol = s->c[i].col;
+	}
+	for (long i = 0; i < s->ne; i++)
+		if (s->e[i].col > maxcol)
+			maxcol = s->e[i].col;
+	for (long i = 0; i < s->nm; i++) {
+		sheet_merge m = s->m[i];
+		if (m.r2 > maxrow)
+			m.r2 = maxrow > m.r1 ? maxrow : m.r1;
+		if (m.c2 > maxcol)
+			m.c2 = maxcol > m.c1 ? maxcol : m.c1;
+		long a = (m.r2 - m.r1 + 1) * (long)(m.c2 - m.c1 + 1);
+		if (a > SHEET_MAX_SPAN_CELLS - area) {
+			cut = 1;
+			continue;
+		}
+		area += a;
+		s->m[k++] = m;
+	}
+	s->nm = k;
+	if (cut)
+		snprintf(g->err, sizeof g->err,
+		         "merged ranges covering more than %ld cells: the rest read as written",
+		         SHEET_MAX_SPAN_CELLS);
+}
+
 /* The sheet's cells and merges -> rows of g. Rows that hold nothing and
  * no merge covers are left out; columns before the first used one too. */
 void sheet_to_grid(sheet_data *s, grid *g)
@@ -78,6 +116,7 @@ void sheet_to_grid(sheet_data *s, grid *g)
 		qsort(s->m, (size_t)s->nm, sizeof *s->m, cmp_merge);
 	if (s->ne)
 		qsort(s->e, (size_t)s->ne, sizeof *s->e, cmp_extent);
+	clamp_merges(s, g);
 	/* the rows to emit: those with cells, and every row a merge covers */
 	long *rows = NULL, nr = 0, rcap = 0;
 	int mincol = 0;

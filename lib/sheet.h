@@ -15,6 +15,12 @@
 #include "grid.h"
 #include "util.h"
 
+/* Cells that merged ranges cover in one sheet, together (each clamped to
+ * the last row and column that hold something): the span copies a grid
+ * gets, so that one range over a whole sheet cannot fill the grid's cell
+ * cap. Ranges past it are read as written; g->err says so. */
+#define SHEET_MAX_SPAN_CELLS 200000L
+
 typedef struct {
 	long row;        /* 1-based */
 	int col;         /* 1-based */

@@ -210,8 +210,8 @@ typedef struct {
 typedef struct {
 	const char *err;
 	buf sst; /* the shared strings, one after another */
-	size_t *soff;
-	long nstr;
+	size_t *soff; /* string i is sst[soff[i] .. soff[i + 1]) */
+	long nstr, ocap;
 	fmt *fmt;
 	int nfmt, fcap;
 	unsigned short *xf; /* per XF: its number format id */
@@ -259,7 +259,10 @@ static int read_sst(cur *c, book *b)
 		}
 		if (!c->left && (c->next + 4 > c->n || le16(c->s + c->next) != R_CONTINUE))
 			break; /* fewer strings than the count: the rest are missing */
-		b->soff = xreallocarray(b->soff, (size_t)b->nstr + 2, sizeof *b->soff);
+		if (b->nstr + 2 > b->ocap) {
+			b->ocap = b->ocap ? b->ocap * 2 : 256;
+			b->soff = xreallocarray(b->soff, (size_t)b->ocap, sizeof *b->soff);
+		}
 		b->soff[b->nstr] = b->sst.len;
 		take_string(c, 0, &b->sst);
 		b->soff[++b->nstr] = b->sst.len;
