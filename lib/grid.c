@@ -322,6 +322,8 @@ cell *grid_table_cell(grid *g, grid_row *r, grid_table *t, const char *text, siz
 	for (int s = 0; s < cs; s++)
 		if (t->pd[x + s].left <= below)
 			t->pd[x + s].left = (int)below;
+	if (below > 0 && x + (int)cs - 1 > t->plast)
+		t->plast = x + (int)cs - 1;
 	t->x = x + (int)cs;
 	if (t->x >= GRID_MAX_COLS)
 		t->full = 1;
@@ -334,7 +336,7 @@ void grid_table_row_end(grid *g, grid_row *r, grid_table *t)
 		return;
 	/* the last column a rowspan still covers: holes before it are kept */
 	int last = -1;
-	for (int z = t->width - 1; z >= t->x && last < 0; z--)
+	for (int z = t->plast < t->width ? t->plast : t->width - 1; z >= t->x && last < 0; z--)
 		if (t->pd[z].left > 0)
 			last = z;
 	while (t->x < t->width && t->x <= last) {
@@ -345,6 +347,10 @@ void grid_table_row_end(grid *g, grid_row *r, grid_table *t)
 			t->pd[t->x].left--;
 		t->x++;
 	}
+	/* what is still pending lies before x: the next row's scan starts there,
+	 * so a wide row followed by narrow ones is not scanned again and again */
+	if (!t->full)
+		t->plast = t->x - 1;
 }
 
 /* ---- provenance ---- */

@@ -95,6 +95,7 @@ typedef struct grid_table {
 	int y, x;     /* current table row (0-based) and next column */
 	int width;    /* columns with a pending entry */
 	int pcap;     /* entries pd has room for */
+	int plast;    /* no column past it has a rowspan pending */
 	struct grid_pend *pd;
 	int full;    /* a grid limit was reached: nothing more is added */
 	int clamped; /* a span was clamped (the caller may warn once) */

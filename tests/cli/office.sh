@@ -76,6 +76,9 @@ tc "legacy .doc: named, with its conversion" 2 "$HDR" \
 tc "legacy .doc under another name: the same" 2 "$HDR" \
 	"~a legacy Word document \\(\\.doc\\), not read: convert it first: soffice --headless --convert-to docx '$K/a form.xls'" \
 	"cp $O/seed-c.doc '$K/a form.xls' && pg-extract '$K/a form.xls'"
+tc "Excel 5.0/95 workbook (an OLE2 Book stream, no Workbook): named" 2 "$HDR" \
+	"pg-extract: fixtures/office/hostile/biff5-book.xls: an Excel 5.0/95 workbook (.xls, BIFF5), not read: convert it first: soffice --headless --convert-to xlsx fixtures/office/hostile/biff5-book.xls" \
+	"pg-extract fixtures/office/hostile/biff5-book.xls"
 tc "OpenDocument text: named" 2 "$HDR" \
 	"pg-extract: $O/seed-c.odt: an OpenDocument text (.odt), not read: convert it first: soffice --headless --convert-to docx $O/seed-c.odt" \
 	"pg-extract $O/seed-c.odt"
@@ -149,3 +152,12 @@ tc "fuzz: an OLE2 file whose FAT leads its directory away from the Workbook entr
 tc "fuzz: an OLE2 file without a Workbook stream" 2 "$HDR" \
 	"~^pg-extract: fixtures/office/hostile/ole2-no-workbook.bin: an OLE2 compound file \\(legacy Office\\) of unknown kind, not read" \
 	"pg-extract fixtures/office/hostile/ole2-no-workbook.bin"
+# found fuzzing our own XLS reader: overlapping merged ranges that made a row
+# 20,000 columns wide, then thousands of narrow rows (the span bookkeeping
+# scanned the wide row's width on each: 3 s and 264 MB under ASan, past the
+# fuzzer's bounds; sheet.c now clamps merges, grid.c keeps where rowspans
+# are pending). Kept as crash regressions: each is read.
+for f in xls-wide-row xls-overlapping-merges; do
+	ok "fuzz: $f.bin is read" \
+		"pg-extract -q fixtures/office/hostile/$f.bin >/dev/null 2>&1; test \$? -le 1"
+done
