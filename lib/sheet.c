@@ -69,9 +69,9 @@ static int cmp_merge(const void *a, const void *b)
 	return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
 }
 
-/* Merged ranges reach at most the last row and column that hold
- * something, and together cover at most SHEET_MAX_SPAN_CELLS cells (the
- * rest are read as written, g->err says so). s->m is sorted by first row. */
+/* Formatted blanks and merged ranges reach at most the last row and
+ * column that hold something; merged ranges and together cover at most SHEET_MAX_SPAN_CELLS cells
+ * (the rest are read as written, g->err says so). s->m is sorted by first row. */
 static void clamp_merges(sheet_data *s, grid *g)
 {
 	long maxrow = 0, k = 0, area = 0;
@@ -82,9 +82,10 @@ static void clamp_merges(sheet_data *s, grid *g)
 		if (s->c[i].col > maxcol)
 			maxcol = s->c[i].col;
 	}
+	/* formatted blanks reach at most the last column holding something */
 	for (long i = 0; i < s->ne; i++)
 		if (s->e[i].col > maxcol)
-			maxcol = s->e[i].col;
+			s->e[i].col = maxcol;
 	for (long i = 0; i < s->nm; i++) {
 		sheet_merge m = s->m[i];
 		if (m.r2 > maxrow)

@@ -11,6 +11,8 @@
 #include "ole2.h"
 #include "sheet.h"
 
+enum { XLS_LAST_COL = 255 }; /* BIFF8's columns are 0 to 255 */
+
 xls_limits xls_limit = {XLS_MAX_STRINGS, XLS_MAX_CELLS, XLS_MAX_MERGES, XLS_MAX_SHEETS};
 
 /* record types ([MS-XLS] 2.3) */
@@ -209,7 +211,7 @@ typedef struct {
 
 typedef struct {
 	const char *err;
-	buf sst; /* the shared strings, one after another */
+	buf sst;      /* the shared strings, one after another */
 	size_t *soff; /* string i is sst[soff[i] .. soff[i + 1]) */
 	long nstr, ocap;
 	fmt *fmt;
@@ -461,6 +463,10 @@ static void read_sheet(cur *c, xsheet *s, reader_out *o, const char *name)
 		if (depth != 1)
 			continue;
 		unsigned rw = len >= 4 ? le16(p) : 0, col = len >= 4 ? le16(p + 2) : 0;
+		/* BIFF8 has 256 columns: a cell record past them is damaged */
+		if (col > XLS_LAST_COL && c->type != R_MERGECELLS && c->type != R_STRING &&
+		    c->type != R_CONTINUE)
+			continue;
 		/* between a FORMULA and its STRING may come the formula's own
 		 * records (SHRFMLA, ARRAY, TABLE) */
 		if (c->type != R_STRING && c->type != R_CONTINUE && c->type != R_SHRFMLA &&
@@ -497,7 +503,8 @@ static void read_sheet(cur *c, xsheet *s, reader_out *o, const char *name)
 			break;
 		case R_MULRK:
 			/* rw, colFirst, (ixfe, rk)..., colLast */
-			for (size_t k = 0; len >= 6 && 4 + 6 * (k + 1) <= len - 2; k++)
+			for (size_t k = 0;
+			     len >= 6 && 4 + 6 * (k + 1) <= len - 2 && col + k <= XLS_LAST_COL; k++)
 				put_number(s, rw, col + (unsigned)k, le16(p + 4 + 6 * k),
 				           rk_value(le32(p + 6 + 6 * k)));
 			break;
@@ -530,7 +537,7 @@ static void read_sheet(cur *c, xsheet *s, reader_out *o, const char *name)
 				sheet_add_blank(&s->d, (long)rw + 1, (int)col + 1);
 			break;
 		case R_MULBLANK:
-			if (len >= 8)
+			if (len >= 8 && le16(p + len - 2) <= XLS_LAST_COL)
 				sheet_add_blank(&s->d, (long)rw + 1, (int)le16(p + len - 2) + 1);
 			break;
 		case R_MERGECELLS: {
@@ -541,7 +548,7 @@ static void read_sheet(cur *c, xsheet *s, reader_out *o, const char *name)
 				const unsigned char *m = p + 2 + 8 * i;
 				sheet_merge r = {(long)le16(m) + 1, (long)le16(m + 2) + 1,
 				                 (int)le16(m + 4) + 1, (int)le16(m + 6) + 1};
-				if (r.r2 < r.r1 || r.c2 < r.c1)
+				if (r.r2 < r.r1 || r.c2 < r.c1 || r.c2 > XLS_LAST_COL + 1)
 					continue;
 				if (s->d.nm >= xls_limit.merges) {
 					warn_add(o->warn, 0,
