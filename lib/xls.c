@@ -541,9 +541,9 @@ static void read_sheet(cur *c, xsheet *s, reader_out *o, const char *name)
 				sheet_add_blank(&s->d, (long)rw + 1, (int)le16(p + len - 2) + 1);
 			break;
 		case R_MERGECELLS: {
-			size_t k = len >= 2 ? le16(p) : 0;
-			if (2 + 8 * k > len)
-				k = (len - 2) / 8;
+			size_t k = len >= 2 ? le16(p) : 0, fit = len >= 2 ? (len - 2) / 8 : 0;
+			if (k > fit) /* more ranges said than the record holds */
+				k = fit;
 			for (size_t i = 0; i < k; i++) {
 				const unsigned char *m = p + 2 + 8 * i;
 				sheet_merge r = {(long)le16(m) + 1, (long)le16(m + 2) + 1,
