@@ -61,6 +61,11 @@ static int may_start(words *w, const char *key)
 /* Digits in a row that make a cell glued numbers (40004000100%). */
 #define REGRID_GLUED_DIGITS 9
 
+/* Digits of a score pair glued after a text (`基本公共服务水平1010`: 分值 10
+ * and 得分 10), at least and at most. */
+#define REGRID_PAIR_MIN 4
+#define REGRID_PAIR_MAX 8
+
 /* Characters of a cell that may be column headers run together. */
 #define REGRID_GLUED_HEADS 32
 
@@ -587,6 +592,30 @@ static int glued_heads(const char *k)
 	return chars <= REGRID_GLUED_HEADS && followed >= 2;
 }
 
+/* Does key k end with a score pair glued to its text: a run of
+ * REGRID_PAIR_MIN to REGRID_PAIR_MAX digits that is one number written twice
+ * (`1010`, `2020`: a self-evaluation's 分值 and 得分, equal when the full score
+ * was given), right after a character that is not ASCII, with two
+ * characters or more before it (`基本公共服务水平1010`)? A number alone
+ * (`2020`), a year after ASCII (`G2020`) or two different numbers (`3028`,
+ * which cannot be told from one number) are not. */
+static int score_pair(const char *k)
+{
+	size_t m = strlen(k), d = 0;
+	while (d < m && k[m - 1 - d] >= '0' && k[m - 1 - d] <= '9')
+		d++;
+	if (d < REGRID_PAIR_MIN || d > REGRID_PAIR_MAX || d % 2 || d == m ||
+	    !((unsigned char)k[m - d - 1] & 0x80))
+		return 0;
+	const char *run = k + m - d;
+	if (run[0] == '0' || memcmp(run, run + d / 2, d / 2) != 0)
+		return 0;
+	size_t chars = 0;
+	for (size_t j = 0; j < m - d; j += utf8_len((const unsigned char *)k + j, m - d - j))
+		chars++;
+	return chars >= 2;
+}
+
 /* Is s[0..n) glued: two cells' texts run together without a separator? A
  * cell that starts with a word of the vocabulary of four characters or more
  * (a block label, a level name, a header word) and goes on with two
@@ -607,7 +636,7 @@ static int glued(words *w, const char *s, size_t n)
 		if (run >= REGRID_GLUED_DIGITS && p[1] == '%')
 			return 1;
 	}
-	if (glued_heads(k))
+	if (glued_heads(k) || score_pair(k))
 		return 1;
 	if (!may_start(w, k) || known_word(w, k))
 		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */

@@ -210,6 +210,18 @@ int main(void)
 	CHECK_STR(warned, ""); /* remarks that are not column letters */
 	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
 	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
+	/* a self-evaluation's score pair glued to the indicator's name (分值 and
+	 * 得分 equal: one number written twice) */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n分值\n得分\n效益指标\n"
+	               "社会效益指标\n基本公共服务水平1010\n\n\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|分值|得分 / |效益指标|社会效益指标 / "
+	          "||||||基本公共服务水平1010");
+	CHECK_STR(warned,
+	          "9: glued cells not split (their text goes to extra): 基本公共服务水平1010");
+	/* not score pairs: a year alone, after ASCII, two different numbers, a
+	 * run too short or too long */
+	read("绩效指标\n一级指标\n2020\nG2020\n村容村貌3028\n人数11\n编号1234512345\n");
+	CHECK_STR(warned, "");
 	/* a block label alone on its row, then a header row without a label
 	 * column: the label spans the table (colspan copies, as in the form's
 	 * grid), so that a row's empty first cell stays the level-1 column */
