@@ -186,42 +186,6 @@ int main(void)
 	CHECK_STR(read("绩效指标 |\n指标 |\n指标值 |\n发放人数 |\n80 |\n表十二 |\n|\n"
 	               "2023年项目绩效目标表 |\n"),
 	          "绩效指标|指标|指标值 / |发放人数|80 / 表十二| / 2023年项目绩效目标表");
-	/* a goal header row written before the row of its label */
-	CHECK_STR(read("中期目标 | 年度目标 | ||\n总体目标 | 三年内完成 | 当年完成 |\n"),
-	          "总体目标|中期目标|年度目标 / |三年内完成|当年完成");
-	/* glued cells are not split: a row of their own, past the table's
-	 * columns (the readers send it to extra), with a warning; the table goes
-	 * on after it */
-	CHECK_STR(
-	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n数量指标建设公路32.1公里2020\n"
-	         "产出指标\n数量指标\n人数\n1\n"),
-	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |||||数量指标建设公路32.1公里2020 / "
-	    "|产出指标|数量指标|人数|1");
-	CHECK_STR(
-	    warned,
-	    "6: glued cells not split (their text goes to extra): 数量指标建设公路32.1公里2020");
-	read("项目资金\n年度资金总额:40004000100%\n一级指标\n");
-	CHECK_STR(warned,
-	          "2: glued cells not split (their text goes to extra): 年度资金总额:40004000100%");
-	read("项目资金\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n一级指标\n");
-	CHECK_STR(warned, "2: glued cells not split (their text goes to extra): "
-	                  "全年预算数(A)全年执行数(B)预算执行率(B/A)");
-	read("年度重点工作任务\n名称\n任务1:服务站\n镇(街道)、村(社区)服务站运行经费\n");
-	CHECK_STR(warned, ""); /* remarks that are not column letters */
-	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
-	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
-	/* a self-evaluation's score pair glued to the indicator's name (分值 and
-	 * 得分 equal: one number written twice) */
-	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n分值\n得分\n效益指标\n"
-	               "社会效益指标\n基本公共服务水平1010\n\n\n"),
-	          "绩效指标|一级指标|二级指标|三级指标|分值|得分 / |效益指标|社会效益指标 / "
-	          "||||||基本公共服务水平1010");
-	CHECK_STR(warned,
-	          "9: glued cells not split (their text goes to extra): 基本公共服务水平1010");
-	/* not score pairs: a year alone, after ASCII, two different numbers, a
-	 * run too short or too long */
-	read("绩效指标\n一级指标\n2020\nG2020\n村容村貌3028\n人数11\n编号1234512345\n");
-	CHECK_STR(warned, "");
 	/* a block label alone on its row, then a header row without a label
 	 * column: the label spans the table (colspan copies, as in the form's
 	 * grid), so that a row's empty first cell stays the level-1 column */
@@ -285,5 +249,41 @@ int main(void)
 		CHECK_INT(bars, 63);
 		CHECK_STR(end ? end : "", " / 一级指标|某局");
 	}
+	/* a goal header row written before the row of its label */
+	CHECK_STR(read("中期目标 | 年度目标 | ||\n总体目标 | 三年内完成 | 当年完成 |\n"),
+	          "总体目标|中期目标|年度目标 / |三年内完成|当年完成");
+	/* glued cells are not split: a row of their own, past the table's
+	 * columns (the readers send it to extra), with a warning; the table goes
+	 * on after it */
+	CHECK_STR(
+	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n数量指标建设公路32.1公里2020\n"
+	         "产出指标\n数量指标\n人数\n1\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |||||数量指标建设公路32.1公里2020 / "
+	    "|产出指标|数量指标|人数|1");
+	CHECK_STR(
+	    warned,
+	    "6: glued cells not split (their text goes to extra): 数量指标建设公路32.1公里2020");
+	read("项目资金\n年度资金总额:40004000100%\n一级指标\n");
+	CHECK_STR(warned,
+	          "2: glued cells not split (their text goes to extra): 年度资金总额:40004000100%");
+	read("项目资金\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n一级指标\n");
+	CHECK_STR(warned, "2: glued cells not split (their text goes to extra): "
+	                  "全年预算数(A)全年执行数(B)预算执行率(B/A)");
+	read("年度重点工作任务\n名称\n任务1:服务站\n镇(街道)、村(社区)服务站运行经费\n");
+	CHECK_STR(warned, ""); /* remarks that are not column letters */
+	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
+	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
+	/* a self-evaluation's score pair glued to the indicator's name (分值 and
+	 * 得分 equal: one number written twice) */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n分值\n得分\n效益指标\n"
+	               "社会效益指标\n基本公共服务水平1010\n\n\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|分值|得分 / |效益指标|社会效益指标 / "
+	          "||||||基本公共服务水平1010");
+	CHECK_STR(warned,
+	          "9: glued cells not split (their text goes to extra): 基本公共服务水平1010");
+	/* not score pairs: a year alone, after ASCII, two different numbers, a
+	 * run too short or too long */
+	read("绩效指标\n一级指标\n2020\nG2020\n村容村貌3028\n人数11\n编号1234512345\n");
+	CHECK_STR(warned, "");
 	T_END();
 }
