@@ -695,8 +695,8 @@ typedef struct {
 	int pipes;                     /* the text's shape is REGRID_PIPES */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
-	int alone;     /* the grid's row index of a block label alone on its row, or -1 */
-	int multi;     /* the indicator header is a multi-project table's (project columns first) */
+	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
+	int multi; /* the indicator header is a multi-project table's (project columns first) */
 	warnings *warn;
 } builder;
 
@@ -960,7 +960,7 @@ static void place(builder *b, rowbuf *r)
 		}
 	}
 	if (heads && bare && b->alone == b->g->n - 1 && b->alone >= 0) {
-		/* a block label alone on its row, then a header row without a
+		/* an indicator block label alone on its row, then a header row without a
 		 * label column (`绩效指标`, then `一级指标 | 二级指标 ...`): the
 		 * label spans the table, as a colspan does in the form's grid, so
 		 * that a row's empty first cell stays its level-1 column */
@@ -1038,7 +1038,7 @@ static void place(builder *b, rowbuf *r)
 	}
 	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
 	pad = pad < 0 ? 0 : pad;
-	b->alone = blk != BLK_NONE && !bare && r->n == 1 ? b->g->n : -1;
+	b->alone = blk == BLK_INDICATOR && !bare && r->n == 1 ? b->g->n : -1;
 	grid_row *gr = grid_add_row(b->g, c0->line);
 	for (int j = 0; j < pad; j++) {
 		cell *c = grid_add_cell(b->g, gr, "", 0);
