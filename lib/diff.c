@@ -16,7 +16,7 @@
 
 #include "extsort.h"
 #include "facts.h"
-#include "diffhtml.h"
+#include "diffrep.h"
 #include "sum.h"
 #include "tsv.h"
 #include "util.h"
@@ -1069,13 +1069,10 @@ static int qcmp_pair(const void *x, const void *y, void *arg)
 typedef struct diff_ctx {
 	const diff_opts *o;
 	diff_errors *errs;
-	FILE *out; /* where rows go: the output, or the markdown body */
+	FILE *out; /* where tsv rows go: the output, or a temporary file */
 	long count[DIFF_NKINDS];
 	rowvec rows;
-	buf md_dept, md_project;
-	int md_started;
-	diffhtml_bars bars; /* --format html: the largest money changes */
-	buf label;
+	diffrep rep; /* --format markdown, html: the report */
 } diff_ctx;
 
 /* Pair old key a with new key b: a's records take b's key, and a renamed
@@ -1259,112 +1256,70 @@ void diff_md_cell(FILE *out, const char *s, size_t n)
 	}
 }
 
-/* Headings for a group whose rows are about to be printed. */
-/* The section's title in the form's words (vocab_section_titles), or its
- * name. */
-static const char *section_title(const rec *g)
+/* Is s (n bytes) one of the words? */
+static int word_of(const char *const *words, const char *s, size_t n)
 {
-	for (int i = 0; vocab_section_titles[i].section; i++)
-		if (strcmp(vocab_section_titles[i].section, g->s[R_SECTION]) == 0)
-			return vocab_section_titles[i].title;
-	return g->s[R_SECTION];
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
 }
 
-static void md_headings(diff_ctx *c, const rec *g)
+/* Can budget record x state a form's total: an amount in 万元 (field
+ * `amount`, or a year's column of a multi-column block)? Its value into
+ * *v. */
+static int total_amount(const rec *x, dec *v)
 {
-	FILE *out = c->out;
-	int new_dept = !c->md_started || c->md_dept.len != g->n[R_DEPT] ||
-	               memcmp(buf_str(&c->md_dept), g->s[R_DEPT], g->n[R_DEPT]) != 0;
-	int new_proj = new_dept || c->md_project.len != g->n[R_PROJECT] ||
-	               memcmp(buf_str(&c->md_project), g->s[R_PROJECT], g->n[R_PROJECT]) != 0;
-	c->md_started = 1;
-	if (c->o->format == DIFF_HTML) {
-		if (new_dept) {
-			buf_reset(&c->md_dept);
-			buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
-		}
-		if (new_proj) {
-			buf_reset(&c->md_project);
-			buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
-		}
-		diffhtml_group(out, new_dept, g->s[R_DEPT], g->n[R_DEPT], new_proj, g->s[R_PROJECT],
-		               g->n[R_PROJECT], section_title(g));
-		return;
-	}
-	if (new_dept) {
-		buf_reset(&c->md_dept);
-		buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
-		fputs("## ", out);
-		if (g->n[R_DEPT])
-			diff_md_cell(out, g->s[R_DEPT], g->n[R_DEPT]);
-		else
-			fputs("(no department)", out);
-		fputs("\n\n", out);
-	}
-	if (new_proj) {
-		buf_reset(&c->md_project);
-		buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
-		if (g->n[R_PROJECT]) {
-			fputs("### Project: ", out);
-			diff_md_cell(out, g->s[R_PROJECT], g->n[R_PROJECT]);
-		} else {
-			fputs("### Department-wide", out);
-		}
-		fputs("\n\n", out);
-	}
-	fputs("#### ", out);
-	diff_md_cell(out, section_title(g), strlen(section_title(g)));
-	fputs("\n\n| change | key | field | old | new | delta | pct |\n"
-	      "|---|---|---|---|---|---:|---:|\n",
-	      out);
+	return x->n[R_NUM] && strcmp(x->s[R_UNIT], VOCAB_MONEY_CANON) == 0 &&
+	       (strcmp(x->s[R_FIELD], "amount") == 0 ||
+	        word_of(vocab_budget_year_words, x->s[R_FIELD], x->n[R_FIELD])) &&
+	       dec_parse(x->s[R_NUM], x->n[R_NUM], v) == 0;
 }
 
-static void md_row(FILE *out, const row *w)
+/* The total a form's budget group g states (for the reports' one-line
+ * summary of a form only one input has): the first record, in the order
+ * of vocab_diff_total_labels, whose label (the key's last |-part) names a
+ * total; else the sum of the rows of the first group of
+ * vocab_diff_total_groups it has (the department form's 部门预算支出);
+ * else none. t->label points into g's records. */
+static void group_total(const recvec *g, diffrep_total *t)
 {
-	fprintf(out, "| %s | ", diff_change_name[w->change]);
-	if (w->change == DIFF_RENAMED) {
-		diff_md_cell(out, w->ov, w->ovn);
-		fputs(" → ", out);
-		diff_md_cell(out, w->nv, w->nvn);
-		fputs(" |  |  |  |  |  |\n", out);
-		return;
-	}
-	diff_md_cell(out, w->k, w->kn);
-	fputs(" | ", out);
-	diff_md_cell(out, w->f, w->fn);
-	fputs(" | ", out);
-	diff_md_cell(out, w->ov, w->ovn);
-	fputs(" | ", out);
-	diff_md_cell(out, w->nv, w->nvn);
-	int unit = w->delta[0] && w->unit && *w->unit && strcmp(w->unit, "date") != 0;
-	fprintf(out, " | %s%s", w->delta, unit ? " " : "");
-	if (unit)
-		diff_md_cell(out, w->unit, strlen(w->unit));
-	fprintf(out, " | %s%s |\n", w->pct, w->pct[0] ? "%" : "");
-}
-
-/* One row of the html report; a money change is offered to the chart. */
-static void html_row(diff_ctx *c, const rec *g, const row *w)
-{
-	if (w->change == DIFF_RENAMED) {
-		buf_reset(&c->label);
-		buf_add(&c->label, w->ov, w->ovn);
-		buf_adds(&c->label, " → ");
-		buf_add(&c->label, w->nv, w->nvn);
-		diffhtml_row(c->out, diff_change_name[w->change], c->label.s, c->label.len, "", 0,
-		             "", 0, "", 0, "", "", "");
-		return;
-	}
-	diffhtml_row(c->out, diff_change_name[w->change], w->k, w->kn, w->f, w->fn, w->ov, w->ovn,
-	             w->nv, w->nvn, w->delta, w->unit ? w->unit : "", w->pct);
-	if (w->delta[0] && w->unit && strcmp(w->unit, VOCAB_MONEY_CANON) == 0) {
-		buf_reset(&c->label); /* the project's name, if any, and the key */
-		if (g->n[R_PROJECT]) {
-			buf_add(&c->label, g->s[R_PROJECT], g->n[R_PROJECT]);
-			buf_adds(&c->label, " ");
+	memset(t, 0, sizeof *t);
+	for (int w = 0; vocab_diff_total_labels[w]; w++)
+		for (size_t i = 0; i < g->n; i++) {
+			const rec *x = g->v[i];
+			size_t p = prefix_len(x->s[R_KEY], x->n[R_KEY]);
+			if (strlen(vocab_diff_total_labels[w]) == x->n[R_KEY] - p &&
+			    memcmp(vocab_diff_total_labels[w], x->s[R_KEY] + p, x->n[R_KEY] - p) ==
+			        0 &&
+			    total_amount(x, &t->v)) {
+				t->have = 1;
+				t->label = x->s[R_KEY];
+				t->ln = x->n[R_KEY];
+				return;
+			}
 		}
-		buf_add(&c->label, w->k, w->kn);
-		diffhtml_bar_offer(&c->bars, c->label.s, c->label.len, w->deltav);
+	for (int w = 0; vocab_diff_total_groups[w]; w++) {
+		const char *grp = vocab_diff_total_groups[w];
+		size_t gl = strlen(grp);
+		dec sum = {0, 0}, v;
+		int n = 0;
+		for (size_t i = 0; i < g->n; i++) {
+			const rec *x = g->v[i];
+			if (x->n[R_KEY] > gl && x->s[R_KEY][gl] == '|' &&
+			    memcmp(x->s[R_KEY], grp, gl) == 0 && total_amount(x, &v)) {
+				if (dec_add(sum, v, &sum) != 0)
+					return; /* no total rather than a wrong one */
+				n++;
+			}
+		}
+		if (n) {
+			t->have = t->sum = 1;
+			t->v = sum;
+			t->label = grp;
+			t->ln = gl;
+			return;
+		}
 	}
 }
 
@@ -1424,24 +1379,38 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 	}
 	qsort(c->rows.v, c->rows.n, sizeof *c->rows.v, qcmp_row);
 
-	int header_done = 0;
+	int report = c->o->format == DIFF_MARKDOWN || c->o->format == DIFF_HTML;
+	if (report) {
+		diffrep_total tot[2] = {{0}, {0}};
+		int budget = strcmp(g->s[R_SECTION], facts_section_name[SEC_BUDGET]) == 0;
+		if (budget) {
+			group_total(og, &tot[0]);
+			group_total(ng, &tot[1]);
+		}
+		diffrep_group(&c->rep, g->s[R_DEPT], g->n[R_DEPT], g->s[R_PROJECT], g->n[R_PROJECT],
+		              g->s[R_SECTION], g->n[R_SECTION], og->n > 0, ng->n > 0,
+		              budget ? tot : NULL);
+	}
 	for (size_t r = 0; r < c->rows.n; r++) {
 		const row *w = &c->rows.v[r];
 		if (!shown(c, w))
 			continue;
 		c->count[w->change]++;
-		if (c->o->format == DIFF_HTML) {
-			if (!header_done)
-				md_headings(c, g);
-			header_done = 1;
-			html_row(c, g, w);
-			continue;
-		}
-		if (c->o->format == DIFF_MARKDOWN) {
-			if (!header_done)
-				md_headings(c, g);
-			header_done = 1;
-			md_row(c->out, w);
+		if (report) {
+			diffrep_row rr = {w->change,
+			                  w->k,
+			                  w->f,
+			                  w->ov,
+			                  w->nv,
+			                  w->kn,
+			                  w->fn,
+			                  w->ovn,
+			                  w->nvn,
+			                  w->delta,
+			                  w->unit ? w->unit : "",
+			                  w->pct,
+			                  w->deltav};
+			diffrep_add(&c->rep, &rr);
 			continue;
 		}
 		char *f[10] = {(char *)diff_change_name[w->change],
@@ -1459,10 +1428,8 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		    w->fn,        w->ovn,       w->nvn,          strlen(w->delta), strlen(w->pct)};
 		tsv_write_row(c->out, f, len, 10);
 	}
-	if (header_done && c->o->format == DIFF_HTML)
-		diffhtml_end_group(c->out);
-	else if (header_done)
-		putc('\n', c->out);
+	if (report)
+		diffrep_end_group(&c->rep);
 	return 0;
 }
 
@@ -1473,47 +1440,6 @@ static long differences(const diff_ctx *c)
 		if (k != DIFF_SAME)
 			n += c->count[k];
 	return n;
-}
-
-/* The one-line summary of the counts, into b. */
-static void summary(const diff_ctx *c, buf *b)
-{
-	if (!differences(c) && !c->count[DIFF_SAME]) {
-		buf_adds(b, "No differences.");
-		return;
-	}
-	static const int order[] = {DIFF_CHANGED, DIFF_ADDED, DIFF_REMOVED, DIFF_RENAMED,
-	                            DIFF_SAME};
-	const char *sep = "";
-	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
-		if (order[k] == DIFF_SAME && !c->o->all)
-			continue;
-		buf_printf(b, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
-		sep = ", ";
-	}
-}
-
-/* The markdown title (both inputs, and their years when they have one) and
- * the one-line summary. */
-static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname,
-                   const char *const year[2])
-{
-	fputs("# Changes from ", out);
-	diff_md_cell(out, oldname, strlen(oldname));
-	if (*year[0])
-		fprintf(out, " (%s)", year[0]);
-	fputs(" to ", out);
-	diff_md_cell(out, newname, strlen(newname));
-	if (*year[1])
-		fprintf(out, " (%s)", year[1]);
-	fputs("\n\n", out);
-	buf b = {0};
-	summary(c, &b);
-	if (!differences(c) && !c->count[DIFF_SAME])
-		fprintf(out, "%s\n", buf_str(&b));
-	else
-		fprintf(out, "**%s**\n\n", buf_str(&b));
-	buf_free(&b);
 }
 
 int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff_errors *errs)
@@ -1572,9 +1498,9 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 			merging |= s[k].spilled;
 		}
 	}
-	if (o->format == DIFF_MARKDOWN || o->format == DIFF_HTML) {
-		c.out = tmpfile();
-		if (!c.out) {
+	int report = o->format == DIFF_MARKDOWN || o->format == DIFF_HTML;
+	if (report) {
+		if (diffrep_init(&c.rep, o->format == DIFF_HTML, o->all) < 0) {
 			add_error(errs, NULL, 0, "cannot create a temporary file for the report");
 			goto done;
 		}
@@ -1618,20 +1544,16 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		if (ferror(c.out))
 			break; /* the output: the caller reports it; a tmpfile: below */
 	}
-	if (c.out != out && ferror(c.out)) {
-		add_error(errs, NULL, 0, "write error on the temporary file for the report");
-		goto done;
-	}
-	if (c.out != out && o->format == DIFF_HTML) {
-		buf sm = {0};
-		summary(&c, &sm);
-		diffhtml_page(out, c.out, old.name, year[0], new.name, year[1], buf_str(&sm),
-		              &c.bars);
-		buf_free(&sm);
+	if (report) {
+		if (diffrep_finish(&c.rep, out, old.name, year[0], new.name, year[1]) < 0) {
+			add_error(errs, NULL, 0, "write error on a temporary file for the report");
+			goto done;
+		}
 	} else if (c.out != out) {
-		if (o->format == DIFF_MARKDOWN) {
-			const char *yr[2] = {year[0], year[1]};
-			md_top(&c, out, old.name, new.name, yr);
+		if (ferror(c.out)) {
+			add_error(errs, NULL, 0,
+			          "write error on the temporary file for the report");
+			goto done;
 		}
 		rewind(c.out);
 		char b[65536];
@@ -1664,8 +1586,6 @@ done:
 		tsv_reader_free(&s[k].r);
 	}
 	free(c.rows.v);
-	buf_free(&c.md_dept);
-	buf_free(&c.md_project);
-	buf_free(&c.label);
+	diffrep_free(&c.rep);
 	return status;
 }
