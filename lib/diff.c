@@ -400,6 +400,12 @@ typedef struct src {
 	int spilled, dup_done;
 	extsort ext;
 	long dup, dup_first;
+	/* after the first run: the records are loaded as run records (fv,
+	 * fn of them, in mem) with their run keys, not grouped */
+	int flat;
+	char **fv;
+	size_t fn, fcap;
+	buf key; /* a run key being built */
 } src;
 
 /* Give the records of g back to s's pool (stream mode) and empty g. */
@@ -731,56 +737,133 @@ static void src_sort(src *s)
 static size_t src_mem(const src *s)
 {
 	return s->mem.bytes + (s->all.cap + s->all.n) * sizeof(rec *) +
-	       s->gcap * (sizeof *s->grp + sizeof *s->gcount) + s->htcap * sizeof *s->ht;
+	       s->gcap * (sizeof *s->grp + sizeof *s->gcount) + s->htcap * sizeof *s->ht +
+	       s->fcap * sizeof *s->fv + s->fn * 2 * sizeof(char *); /* extsort_sort's copy */
 }
 
-/* The order of records in the runs: (dept, project, section, key, field)
- * as the escaped text sorts, then line -- the order src_sort gives. */
-static int run_cmp(const tsv_reader *a, long al, const tsv_reader *b, long bl)
+/* The run key of a record (extsort's order is the keys' bytes): columns
+ * dept .. field, each as its escaped text (what LC_ALL=C sort sees) with
+ * bytes 0x00 and 0x01 stuffed as 01 01 and 01 02 and a 0x00 after it, then
+ * the line number, 8 bytes big-endian. So memcmp orders keys as
+ * diff_esc_cmp orders the columns one by one, then the line (the order
+ * src_sort gives), and no key is the start of another. Into b (reset). */
+static void run_key(buf *b, const char *const *col, const size_t *n, long line)
 {
-	static const int col[] = {COL_DEPT, COL_PROJECT, COL_SECTION, COL_KEY, COL_FIELD};
-	for (size_t i = 0; i < sizeof col / sizeof *col; i++) {
-		int c = diff_esc_cmp(a->f[col[i]], a->len[col[i]], b->f[col[i]], b->len[col[i]]);
-		if (c)
-			return c;
+	size_t need = 8;
+	for (int i = 0; i < 5; i++)
+		need += 2 * n[i] + 1;
+	buf_reset(b);
+	buf_grow(b, need);
+	unsigned char *p = (unsigned char *)b->s;
+	for (int i = 0; i < 5; i++) {
+		const unsigned char *c = (const unsigned char *)col[i];
+		for (size_t k = 0; k < n[i]; k++) {
+			switch (c[k]) {
+			case '\\':
+				*p++ = '\\', *p++ = '\\';
+				break;
+			case '\t':
+				*p++ = '\\', *p++ = 't';
+				break;
+			case '\n':
+				*p++ = '\\', *p++ = 'n';
+				break;
+			case '\r':
+				*p++ = '\\', *p++ = 'r';
+				break;
+			case 0:
+			case 1:
+				*p++ = 1, *p++ = (unsigned char)(c[k] + 1);
+				break;
+			default:
+				*p++ = c[k];
+			}
+		}
+		*p++ = 0;
 	}
-	return (al > bl) - (al < bl);
+	uint64_t ln = (uint64_t)line;
+	for (int k = 7; k >= 0; k--)
+		*p++ = (unsigned char)(ln >> (8 * k));
+	b->len = (size_t)(p - (unsigned char *)b->s);
 }
 
 /* Sort the records loaded and write them as one run; then forget them.
- * Returns 0, or -1 after adding an error. */
+ * Returns 0, or -1 after adding an error. The first run is of grouped
+ * records (src_rec_load); from then on the input is known to be large and
+ * records are loaded flat, as run records (src_flat_load). */
 static int src_spill(src *s)
 {
 	if (!s->spilled) {
-		extsort_init(&s->ext, FACT_NCOLS, run_cmp);
+		extsort_init(&s->ext, FACT_NCOLS);
 		s->spilled = 1;
 	}
-	src_sort(s);
 	if (extsort_begin(&s->ext) < 0) {
 		add_error(s->errs, NULL, 0, "%s", s->ext.err);
 		return -1;
 	}
-	char *f[FACT_NCOLS];
-	size_t len[FACT_NCOLS] = {0};
-	f[COL_DOC] = f[COL_YEAR] = f[COL_SRC] = "";
-	for (size_t i = 0; i < s->all.n; i++) {
-		const rec *x = s->all.v[i];
-		for (int k = 0; k < R_N; k++) {
-			f[rec_col[k]] = (char *)x->s[k];
-			len[rec_col[k]] = x->n[k];
+	if (s->flat) {
+		extsort_sort(s->fv, s->fn);
+		for (size_t i = 0; i < s->fn; i++)
+			extsort_put_rec(&s->ext, s->fv[i]);
+		s->fn = 0;
+	} else {
+		src_sort(s);
+		char *f[FACT_NCOLS];
+		size_t len[FACT_NCOLS] = {0};
+		f[COL_DOC] = f[COL_SRC] = "";
+		for (size_t i = 0; i < s->all.n; i++) {
+			const rec *x = s->all.v[i];
+			for (int k = 0; k < R_N; k++) {
+				f[rec_col[k]] = (char *)x->s[k];
+				len[rec_col[k]] = x->n[k];
+			}
+			size_t n[5] = {x->n[R_DEPT], x->n[R_PROJECT], x->n[R_SECTION], x->n[R_KEY],
+			               x->n[R_FIELD]};
+			run_key(&s->key, x->s, n, x->line);
+			extsort_put(&s->ext, s->key.s, s->key.len, f, len, x->line);
 		}
-		extsort_put(&s->ext, f, len, x->line);
+		s->all.n = 0;
+		s->ngroups = 0;
+		s->last = 0;
+		memset(s->ht, 0, s->htcap * sizeof *s->ht);
+		s->flat = 1;
 	}
 	if (extsort_end(&s->ext) < 0) {
 		add_error(s->errs, NULL, 0, "%s", s->ext.err);
 		return -1;
 	}
 	arena_reset(&s->mem);
-	s->all.n = 0;
-	s->ngroups = 0;
-	s->last = 0;
-	memset(s->ht, 0, s->htcap * sizeof *s->ht);
 	return 0;
+}
+
+/* Load the reader's current record as a run record with its key, in s's
+ * arena (no group, no copy of the columns into a rec: it is written as
+ * it is built). */
+static void src_flat_load(src *s)
+{
+	const tsv_reader *r = &s->r;
+	const char *col[5];
+	size_t n[5];
+	for (int i = 0; i < 5; i++) {
+		col[i] = r->f[rec_col[R_DEPT + i]];
+		n[i] = r->len[rec_col[R_DEPT + i]];
+	}
+	run_key(&s->key, col, n, r->line);
+	char *f[FACT_NCOLS];
+	size_t len[FACT_NCOLS];
+	for (int k = 0; k < FACT_NCOLS; k++) {
+		f[k] = r->f[k];
+		len[k] = r->len[k];
+	}
+	f[COL_DOC] = f[COL_SRC] = "";
+	len[COL_DOC] = len[COL_SRC] = 0;
+	char *x = arena_alloc(&s->mem, extsort_rec_size(&s->ext, s->key.len, len));
+	extsort_rec_build(&s->ext, x, s->key.s, s->key.len, f, len, r->line);
+	if (s->fn == s->fcap) {
+		s->fcap = s->fcap ? 2 * s->fcap : 1024;
+		s->fv = xreallocarray(s->fv, s->fcap, sizeof *s->fv);
+	}
+	s->fv[s->fn++] = x;
 }
 
 /* Default mode: read everything, sort, find duplicates. Returns 0 or -1.
@@ -800,14 +883,17 @@ static int src_load(src *s)
 	while ((rc = src_tsv_read(s)) == 1) {
 		if (!field_selected(s->o, &s->r))
 			continue;
-		rv_push(&s->all, src_rec_load(s));
+		if (s->flat)
+			src_flat_load(s);
+		else
+			rv_push(&s->all, src_rec_load(s));
 		if (src_mem(s) > budget && src_spill(s) < 0)
 			return -1;
 	}
 	if (rc < 0)
 		return -1;
 	if (s->spilled) {
-		if ((s->all.n && src_spill(s) < 0))
+		if ((s->all.n || s->fn) && src_spill(s) < 0)
 			return -1;
 		arena_free(&s->mem); /* the spare blocks: not needed for the merge */
 		if (extsort_merge(&s->ext) < 0) {
@@ -1583,6 +1669,8 @@ done:
 		free(s[k].pool.v);
 		free(g[k].v);
 		free(s[k].all.v);
+		free(s[k].fv);
+		buf_free(&s[k].key);
 		tsv_reader_free(&s[k].r);
 	}
 	free(c.rows.v);
