@@ -170,6 +170,9 @@ int diff_ratio_ge(long long num, long long den, dec x)
 /* ---- records ---- */
 
 enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_YEAR, R_N };
+/* A run record's fields (lib/extsort.c): value .. year; dept .. field and
+ * the line are in its key (run_key). */
+#define RUN_COLS (R_N - R_VALUE)
 static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY,  COL_FIELD,
                                  COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT, COL_YEAR};
 
@@ -405,7 +408,9 @@ typedef struct src {
 	int flat;
 	char **fv;
 	size_t fn, fcap;
-	buf key; /* a run key being built */
+	buf key;       /* a run key being built */
+	buf kdec;      /* a merged record's key, decoded */
+	tsv_reader mr; /* a merged record as a fact stream's fields */
 } src;
 
 /* Give the records of g back to s's pool (stream mode) and empty g. */
@@ -591,6 +596,60 @@ static int src_tsv_read(src *s)
 	return rc;
 }
 
+/* A merged run record as a fact stream's fields, into s->mr: the columns
+ * dept .. field decoded from its key (run_key's escapes and stuffing
+ * undone, each column NUL-terminated in s->kdec), the rest from its fields
+ * pv (RUN_COLS of them, value .. year), doc and src empty; *line from the
+ * key's last 8 bytes. Returns 0, or -1 when the key is not one run_key
+ * makes. */
+static int run_decode(src *s, const tsv_reader *pv, long *line)
+{
+	const unsigned char *k = (const unsigned char *)s->ext.key;
+	size_t kn = s->ext.keylen, j = 0;
+	buf_reset(&s->kdec);
+	buf_grow(&s->kdec, kn);
+	char *o = s->kdec.s;
+	static const char esc_from[] = "\\tnr", esc_to[] = "\\\t\n\r";
+	for (int i = R_DEPT; i <= R_FIELD; i++) {
+		char *start = o;
+		for (;;) {
+			if (j >= kn)
+				return -1;
+			unsigned char b = k[j++];
+			if (b == 0)
+				break;
+			if (b == '\\' || b == 1) {
+				if (j >= kn)
+					return -1;
+				unsigned char c = k[j++];
+				const char *e = b == 1 ? NULL : strchr(esc_from, c);
+				if (b == 1 ? c != 1 && c != 2 : !c || !e)
+					return -1;
+				*o++ = b == 1 ? (char)(c - 1) : esc_to[e - esc_from];
+			} else {
+				*o++ = (char)b;
+			}
+		}
+		*o++ = 0;
+		s->mr.f[rec_col[i]] = start;
+		s->mr.len[rec_col[i]] = (size_t)(o - 1 - start);
+	}
+	if (kn - j != 8)
+		return -1;
+	uint64_t ln = 0;
+	for (int b = 0; b < 8; b++)
+		ln = ln << 8 | k[j + b];
+	*line = (long)ln;
+	for (int i = R_VALUE; i < R_N; i++) {
+		s->mr.f[rec_col[i]] = pv->f[i - R_VALUE];
+		s->mr.len[rec_col[i]] = pv->len[i - R_VALUE];
+	}
+	s->mr.f[COL_DOC] = s->mr.f[COL_SRC] = "";
+	s->mr.len[COL_DOC] = s->mr.len[COL_SRC] = 0;
+	s->mr.nf = FACT_NCOLS;
+	return 0;
+}
+
 /* The next record of a stream source: from the input (--sorted) or from
  * the merge of its sorted runs (spilled). *r is the reader holding it, valid
  * until the next call, *line its input line. Returns 1, 0 at the end, or -1
@@ -598,9 +657,16 @@ static int src_tsv_read(src *s)
 static int src_read(src *s, const tsv_reader **r, long *line)
 {
 	if (s->spilled) {
-		int rc = extsort_next(&s->ext, r, line);
+		const tsv_reader *pv;
+		int rc = extsort_next(&s->ext, &pv);
+		if (rc > 0 && run_decode(s, pv, line) < 0) {
+			snprintf(s->ext.err, sizeof s->ext.err, "a temporary file in %s is damaged",
+			         s->ext.dir);
+			rc = -1;
+		}
 		if (rc < 0)
 			add_error(s->errs, NULL, 0, "%s", s->ext.err);
+		*r = &s->mr;
 		return rc;
 	}
 	int rc = src_tsv_read(s);
@@ -794,7 +860,7 @@ static void run_key(buf *b, const char *const *col, const size_t *n, long line)
 static int src_spill(src *s)
 {
 	if (!s->spilled) {
-		extsort_init(&s->ext, FACT_NCOLS);
+		extsort_init(&s->ext, RUN_COLS);
 		s->spilled = 1;
 	}
 	if (extsort_begin(&s->ext) < 0) {
@@ -808,19 +874,18 @@ static int src_spill(src *s)
 		s->fn = 0;
 	} else {
 		src_sort(s);
-		char *f[FACT_NCOLS];
-		size_t len[FACT_NCOLS] = {0};
-		f[COL_DOC] = f[COL_SRC] = "";
+		char *f[RUN_COLS];
+		size_t len[RUN_COLS];
 		for (size_t i = 0; i < s->all.n; i++) {
 			const rec *x = s->all.v[i];
-			for (int k = 0; k < R_N; k++) {
-				f[rec_col[k]] = (char *)x->s[k];
-				len[rec_col[k]] = x->n[k];
+			for (int k = R_VALUE; k < R_N; k++) {
+				f[k - R_VALUE] = (char *)x->s[k];
+				len[k - R_VALUE] = x->n[k];
 			}
 			size_t n[5] = {x->n[R_DEPT], x->n[R_PROJECT], x->n[R_SECTION], x->n[R_KEY],
 			               x->n[R_FIELD]};
 			run_key(&s->key, x->s, n, x->line);
-			extsort_put(&s->ext, s->key.s, s->key.len, f, len, x->line);
+			extsort_put(&s->ext, s->key.s, s->key.len, f, len);
 		}
 		s->all.n = 0;
 		s->ngroups = 0;
@@ -849,16 +914,14 @@ static void src_flat_load(src *s)
 		n[i] = r->len[rec_col[R_DEPT + i]];
 	}
 	run_key(&s->key, col, n, r->line);
-	char *f[FACT_NCOLS];
-	size_t len[FACT_NCOLS];
-	for (int k = 0; k < FACT_NCOLS; k++) {
-		f[k] = r->f[k];
-		len[k] = r->len[k];
+	char *f[RUN_COLS];
+	size_t len[RUN_COLS];
+	for (int k = R_VALUE; k < R_N; k++) {
+		f[k - R_VALUE] = r->f[rec_col[k]];
+		len[k - R_VALUE] = r->len[rec_col[k]];
 	}
-	f[COL_DOC] = f[COL_SRC] = "";
-	len[COL_DOC] = len[COL_SRC] = 0;
 	char *x = arena_alloc(&s->mem, extsort_rec_size(&s->ext, s->key.len, len));
-	extsort_rec_build(&s->ext, x, s->key.s, s->key.len, f, len, r->line);
+	extsort_rec_build(&s->ext, x, s->key.s, s->key.len, f, len);
 	if (s->fn == s->fcap) {
 		s->fcap = s->fcap ? 2 * s->fcap : 1024;
 		s->fv = xreallocarray(s->fv, s->fcap, sizeof *s->fv);
@@ -1671,6 +1734,7 @@ done:
 		free(s[k].all.v);
 		free(s[k].fv);
 		buf_free(&s[k].key);
+		buf_free(&s[k].kdec);
 		tsv_reader_free(&s[k].r);
 	}
 	free(c.rows.v);

@@ -11,16 +11,15 @@
 #include "util.h"
 
 #define RUNBUF_SIZE (128u << 10) /* stdio buffer of a run being written; a reader's */
-#define REC_HDR 16               /* uint32 body size, uint32 key length, int64 line */
+#define REC_HDR 8                /* uint32 body size, uint32 key length */
 
 /* A run being read: its bytes in buf[pos, len), the current record's
- * fields in view, its line number in line. */
+ * fields in view. */
 struct extsort_rd {
 	int fd;
 	char *buf;
 	size_t cap, pos, len;
 	int eof;
-	long line;
 	const char *key; /* the current record's key */
 	size_t keylen;
 	const char *rec; /* the current record's bytes (its header first) */
@@ -107,8 +106,8 @@ int extsort_begin(extsort *e)
 	return 0;
 }
 
-/* A record on disk: uint32 size of the rest, uint32 key length, int64
- * line, the key, then per field uint32 length, the bytes, a NUL. Native
+/* A record on disk: uint32 size of the rest, uint32 key length, the key,
+ * then per field uint32 length, the bytes, a NUL. Native
  * byte order: the file never leaves the process. */
 size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len)
 {
@@ -119,13 +118,11 @@ size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len)
 }
 
 void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen, char *const *f,
-                       const size_t *len, long line)
+                       const size_t *len)
 {
 	uint32_t body = (uint32_t)(extsort_rec_size(e, klen, len) - 4), kl = (uint32_t)klen;
-	int64_t ln = line;
 	memcpy(dst, &body, 4);
 	memcpy(dst + 4, &kl, 4);
-	memcpy(dst + 8, &ln, 8);
 	memcpy(dst + REC_HDR, key, klen);
 	char *p = dst + REC_HDR + klen;
 	for (int i = 0; i < e->ncols; i++) {
@@ -144,15 +141,14 @@ void extsort_put_rec(extsort *e, const char *rec)
 	fwrite_unlocked(rec, 1, 4 + (size_t)body, e->w);
 }
 
-void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len,
-                 long line)
+void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len)
 {
 	size_t need = extsort_rec_size(e, klen, len);
 	if (need > e->reccap) {
 		e->reccap = need < 4096 ? 4096 : need;
 		e->rec = xrealloc(e->rec, e->reccap);
 	}
-	extsort_rec_build(e, e->rec, key, klen, f, len, line);
+	extsort_rec_build(e, e->rec, key, klen, f, len);
 	fwrite_unlocked(e->rec, 1, need, e->w);
 }
 
@@ -245,9 +241,12 @@ void extsort_sort(char **recs, size_t n)
 			ins_sort(v, f.n, off);
 			continue;
 		}
-		if (!f.fresh)
-			for (size_t i = 0; i < f.n; i++)
+		if (!f.fresh) /* each record is a cache miss: ask for them ahead */
+			for (size_t i = 0; i < f.n; i++) {
+				if (i + 16 < f.n)
+					__builtin_prefetch(v[i + 16].r + REC_HDR + off);
 				v[i].c = chunk_at(v[i].r, off);
+			}
 		/* the pivot: the median of three picked at random (a fixed
 		 * sequence), as the partition below leaves sorted input rotated,
 		 * on which first/middle/last medians go quadratic; a
@@ -410,10 +409,7 @@ static int rd_next(extsort *e, size_t i)
 		goto damaged;
 	const char *p = d->buf + d->pos + 4, *end = p + body;
 	uint32_t kl;
-	int64_t ln;
 	memcpy(&kl, p, 4);
-	memcpy(&ln, p + 4, 8);
-	d->line = (long)ln;
 	p += REC_HDR - 4;
 	if ((size_t)(end - p) < kl)
 		goto damaged;
@@ -465,7 +461,7 @@ static int merge_open(extsort *e, size_t first, size_t n)
 	return 0;
 }
 
-int extsort_next(extsort *e, const tsv_reader **r, long *line)
+int extsort_next(extsort *e, const tsv_reader **r)
 {
 	if (e->top_used) {
 		e->top_used = 0;
@@ -482,7 +478,6 @@ int extsort_next(extsort *e, const tsv_reader **r, long *line)
 	e->top_used = 1;
 	struct extsort_rd *d = &e->rd[e->heap[0]];
 	*r = &d->view;
-	*line = d->line;
 	e->key = d->key;
 	e->keylen = d->keylen;
 	return 1;
@@ -495,9 +490,8 @@ static int merge_oldest(extsort *e)
 	if (merge_open(e, 0, EXTSORT_FAN_IN) < 0 || extsort_begin(e) < 0)
 		return -1;
 	const tsv_reader *r;
-	long line;
 	int rc;
-	while ((rc = extsort_next(e, &r, &line)) == 1)
+	while ((rc = extsort_next(e, &r)) == 1)
 		extsort_put_rec(e, e->rd[e->heap[0]].rec);
 	merge_close(e);
 	if (rc < 0 || extsort_end(e) < 0)

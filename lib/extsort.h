@@ -6,8 +6,9 @@
  * or its own way) and writes it here record by record; the merge then
  * hands the records back one at a time, smallest key first, as the fields
  * of a tsv_reader (so code that reads a fact stream reads a merge the same
- * way). Runs are binary files of the process's own (a record: its size,
- * its key's length, its line number, the key, then each field's length,
+ * way; a caller may leave out of the fields what its key holds). Runs are
+ * binary files of the process's own (a record: its size, its key's
+ * length, the key, then each field's length,
  * bytes and a NUL; read back in place, nothing to parse or unescape) in $TMPDIR
  * (else /tmp), unlinked as soon as they are created, so nothing is left
  * behind, whatever happens. At most EXTSORT_FAN_IN runs are read at once:
@@ -62,11 +63,10 @@ FILE *extsort_tmpfile(char *err, size_t errn);
 
 /* Start a run. Returns 0, or -1 (e->err). */
 int extsort_begin(extsort *e);
-/* Append one record to the run: its key (klen bytes), ncols fields (len
- * may not be NULL) and its line number. Records must come in key order
- * (extsort_keycmp). Write errors show at extsort_end. */
-void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len,
-                 long line);
+/* Append one record to the run: its key (klen bytes) and ncols fields (len
+ * may not be NULL). Records must come in key order (extsort_keycmp). Write
+ * errors show at extsort_end. */
+void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len);
 
 /* A record built in memory, in the very bytes a run holds, so that a
  * caller can load records once, sort them (extsort_sort) and write them
@@ -74,7 +74,7 @@ void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const
 size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len);
 /* Build the record into dst (extsort_rec_size bytes). */
 void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen, char *const *f,
-                       const size_t *len, long line);
+                       const size_t *len);
 /* Append a built record to the run. */
 void extsort_put_rec(extsort *e, const char *rec);
 /* Sort n built records by key (extsort_keycmp): a multikey quicksort on
@@ -91,9 +91,8 @@ int extsort_end(extsort *e);
 /* Prepare the merge of every run. Returns 0, or -1. */
 int extsort_merge(extsort *e);
 /* The next record in order: *r holds its fields (f, len; NUL-terminated;
- * valid until the next call; e->key, e->keylen its key), *line its line
- * number. Returns 1, 0 at the
- * end, -1 on error (e->err). */
-int extsort_next(extsort *e, const tsv_reader **r, long *line);
+ * valid until the next call), e->key and e->keylen its key. Returns 1, 0
+ * at the end, -1 on error (e->err). */
+int extsort_next(extsort *e, const tsv_reader **r);
 
 #endif
