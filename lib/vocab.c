@@ -32,6 +32,11 @@ const char *const vocab_budget_year_words[] = {
     "年度",         "当年",         NULL,
 };
 const char *const vocab_diff_skip_fields[] = {"band", "mark", NULL};
+const char *const vocab_diff_total_labels[] = {
+    "年度资金总额", "当年年度预算", "年度预算资金总额", "当年资金总额", "项目当年预算", "资金总额",
+    "合计",         "总计",         "预算数",           NULL,
+};
+const char *const vocab_diff_total_groups[] = {"部门预算支出", NULL};
 
 const vocab_section_title vocab_section_titles[] = {
     {"meta", "表头"},          {"info", "基本信息"},         {"budget", "预算整体情况"},
