@@ -73,9 +73,12 @@ void buf_grow(buf *b, size_t extra)
 	b->cap = cap;
 }
 
+/* buf_add and buf_addc call buf_grow only when the room left (cap - len,
+ * which holds the NUL) is short: most adds fit. */
 void buf_add(buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
 	if (n)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
@@ -84,7 +87,8 @@ void buf_add(buf *b, const void *p, size_t n)
 
 void buf_addc(buf *b, int c)
 {
-	buf_grow(b, 1);
+	if (b->cap - b->len <= 1)
+		buf_grow(b, 1);
 	b->s[b->len++] = (char)c;
 	b->s[b->len] = 0;
 }
