@@ -128,8 +128,10 @@ static const unsigned char sniff_stop[256] = {
     ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1,
 };
 
-/* Length of the run at p[0..n) before the first sniff_stop byte; *word is
- * set when the run holds a byte other than a space. Eight bytes a step. */
+/* Length of the run at p[0..n) before the first sniff_stop byte. When word
+ * is not NULL, *word is set when the run holds a byte other than a space
+ * (the caller needs to know only while its line has no content yet or a
+ * field has just started). Eight bytes a step. */
 static size_t sniff_run(const char *p, size_t n, int *word)
 {
 	const unsigned char *u = (const unsigned char *)p;
@@ -140,12 +142,15 @@ static size_t sniff_run(const char *p, size_t n, int *word)
 		    sniff_stop[u[i + 3]] | sniff_stop[u[i + 4]] | sniff_stop[u[i + 5]] |
 		    sniff_stop[u[i + 6]] | sniff_stop[u[i + 7]])
 			break;
-		w |= (u[i] ^ ' ') | (u[i + 1] ^ ' ') | (u[i + 2] ^ ' ') | (u[i + 3] ^ ' ') |
-		     (u[i + 4] ^ ' ') | (u[i + 5] ^ ' ') | (u[i + 6] ^ ' ') | (u[i + 7] ^ ' ');
+		if (word)
+			w |= (u[i] ^ ' ') | (u[i + 1] ^ ' ') | (u[i + 2] ^ ' ') | (u[i + 3] ^ ' ') |
+			     (u[i + 4] ^ ' ') | (u[i + 5] ^ ' ') | (u[i + 6] ^ ' ') |
+			     (u[i + 7] ^ ' ');
 	}
 	for (; i < n && !sniff_stop[u[i]]; i++)
 		w |= u[i] ^ ' ';
-	*word = w != 0;
+	if (word)
+		*word = w != 0;
 	return i;
 }
 
@@ -179,8 +184,8 @@ int dsv_sniff(const char *text, size_t n)
 			continue;
 		}
 		if (!sniff_stop[(unsigned char)ch]) { /* a run of other bytes at once */
-			int word;
-			size_t r = sniff_run(text + i, n - i, &word);
+			int word = 0, need = !content || fstart;
+			size_t r = sniff_run(text + i, n - i, need ? &word : NULL);
 			if (word)
 				content = 1, fstart = 0;
 			i += r - 1;
