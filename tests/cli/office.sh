@@ -164,7 +164,7 @@ tc "fuzz: an OLE2 file without a Workbook stream" 2 "$HDR" \
 # scanned the wide row's width on each: 3 s and 264 MB under ASan, past the
 # fuzzer's bounds; sheet.c now clamps merges, grid.c keeps where rowspans
 # are pending). Kept as crash regressions: each is read.
-for f in xls-wide-row xls-overlapping-merges xls-far-blank xls-short-mergecells; do
+for f in xls-wide-row xls-overlapping-merges xls-far-blank xls-short-mergecells xls-tall-merges; do
 	ok "fuzz: $f.bin is read" \
 		"pg-extract -q fixtures/office/hostile/$f.bin >/dev/null 2>&1; test \$? -le 1"
 done
