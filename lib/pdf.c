@@ -985,12 +985,13 @@ static void put_table(grid *g, joined *J, const ptable *t, int pn, int cont)
 
 /* Is row 0 of b the rest of a's last row, cut by the page break (a ends at
  * the foot of its page's body, at_foot)? Then its texts are joined to that
- * row's (as a wrapped line is) and b skips the row. It is, when every cell
+ * row's (as a wrapped line is) and b skips the row (b may be that row
+ * alone). It is, when every cell
  * of it with text sits under a cell of a's last row whose text filled its
  * last line (the first word of b's cell would not have fit after it). */
 static void join_cut_row(ptable *a, ptable *b, int at_foot)
 {
-	if (!at_foot || b->nr < 2)
+	if (!at_foot || b->nr < 1)
 		return;
 	int any = 0, last = (a->nr - 1) * a->nc;
 	for (int pass = 0; pass < 2; pass++)
@@ -1000,7 +1001,7 @@ static void join_cut_row(ptable *a, ptable *b, int at_foot)
 			int pj = interval(a->xs, a->nc, (b->xs[j] + b->xs[j + 1]) / 2);
 			int pr = pj < 0 ? -1 : a->reg[last + pj];
 			if (pass == 0) {
-				if (b->reg[b->nc + j] == j || pr < 0 || !*a->text[pr] ||
+				if ((b->nr > 1 && b->reg[b->nc + j] == j) || pr < 0 || !*a->text[pr] ||
 				    a->fit[pr].room >= b->fit[j].need + 0.5)
 					return;
 				any = 1;

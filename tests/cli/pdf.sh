@@ -15,8 +15,8 @@ SH=fixtures/shapes
 facts() {
 	printf "pg-extract --doc x %s | cut -f1-11 | awk -F'\\\\t' -v OFS='\\\\t' '{ gsub(/ /, \"\", \$6); print }'" "$1"
 }
-same() {
-	ok "$1" "($2) >\"\$OUT/pdf.1\" && ($3) >\"\$OUT/pdf.2\" && test \$(wc -l <\"\$OUT/pdf.1\") -gt 20 && diff -u \"\$OUT/pdf.1\" \"\$OUT/pdf.2\""
+same() { # same NAME CMD1 CMD2 [LINES]: equal outputs, of more than LINES (20) lines
+	ok "$1" "($2) >\"\$OUT/pdf.1\" && ($3) >\"\$OUT/pdf.2\" && test \$(wc -l <\"\$OUT/pdf.1\") -gt ${4:-20} && diff -u \"\$OUT/pdf.1\" \"\$OUT/pdf.2\""
 }
 for pair in seed:$SH/seed-c.html deptA:$SH/deptA-c.html deptB:$SH/deptB-c.html \
 	two-projects:fixtures/project/two-projects-2024.html \
@@ -26,6 +26,20 @@ for pair in seed:$SH/seed-c.html deptA:$SH/deptA-c.html deptB:$SH/deptB-c.html \
 	same "pdf: ${pair%%:*}.pdf gives the facts of $src" "$(facts "$src")" "$(facts "$pdf")"
 	ok "pdf: ${pair%%:*}.pdf: every src is a page and a table place" \
 		"pg-extract $pdf | tail -n +2 | cut -f12 | grep -Ev '^P[0-9]+(:R[0-9]+C[0-9]+)?\$' | wc -l | grep -qx 0"
+done
+# the fixtures/families forms (fixtures/pdf/families), each against its HTML;
+# KNOWN: the ones that do not read yet, asserted to still differ (a fix
+# shows), with the reason
+KNOWN=" D-approval-2019 " # its <table> has no border: no ruling lines in the PDF
+for src in fixtures/families/*.html; do
+	n=$(basename "$src" .html)
+	case "$KNOWN" in
+	*" $n "*)
+		ok "pdf: families/$n.pdf: KNOWN to differ from $src" \
+			"($(facts "$src")) >\"\$OUT/pdf.1\" && ! ($(facts $P/families/$n.pdf) 2>/dev/null) | cmp -s - \"\$OUT/pdf.1\""
+		;;
+	*) same "pdf: families/$n.pdf gives the facts of $src" "$(facts "$src")" "$(facts $P/families/$n.pdf)" 8 ;;
+	esac
 done
 # the reviewed fact files (normalized, without doc and src)
 nf() {
