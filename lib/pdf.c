@@ -25,16 +25,17 @@ const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX
 #define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
 #define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
 /* tables without ruling lines (stream_table) */
-#define STREAM_GAP 0.5    /* a gap wider than this many heights ends a run of a line */
-#define STREAM_PITCH 1.3  /* a cell's lines: middles closer than this many heights */
-#define STREAM_CORE 0.35  /* a cell's core: its lines' middles, this many heights around */
-#define STREAM_CENTRE 0.6 /* a label centred on its rows: within this many heights */
-#define STREAM_SUPPORT 3  /* runs starting at one x (within LINE_TOL) make a column start */
-#define STREAM_SPREAD 8.0 /* ... if their ends spread over more points than this */
-#define STREAM_BASE 0.25  /* characters of one run: middles this many heights apart at most */
-#define STREAM_AT 0.5     /* a run is cut where a character starts this near a column start */
-#define STREAM_BIN 0.5    /* points a bin of the histogram of run starts */
-#define STREAM_BINS 8192  /* bins: starts right of 4096 points are not counted */
+#define STREAM_GAP 0.5        /* a gap wider than this many heights ends a run of a line */
+#define STREAM_PITCH 1.3      /* a cell's lines: middles closer than this many heights */
+#define STREAM_CORE 0.35      /* a cell's core: its lines' middles, this many heights around */
+#define STREAM_CENTRE 0.6     /* a label centred on its rows: within this many heights */
+#define STREAM_SUPPORT 3      /* runs starting at one x (within LINE_TOL) make a column start */
+#define STREAM_SPREAD 8.0     /* ... if their ends spread over more points than this */
+#define STREAM_MAX_RUNS 20000 /* a page with more runs of text is not read as a table */
+#define STREAM_BASE 0.25      /* characters of one run: middles this many heights apart at most */
+#define STREAM_AT 0.5         /* a run is cut where a character starts this near a column start */
+#define STREAM_BIN 0.5        /* points a bin of the histogram of run starts */
+#define STREAM_BINS 8192      /* bins: starts right of 4096 points are not counted */
 
 typedef struct {
 	double x0, y0, x1, y1;
@@ -722,6 +723,7 @@ static int page_number(const char *s)
  * (a histogram, in STREAM_BIN bins) and the text's outer edges. */
 typedef struct {
 	int *hist;           /* STREAM_BINS counts, NULL until a page needs it */
+	int *words;          /* per bin: the runs that are not numbers */
 	double *end0, *end1; /* per bin: the runs' leftmost and rightmost ends */
 	double left, right;
 } colhist;
@@ -751,10 +753,24 @@ static void sruns_add(sruns *s, srun r)
  * its box, columns col..col1 and band. */
 typedef struct {
 	double c0y, c1y, y0, y1, h;
-	int col, col1, band;
+	int col, col1, band, band2; /* rows band..band2 */
 } blk;
 
 static const srun *srun_base;
+
+/* The first of the sorted bands whose end hi[] is at or below lo. */
+static int first_band(const double *hi, int n, double lo)
+{
+	int a = 0, b = n;
+	while (a < b) {
+		int m = (a + b) / 2;
+		if (hi[m] < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
 static const blk *blk_base;
 
 /* runs by line, then x */
@@ -766,11 +782,14 @@ static int cmp_srun(const void *a, const void *b)
 	return (p->x0 > q->x0) - (p->x0 < q->x0);
 }
 
-/* blocks by the top of their core */
+/* blocks by the height of their core, then its top */
 static int cmp_blk(const void *a, const void *b)
 {
 	const blk *p = &blk_base[*(const int *)a], *q = &blk_base[*(const int *)b];
-	double u = p->c0y - STREAM_CORE * p->h, v = q->c0y - STREAM_CORE * q->h;
+	double u = p->c1y - p->c0y, v = q->c1y - q->c0y;
+	if (fabs(u - v) > LINE_TOL)
+		return u < v ? -1 : 1;
+	u = p->c0y, v = q->c0y;
 	if (u != v)
 		return u < v ? -1 : 1;
 	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
@@ -791,7 +810,8 @@ static void srun_set(srun *r, const pchar *ch, const int *idx, int a, int b, int
 }
 
 /* Is rest[a..b) a number (digits, signs, separators, %)? Amounts and
- * values are aligned right or centred: where they start marks no column. */
+ * values are often aligned right or centred: numbers alone that start
+ * together mark no column. */
 static int numeric(const pchar *ch, const int *rest, int a, int b)
 {
 	for (int k = a; k < b; k++) {
@@ -804,30 +824,31 @@ static int numeric(const pchar *ch, const int *rest, int a, int b)
 }
 
 /* Column starts: the x where STREAM_SUPPORT or more runs of the pages so
- * far start (within LINE_TOL), right of the text's left edge, and end
- * apart (their ends spread over more than STREAM_SPREAD: runs of one width
- * that start together are centred or right-aligned, as labels of four
- * characters or amounts of two digits are). New array, *n its length. */
+ * far start (within LINE_TOL), right of the text's left edge, one of them
+ * not a number, and end apart (their ends spread over more than
+ * STREAM_SPREAD: runs of one width that start together are centred or
+ * right-aligned, as labels of four characters or amounts of two digits
+ * are). New array, *n its length. */
 static double *col_starts(const colhist *H, int *n)
 {
 	int w = (int)(LINE_TOL / STREAM_BIN), k = 0;
 	double *a = NULL;
 	for (int b = 0; b < STREAM_BINS; b++) {
-		long s = 0, sx = 0;
+		long s = 0, sx = 0, words = 0;
 		int peak = 1;
 		double e0 = HUGE_VAL, e1 = -HUGE_VAL;
 		for (int d = -w; d <= w; d++) {
 			int c = b + d;
 			if (c < 0 || c >= STREAM_BINS)
 				continue;
-			s += H->hist[c], sx += (long)H->hist[c] * c;
+			s += H->hist[c], sx += (long)H->hist[c] * c, words += H->words[c];
 			if (H->hist[c])
 				e0 = fmin(e0, H->end0[c]), e1 = fmax(e1, H->end1[c]);
 			if (H->hist[c] > H->hist[b] || (d < 0 && H->hist[c] == H->hist[b]))
 				peak = 0;
 		}
 		double x = (double)sx / (s ? s : 1) * STREAM_BIN;
-		if (!peak || s < STREAM_SUPPORT || x <= H->left + LINE_TOL ||
+		if (!peak || s < STREAM_SUPPORT || !words || x <= H->left + LINE_TOL ||
 		    e1 - e0 <= STREAM_SPREAD)
 			continue;
 		if (k > 0 && x - a[k - 1] <= 2 * LINE_TOL)
@@ -888,13 +909,15 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 	free(ls);
 	if (!H->hist) {
 		H->hist = xcalloc(STREAM_BINS, sizeof *H->hist);
+		H->words = xcalloc(STREAM_BINS, sizeof *H->words);
 		H->end0 = xcalloc(STREAM_BINS, sizeof *H->end0);
 		H->end1 = xcalloc(STREAM_BINS, sizeof *H->end1);
 		H->left = H->right = R.n ? R.v[0].x0 : 0;
 	}
 	for (int i = 0; i < R.n; i++) {
 		long b = lround(R.v[i].x0 / STREAM_BIN);
-		if (b >= 0 && b < STREAM_BINS && !numeric(ch, rest, R.v[i].a, R.v[i].b)) {
+		if (b >= 0 && b < STREAM_BINS) {
+			H->words[b] += !numeric(ch, rest, R.v[i].a, R.v[i].b);
 			H->end0[b] = H->hist[b] ? fmin(H->end0[b], R.v[i].x1) : R.v[i].x1;
 			H->end1[b] = H->hist[b] ? fmax(H->end1[b], R.v[i].x1) : R.v[i].x1;
 			H->hist[b]++;
@@ -915,12 +938,15 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 			int at = 0;
 			for (int j = 0; j < na && !at; j++)
 				at = u->x1 <= as[j] + LINE_TOL && v->x0 >= as[j] - LINE_TOL;
-			/* cut where the next column starts: at a gap, or right at its
-			 * start (a right-aligned amount against a left-aligned text) */
+			/* cut where the next column starts: a text that starts right
+			 * there after a gap, or after a number (a right-aligned amount
+			 * against a text); a number before a gap there */
 			int close = 0;
 			for (int j = 0; j < na; j++)
 				close |= fabs(v->x0 - as[j]) <= STREAM_AT;
-			if (at && (close || v->x0 - u->x1 > SPACE_GAP * (v->y1 - v->y0) / 2)) {
+			int num = numeric(ch, rest, r->a, k),
+			    gap = v->x0 - u->x1 > SPACE_GAP * (v->y1 - v->y0) / 2;
+			if (at && ((close && (gap || num)) || (num && gap))) {
 				srun q;
 				srun_set(&q, ch, rest, k, r->b, r->line);
 				srun_set(r, ch, rest, r->a, k, r->line);
@@ -941,6 +967,10 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 			r->c1 = r->c0;
 	}
 	int nc = na + 1;
+	if (R.n > STREAM_MAX_RUNS) {
+		free(as), free(R.v);
+		return 0;
+	}
 	/* cells: runs of one column on one line, or on consecutive lines */
 	int *last = xmalloc((size_t)nc * sizeof *last), *par = xmalloc((size_t)R.n * sizeof *par);
 	for (int j = 0; j < nc; j++)
@@ -981,9 +1011,15 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 		const srun *u = &R.v[i];
 		if (bof[r] < 0) {
 			bof[r] = nb;
-			B[nb++] =
-			    (blk){u->mid, u->mid, u->mid - u->h / 2, u->mid + u->h / 2, u->h, u->c0,
-			          u->c1,  -1};
+			B[nb++] = (blk){u->mid,
+			                u->mid,
+			                u->mid - u->h / 2,
+			                u->mid + u->h / 2,
+			                u->h,
+			                u->c0,
+			                u->c1,
+			                -1,
+			                -1};
 		}
 		blk *b = &B[bof[r]];
 		b->c0y = fmin(b->c0y, u->mid), b->c1y = fmax(b->c1y, u->mid);
@@ -992,46 +1028,83 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 		b->col = b->col < u->c0 ? b->col : u->c0,
 		b->col1 = b->col1 > u->c1 ? b->col1 : u->c1;
 	}
-	/* bands: blocks whose cores overlap (blocks are in order of first line) */
+	/* bands (rows): the cores of the cells, the lowest first: a core that
+	 * meets no band makes one. Then each cell is in the band its core
+	 * meets; a cell whose core meets several is in the one with two cells
+	 * or more (a row, not a label alone), or spans them when it meets two
+	 * such rows (a label over several rows) */
 	int *bo = xmalloc((size_t)nb * sizeof *bo), nband = 0;
 	for (int i = 0; i < nb; i++)
 		bo[i] = i;
 	blk_base = B;
 	qsort(bo, (size_t)nb, sizeof *bo, cmp_blk);
-	double *top = xmalloc((size_t)(nb + 1) * sizeof *top),
-	       *bot = xmalloc((size_t)(nb + 1) * sizeof *bot);
-	int *nin = xcalloc((size_t)nb + 1, sizeof *nin);
-	double reach = 0;
+	double *blo = xmalloc((size_t)(nb + 1) * sizeof *blo),
+	       *bhi = xmalloc((size_t)(nb + 1) * sizeof *bhi);
 	for (int k = 0; k < nb; k++) {
 		blk *b = &B[bo[k]];
-		if (k == 0 || b->c0y - STREAM_CORE * b->h > reach) {
-			top[nband] = b->y0, bot[nband] = b->y1;
-			nband++;
-			reach = b->c1y + STREAM_CORE * b->h;
-		}
-		reach = fmax(reach, b->c1y + STREAM_CORE * b->h);
-		b->band = nband - 1;
-		top[nband - 1] = fmin(top[nband - 1], b->y0),
-		            bot[nband - 1] = fmax(bot[nband - 1], b->y1);
-		nin[nband - 1]++;
+		double lo = b->c0y - STREAM_CORE * b->h, hi = b->c1y + STREAM_CORE * b->h;
+		int f = first_band(bhi, nband, lo);
+		if (f < nband && blo[f] <= hi)
+			continue;
+		memmove(blo + f + 1, blo + f, (size_t)(nband - f) * sizeof *blo);
+		memmove(bhi + f + 1, bhi + f, (size_t)(nband - f) * sizeof *bhi);
+		blo[f] = lo, bhi[f] = hi, nband++;
 	}
-	/* the grid of bands x columns: the block that owns each cell */
 	long ncell = (long)nband * nc;
+	if (ncell > MAX_TABLE_CELLS) {
+		free(bo), free(blo), free(bhi), free(B), free(bof), free(ord), free(par), free(as),
+		    free(R.v);
+		return 0;
+	}
+	double *top = xmalloc((size_t)(nband + 1) * sizeof *top),
+	       *bot = xmalloc((size_t)(nband + 1) * sizeof *bot);
+	int *nin = xcalloc((size_t)nband + 1, sizeof *nin);
+	for (int i = 0; i < nband; i++)
+		top[i] = HUGE_VAL, bot[i] = -HUGE_VAL;
+	for (int k = 0; k < nb; k++) {
+		blk *b = &B[k];
+		double lo = b->c0y - STREAM_CORE * b->h, hi = b->c1y + STREAM_CORE * b->h;
+		b->band = b->band2 = first_band(bhi, nband, lo);
+		while (b->band2 + 1 < nband && blo[b->band2 + 1] <= hi)
+			b->band2++;
+		nin[b->band] += b->band2 == b->band;
+	}
+	for (int k = 0; k < nb; k++) {
+		blk *b = &B[k];
+		if (b->band2 > b->band) {
+			int f = -1, l = -1;
+			for (int i = b->band; i <= b->band2; i++)
+				if (nin[i] >= 2)
+					l = i, f = f < 0 ? i : f;
+			b->band = f >= 0 ? f : b->band, b->band2 = f >= 0 ? l : b->band;
+		}
+		if (b->band2 > b->band)
+			continue;
+		top[b->band] = fmin(top[b->band], b->y0), bot[b->band] = fmax(bot[b->band], b->y1);
+	}
+	for (int k = 0; k < nb; k++) /* the cells alone in their band (a label) */
+		if (B[k].band2 == B[k].band && nin[B[k].band] < 2)
+			nin[B[k].band] = 1;
+	/* the grid of bands x columns: the block that owns each cell */
 	int *own = xmalloc((size_t)ncell * sizeof *own),
-	    *reg = xmalloc((size_t)ncell * sizeof *reg);
+	    *reg = xmalloc((size_t)ncell * sizeof *reg),
+	    *claim = xcalloc((size_t)ncell, sizeof *claim);
 	for (long a = 0; a < ncell; a++)
 		own[a] = -1, reg[a] = (int)a;
 	for (int k = 0; k < nb; k++) {
 		blk *b = &B[k];
-		for (int j = b->col; j <= b->col1; j++) {
-			long a = (long)b->band * nc + j;
-			if (own[a] >= 0 && own[a] != k) /* two blocks in one cell: one text */
-				uf_join(reg, (int)((long)b->band * nc + B[own[a]].col),
-				        (int)((long)b->band * nc + b->col));
-			if (own[a] < 0)
-				own[a] = k;
-			uf_join(reg, (int)((long)b->band * nc + b->col), (int)a);
-		}
+		int root = (int)((long)b->band * nc + b->col);
+		for (int i = b->band; i <= b->band2; i++)
+			for (int j = b->col; j <= b->col1; j++) {
+				long a = (long)i * nc + j;
+				if (own[a] >= 0 &&
+				    own[a] != k) /* two blocks in one cell: one text */
+					uf_join(reg, (int)((long)i * nc + B[own[a]].col), root);
+				if (own[a] < 0)
+					own[a] = k;
+				claim[a] |= i > b->band;
+				uf_join(reg, root, (int)a);
+			}
 	}
 	/* row bounds: between two bands, half way */
 	double *rb = xmalloc((size_t)(nband + 1) * sizeof *rb);
@@ -1039,8 +1112,7 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 	for (int i = 1; i < nband; i++)
 		rb[i] = (bot[i - 1] + top[i]) / 2;
 	/* labels over several rows, column by column, top to bottom */
-	int *gone = xcalloc((size_t)nband, sizeof *gone),
-	    *claim = xcalloc((size_t)ncell, sizeof *claim);
+	int *gone = xcalloc((size_t)nband, sizeof *gone);
 	for (int j = 0; j < nc; j++)
 		for (int i = 0; i < nband; i++) {
 			long a = (long)i * nc + j;
@@ -1132,7 +1204,7 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 			ch[rest[c]].region = at;
 	}
 	free(row), free(gone), free(claim), free(rb), free(own), free(reg), free(nin), free(top),
-	    free(bot);
+	    free(bot), free(blo), free(bhi);
 	free(bo), free(B), free(bof), free(ord), free(par), free(as), free(R.v);
 	return 1;
 }
@@ -1609,7 +1681,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	}
 	g_object_unref(doc);
 	canvas_free(&cv);
-	free(colh.hist), free(colh.end0), free(colh.end1);
+	free(colh.hist), free(colh.words), free(colh.end0), free(colh.end1);
 	if (chars == 0 || bad * 2 > chars) {
 		if (chars == 0 && over)
 			snprintf(err, errsz,
