@@ -117,6 +117,12 @@ pg-extract: $H/words200k.pdf: nothing read: every page with text is over a limit
 same "pdf: norules.pdf (no ruling lines) = the seed's spec facts" "$(nf $P/norules.pdf)" \
 	"tail -n +2 fixtures/spec/seed.facts.tsv | cut -f2-11"
 
+# a self-evaluation form (family F) without ruling lines: the reviewed facts
+# (fixtures/pdf/norules-F.facts.tsv, each line checked against the PDF's
+# text with pdftotext -layout), src included
+ok "pdf: norules-F.pdf (self-evaluation, no ruling lines) = its reviewed facts" \
+	"pg-extract $P/norules-F.pdf | diff $P/norules-F.facts.tsv -"
+
 # many PDFs in one process read as each alone (nothing kept from one to the next)
 ok "pdf: all fixtures in one process = one process each" \
 	"F=\$(ls $P/*.pdf | grep -v encrypted); pg-extract -q \$F | tail -n +2 >\$OUT/pdf.one && \
