@@ -12,7 +12,7 @@
 #include <string.h>
 
 const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX_PAGE_CHARS,
-                                       PDF_MAX_PAGE_MS};
+                                       PDF_MAX_PAGE_MS, PDF_MAX_STREAM_RUNS};
 
 /* Geometry, in points (1/72 inch), y downwards as poppler gives it. */
 #define LINE_MIN 8.0           /* shortest ruling line */
@@ -25,17 +25,16 @@ const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX
 #define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
 #define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
 /* tables without ruling lines (stream_table) */
-#define STREAM_GAP 0.5        /* a gap wider than this many heights ends a run of a line */
-#define STREAM_PITCH 1.3      /* a cell's lines: middles closer than this many heights */
-#define STREAM_CORE 0.35      /* a cell's core: its lines' middles, this many heights around */
-#define STREAM_CENTRE 0.6     /* a label centred on its rows: within this many heights */
-#define STREAM_SUPPORT 3      /* runs starting at one x (within LINE_TOL) make a column start */
-#define STREAM_SPREAD 8.0     /* ... if their ends spread over more points than this */
-#define STREAM_MAX_RUNS 20000 /* a page with more runs of text is not read as a table */
-#define STREAM_BASE 0.25      /* characters of one run: middles this many heights apart at most */
-#define STREAM_AT 0.5         /* a run is cut where a character starts this near a column start */
-#define STREAM_BIN 0.5        /* points a bin of the histogram of run starts */
-#define STREAM_BINS 8192      /* bins: starts right of 4096 points are not counted */
+#define STREAM_GAP 0.5    /* a gap wider than this many heights ends a run of a line */
+#define STREAM_PITCH 1.3  /* a cell's lines: middles closer than this many heights */
+#define STREAM_CORE 0.35  /* a cell's core: its lines' middles, this many heights around */
+#define STREAM_CENTRE 0.6 /* a label centred on its rows: within this many heights */
+#define STREAM_SUPPORT 3  /* runs starting at one x (within LINE_TOL) make a column start */
+#define STREAM_SPREAD 8.0 /* ... if their ends spread over more points than this */
+#define STREAM_BASE 0.25  /* characters of one run: middles this many heights apart at most */
+#define STREAM_AT 0.5     /* a run is cut where a character starts this near a column start */
+#define STREAM_BIN 0.5    /* points a bin of the histogram of run starts */
+#define STREAM_BINS 8192  /* bins: starts right of 4096 points are not counted */
 
 typedef struct {
 	double x0, y0, x1, y1;
@@ -873,8 +872,9 @@ static double *col_starts(const colhist *H, int *n)
  * centred rowspan is printed. Sets the characters' regions (the table's
  * atomic cells) and fills *t (xs, ys, reg; text and fit allocated).
  * Returns 1, or 0 when the text is not a table (fewer than 3 lines of
- * two runs or more, or fewer than 2 column starts). */
-static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptable *t)
+ * two runs or more, fewer than 2 column starts, more than MAX_TABLE_CELLS
+ * cells), -1 when it has more than maxruns runs. */
+static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, long maxruns, ptable *t)
 {
 	memset(t, 0, sizeof *t);
 	if (n == 0)
@@ -967,9 +967,9 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, ptab
 			r->c1 = r->c0;
 	}
 	int nc = na + 1;
-	if (R.n > STREAM_MAX_RUNS) {
+	if (R.n > maxruns) {
 		free(as), free(R.v);
-		return 0;
+		return -1;
 	}
 	/* cells: runs of one column on one line, or on consecutive lines */
 	int *last = xmalloc((size_t)nc * sizeof *last), *par = xmalloc((size_t)R.n * sizeof *par);
@@ -1315,10 +1315,15 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 		for (int i = 0; i < nch; i++)
 			all[i] = i;
 		ptable st;
-		if (stream_table(ch, all, nch, ph, colh, &st)) {
+		int k = stream_table(ch, all, nch, ph, colh, lim->max_stream_runs, &st);
+		if (k > 0) {
 			tv = xmalloc(sizeof *tv);
 			tv[nt++] = st;
-		}
+		} else if (k < 0)
+			warn_add(warn, 0,
+			         "page %d: more than %ld runs of text and no ruling lines "
+			         "(PDF_MAX_STREAM_RUNS): read as lines, not as a table",
+			         pn, lim->max_stream_runs);
 		free(all);
 	}
 	/* regions: per table, per atomic cell; characters into them */

@@ -25,6 +25,8 @@
 #define PDF_MAX_PAGE_CHARS 100000 /* characters on one page; a page over either is skipped */
 #define PDF_MAX_PAGE_MS 10000     /* a page slower than this stops the reading */
 #define PDF_RENDER_SCALE 2        /* pixels per point of the rendering for lines */
+#define PDF_MAX_STREAM_RUNS 20000 /* runs of text on a page without ruling lines read as a table   \
+	                           */
 
 /* The limits pdf_read works under (pdf_limits_default: the values above). */
 typedef struct {
@@ -32,6 +34,7 @@ typedef struct {
 	long max_page_runs;
 	long max_page_chars;
 	long max_page_ms;
+	long max_stream_runs; /* over it, a page without ruling lines is read as lines */
 } pdf_limits;
 
 extern const pdf_limits pdf_limits_default;
