@@ -25,16 +25,17 @@ const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX
 #define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
 #define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
 /* tables without ruling lines (stream_table) */
-#define STREAM_GAP 0.5    /* a gap wider than this many heights ends a run of a line */
-#define STREAM_PITCH 1.3  /* a cell's lines: middles closer than this many heights */
-#define STREAM_CORE 0.35  /* a cell's core: its lines' middles, this many heights around */
-#define STREAM_CENTRE 0.6 /* a label centred on its rows: within this many heights */
-#define STREAM_SUPPORT 3  /* runs starting at one x (within LINE_TOL) make a column start */
-#define STREAM_SPREAD 8.0 /* ... if their ends spread over more points than this */
-#define STREAM_BASE 0.25  /* characters of one run: middles this many heights apart at most */
-#define STREAM_AT 0.5     /* a run is cut where a character starts this near a column start */
-#define STREAM_BIN 0.5    /* points a bin of the histogram of run starts */
-#define STREAM_BINS 8192  /* bins: starts right of 4096 points are not counted */
+#define STREAM_GAP 0.5      /* a gap wider than this many heights ends a run of a line */
+#define STREAM_PITCH 1.3    /* a cell's lines: middles closer than this many heights */
+#define STREAM_CORE 0.35    /* a cell's core: its lines' middles, this many heights around */
+#define STREAM_MAX_SPAN 100 /* rows a label is looked for above and below */
+#define STREAM_CENTRE 0.6   /* a label centred on its rows: within this many heights */
+#define STREAM_SUPPORT 3    /* runs starting at one x (within LINE_TOL) make a column start */
+#define STREAM_SPREAD 8.0   /* ... if their ends spread over more points than this */
+#define STREAM_BASE 0.25    /* characters of one run: middles this many heights apart at most */
+#define STREAM_AT 0.5       /* a run is cut where a character starts this near a column start */
+#define STREAM_BIN 0.5      /* points a bin of the histogram of run starts */
+#define STREAM_BINS 8192    /* bins: starts right of 4096 points are not counted */
 
 typedef struct {
 	double x0, y0, x1, y1;
@@ -912,7 +913,7 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, long
 		H->words = xcalloc(STREAM_BINS, sizeof *H->words);
 		H->end0 = xcalloc(STREAM_BINS, sizeof *H->end0);
 		H->end1 = xcalloc(STREAM_BINS, sizeof *H->end1);
-		H->left = H->right = R.n ? R.v[0].x0 : 0;
+		H->left = HUGE_VAL, H->right = -HUGE_VAL;
 	}
 	for (int i = 0; i < R.n; i++) {
 		long b = lround(R.v[i].x0 / STREAM_BIN);
@@ -1123,15 +1124,15 @@ static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, long
 			/* a free row: the label's cells empty, the cells left of them
 			 * empty or merged from above, text right of them */
 			for (int dir = -1; dir <= 1; dir += 2)
-				for (int r = i + dir; r >= 0 && r < nband && !gone[r]; r += dir) {
+				for (int r = i + dir, m = 0;
+				     r >= 0 && r < nband && !gone[r] && m < STREAM_MAX_SPAN;
+				     r += dir, m++) {
 					int ok = 0;
-					for (int c = 0; c < nc; c++) {
+					for (int c = 0; c < nc && ok >= 0; c++) {
 						long e = (long)r * nc + c;
-						if (c <= c1 && own[e] >= 0 && !(c < j && claim[e]))
+						if (c <= c1 && own[e] >= 0 && (c >= j || !claim[e]))
 							ok = -1;
-						if (c <= c1 && c >= j && claim[e])
-							ok = -1;
-						if (c > c1 && own[e] >= 0 && ok == 0)
+						else if (c > c1 && own[e] >= 0)
 							ok = 1;
 					}
 					if (ok != 1)
