@@ -439,8 +439,13 @@ const char *vocab_syn_match(const vocab_syn *table, const char *key)
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++) {
+		/* most words differ in their first character (three bytes for
+		 * the CJK ones, which share lead bytes): skip strlen and strncmp;
+		 * a byte is looked at only when neither string ended before it */
 		if (v->word[0] != key[0])
-			continue; /* most words differ at once: skip strlen */
+			continue;
+		if (key[0] && (v->word[1] != key[1] || (key[1] && v->word[2] != key[2])))
+			continue;
 		size_t n = strlen(v->word);
 		if (strncmp(key, v->word, n) != 0)
 			continue;
