@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "spaced.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -155,6 +156,28 @@ static int head_line(const char *text, size_t n)
 	return found;
 }
 
+/* Does some line of the text hold an indicator or task header word (一级指标,
+ * 指标值, 主要实施内容 ...) as one of its space-separated cells (spaced_cut)? */
+static int head_piece(const char *text, size_t n)
+{
+	words w = {0};
+	size_t i = 0, len;
+	const char *s;
+	int found = 0, role;
+	spaced_piece p[64];
+	while (!found && next_line(text, n, &i, &s, &len)) {
+		size_t c = spaced_cut(s, len, p, 64);
+		for (size_t k = 0; !found && k < c && k < 64; k++) {
+			tok t = {.s = s + p[k].off, .n = (uint32_t)p[k].len};
+			found = p[k].len < 64 && header_of(&w, &t, &role) && (role > 0 || t.trole);
+		}
+	}
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	buf_free(&w.both);
+	return found;
+}
+
 int regrid_sniff(const char *text, size_t n)
 {
 	size_t i = 0, len;
@@ -193,6 +216,9 @@ int regrid_sniff(const char *text, size_t n)
 		return REGRID_PIPES;
 	if (commas * 2 >= lines)
 		return REGRID_NONE; /* a CSV: most of its lines hold commas */
+	/* columns aligned by spaces, with an indicator header among the cells */
+	if (spaced_lines(text, n) && head_piece(text, n))
+		return REGRID_SPACED;
 	/* one cell per line needs its anchor: an indicator header line */
 	return head_line(text, n) ? REGRID_LINES : REGRID_NONE;
 }
@@ -657,9 +683,12 @@ typedef struct {
 	rowbuf held;                   /* a goal header row waiting for its label's row */
 	int glued;                     /* place() is placing a glued cell */
 	int pipes;                     /* the text's shape is REGRID_PIPES */
+	int spaced;                    /* the text's shape is REGRID_SPACED */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	warnings *warn;
+	char **joined; /* space-aligned text: texts of cells joined over lines */
+	size_t njoined;
 } builder;
 
 /* An indicator header word (一级指标, 指标值 ...; not a budget or task one). */
@@ -1221,11 +1250,69 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 	return r->n == 1 || (b->width && p->n < b->width);
 }
 
+/* Space-aligned text (spaced.c): is row r, whose cells all sit under cells
+ * of row p and are fewer, the rest of those cells (their text wrapped)?
+ * When each of its cells makes a label with the cell above it
+ * (broken_label), or, in a goal or task block, neither says anything of
+ * itself. */
+static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
+{
+	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
+	if (blk == BLK_NONE)
+		blk = b->block;
+	int any = 0;
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (!c->n)
+			continue;
+		if (j >= p->n)
+			return 0;
+		tok *a = &b->t->v[p->v[j]];
+		if (!a->n || !(broken_label(&b->w, a, c) || ((blk == BLK_GOAL || blk == BLK_TASK) &&
+		                                             !says(b, a) && !says(b, c))))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+/* Space-aligned text: join row r's cells to the cells of row p above them,
+ * each joined text with a line break between its lines (a new string, kept
+ * in b->joined until the grid is built). */
+static void spaced_join(builder *b, rowbuf *p, rowbuf *r)
+{
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]], *a = &b->t->v[p->v[j]];
+		if (!c->n)
+			continue;
+		char *t = xmalloc((size_t)a->n + c->n + 2);
+		memcpy(t, a->s, a->n);
+		t[a->n] = '\n';
+		memcpy(t + a->n + 1, c->s, c->n);
+		t[a->n + 1 + c->n] = 0;
+		b->joined = xreallocarray(b->joined, b->njoined + 1, sizeof *b->joined);
+		b->joined[b->njoined++] = t;
+		a->s = t;
+		a->n += c->n + 1;
+		a->last = c->last;
+		a->done = 0;
+	}
+	r->n = 0;
+}
+
 /* Browser copy: hand row r on, unless it goes on with the row before
  * (continues): then it is joined to it. The row before waits in p. */
-static void copy_row(builder *b, rowbuf *p, rowbuf *r)
+static void copy_row(builder *b, rowbuf *p, rowbuf *r, int wrapped)
 {
-	if (continues(b, p, r)) {
+	if (wrapped && spaced_continues(b, p, r)) {
+		spaced_join(b, p, r);
+		return;
+	}
+	if (b->spaced)
+		; /* space-aligned: a row whose cells are not all under the row
+		   before's is whole, and texts apart in the line are not joined
+		   as one span */
+	else if (continues(b, p, r)) {
 		tok *a = &b->t->v[p->v[p->n - 1]], *c = &b->t->v[r->v[0]];
 		a->n = (size_t)(c->s + c->n - a->s);
 		a->last = c->last;
@@ -1251,8 +1338,27 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	             .task_content = -1,
 	             .task_amount = -1,
 	             .pipes = shape == REGRID_PIPES,
+	             .spaced = shape == REGRID_SPACED,
 	             .warn = warn};
-	tokenize(text, n, shape, &t, &b.w);
+	spaced_out sp = {0};
+	if (shape == REGRID_SPACED) {
+		/* cells put in their columns by spaced.c, then read as a browser
+		 * copy is */
+		spaced_read(text, n, REGRID_MAX_TOKENS, &sp);
+		for (size_t k = 0; k < sp.n; k++) {
+			spaced_cell *c = &sp.v[k];
+			size_t had = t.n;
+			tok_add(&t, text + c->off, c->len, c->line, c->end);
+			if (t.n == had)
+				break; /* REGRID_MAX_TOKENS */
+			t.v[t.n - 1].col = (uint16_t)c->col;
+		}
+		t.rows = 1;
+		t.full = sp.cut;
+		shape = REGRID_COPY;
+	} else {
+		tokenize(text, n, shape, &t, &b.w);
+	}
 	if (shape == REGRID_LINES)
 		join_broken(&t, &b.w);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
@@ -1261,7 +1367,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		tok *c = &t.v[k];
 		if (c->end) {
 			if (shape == REGRID_COPY)
-				copy_row(&b, &prev, &r);
+				copy_row(&b, &prev, &r, c->end == 2);
 			else
 				emit(&b, &r);
 			continue;
@@ -1325,6 +1431,10 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	free(prev.v);
 	free(r.v);
 	free(t.v);
+	spaced_out_free(&sp);
+	for (size_t k = 0; k < b.njoined; k++)
+		free(b.joined[k]);
+	free(b.joined);
 	buf_free(&b.w.key);
 	buf_free(&b.w.tmp);
 	buf_free(&b.w.both);
