@@ -1252,28 +1252,34 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 
 /* Space-aligned text (spaced.c): is row r, whose cells all sit under cells
  * of row p and are fewer, the rest of those cells (their text wrapped)?
- * When each of its cells makes a label with the cell above it
- * (broken_label), or, in a goal or task block, neither says anything of
- * itself. */
+ * When one of its cells makes a label with the cell above it
+ * (broken_label: `社会效益` over `指标`) and the others say nothing of
+ * themselves (no label, level or header word: `沿线群众满意` over `度`
+ * beside it), or, in a goal or task block, when no cell of either says
+ * anything. A row of a label alone under a label (`市级资金` under
+ * `区级资金`) or of a level name stays a row. */
 static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
 {
 	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
 	if (blk == BLK_NONE)
 		blk = b->block;
-	int any = 0;
+	int label = 0, plain = 1, any = 0;
 	for (int j = 0; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]];
 		if (!c->n)
 			continue;
-		if (j >= p->n)
+		if (j >= p->n || !b->t->v[p->v[j]].n)
 			return 0;
 		tok *a = &b->t->v[p->v[j]];
-		if (!a->n || !(broken_label(&b->w, a, c) || ((blk == BLK_GOAL || blk == BLK_TASK) &&
-		                                             !says(b, a) && !says(b, c))))
-			return 0;
 		any = 1;
+		if (broken_label(&b->w, a, c))
+			label = 1;
+		else if (says(b, c))
+			return 0;
+		else
+			plain &= !says(b, a);
 	}
-	return any;
+	return any && (label || (plain && (blk == BLK_GOAL || blk == BLK_TASK)));
 }
 
 /* Space-aligned text: join row r's cells to the cells of row p above them,

@@ -125,15 +125,16 @@ static void add_start(starts *st, long col)
 
 /* Does a line of cells p[0..c) belong to the table of starts st: when st
  * has fewer than two starts, when the line holds one cell, or when half of
- * its cells or more start at the table's columns? */
+ * its cells after the first, or more, start at the table's columns (the
+ * first is at the table's left edge in any table)? */
 static int belongs(const starts *st, const spaced_piece *p, size_t c)
 {
 	if (st->n < 2 || c < 2)
 		return 1;
 	size_t hit = 0;
-	for (size_t j = 0; j < c; j++)
+	for (size_t j = 1; j < c; j++)
 		hit += has_start(st, p[j].col);
-	return hit * 2 >= c;
+	return hit * 2 >= c - 1;
 }
 
 static void put(spaced_out *o, spaced_cell c)
