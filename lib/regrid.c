@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "hant.h"
 #include "spaced.h"
 #include "text.h"
 #include "vocab.h"
@@ -413,6 +414,7 @@ static const char *key_of(words *w, const char *s, size_t n)
 		if (*p != ' ')
 			*o++ = *p;
 	*o = 0;
+	hant_fold(k, (size_t)(o - k)); /* traditional characters, pinyin */
 	return k;
 }
 
