@@ -66,6 +66,10 @@ static int may_start(words *w, const char *key)
 /* Characters of a cell that may be column headers run together. */
 #define REGRID_GLUED_HEADS 32
 
+/* Pieces between spaces a text needs to be read as cells separated by
+ * spaces (REGRID_WORDS): a form has far more cells than that. */
+#define REGRID_WORDS_MIN 40
+
 /* Bytes of a cell that may be a table's label (本年度绩效指标 ...). */
 #define REGRID_LABEL_MAX 60
 
@@ -179,6 +183,42 @@ static int head_piece(const char *text, size_t n)
 	return found;
 }
 
+/* Cells separated by spaces with the rows lost: the text's pieces between
+ * spaces number at least REGRID_WORDS_MIN, three or more a non-blank line
+ * on average, and one is an indicator header word. */
+static int words_shape(const char *text, size_t n)
+{
+	size_t i = 0, len, lines = 0, pieces = 0;
+	const char *s;
+	while (next_line(text, n, &i, &s, &len)) {
+		int in = 0, any = 0;
+		for (size_t k = 0; k < len; k++) {
+			int sp = s[k] == ' ';
+			if (!sp && !in)
+				pieces++, any = 1;
+			in = !sp;
+		}
+		lines += any;
+	}
+	if (pieces < REGRID_WORDS_MIN || pieces < 3 * lines)
+		return 0;
+	words w = {0};
+	int found = 0, role;
+	for (i = 0; !found && i < n;) {
+		while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r'))
+			i++;
+		size_t a = i;
+		while (i < n && text[i] != ' ' && text[i] != '\n' && text[i] != '\r')
+			i++;
+		tok t = {.s = text + a, .n = (uint32_t)(i - a)};
+		found = i > a && i - a < 64 && header_of(&w, &t, &role) && role > 0;
+	}
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	buf_free(&w.both);
+	return found;
+}
+
 int regrid_sniff(const char *text, size_t n)
 {
 	size_t i = 0, len;
@@ -215,13 +255,17 @@ int regrid_sniff(const char *text, size_t n)
 		return !tabs_same && !quoted && tabbed * 2 >= lines ? REGRID_COPY : REGRID_NONE;
 	if (piped * 3 >= lines)
 		return REGRID_PIPES;
-	if (commas * 2 >= lines)
-		return REGRID_NONE; /* a CSV: most of its lines hold commas */
+	if (commas * 2 >= lines) /* a CSV: most of its lines hold commas */
+		return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
 	/* columns aligned by spaces, with an indicator header among the cells */
 	if (spaced_lines(text, n) && head_piece(text, n))
 		return REGRID_SPACED;
 	/* one cell per line needs its anchor: an indicator header line */
-	return head_line(text, n) ? REGRID_LINES : REGRID_NONE;
+	if (head_line(text, n))
+		return REGRID_LINES;
+	/* cells separated by spaces, rows lost (a page's text run together):
+	 * an indicator header word among them, and lines of many cells */
+	return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
 }
 
 /* The table's width in pipes: a row ends once its lines hold that many.
@@ -299,6 +343,23 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 		line++;
 		if (shape == REGRID_LINES) {
 			tok_add(t, s, len, line, 0);
+			continue;
+		}
+		if (shape == REGRID_WORDS) { /* each piece between spaces a cell */
+			uint16_t col = 0;
+			for (size_t k = 0; k < len;) {
+				while (k < len && s[k] == ' ')
+					k++;
+				size_t a = k;
+				while (k < len && s[k] != ' ')
+					k++;
+				if (k > a) {
+					tok_add(t, s + a, k - a, line, 0);
+					if (col < UINT16_MAX)
+						col++;
+					t->v[t->n - 1].col = col;
+				}
+			}
 			continue;
 		}
 		int sep = shape == REGRID_COPY ? '\t' : '|';
@@ -1367,7 +1428,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	} else {
 		tokenize(text, n, shape, &t, &b.w);
 	}
-	if (shape == REGRID_LINES)
+	if (shape == REGRID_LINES || shape == REGRID_WORDS)
 		join_broken(&t, &b.w);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;

@@ -61,7 +61,16 @@ int main(void)
 	CHECK_INT(SNIFF("标题\n一级指标  二级指标  指标值\n产出指标  数量指标  10\n"),
 	          REGRID_SPACED);
 	CHECK_INT(SNIFF("标题\n单位  数量\n甲  10\n"), REGRID_NONE); /* no anchor */
+	/* cells separated by single spaces, rows lost: enough cells, and an
+	 * indicator header among them */
 	CHECK_INT(SNIFF("一级指标 二级指标 指标值\n产出指标 数量指标 10\n"), REGRID_NONE);
+	CHECK_INT(
+	    SNIFF("绩效指标 一级指标 二级指标 三级指标 指标值 产出指标 数量指标 人数 10 a b c d "
+	          "e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 11\n"),
+	    REGRID_WORDS);
+	CHECK_INT(SNIFF("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 "
+	                "11 12 13 14 15\n"),
+	          REGRID_NONE); /* no anchor */
 
 	/* pipes: padding dropped, ` |` lines are cells of one row */
 	CHECK_STR(read("部门名称 | 某局 | |||\n预算部门 |\n某局 |\n|\n||\n"),
@@ -238,5 +247,15 @@ int main(void)
 	         "一级指标  二级指标\n"),
 	    "年度重点工作任务|名称|主要实施内容|拟投入的资金 / |任务1:会议|召开会议、\n伙食费|10 / "
 	    "一级指标|二级指标");
+	/* cells separated by single spaces: rebuilt as one cell per line is */
+	CHECK_STR(
+	    read("某表 绩效指标 一级指标 二级指标 三级指标 指标值 产出指标 数量指标 人数 10 "
+	         "质量指标 "
+	         "合格率 100% 效益指标 社会效益指标 知晓率 90% a b c d e f g h i j k l m n o p "
+	         "q r s t u v w\n"),
+	    "某表 / 绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|10 / "
+	    "||质量指标|合格率|100% / |效益指标|社会效益指标|知晓率|90% / |||a|b / |||c|d / "
+	    "|||e|f / |||g|h / |||i|j / |||k|l / |||m|n / |||o|p / |||q|r / |||s|t / |||u|v / "
+	    "|||w");
 	T_END();
 }
