@@ -116,23 +116,6 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 	                     .col = 1};
 }
 
-/* The next line of text[*i..n): its start and length (line end excluded);
- * *i moves past the line end (LF, CRLF or a lone CR). 0 at the end. */
-static int next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len)
-{
-	if (*i >= n)
-		return 0;
-	size_t a = *i, b = a;
-	while (b < n && text[b] != '\n' && text[b] != '\r')
-		b++;
-	*s = text + a;
-	*len = b - a;
-	if (b < n && text[b] == '\r' && b + 1 < n && text[b + 1] == '\n')
-		b++;
-	*i = b < n ? b + 1 : b;
-	return 1;
-}
-
 static int blank_line(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -151,7 +134,7 @@ static int head_line(const char *text, size_t n)
 	size_t i = 0, len;
 	const char *s;
 	int found = 0, role;
-	while (!found && next_line(text, n, &i, &s, &len)) {
+	while (!found && pg_next_line(text, n, &i, &s, &len)) {
 		tok c = {.s = s, .n = (uint32_t)len};
 		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
 	}
@@ -170,7 +153,7 @@ static int head_piece(const char *text, size_t n)
 	const char *s;
 	int found = 0, role;
 	spaced_piece p[64];
-	while (!found && next_line(text, n, &i, &s, &len)) {
+	while (!found && pg_next_line(text, n, &i, &s, &len)) {
 		size_t c = spaced_cut(s, len, p, 64);
 		for (size_t k = 0; !found && k < c && k < 64; k++) {
 			tok t = {.s = s + p[k].off, .n = (uint32_t)p[k].len};
@@ -190,7 +173,7 @@ static int words_shape(const char *text, size_t n)
 {
 	size_t i = 0, len, lines = 0, pieces = 0;
 	const char *s;
-	while (next_line(text, n, &i, &s, &len)) {
+	while (pg_next_line(text, n, &i, &s, &len)) {
 		int in = 0, any = 0;
 		for (size_t k = 0; k < len; k++) {
 			int sp = s[k] == ' ';
@@ -226,7 +209,7 @@ int regrid_sniff(const char *text, size_t n)
 	long lines = 0, tabbed = 0, piped = 0, quoted = 0, commas = 0;
 	long tabs0 = -1;
 	int tabs_same = 1;
-	while (next_line(text, n, &i, &s, &len)) {
+	while (pg_next_line(text, n, &i, &s, &len)) {
 		if (blank_line(s, len))
 			continue;
 		lines++;
@@ -281,7 +264,7 @@ static long pipe_width(const char *text, size_t n)
 	const char *s;
 	long most = 0, seg = 0, width = 0, multi = 0, single = 0, framed = 0;
 	long segs[REGRID_MAX_WIDTH] = {0}; /* how many rows end after so many pipes */
-	while (next_line(text, n, &i, &s, &len)) {
+	while (pg_next_line(text, n, &i, &s, &len)) {
 		long p = 0, cells = 0;
 		int in = 0;
 		for (size_t k = 0; k < len; k++) {
@@ -339,7 +322,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 	/* rows are shown by TAB lines, and by pipes when some line holds two
 	 * or more (a row's pipes add up to the width); else cells only */
 	t->rows = shape == REGRID_COPY || width >= 2 || width < 0;
-	while (next_line(text, n, &i, &s, &len) && !t->full) {
+	while (pg_next_line(text, n, &i, &s, &len) && !t->full) {
 		line++;
 		if (shape == REGRID_LINES) {
 			tok_add(t, s, len, line, 0);

@@ -56,30 +56,13 @@ size_t spaced_cut(const char *s, size_t n, spaced_piece *out, size_t max)
 	return cells;
 }
 
-/* The next line of text[*i..n) (line end excluded); *i moves past its end
- * (LF, CRLF or a lone CR, as regrid counts lines). 0 at the end. */
-static int next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len)
-{
-	if (*i >= n)
-		return 0;
-	size_t a = *i, b = a;
-	while (b < n && text[b] != '\n' && text[b] != '\r')
-		b++;
-	*s = text + a;
-	*len = b - a;
-	if (b < n && text[b] == '\r' && b + 1 < n && text[b + 1] == '\n')
-		b++;
-	*i = b < n ? b + 1 : b;
-	return 1;
-}
-
 int spaced_lines(const char *text, size_t n)
 {
 	size_t i = 0, len;
 	const char *s;
 	long lines = 0, spaced = 0;
 	spaced_piece p[2];
-	while (next_line(text, n, &i, &s, &len)) {
+	while (pg_next_line(text, n, &i, &s, &len)) {
 		size_t c = spaced_cut(s, len, p, 2);
 		lines += c > 0;
 		spaced += c >= 2;
@@ -168,7 +151,7 @@ void spaced_read(const char *text, size_t n, long max_cells, spaced_out *o)
 		/* a table: the lines from i whose cells start at its columns */
 		size_t from = i, end = i, j = i;
 		st->n = 0;
-		while (next_line(text, n, &j, &s, &len)) {
+		while (pg_next_line(text, n, &j, &s, &len)) {
 			size_t c = spaced_cut(s, len, p, SPACED_MAX_COLS);
 			if (c > SPACED_MAX_COLS)
 				c = SPACED_MAX_COLS;
@@ -181,7 +164,7 @@ void spaced_read(const char *text, size_t n, long max_cells, spaced_out *o)
 		/* its lines, each cell in its column */
 		size_t nabove = 0;
 		memset(above, 0, SPACED_MAX_COLS);
-		for (i = from; i < end && !o->cut && next_line(text, end, &i, &s, &len);) {
+		for (i = from; i < end && !o->cut && pg_next_line(text, end, &i, &s, &len);) {
 			line++;
 			size_t c = spaced_cut(s, len, p, SPACED_MAX_COLS);
 			if (c > SPACED_MAX_COLS)
