@@ -111,7 +111,7 @@ $(BUILD)/fuzz/%: fuzz/%.c $(LIB_A) $(HDRS)
 FUZZ_ASAN ?= quarantine_size_mb=16
 fuzz: fuzz-build
 	st=0; for t in $(FUZZ_NAMES); do mkdir -p build/fuzz/corpus/$$t; \
-		ASAN_OPTIONS=$(FUZZ_ASAN) build/fuzz/fuzz/$$t -max_total_time=$(FUZZ_TIME) $(FUZZ_OPTS) \
+		ASAN_OPTIONS=$(FUZZ_ASAN) LSAN_OPTIONS=suppressions=tests/lsan.supp:print_suppressions=0 build/fuzz/fuzz/$$t -max_total_time=$(FUZZ_TIME) $(FUZZ_OPTS) \
 		-artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$t $(FUZZ_SEEDS) || st=1; \
 	done; exit $$st
 

@@ -30,6 +30,7 @@
 #include "reader.h"
 #include "grid.h"
 #include "form.h"
+#include "hant.h"
 #include "html.h"
 #include "regrid.h"
 #include "textdoc.h"
@@ -230,6 +231,10 @@ static void walk(const grid *g, const list *tokens, const list *values, int chec
 			if (check) {
 				char *n = norm(c->text, c->len);
 				int ok = accounted(n, tokens, values);
+				if (!ok) { /* a label in traditional characters: keyed folded */
+					hant_fold(n, strlen(n));
+					ok = accounted(n, tokens, values);
+				}
 				free(n);
 				if (ok)
 					continue;

@@ -9,11 +9,15 @@
  *   pipes  a row's cells joined by " | ", the padding pipes of the spans it
  *          lost at its end (one per missing column, as `a | b | ||||`);
  *   copy   a row's cells joined by TABs, a merged cell written once (text
- *          copied from a browser).
+ *          copied from a browser);
+ *   spaced each cell at its column's start, columns as wide as their widest
+ *          cell and two spaces apart, a merged cell once, as wide as the
+ *          columns it spans (the text of `pdftotext -layout`); a cell's
+ *          lines one under the other in its column.
  * A line break inside a cell stays a line break, as in the real texts (with
  * pipes the line then leaves its cell open: no pipe after it). The page title and any text
  * outside the table come first, one per line. A fixture tool; see bench/README.md. Usage: flatten
- * lines|pipes|copy < form > text */
+ * lines|pipes|copy|spaced < form > text */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +25,7 @@
 #include "extract.h"
 #include "grid.h"
 #include "reader.h"
+#include "spaced.h"
 #include "util.h"
 
 static int is_copy(const cell *c)
@@ -32,6 +37,91 @@ static int is_copy(const cell *c)
 static void put_text(const cell *c)
 {
 	fputs(c->text, stdout);
+}
+
+/* Display width of a cell: its widest line. */
+static long cell_width(const cell *c)
+{
+	long w = 0;
+	for (const char *p = c->text; *p;) {
+		size_t k = strcspn(p, "\n");
+		long x = spaced_width(p, k);
+		if (x > w)
+			w = x;
+		p += k + (p[k] == '\n');
+	}
+	return w;
+}
+
+/* Columns a cell spans: itself and the column-span copies after it. */
+static int span_of(const grid_row *r, int j)
+{
+	int s = 1;
+	while (j + s < r->n && (r->cells[j + s].flags & CELL_HSPAN) &&
+	       !(r->cells[j + s].flags & CELL_VSPAN))
+		s++;
+	return s;
+}
+
+/* Write grid g space-aligned (mode spaced), the grids nested in its cells
+ * after their row. */
+static void render_spaced(const grid *g)
+{
+	int width = 0;
+	for (int i = 0; i < g->n; i++)
+		if (g->rows[i].n > width)
+			width = g->rows[i].n;
+	long *w = calloc((size_t)width + 1, sizeof *w),
+	     *pos = calloc((size_t)width + 1, sizeof *pos);
+	if (!w || !pos)
+		exit(2);
+	for (int pass = 0; pass < 2; pass++) /* one-column cells, then spans */
+		for (int i = 0; i < g->n; i++) {
+			const grid_row *r = &g->rows[i];
+			for (int j = 0; j < r->n; j++) {
+				const cell *c = &r->cells[j];
+				if (is_copy(c) || c->sub)
+					continue;
+				int s = span_of(r, j);
+				long cw = cell_width(c), have = 0;
+				if ((s == 1) != (pass == 0))
+					continue;
+				for (int k = j; k < j + s; k++)
+					have += w[k] + (k > j ? 2 : 0);
+				if (cw > have)
+					w[j + s - 1] += cw - have;
+			}
+		}
+	for (int j = 1; j <= width; j++)
+		pos[j] = pos[j - 1] + w[j - 1] + 2;
+	for (int i = 0; i < g->n; i++) {
+		const grid_row *r = &g->rows[i];
+		const char *at[GRID_MAX_COLS > 4096 ? 4096 : GRID_MAX_COLS];
+		int n = r->n < 4096 ? r->n : 4096, more = 1;
+		for (int j = 0; j < n; j++)
+			at[j] = is_copy(&r->cells[j]) || r->cells[j].sub ? "" : r->cells[j].text;
+		while (more) { /* one output line per line of the row's cells */
+			long col = 0;
+			more = 0;
+			for (int j = 0; j < n; j++) {
+				if (!*at[j])
+					continue;
+				size_t k = strcspn(at[j], "\n");
+				for (; col < pos[j]; col++)
+					putchar(' ');
+				fwrite(at[j], 1, k, stdout);
+				col += spaced_width(at[j], k);
+				at[j] += k + (at[j][k] == '\n');
+				more |= *at[j] != 0;
+			}
+			putchar('\n');
+		}
+		for (int j = 0; j < r->n; j++)
+			if (r->cells[j].sub)
+				render_spaced(r->cells[j].sub);
+	}
+	free(w);
+	free(pos);
 }
 
 /* Write grid g (and the grids nested in its cells, each after its row). */
@@ -80,8 +170,8 @@ static void render(const grid *g, int mode)
 int main(int argc, char **argv)
 {
 	int mode = argc == 2 ? argv[1][0] : 0;
-	if (mode != 'l' && mode != 'p' && mode != 'c') {
-		fprintf(stderr, "usage: flatten lines|pipes|copy < form > text\n");
+	if (mode != 'l' && mode != 'p' && mode != 'c' && mode != 's') {
+		fprintf(stderr, "usage: flatten lines|pipes|copy|spaced < form > text\n");
 		return 2;
 	}
 	char *data, err[256];
@@ -99,7 +189,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (int i = 0; i < ro.n; i++)
-		render(ro.g[i], mode);
+		if (mode == 's')
+			render_spaced(ro.g[i]);
+		else
+			render(ro.g[i], mode);
 	reader_out_free(&ro);
 	warn_free(&warn);
 	free(data);

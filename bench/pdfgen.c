@@ -4,13 +4,15 @@
  * is only an image (a scan), or text in a font without a Unicode map. Not
  * a form maker (fixtures/pdf/make.sh exports real forms with LibreOffice).
  *
- *   pdfgen [--pages N] [--words W] [--scan] [--garbage] [--footer]
+ *   pdfgen [--pages N] [--words W] [--scan] [--garbage] [--footer] [--norules]
  *
  * Each page holds W words ("w1 w2 ..." in 6 pt Helvetica, 100 to a line;
  * over 2,000 words, 170 to a line on a page 4,800 x 8,000 pt, so that all
  * stay on the page: poppler drops characters under 3 pt after 50,000) and a ruled 2x2 table; --scan
  * draws a gray image instead of any text; --garbage writes the words in a font whose codes are 1 to
- * 31 and whose glyph names mean nothing (no Unicode map). */
+ * 31 and whose glyph names mean nothing (no Unicode map); --norules sets
+ * every word apart (100 columns 40 pt apart, rows 12 pt apart) without any
+ * line: a table without ruling lines of W cells. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +44,7 @@ static void obj_begin(long id)
 int main(int argc, char **argv)
 {
 	long pages = 1, words = 20;
-	int scan = 0, garbage = 0, footer = 0;
+	int scan = 0, garbage = 0, footer = 0, norules = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--pages") == 0 && i + 1 < argc)
 			pages = atol(argv[++i]);
@@ -54,9 +56,11 @@ int main(int argc, char **argv)
 			garbage = 1;
 		else if (strcmp(argv[i], "--footer") == 0)
 			footer = 1;
+		else if (strcmp(argv[i], "--norules") == 0)
+			norules = 1;
 		else {
 			fprintf(stderr, "usage: pdfgen [--pages N] [--words W] [--scan] "
-			                "[--garbage] [--footer]\n");
+			                "[--garbage] [--footer] [--norules]\n");
 			return 2;
 		}
 	}
@@ -115,11 +119,21 @@ int main(int argc, char **argv)
 		    b, sizeof b,
 		    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s] /Resources << /Font "
 		    "<< /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents %ld 0 R >>\nendobj\n",
-		    words > 2000 ? "4800 8000" : "595 842", 7 + 2 * p);
+		    words > 2000 || norules ? "4800 8000" : "595 842", 7 + 2 * p);
 		outs(b);
 		buf_reset(&c);
 		if (scan) {
 			buf_adds(&c, "q 500 0 0 700 40 80 cm /Im1 Do Q\n");
+		} else if (norules) {
+			/* every word a cell of a table without lines: 100 columns
+			 * 40 pt apart, rows 12 pt apart; words of different widths
+			 * (w1, w2W, w3WW, w4 ...), as a column's texts are */
+			buf_adds(&c, "BT /F1 6 Tf\n");
+			for (long w = 0; w < words; w++)
+				buf_printf(&c, "1 0 0 1 %ld %ld Tm (w%ld%s) Tj\n",
+				           20 + w % 100 * 40, 7900 - w / 100 * 12, w + 1,
+				           "WW" + 2 - w % 3);
+			buf_adds(&c, "ET\n");
 		} else {
 			/* a ruled 2x2 table at the top, then the words */
 			buf_adds(&c,

@@ -15,7 +15,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	pdf_limits lim = {4, 2000, 20000, 2000};
+	pdf_limits lim = {4, 2000, 20000, 2000, 2000};
 	grid *g = grid_new();
 	warnings warn = {0};
 	char err[256] = "";

@@ -61,6 +61,26 @@ static int is_title(form_cutter *w, const cell *c)
 	return 0;
 }
 
+/* A title row: its first non-empty cell a title, any other a note beside it
+ * written `label:value` (`2022年度项目支出绩效自评表 | 部门:某中学`, a
+ * self-evaluation form's header line): those cells are left to extra. */
+static int title_row(form_cutter *w, const grid_row *r, const cell *first, int nne)
+{
+	if (!is_title(w, first))
+		return 0;
+	for (int j = 0; nne > 1 && j < r->n; j++) {
+		const cell *c = &r->cells[j];
+		if (c == first || !form_has_text(c))
+			continue;
+		const char *colon = strstr(c->text, ":");
+		if (!colon)
+			colon = strstr(c->text, "：");
+		if (!colon || colon == c->text || c->len > 200)
+			return 0;
+	}
+	return 1;
+}
+
 /* The non-empty own texts of a row's cells, blanks removed, joined by TAB. */
 static void text_of(form_cutter *w, const cell *c, buf *out)
 {
@@ -355,7 +375,7 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		if (fi < 0 && sub < 0)
 			continue;
 		cell *first = fi >= 0 ? &r->cells[fi] : NULL;
-		if (w->mhead && nne == 1 && sub < 0 && is_title(w, first))
+		if (w->mhead && sub < 0 && first && title_row(w, r, first, nne))
 			w->mhead = NULL; /* a new form after the table */
 		if (w->mhead) {          /* inside a multi-project table */
 			if (multi_row(w, d, r))
@@ -370,7 +390,7 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		}
 		int lead = fi >= 0 && (sub < 0 || fi < sub);
 		/* a title line */
-		if (lead && nne == 1 && sub < 0 && is_title(w, first)) {
+		if (lead && sub < 0 && title_row(w, r, first, nne)) {
 			if (form_doc_started(d))
 				return yield(w, d); /* this row starts the next one */
 			d->title = first;

@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "form_int.h"
+#include "hant.h"
 #include "text.h"
 
 /* The label key of s: blanks removed, full-width ASCII folded. In out.
  * Folding never lengthens the text, so out is sized once; a code point
  * that folding leaves alone is copied as its bytes. */
-const char *form_labkey(const char *s, buf *out)
+static const char *labkey(const char *s, buf *out)
 {
 	/* Most cells need no change (text_plain_prefix: no blank, no lead byte
 	 * of a multi-byte blank or full-width form): the key is the text. */
@@ -53,6 +54,24 @@ const char *form_labkey(const char *s, buf *out)
 		memmove(o, o + 1, w);
 		out->len = w - 1;
 	}
+	return out->s;
+}
+
+/* labkey, then traditional characters folded to simplified and pinyin
+ * readings dropped (hant.h), which most keys need not (hant_first). */
+const char *form_labkey(const char *s, buf *out)
+{
+	const char *k = labkey(s, out);
+	size_t n = strlen(k);
+	if (hant_first(k, n) == n)
+		return k;
+	if (k != out->s) {
+		buf_reset(out);
+		buf_add(out, k, n);
+	} else if (out->len != n) { /* the star labkey dropped */
+		memmove(out->s, k, n + 1);
+	}
+	out->len = hant_fold(out->s, n);
 	return out->s;
 }
 

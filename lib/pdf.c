@@ -12,7 +12,7 @@
 #include <string.h>
 
 const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX_PAGE_CHARS,
-                                       PDF_MAX_PAGE_MS};
+                                       PDF_MAX_PAGE_MS, PDF_MAX_STREAM_RUNS};
 
 /* Geometry, in points (1/72 inch), y downwards as poppler gives it. */
 #define LINE_MIN 8.0           /* shortest ruling line */
@@ -24,6 +24,18 @@ const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX
 #define FOOT_SLACK 24.0        /* a row cut by a page break ends this near the lowest table end */
 #define MAX_PIXELS (16L << 20) /* a rendering larger than this is scaled down */
 #define MAX_TABLE_CELLS 200000L /* a "table" with more crossings is a drawing */
+/* tables without ruling lines (stream_table) */
+#define STREAM_GAP 0.5      /* a gap wider than this many heights ends a run of a line */
+#define STREAM_PITCH 1.3    /* a cell's lines: middles closer than this many heights */
+#define STREAM_CORE 0.35    /* a cell's core: its lines' middles, this many heights around */
+#define STREAM_MAX_SPAN 100 /* rows a label is looked for above and below */
+#define STREAM_CENTRE 0.6   /* a label centred on its rows: within this many heights */
+#define STREAM_SUPPORT 3    /* runs starting at one x (within LINE_TOL) make a column start */
+#define STREAM_SPREAD 8.0   /* ... if their ends spread over more points than this */
+#define STREAM_BASE 0.25    /* characters of one run: middles this many heights apart at most */
+#define STREAM_AT 0.5       /* a run is cut where a character starts this near a column start */
+#define STREAM_BIN 0.5      /* points a bin of the histogram of run starts */
+#define STREAM_BINS 8192    /* bins: starts right of 4096 points are not counted */
 
 typedef struct {
 	double x0, y0, x1, y1;
@@ -69,6 +81,7 @@ typedef struct {
 	char **text;  /* per atomic cell: its merged cell's text at the root, else NULL */
 	cellfit *fit; /* per atomic cell, at the root: how its text meets its edges */
 	int skip;     /* rows at the top already joined to the page before */
+	int stream;   /* found without ruling lines (stream_table) */
 } ptable;
 
 static void ptable_free(ptable *t)
@@ -704,6 +717,499 @@ static int page_number(const char *s)
 	return digits > 0 && digits <= 8;
 }
 
+/* ---- tables without ruling lines (read from the words' alignment) ---- */
+
+/* What the pages read so far say about columns: where runs of text start
+ * (a histogram, in STREAM_BIN bins) and the text's outer edges. */
+typedef struct {
+	int *hist;           /* STREAM_BINS counts, NULL until a page needs it */
+	int *words;          /* per bin: the runs that are not numbers */
+	double *end0, *end1; /* per bin: the runs' leftmost and rightmost ends */
+	double left, right;
+} colhist;
+
+/* A run of one text line: characters rest[a..b), columns c0..c1. */
+typedef struct {
+	int a, b, line;
+	double x0, x1, mid, h;
+	int c0, c1;
+} srun;
+
+typedef struct {
+	srun *v;
+	int n, cap;
+} sruns;
+
+static void sruns_add(sruns *s, srun r)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xreallocarray(s->v, (size_t)s->cap, sizeof *s->v);
+	}
+	s->v[s->n++] = r;
+}
+
+/* A cell of text of a stream table: its runs' middles c0y..c1y (its core),
+ * its box, columns col..col1 and band. */
+typedef struct {
+	double c0y, c1y, y0, y1, h;
+	int col, col1, band, band2; /* rows band..band2 */
+} blk;
+
+static const srun *srun_base;
+
+/* The first of the sorted bands whose end hi[] is at or below lo. */
+static int first_band(const double *hi, int n, double lo)
+{
+	int a = 0, b = n;
+	while (a < b) {
+		int m = (a + b) / 2;
+		if (hi[m] < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a;
+}
+static const blk *blk_base;
+
+/* runs by line, then x */
+static int cmp_srun(const void *a, const void *b)
+{
+	const srun *p = &srun_base[*(const int *)a], *q = &srun_base[*(const int *)b];
+	if (p->line != q->line)
+		return p->line < q->line ? -1 : 1;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* blocks by the height of their core, then its top */
+static int cmp_blk(const void *a, const void *b)
+{
+	const blk *p = &blk_base[*(const int *)a], *q = &blk_base[*(const int *)b];
+	double u = p->c1y - p->c0y, v = q->c1y - q->c0y;
+	if (fabs(u - v) > LINE_TOL)
+		return u < v ? -1 : 1;
+	u = p->c0y, v = q->c0y;
+	if (u != v)
+		return u < v ? -1 : 1;
+	return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+static void srun_set(srun *r, const pchar *ch, const int *idx, int a, int b, int line)
+{
+	r->a = a, r->b = b, r->line = line;
+	r->x0 = ch[idx[a]].x0, r->x1 = ch[idx[a]].x1, r->h = 0;
+	double y0 = ch[idx[a]].y0, y1 = ch[idx[a]].y1;
+	for (int k = a; k < b; k++) {
+		const pchar *c = &ch[idx[k]];
+		r->x0 = fmin(r->x0, c->x0), r->x1 = fmax(r->x1, c->x1);
+		y0 = fmin(y0, c->y0), y1 = fmax(y1, c->y1);
+		r->h = fmax(r->h, c->y1 - c->y0);
+	}
+	r->mid = (y0 + y1) / 2;
+}
+
+/* Is rest[a..b) a number (digits, signs, separators, %)? Amounts and
+ * values are often aligned right or centred: numbers alone that start
+ * together mark no column. */
+static int numeric(const pchar *ch, const int *rest, int a, int b)
+{
+	for (int k = a; k < b; k++) {
+		long c = ch[rest[k]].cp;
+		if (!((c >= '0' && c <= '9') || (c < 128 && strchr(".,%+-<>=", (int)c)) ||
+		      c == 0x2265 || c == 0x2264 || c == 0xFF05 || c == 0x2030))
+			return 0;
+	}
+	return 1;
+}
+
+/* Column starts: the x where STREAM_SUPPORT or more runs of the pages so
+ * far start (within LINE_TOL), right of the text's left edge, one of them
+ * not a number, and end apart (their ends spread over more than
+ * STREAM_SPREAD: runs of one width that start together are centred or
+ * right-aligned, as labels of four characters or amounts of two digits
+ * are). New array, *n its length. */
+static double *col_starts(const colhist *H, int *n)
+{
+	int w = (int)(LINE_TOL / STREAM_BIN), k = 0;
+	double *a = NULL;
+	for (int b = 0; b < STREAM_BINS; b++) {
+		long s = 0, sx = 0, words = 0;
+		int peak = 1;
+		double e0 = HUGE_VAL, e1 = -HUGE_VAL;
+		for (int d = -w; d <= w; d++) {
+			int c = b + d;
+			if (c < 0 || c >= STREAM_BINS)
+				continue;
+			s += H->hist[c], sx += (long)H->hist[c] * c, words += H->words[c];
+			if (H->hist[c])
+				e0 = fmin(e0, H->end0[c]), e1 = fmax(e1, H->end1[c]);
+			if (H->hist[c] > H->hist[b] || (d < 0 && H->hist[c] == H->hist[b]))
+				peak = 0;
+		}
+		double x = (double)sx / (s ? s : 1) * STREAM_BIN;
+		if (!peak || s < STREAM_SUPPORT || !words || x <= H->left + LINE_TOL ||
+		    e1 - e0 <= STREAM_SPREAD)
+			continue;
+		if (k > 0 && x - a[k - 1] <= 2 * LINE_TOL)
+			continue;
+		a = xreallocarray(a, (size_t)k + 1, sizeof *a);
+		a[k++] = x;
+	}
+	*n = k;
+	return a;
+}
+
+/* The table of a page without ruling lines, from its characters rest[0..n)
+ * (sorted here): text lines; runs of a line (a gap of STREAM_GAP heights
+ * ends one, and a column start with a gap at it); columns from the starts
+ * of the runs of this page and the pages before (col_starts: the start of
+ * a run names its column, a run that crosses a start spans it); a cell's
+ * lines are the runs of one column on consecutive lines (middles within
+ * STREAM_PITCH heights, overlapping in x); rows are the bands where the
+ * cells' middles overlap. A label alone in its band, or with empty cells
+ * of its column around it, is a merged cell over the rows it is centred
+ * on (within STREAM_CENTRE heights; the most rows), as a vertically
+ * centred rowspan is printed. Sets the characters' regions (the table's
+ * atomic cells) and fills *t (xs, ys, reg; text and fit allocated).
+ * Returns 1, or 0 when the text is not a table (fewer than 3 lines of
+ * two runs or more, fewer than 2 column starts, more than MAX_TABLE_CELLS
+ * cells), -1 when it has more than maxruns runs. */
+static int stream_table(pchar *ch, int *rest, int n, double ph, colhist *H, long maxruns, ptable *t)
+{
+	memset(t, 0, sizeof *t);
+	if (n == 0)
+		return 0;
+	int *ls, nl = text_lines(ch, rest, n, &ls), multi = 0;
+	sruns R = {0};
+	for (int k = 0; k < nl; k++) {
+		buf tx = {0};
+		add_line(&tx, ch, rest, ls[k], ls[k + 1]);
+		const pchar *f = &ch[rest[ls[k]]];
+		int margin = (f->y1 < ph * PAGE_MARGIN || f->y0 > ph * (1 - PAGE_MARGIN)) &&
+		             page_number(buf_str(&tx));
+		buf_free(&tx);
+		if (margin)
+			continue;
+		int n0 = R.n;
+		for (int a = ls[k], b; a < ls[k + 1]; a = b) {
+			for (b = a + 1; b < ls[k + 1]; b++) {
+				const pchar *u = &ch[rest[b - 1]], *v = &ch[rest[b]];
+				double h = fmax(u->y1 - u->y0, v->y1 - v->y0);
+				/* a gap, or another baseline: two cells' lines met */
+				if (v->x0 - u->x1 > STREAM_GAP * h ||
+				    fabs(v->y0 + v->y1 - u->y0 - u->y1) / 2 > STREAM_BASE * h)
+					break;
+			}
+			srun r;
+			srun_set(&r, ch, rest, a, b, k);
+			sruns_add(&R, r);
+		}
+		multi += R.n - n0 >= 2;
+	}
+	free(ls);
+	if (!H->hist) {
+		H->hist = xcalloc(STREAM_BINS, sizeof *H->hist);
+		H->words = xcalloc(STREAM_BINS, sizeof *H->words);
+		H->end0 = xcalloc(STREAM_BINS, sizeof *H->end0);
+		H->end1 = xcalloc(STREAM_BINS, sizeof *H->end1);
+		H->left = HUGE_VAL, H->right = -HUGE_VAL;
+	}
+	for (int i = 0; i < R.n; i++) {
+		long b = lround(R.v[i].x0 / STREAM_BIN);
+		if (b >= 0 && b < STREAM_BINS) {
+			H->words[b] += !numeric(ch, rest, R.v[i].a, R.v[i].b);
+			H->end0[b] = H->hist[b] ? fmin(H->end0[b], R.v[i].x1) : R.v[i].x1;
+			H->end1[b] = H->hist[b] ? fmax(H->end1[b], R.v[i].x1) : R.v[i].x1;
+			H->hist[b]++;
+		}
+		H->left = fmin(H->left, R.v[i].x0), H->right = fmax(H->right, R.v[i].x1);
+	}
+	int na;
+	double *as = col_starts(H, &na);
+	if (multi < 3 || na < 2 || R.n == 0) {
+		free(as), free(R.v);
+		return 0;
+	}
+	/* runs cut at a column start with a gap there; columns */
+	for (int i = 0; i < R.n; i++) {
+		srun *r = &R.v[i];
+		for (int k = r->a + 1; k < r->b; k++) {
+			const pchar *u = &ch[rest[k - 1]], *v = &ch[rest[k]];
+			int at = 0;
+			for (int j = 0; j < na && !at; j++)
+				at = u->x1 <= as[j] + LINE_TOL && v->x0 >= as[j] - LINE_TOL;
+			/* cut where the next column starts: a text that starts right
+			 * there after a gap, or after a number (a right-aligned amount
+			 * against a text); a number before a gap there */
+			int close = 0;
+			for (int j = 0; j < na; j++)
+				close |= fabs(v->x0 - as[j]) <= STREAM_AT;
+			int num = numeric(ch, rest, r->a, k),
+			    gap = v->x0 - u->x1 > SPACE_GAP * (v->y1 - v->y0) / 2;
+			if (at && ((close && (gap || num)) || (num && gap))) {
+				srun q;
+				srun_set(&q, ch, rest, k, r->b, r->line);
+				srun_set(r, ch, rest, r->a, k, r->line);
+				sruns_add(&R, q);
+				r = &R.v[i];
+				break;
+			}
+		}
+	}
+	for (int i = 0; i < R.n; i++) {
+		srun *r = &R.v[i];
+		r->c0 = r->c1 = 0;
+		for (int j = 0; j < na; j++) {
+			r->c0 += as[j] <= r->x0 + LINE_TOL;
+			r->c1 += as[j] < r->x1 - LINE_TOL;
+		}
+		if (r->c1 < r->c0)
+			r->c1 = r->c0;
+	}
+	int nc = na + 1;
+	if (R.n > maxruns) {
+		free(as), free(R.v);
+		return -1;
+	}
+	/* cells: runs of one column on one line, or on consecutive lines */
+	int *last = xmalloc((size_t)nc * sizeof *last), *par = xmalloc((size_t)R.n * sizeof *par);
+	for (int j = 0; j < nc; j++)
+		last[j] = -1;
+	for (int i = 0; i < R.n; i++)
+		par[i] = i;
+	/* runs in line order (the cut ones were appended) */
+	int *ord = xmalloc((size_t)R.n * sizeof *ord);
+	for (int i = 0; i < R.n; i++)
+		ord[i] = i;
+	srun_base = R.v;
+	qsort(ord, (size_t)R.n, sizeof *ord, cmp_srun);
+	for (int s = 0; s < R.n;) {
+		int e = s;
+		while (e < R.n && R.v[ord[e]].line == R.v[ord[s]].line)
+			e++;
+		for (int q = s; q < e; q++) {
+			const srun *r = &R.v[ord[q]];
+			if (q > s && R.v[ord[q - 1]].c0 == r->c0)
+				uf_join(par, ord[q - 1], ord[q]);
+			int p = last[r->c0];
+			if (p >= 0 && r->mid - R.v[p].mid <= STREAM_PITCH * fmax(r->h, R.v[p].h) &&
+			    R.v[p].x0 < r->x1 && r->x0 < R.v[p].x1)
+				uf_join(par, p, ord[q]);
+		}
+		for (int q = s; q < e; q++)
+			last[R.v[ord[q]].c0] = ord[q];
+		s = e;
+	}
+	free(last);
+	/* blocks (cells of text): per root, its core (line middles) and box */
+	blk *B = xmalloc((size_t)R.n * sizeof *B);
+	int nb = 0, *bof = xmalloc((size_t)R.n * sizeof *bof);
+	for (int i = 0; i < R.n; i++)
+		bof[i] = -1;
+	for (int q = 0; q < R.n; q++) {
+		int i = ord[q], r = uf_find(par, i);
+		const srun *u = &R.v[i];
+		if (bof[r] < 0) {
+			bof[r] = nb;
+			B[nb++] = (blk){u->mid,
+			                u->mid,
+			                u->mid - u->h / 2,
+			                u->mid + u->h / 2,
+			                u->h,
+			                u->c0,
+			                u->c1,
+			                -1,
+			                -1};
+		}
+		blk *b = &B[bof[r]];
+		b->c0y = fmin(b->c0y, u->mid), b->c1y = fmax(b->c1y, u->mid);
+		b->y0 = fmin(b->y0, u->mid - u->h / 2), b->y1 = fmax(b->y1, u->mid + u->h / 2);
+		b->h = fmax(b->h, u->h);
+		b->col = b->col < u->c0 ? b->col : u->c0,
+		b->col1 = b->col1 > u->c1 ? b->col1 : u->c1;
+	}
+	/* bands (rows): the cores of the cells, the lowest first: a core that
+	 * meets no band makes one. Then each cell is in the band its core
+	 * meets; a cell whose core meets several is in the one with two cells
+	 * or more (a row, not a label alone), or spans them when it meets two
+	 * such rows (a label over several rows) */
+	int *bo = xmalloc((size_t)nb * sizeof *bo), nband = 0;
+	for (int i = 0; i < nb; i++)
+		bo[i] = i;
+	blk_base = B;
+	qsort(bo, (size_t)nb, sizeof *bo, cmp_blk);
+	double *blo = xmalloc((size_t)(nb + 1) * sizeof *blo),
+	       *bhi = xmalloc((size_t)(nb + 1) * sizeof *bhi);
+	for (int k = 0; k < nb; k++) {
+		blk *b = &B[bo[k]];
+		double lo = b->c0y - STREAM_CORE * b->h, hi = b->c1y + STREAM_CORE * b->h;
+		int f = first_band(bhi, nband, lo);
+		if (f < nband && blo[f] <= hi)
+			continue;
+		memmove(blo + f + 1, blo + f, (size_t)(nband - f) * sizeof *blo);
+		memmove(bhi + f + 1, bhi + f, (size_t)(nband - f) * sizeof *bhi);
+		blo[f] = lo, bhi[f] = hi, nband++;
+	}
+	long ncell = (long)nband * nc;
+	if (ncell > MAX_TABLE_CELLS) {
+		free(bo), free(blo), free(bhi), free(B), free(bof), free(ord), free(par), free(as),
+		    free(R.v);
+		return 0;
+	}
+	double *top = xmalloc((size_t)(nband + 1) * sizeof *top),
+	       *bot = xmalloc((size_t)(nband + 1) * sizeof *bot);
+	int *nin = xcalloc((size_t)nband + 1, sizeof *nin);
+	for (int i = 0; i < nband; i++)
+		top[i] = HUGE_VAL, bot[i] = -HUGE_VAL;
+	for (int k = 0; k < nb; k++) {
+		blk *b = &B[k];
+		double lo = b->c0y - STREAM_CORE * b->h, hi = b->c1y + STREAM_CORE * b->h;
+		b->band = b->band2 = first_band(bhi, nband, lo);
+		while (b->band2 + 1 < nband && blo[b->band2 + 1] <= hi)
+			b->band2++;
+		nin[b->band] += b->band2 == b->band;
+	}
+	for (int k = 0; k < nb; k++) {
+		blk *b = &B[k];
+		if (b->band2 > b->band) {
+			int f = -1, l = -1;
+			for (int i = b->band; i <= b->band2; i++)
+				if (nin[i] >= 2)
+					l = i, f = f < 0 ? i : f;
+			b->band = f >= 0 ? f : b->band, b->band2 = f >= 0 ? l : b->band;
+		}
+		if (b->band2 > b->band)
+			continue;
+		top[b->band] = fmin(top[b->band], b->y0), bot[b->band] = fmax(bot[b->band], b->y1);
+	}
+	for (int k = 0; k < nb; k++) /* the cells alone in their band (a label) */
+		if (B[k].band2 == B[k].band && nin[B[k].band] < 2)
+			nin[B[k].band] = 1;
+	/* the grid of bands x columns: the block that owns each cell */
+	int *own = xmalloc((size_t)ncell * sizeof *own),
+	    *reg = xmalloc((size_t)ncell * sizeof *reg),
+	    *claim = xcalloc((size_t)ncell, sizeof *claim);
+	for (long a = 0; a < ncell; a++)
+		own[a] = -1, reg[a] = (int)a;
+	for (int k = 0; k < nb; k++) {
+		blk *b = &B[k];
+		int root = (int)((long)b->band * nc + b->col);
+		for (int i = b->band; i <= b->band2; i++)
+			for (int j = b->col; j <= b->col1; j++) {
+				long a = (long)i * nc + j;
+				if (own[a] >= 0 &&
+				    own[a] != k) /* two blocks in one cell: one text */
+					uf_join(reg, (int)((long)i * nc + B[own[a]].col), root);
+				if (own[a] < 0)
+					own[a] = k;
+				claim[a] |= i > b->band;
+				uf_join(reg, root, (int)a);
+			}
+	}
+	/* row bounds: between two bands, half way */
+	double *rb = xmalloc((size_t)(nband + 1) * sizeof *rb);
+	rb[0] = top[0], rb[nband] = bot[nband - 1];
+	for (int i = 1; i < nband; i++)
+		rb[i] = (bot[i - 1] + top[i]) / 2;
+	/* labels over several rows, column by column, top to bottom */
+	int *gone = xcalloc((size_t)nband, sizeof *gone);
+	for (int j = 0; j < nc; j++)
+		for (int i = 0; i < nband; i++) {
+			long a = (long)i * nc + j;
+			int k = own[a];
+			if (k < 0 || B[k].col != j || claim[a])
+				continue;
+			int c1 = B[k].col1, flo = nin[i] == 1, up = 0, dn = 0;
+			/* a free row: the label's cells empty, the cells left of them
+			 * empty or merged from above, text right of them */
+			for (int dir = -1; dir <= 1; dir += 2)
+				for (int r = i + dir, m = 0;
+				     r >= 0 && r < nband && !gone[r] && m < STREAM_MAX_SPAN;
+				     r += dir, m++) {
+					int ok = 0;
+					for (int c = 0; c < nc && ok >= 0; c++) {
+						long e = (long)r * nc + c;
+						if (c <= c1 && own[e] >= 0 && (c >= j || !claim[e]))
+							ok = -1;
+						else if (c > c1 && own[e] >= 0)
+							ok = 1;
+					}
+					if (ok != 1)
+						break;
+					*(dir < 0 ? &up : &dn) += 1;
+				}
+			double mid = (B[k].y0 + B[k].y1) / 2, best = -1;
+			int bp = i, bq = i;
+			for (int p = i - up; p <= i; p++)
+				for (int q = i; q <= i + dn; q++) {
+					if (flo && (p == i || q == i))
+						continue;
+					double dev = fabs((rb[p] + rb[q + 1]) / 2 - mid);
+					if (dev <= STREAM_CENTRE * B[k].h &&
+					    (best < 0 || q - p > bq - bp ||
+					     (q - p == bq - bp && dev < best)))
+						best = dev, bp = p, bq = q;
+				}
+			if (best < 0 || bq == bp)
+				continue;
+			if (flo)
+				gone[i] = 1;
+			int root = (int)((long)bp * nc + j);
+			for (int r = bp; r <= bq; r++)
+				for (int c = j; c <= c1; c++) {
+					long e = (long)r * nc + c;
+					if (r == i && flo) {
+						reg[e] = root; /* its characters go to the root */
+						continue;
+					}
+					claim[e] = r != bp;
+					own[e] = k;
+					reg[e] = root;
+				}
+		}
+	/* the table: the bands that stay as rows */
+	int *row = xmalloc((size_t)nband * sizeof *row), nr = 0;
+	for (int i = 0; i < nband; i++)
+		row[i] = gone[i] ? -1 : nr++;
+	t->nr = nr, t->nc = nc;
+	t->xs = xmalloc((size_t)(nc + 1) * sizeof *t->xs);
+	t->xs[0] = H->left - LINE_TOL, t->xs[nc] = H->right + LINE_TOL;
+	for (int j = 0; j < na; j++)
+		t->xs[j + 1] = as[j];
+	t->ys = xmalloc((size_t)(nr + 1) * sizeof *t->ys);
+	t->ys[0] = rb[0];
+	for (int i = 0, r = 0; i < nband; i++)
+		if (!gone[i])
+			t->ys[++r] = rb[i + 1];
+	/* atomic cell of band cell a: its root's row among the rows kept */
+	t->reg = xmalloc((size_t)nr * nc * sizeof *t->reg);
+	t->text = xcalloc((size_t)nr * nc, sizeof *t->text);
+	t->fit = xcalloc((size_t)nr * nc, sizeof *t->fit);
+	t->stream = 1;
+	for (long a = 0; a < ncell; a++)
+		reg[a] = uf_find(reg, (int)a);
+	for (int i = 0; i < nband; i++) {
+		if (gone[i])
+			continue;
+		for (int j = 0; j < nc; j++) {
+			int rt = reg[(long)i * nc + j];
+			t->reg[row[i] * nc + j] = row[rt / nc] * nc + rt % nc;
+		}
+	}
+	for (int i = 0; i < R.n; i++) {
+		int k = bof[uf_find(par, i)];
+		int rt = reg[(long)B[k].band * nc + B[k].col];
+		int at = row[rt / nc] * nc + rt % nc;
+		for (int c = R.v[i].a; c < R.v[i].b; c++)
+			ch[rest[c]].region = at;
+	}
+	free(row), free(gone), free(claim), free(rb), free(own), free(reg), free(nin), free(top),
+	    free(bot), free(blo), free(bhi);
+	free(bo), free(B), free(bof), free(ord), free(par), free(as), free(R.v);
+	return 1;
+}
+
 /* ---- pages into items, items into the grid ---- */
 
 /* What a page holds, in reading order: tables and runs of text. */
@@ -741,7 +1247,7 @@ static int cmp_item(const void *a, const void *b)
  * -1 when over the character limit (warned). Counts characters that have
  * no Unicode meaning in *bad. */
 static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out, warnings *warn,
-                      long *bad, canvas *cv)
+                      long *bad, canvas *cv, colhist *colh)
 {
 	double pw, ph;
 	poppler_page_get_size(pg, &pw, &ph);
@@ -804,6 +1310,23 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 	ptable *tv;
 	int nt = find_tables(&H, &V, &tv);
 	free(H.v), free(V.v);
+	if (nt == 0) {
+		/* no ruling lines: a table from the words' alignment, if any */
+		int *all = xmalloc((size_t)nch * sizeof *all);
+		for (int i = 0; i < nch; i++)
+			all[i] = i;
+		ptable st;
+		int k = stream_table(ch, all, nch, ph, colh, lim->max_stream_runs, &st);
+		if (k > 0) {
+			tv = xmalloc(sizeof *tv);
+			tv[nt++] = st;
+		} else if (k < 0)
+			warn_add(warn, 0,
+			         "page %d: more than %ld runs of text and no ruling lines "
+			         "(PDF_MAX_STREAM_RUNS): read as lines, not as a table",
+			         pn, lim->max_stream_runs);
+		free(all);
+	}
 	/* regions: per table, per atomic cell; characters into them */
 	long *base = xmalloc((size_t)(nt + 1) * sizeof *base);
 	base[0] = 0;
@@ -886,6 +1409,8 @@ static int continues(const item *a, const item *b)
 {
 	if (!a->t.reg || !b->t.reg || !a->last || !b->first || b->page != a->page + 1)
 		return 0;
+	if (a->t.stream && b->t.stream) /* edges from the text, not from lines */
+		return 1;
 	return fabs(a->t.xs[0] - b->t.xs[0]) <= LINE_TOL &&
 	       fabs(a->t.xs[a->t.nc] - b->t.xs[b->t.nc]) <= LINE_TOL;
 }
@@ -926,8 +1451,8 @@ static void put_table(grid *g, joined *J, const ptable *t, int pn, int cont)
 	for (int u = 0; u < nu; u++)
 		J->map[u] = interval(t->xs, t->nc, (J->xs[u] + J->xs[u + 1]) / 2);
 	for (int u = 0; u < nu; u++)
-		if (J->map[u] < 0)
-			J->map[u] = 0;
+		if (J->map[u] < 0) /* outside this page's table: its nearest column */
+			J->map[u] = J->xs[u] < t->xs[0] ? 0 : t->nc - 1;
 	if (cont && !from) {
 		/* the rest of a row cut by the page break, empty: gone */
 		int empty = 1;
@@ -985,12 +1510,13 @@ static void put_table(grid *g, joined *J, const ptable *t, int pn, int cont)
 
 /* Is row 0 of b the rest of a's last row, cut by the page break (a ends at
  * the foot of its page's body, at_foot)? Then its texts are joined to that
- * row's (as a wrapped line is) and b skips the row. It is, when every cell
+ * row's (as a wrapped line is) and b skips the row (b may be that row
+ * alone). It is, when every cell
  * of it with text sits under a cell of a's last row whose text filled its
  * last line (the first word of b's cell would not have fit after it). */
 static void join_cut_row(ptable *a, ptable *b, int at_foot)
 {
-	if (!at_foot || b->nr < 2)
+	if (!at_foot || b->nr < 1)
 		return;
 	int any = 0, last = (a->nr - 1) * a->nc;
 	for (int pass = 0; pass < 2; pass++)
@@ -1000,8 +1526,8 @@ static void join_cut_row(ptable *a, ptable *b, int at_foot)
 			int pj = interval(a->xs, a->nc, (b->xs[j] + b->xs[j + 1]) / 2);
 			int pr = pj < 0 ? -1 : a->reg[last + pj];
 			if (pass == 0) {
-				if (b->reg[b->nc + j] == j || pr < 0 || !*a->text[pr] ||
-				    a->fit[pr].room >= b->fit[j].need + 0.5)
+				if ((b->nr > 1 && b->reg[b->nc + j] == j) || pr < 0 ||
+				    !*a->text[pr] || a->fit[pr].room >= b->fit[j].need + 0.5)
 					return;
 				any = 1;
 				continue;
@@ -1138,12 +1664,13 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	int read = 0, over = 0;
 	items it = {0};
 	canvas cv = {0};
+	colhist colh = {0};
 	for (int i = 0; i < np; i++) {
 		PopplerPage *pg = poppler_document_get_page(doc, i);
 		if (!pg)
 			continue;
 		gint64 t0 = g_get_monotonic_time();
-		long k = read_page(pg, i + 1, lim, &it, warn, &bad, &cv);
+		long k = read_page(pg, i + 1, lim, &it, warn, &bad, &cv, &colh);
 		g_object_unref(pg);
 		read++;
 		if (k > 0)
@@ -1160,6 +1687,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	}
 	g_object_unref(doc);
 	canvas_free(&cv);
+	free(colh.hist), free(colh.words), free(colh.end0), free(colh.end1);
 	if (chars == 0 || bad * 2 > chars) {
 		if (chars == 0 && over)
 			snprintf(err, errsz,

@@ -9,7 +9,10 @@
  * flagged CELL_HSPAN / CELL_VSPAN as the HTML reader makes them), a cell's
  * wrapped lines are joined into one text. A table that goes on at the top of
  * the next page with the same columns is joined to it, its repeated header
- * row dropped. Text outside tables becomes one-cell rows; page numbers in
+ * row dropped. A page without ruling lines is read as a table from its
+ * words' alignment (columns where runs of text start, rows from the cells'
+ * lines, labels centred over the rows they span). Text outside tables
+ * becomes one-cell rows; page numbers in
  * the page's margins (`— 1 —`, `第1页`, `1/3`) are left out. Cells carry
  * page, and row/column in their (joined) table. It does not know forms,
  * and it does not OCR: a PDF with no text layer is an error. */
@@ -25,6 +28,9 @@
 #define PDF_MAX_PAGE_CHARS 100000 /* characters on one page; a page over either is skipped */
 #define PDF_MAX_PAGE_MS 10000     /* a page slower than this stops the reading */
 #define PDF_RENDER_SCALE 2        /* pixels per point of the rendering for lines */
+#define PDF_MAX_STREAM_RUNS                                                                        \
+	20000 /* runs of text on a page without ruling lines read as a table                       \
+	       */
 
 /* The limits pdf_read works under (pdf_limits_default: the values above). */
 typedef struct {
@@ -32,6 +38,7 @@ typedef struct {
 	long max_page_runs;
 	long max_page_chars;
 	long max_page_ms;
+	long max_stream_runs; /* over it, a page without ruling lines is read as lines */
 } pdf_limits;
 
 extern const pdf_limits pdf_limits_default;

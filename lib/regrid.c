@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "form.h"
+#include "hant.h"
+#include "spaced.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -69,6 +71,10 @@ static int may_start(words *w, const char *key)
 /* Characters of a cell that may be column headers run together. */
 #define REGRID_GLUED_HEADS 32
 
+/* Pieces between spaces a text needs to be read as cells separated by
+ * spaces (REGRID_WORDS): a form has far more cells than that. */
+#define REGRID_WORDS_MIN 40
+
 /* Bytes of a cell that may be a table's label (本年度绩效指标 ...). */
 #define REGRID_LABEL_MAX 60
 
@@ -118,23 +124,6 @@ static void tok_add(toks *t, const char *s, size_t n, long line, int end)
 	                     .col = 1};
 }
 
-/* The next line of text[*i..n): its start and length (line end excluded);
- * *i moves past the line end (LF, CRLF or a lone CR). 0 at the end. */
-static int next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len)
-{
-	if (*i >= n)
-		return 0;
-	size_t a = *i, b = a;
-	while (b < n && text[b] != '\n' && text[b] != '\r')
-		b++;
-	*s = text + a;
-	*len = b - a;
-	if (b < n && text[b] == '\r' && b + 1 < n && text[b + 1] == '\n')
-		b++;
-	*i = b < n ? b + 1 : b;
-	return 1;
-}
-
 static int blank_line(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -153,9 +142,67 @@ static int head_line(const char *text, size_t n)
 	size_t i = 0, len;
 	const char *s;
 	int found = 0, role;
-	while (!found && next_line(text, n, &i, &s, &len)) {
+	while (!found && pg_next_line(text, n, &i, &s, &len)) {
 		tok c = {.s = s, .n = (uint32_t)len};
 		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
+	}
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	buf_free(&w.both);
+	return found;
+}
+
+/* Does some line of the text hold an indicator or task header word (一级指标,
+ * 指标值, 主要实施内容 ...) as one of its space-separated cells (spaced_cut)? */
+static int head_piece(const char *text, size_t n)
+{
+	words w = {0};
+	size_t i = 0, len;
+	const char *s;
+	int found = 0, role;
+	spaced_piece p[64];
+	while (!found && pg_next_line(text, n, &i, &s, &len)) {
+		size_t c = spaced_cut(s, len, p, 64);
+		for (size_t k = 0; !found && k < c && k < 64; k++) {
+			tok t = {.s = s + p[k].off, .n = (uint32_t)p[k].len};
+			found = p[k].len < 64 && header_of(&w, &t, &role) && (role > 0 || t.trole);
+		}
+	}
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	buf_free(&w.both);
+	return found;
+}
+
+/* Cells separated by spaces with the rows lost: the text's pieces between
+ * spaces number at least REGRID_WORDS_MIN, three or more a non-blank line
+ * on average, and one is an indicator header word. */
+static int words_shape(const char *text, size_t n)
+{
+	size_t i = 0, len, lines = 0, pieces = 0;
+	const char *s;
+	while (pg_next_line(text, n, &i, &s, &len)) {
+		int in = 0, any = 0;
+		for (size_t k = 0; k < len; k++) {
+			int sp = s[k] == ' ';
+			if (!sp && !in)
+				pieces++, any = 1;
+			in = !sp;
+		}
+		lines += any;
+	}
+	if (pieces < REGRID_WORDS_MIN || pieces < 3 * lines)
+		return 0;
+	words w = {0};
+	int found = 0, role;
+	for (i = 0; !found && i < n;) {
+		while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r'))
+			i++;
+		size_t a = i;
+		while (i < n && text[i] != ' ' && text[i] != '\n' && text[i] != '\r')
+			i++;
+		tok t = {.s = text + a, .n = (uint32_t)(i - a)};
+		found = i > a && i - a < 64 && header_of(&w, &t, &role) && role > 0;
 	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
@@ -170,7 +217,7 @@ int regrid_sniff(const char *text, size_t n)
 	long lines = 0, tabbed = 0, piped = 0, quoted = 0, commas = 0;
 	long tabs0 = -1;
 	int tabs_same = 1;
-	while (next_line(text, n, &i, &s, &len)) {
+	while (pg_next_line(text, n, &i, &s, &len)) {
 		if (blank_line(s, len))
 			continue;
 		lines++;
@@ -199,10 +246,17 @@ int regrid_sniff(const char *text, size_t n)
 		return !tabs_same && !quoted && tabbed * 2 >= lines ? REGRID_COPY : REGRID_NONE;
 	if (piped * 3 >= lines)
 		return REGRID_PIPES;
-	if (commas * 2 >= lines)
-		return REGRID_NONE; /* a CSV: most of its lines hold commas */
+	if (commas * 2 >= lines) /* a CSV: most of its lines hold commas */
+		return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
+	/* columns aligned by spaces, with an indicator header among the cells */
+	if (spaced_lines(text, n) && head_piece(text, n))
+		return REGRID_SPACED;
 	/* one cell per line needs its anchor: an indicator header line */
-	return head_line(text, n) ? REGRID_LINES : REGRID_NONE;
+	if (head_line(text, n))
+		return REGRID_LINES;
+	/* cells separated by spaces, rows lost (a page's text run together):
+	 * an indicator header word among them, and lines of many cells */
+	return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
 }
 
 /* The table's width in pipes: a row ends once its lines hold that many.
@@ -218,7 +272,7 @@ static long pipe_width(const char *text, size_t n)
 	const char *s;
 	long most = 0, seg = 0, width = 0, multi = 0, single = 0, framed = 0;
 	long segs[REGRID_MAX_WIDTH] = {0}; /* how many rows end after so many pipes */
-	while (next_line(text, n, &i, &s, &len)) {
+	while (pg_next_line(text, n, &i, &s, &len)) {
 		long p = 0, cells = 0;
 		int in = 0;
 		for (size_t k = 0; k < len; k++) {
@@ -276,10 +330,27 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 	/* rows are shown by TAB lines, and by pipes when some line holds two
 	 * or more (a row's pipes add up to the width); else cells only */
 	t->rows = shape == REGRID_COPY || width >= 2 || width < 0;
-	while (next_line(text, n, &i, &s, &len) && !t->full) {
+	while (pg_next_line(text, n, &i, &s, &len) && !t->full) {
 		line++;
 		if (shape == REGRID_LINES) {
 			tok_add(t, s, len, line, 0);
+			continue;
+		}
+		if (shape == REGRID_WORDS) { /* each piece between spaces a cell */
+			uint16_t col = 0;
+			for (size_t k = 0; k < len;) {
+				while (k < len && s[k] == ' ')
+					k++;
+				size_t a = k;
+				while (k < len && s[k] != ' ')
+					k++;
+				if (k > a) {
+					tok_add(t, s + a, k - a, line, 0);
+					if (col < UINT16_MAX)
+						col++;
+					t->v[t->n - 1].col = col;
+				}
+			}
 			continue;
 		}
 		int sep = shape == REGRID_COPY ? '\t' : '|';
@@ -395,6 +466,7 @@ static const char *key_of(words *w, const char *s, size_t n)
 		if (*p != ' ')
 			*o++ = *p;
 	*o = 0;
+	hant_fold(k, (size_t)(o - k)); /* traditional characters, pinyin */
 	return k;
 }
 
@@ -693,11 +765,14 @@ typedef struct {
 	rowbuf held;                   /* a goal header row waiting for its label's row */
 	int glued;                     /* place() is placing a glued cell */
 	int pipes;                     /* the text's shape is REGRID_PIPES */
+	int spaced;                    /* the text's shape is REGRID_SPACED */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
 	int multi; /* the indicator header is a multi-project table's (project columns first) */
 	warnings *warn;
+	char **joined; /* space-aligned text: texts of cells joined over lines */
+	size_t njoined;
 } builder;
 
 /* An indicator header word (一级指标, 指标值 ...; not a budget or task one). */
@@ -1371,11 +1446,75 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 	return r->n == 1 || (b->width && p->n < b->width);
 }
 
+/* Space-aligned text (spaced.c): is row r, whose cells all sit under cells
+ * of row p and are fewer, the rest of those cells (their text wrapped)?
+ * When one of its cells makes a label with the cell above it
+ * (broken_label: `社会效益` over `指标`) and the others say nothing of
+ * themselves (no label, level or header word: `沿线群众满意` over `度`
+ * beside it), or, in a goal or task block, when no cell of either says
+ * anything. A row of a label alone under a label (`市级资金` under
+ * `区级资金`) or of a level name stays a row. */
+static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
+{
+	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
+	if (blk == BLK_NONE)
+		blk = b->block;
+	int label = 0, plain = 1, any = 0;
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (!c->n)
+			continue;
+		if (j >= p->n || !b->t->v[p->v[j]].n)
+			return 0;
+		tok *a = &b->t->v[p->v[j]];
+		any = 1;
+		if (broken_label(&b->w, a, c))
+			label = 1;
+		else if (says(b, c))
+			return 0;
+		else
+			plain &= !says(b, a);
+	}
+	return any && (label || (plain && (blk == BLK_GOAL || blk == BLK_TASK)));
+}
+
+/* Space-aligned text: join row r's cells to the cells of row p above them,
+ * each joined text with a line break between its lines (a new string, kept
+ * in b->joined until the grid is built). */
+static void spaced_join(builder *b, rowbuf *p, rowbuf *r)
+{
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]], *a = &b->t->v[p->v[j]];
+		if (!c->n)
+			continue;
+		char *t = xmalloc((size_t)a->n + c->n + 2);
+		memcpy(t, a->s, a->n);
+		t[a->n] = '\n';
+		memcpy(t + a->n + 1, c->s, c->n);
+		t[a->n + 1 + c->n] = 0;
+		b->joined = xreallocarray(b->joined, b->njoined + 1, sizeof *b->joined);
+		b->joined[b->njoined++] = t;
+		a->s = t;
+		a->n += c->n + 1;
+		a->last = c->last;
+		a->done = 0;
+	}
+	r->n = 0;
+}
+
 /* Browser copy: hand row r on, unless it goes on with the row before
  * (continues): then it is joined to it. The row before waits in p. */
-static void copy_row(builder *b, rowbuf *p, rowbuf *r)
+static void copy_row(builder *b, rowbuf *p, rowbuf *r, int wrapped)
 {
-	if (continues(b, p, r)) {
+	if (wrapped && spaced_continues(b, p, r)) {
+		spaced_join(b, p, r);
+		return;
+	}
+	if (b->spaced)
+		; /* space-aligned: a row whose cells are not all under the row
+		   before's is whole, and texts apart in the line are not joined
+		   as one span */
+	else if (continues(b, p, r)) {
 		tok *a = &b->t->v[p->v[p->n - 1]], *c = &b->t->v[r->v[0]];
 		a->n = (size_t)(c->s + c->n - a->s);
 		a->last = c->last;
@@ -1402,9 +1541,28 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	             .task_amount = -1,
 	             .alone = -1,
 	             .pipes = shape == REGRID_PIPES,
+	             .spaced = shape == REGRID_SPACED,
 	             .warn = warn};
-	tokenize(text, n, shape, &t, &b.w);
-	if (shape == REGRID_LINES)
+	spaced_out sp = {0};
+	if (shape == REGRID_SPACED) {
+		/* cells put in their columns by spaced.c, then read as a browser
+		 * copy is */
+		spaced_read(text, n, REGRID_MAX_TOKENS, &sp);
+		for (size_t k = 0; k < sp.n; k++) {
+			spaced_cell *c = &sp.v[k];
+			size_t had = t.n;
+			tok_add(&t, text + c->off, c->len, c->line, c->end);
+			if (t.n == had)
+				break; /* REGRID_MAX_TOKENS */
+			t.v[t.n - 1].col = (uint16_t)c->col;
+		}
+		t.rows = 1;
+		t.full = sp.cut;
+		shape = REGRID_COPY;
+	} else {
+		tokenize(text, n, shape, &t, &b.w);
+	}
+	if (shape == REGRID_LINES || shape == REGRID_WORDS)
 		join_broken(&t, &b.w);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
@@ -1412,7 +1570,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		tok *c = &t.v[k];
 		if (c->end) {
 			if (shape == REGRID_COPY)
-				copy_row(&b, &prev, &r);
+				copy_row(&b, &prev, &r, c->end == 2);
 			else
 				emit(&b, &r);
 			continue;
@@ -1478,6 +1636,10 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	free(prev.v);
 	free(r.v);
 	free(t.v);
+	spaced_out_free(&sp);
+	for (size_t k = 0; k < b.njoined; k++)
+		free(b.joined[k]);
+	free(b.joined);
 	buf_free(&b.w.key);
 	buf_free(&b.w.tmp);
 	buf_free(&b.w.both);

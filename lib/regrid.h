@@ -26,10 +26,12 @@
 
 /* Shapes of text regrid reads (regrid_sniff's answer). */
 enum {
-	REGRID_NONE = 0,  /* not lost-grid text: a delimited table, or not a form */
-	REGRID_LINES = 1, /* one cell per line */
-	REGRID_PIPES = 2, /* cells separated or followed by `|` */
-	REGRID_COPY = 3,  /* TAB-separated rows of uneven length (browser copy) */
+	REGRID_NONE = 0,   /* not lost-grid text: a delimited table, or not a form */
+	REGRID_LINES = 1,  /* one cell per line */
+	REGRID_PIPES = 2,  /* cells separated or followed by `|` */
+	REGRID_COPY = 3,   /* TAB-separated rows of uneven length (browser copy) */
+	REGRID_SPACED = 4, /* columns aligned by runs of spaces (spaced.h) */
+	REGRID_WORDS = 5,  /* cells separated by spaces, rows lost */
 };
 
 /* Which lost-grid shape text[0..n) (UTF-8) is in, from the whole text's

@@ -286,3 +286,18 @@ void utf8_put(buf *b, long cp)
 		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), t[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
 	buf_add(b, t, n);
 }
+
+int pg_next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len)
+{
+	if (*i >= n)
+		return 0;
+	size_t a = *i, b = a;
+	while (b < n && text[b] != '\n' && text[b] != '\r')
+		b++;
+	*s = text + a;
+	*len = b - a;
+	if (b < n && text[b] == '\r' && b + 1 < n && text[b + 1] == '\n')
+		b++;
+	*i = b < n ? b + 1 : b;
+	return 1;
+}

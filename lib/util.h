@@ -80,6 +80,11 @@ typedef struct {
 void warn_add(warnings *w, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void warn_free(warnings *w);
 
+/* The next line of text[*i..n): *s and *len get its start and length (its
+ * line end excluded); *i moves past the line end (LF, CRLF or a lone CR,
+ * each one line end). Returns 0 at the end of the text. */
+int pg_next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len);
+
 /* Name of a path without directory and last extension, in a new string. */
 char *pg_basename_noext(const char *path);
 

@@ -15,8 +15,8 @@ SH=fixtures/shapes
 facts() {
 	printf "pg-extract --doc x %s | cut -f1-11 | awk -F'\\\\t' -v OFS='\\\\t' '{ gsub(/ /, \"\", \$6); print }'" "$1"
 }
-same() {
-	ok "$1" "($2) >\"\$OUT/pdf.1\" && ($3) >\"\$OUT/pdf.2\" && test \$(wc -l <\"\$OUT/pdf.1\") -gt 20 && diff -u \"\$OUT/pdf.1\" \"\$OUT/pdf.2\""
+same() { # same NAME CMD1 CMD2 [LINES]: equal outputs, of more than LINES (20) lines
+	ok "$1" "($2) >\"\$OUT/pdf.1\" && ($3) >\"\$OUT/pdf.2\" && test \$(wc -l <\"\$OUT/pdf.1\") -gt ${4:-20} && diff -u \"\$OUT/pdf.1\" \"\$OUT/pdf.2\""
 }
 for pair in seed:$SH/seed-c.html deptA:$SH/deptA-c.html deptB:$SH/deptB-c.html \
 	two-projects:fixtures/project/two-projects-2024.html \
@@ -26,6 +26,20 @@ for pair in seed:$SH/seed-c.html deptA:$SH/deptA-c.html deptB:$SH/deptB-c.html \
 	same "pdf: ${pair%%:*}.pdf gives the facts of $src" "$(facts "$src")" "$(facts "$pdf")"
 	ok "pdf: ${pair%%:*}.pdf: every src is a page and a table place" \
 		"pg-extract $pdf | tail -n +2 | cut -f12 | grep -Ev '^P[0-9]+(:R[0-9]+C[0-9]+)?\$' | wc -l | grep -qx 0"
+done
+# the fixtures/families forms (fixtures/pdf/families), each against its HTML;
+# KNOWN: the ones that do not read yet, asserted to still differ (a fix
+# shows), with the reason
+KNOWN=" " # none now (D-approval-2019, whose <table> has no border, reads from alignment)
+for src in fixtures/families/*.html; do
+	n=$(basename "$src" .html)
+	case "$KNOWN" in
+	*" $n "*)
+		ok "pdf: families/$n.pdf: KNOWN to differ from $src" \
+			"($(facts "$src")) >\"\$OUT/pdf.1\" && ! ($(facts $P/families/$n.pdf) 2>/dev/null) | cmp -s - \"\$OUT/pdf.1\""
+		;;
+	*) same "pdf: families/$n.pdf gives the facts of $src" "$(facts "$src")" "$(facts $P/families/$n.pdf)" 8 ;;
+	esac
 done
 # the reviewed fact files (normalized, without doc and src)
 nf() {
@@ -97,19 +111,17 @@ pg-extract: $H/words200k.pdf: nothing read: every page with text is over a limit
 	"pg-extract $H/words200k.pdf"
 
 # --- no ruling lines (the seed exported from text, fixtures/pdf/norules.pdf):
-# rows are the text lines, cells the runs of each line; no columns are rebuilt
-# from the words' alignment (docs/readers.md 3, "Not done"). The facts,
-# reviewed against the PDF's page images: the title, the department (from
-# 部门名称), 财政供养人员数 41, 下属二级单位数 0, the empty 其他需完成的任务
-# and the first indicator (产出指标|数量指标|全体市人大代表参加培训人数 ≥400人次)
-# are right; every other cell goes to extra with its text (a wrapped cell's
-# lines as separate cells), except one wrong fact: goal 1 holds the text of
-# 目标2 (目标1 and 目标3 are on the lines above and below the 总体绩效目标 label,
-# and go to extra). That wrong fact is kept apart in norules.wrong.tsv, as
-# the real excerpts' are (fixtures/real/NAME.wrong.tsv), so the golden holds
-# only facts checked right; the output must be exactly the two together.
-ok "pdf: a table without ruling lines (reviewed facts + one known wrong)" \
-	"pg-extract $P/norules.pdf 2>/dev/null | sort >\$OUT/nr.got; sort $P/norules.facts.tsv $P/norules.wrong.tsv | diff - \$OUT/nr.got"
+# columns from where the words start, rows from the cells' lines, labels
+# centred on the rows they span (docs/readers.md 6, "Tables without ruling
+# lines"): the seed's spec facts, as its ruled export gives them
+same "pdf: norules.pdf (no ruling lines) = the seed's spec facts" "$(nf $P/norules.pdf)" \
+	"tail -n +2 fixtures/spec/seed.facts.tsv | cut -f2-11"
+
+# a self-evaluation form (family F) without ruling lines: the reviewed facts
+# (fixtures/pdf/norules-F.facts.tsv, each line checked against the PDF's
+# text with pdftotext -layout), src included
+ok "pdf: norules-F.pdf (self-evaluation, no ruling lines) = its reviewed facts" \
+	"pg-extract $P/norules-F.pdf | diff $P/norules-F.facts.tsv -"
 
 # many PDFs in one process read as each alone (nothing kept from one to the next)
 ok "pdf: all fixtures in one process = one process each" \

@@ -145,6 +145,31 @@ int main(void)
 	CHECK(!holds(g, "- 2 -"));
 	grid_free(g);
 	free(d);
+	/* a table without ruling lines: 1,050 words in 100 columns, 11 rows:
+	 * a row a line, a cell a word; over max_stream_runs, lines of text
+	 * with a warning */
+	d = gen("--norules --words 1050", &n);
+	g = grid_new();
+	CHECK_INT(pdf_read(d, n, NULL, g, &w, err, sizeof err), 1);
+	CHECK_INT(g->n, 11);
+	CHECK_INT(g->rows[0].n, 100);
+	CHECK(at(g, 0, 0) && strcmp(at(g, 0, 0)->text, "w1") == 0);
+	CHECK(at(g, 1, 99) && strcmp(at(g, 1, 99)->text, "w200W") == 0);
+	CHECK(at(g, 10, 49) && strcmp(at(g, 10, 49)->text, "w1050WW") == 0);
+	CHECK(at(g, 10, 49) && at(g, 10, 49)->trow == 11 && at(g, 10, 49)->tcol == 50);
+	CHECK(!at(g, 10, 50) || at(g, 10, 50)->text[0] == 0);
+	CHECK(!warned(&w, "PDF_MAX_STREAM_RUNS"));
+	grid_free(g);
+	lim = pdf_limits_default;
+	lim.max_stream_runs = 1049;
+	g = grid_new();
+	CHECK_INT(pdf_read(d, n, &lim, g, &w, err, sizeof err), 1);
+	CHECK(warned(&w, "page 1: more than 1049 runs of text and no ruling lines "
+	                 "(PDF_MAX_STREAM_RUNS): read as lines, not as a table"));
+	CHECK(holds(g, "w1050WW"));
+	grid_free(g);
+	warn_free(&w);
+	free(d);
 	/* a scan, a font without a Unicode map */
 	d = gen("--scan", &n);
 	g = grid_new();

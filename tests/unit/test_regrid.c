@@ -59,6 +59,20 @@ int main(void)
 	CHECK_INT(SNIFF("基本信息\t<table><tr><td>x</td></tr></table>\tx\n"),
 	          REGRID_NONE);                         /* seed */
 	CHECK_INT(SNIFF("a\t\"b\nc\"\n"), REGRID_NONE); /* quoted: a spreadsheet's */
+	/* space-aligned columns with an indicator header among the cells */
+	CHECK_INT(SNIFF("标题\n一级指标  二级指标  指标值\n产出指标  数量指标  10\n"),
+	          REGRID_SPACED);
+	CHECK_INT(SNIFF("标题\n单位  数量\n甲  10\n"), REGRID_NONE); /* no anchor */
+	/* cells separated by single spaces, rows lost: enough cells, and an
+	 * indicator header among them */
+	CHECK_INT(SNIFF("一级指标 二级指标 指标值\n产出指标 数量指标 10\n"), REGRID_NONE);
+	CHECK_INT(
+	    SNIFF("绩效指标 一级指标 二级指标 三级指标 指标值 产出指标 数量指标 人数 10 a b c d "
+	          "e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 11\n"),
+	    REGRID_WORDS);
+	CHECK_INT(SNIFF("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 "
+	                "11 12 13 14 15\n"),
+	          REGRID_NONE); /* no anchor */
 
 	/* pipes: padding dropped, ` |` lines are cells of one row */
 	CHECK_STR(read("部门名称 | 某局 | |||\n预算部门 |\n某局 |\n|\n||\n"),
@@ -285,5 +299,40 @@ int main(void)
 	CHECK_STR(warned, ""); /* remarks that are not column letters */
 	read("项目资金\n索引号\n11511181008798440B/2022-00034\n一级指标\n");
 	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
+	/* space-aligned: columns from the cells' starts; a level-2 row without
+	 * its level-1 cell gets an empty one; a wrapped label (`社会效益` over
+	 * `指标`) is one cell again, with its line break; a row of a label
+	 * alone under a label is a row of its own (`市级资金`) */
+	CHECK_STR(read("绩效指标  一级指标  二级指标      三级指标  指标值\n"
+	               "          产出指标  数量指标      人数      10\n"
+	               "                    质量指标      合格率    100%\n"
+	               "          效益指标  社会效益      知晓率    90%\n"
+	               "                    指标\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|10 / "
+	          "||质量指标|合格率|100% / |效益指标|社会效益\n指标|知晓率|90%");
+	CHECK_STR(read("项目资金  项目      上年度安排资金  本年度申请资金\n"
+	               "          区级资金  130             300\n"
+	               "          市级资金\n"
+	               "一级指标  二级指标\n"),
+	          "项目资金|项目|上年度安排资金|本年度申请资金 / |区级资金|130|300 / "
+	          "|市级资金|| / 一级指标|二级指标||"); /* as wide as its table */
+	/* a wrapped task content is joined in its task row */
+	CHECK_STR(
+	    read("年度重点工作任务  名称        主要实施内容  拟投入的资金\n"
+	         "                  任务1:会议  召开会议、    10\n"
+	         "                              伙食费\n"
+	         "一级指标  二级指标\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金 / |任务1:会议|召开会议、\n伙食费|10 / "
+	    "一级指标|二级指标");
+	/* cells separated by single spaces: rebuilt as one cell per line is */
+	CHECK_STR(
+	    read("某表 绩效指标 一级指标 二级指标 三级指标 指标值 产出指标 数量指标 人数 10 "
+	         "质量指标 "
+	         "合格率 100% 效益指标 社会效益指标 知晓率 90% a b c d e f g h i j k l m n o p "
+	         "q r s t u v w\n"),
+	    "某表 / 绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|10 / "
+	    "||质量指标|合格率|100% / |效益指标|社会效益指标|知晓率|90% / |||a|b / |||c|d / "
+	    "|||e|f / |||g|h / |||i|j / |||k|l / |||m|n / |||o|p / |||q|r / |||s|t / |||u|v / "
+	    "|||w");
 	T_END();
 }
