@@ -56,6 +56,38 @@ const char *form_labkey(const char *s, buf *out)
 	return out->s;
 }
 
+const char *form_lost_key(const char *k, buf *out)
+{
+	buf_reset(out);
+	size_t n = strlen(k);
+	int any = 0;
+	for (size_t i = 0; i < n;) {
+		size_t m = 0;
+		for (int v = 0; vocab_lost_marks[v] && !m; v++)
+			if (strncmp(k + i, vocab_lost_marks[v], strlen(vocab_lost_marks[v])) == 0)
+				m = strlen(vocab_lost_marks[v]);
+		if (!m) {
+			buf_addc(out, k[i++]);
+			continue;
+		}
+		/* a run of marks, dropped only between non-ASCII characters */
+		size_t e = i;
+		for (size_t mm = m; mm;) {
+			e += mm, mm = 0;
+			for (int v = 0; vocab_lost_marks[v] && !mm; v++)
+				if (strncmp(k + e, vocab_lost_marks[v],
+				            strlen(vocab_lost_marks[v])) == 0)
+					mm = strlen(vocab_lost_marks[v]);
+		}
+		if (i > 0 && (unsigned char)k[i - 1] >= 0x80 && (unsigned char)k[e] >= 0x80)
+			any = 1;
+		else
+			buf_add(out, k + i, e - i);
+		i = e;
+	}
+	return any ? buf_str(out) : NULL;
+}
+
 char *form_label_key(buf *tmp, const char *s)
 {
 	return form_key_part(form_labkey(s, tmp));
@@ -210,6 +242,28 @@ int form_numeric(const cell *c)
 		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'))
 			return 0;
 	return 1;
+}
+
+int form_amount(const cell *c)
+{
+	if (!form_has_text(c))
+		return 0;
+	const char *p = c->text;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return 0;
+	while ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.')
+		p++;
+	while (*p == ' ')
+		p++;
+	size_t n = strlen(p);
+	if (!n || vocab_find_money(p, n))
+		return 1;
+	for (int i = 0; vocab_money_short[i]; i++)
+		if (strcmp(p, vocab_money_short[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The kind of the table entry a cell's text matches, or 0. */
