@@ -228,33 +228,34 @@ cell *form_at(const rowv *r, int i)
 	return i >= 0 && i < r->n ? r->c[i] : NULL;
 }
 
-/* Does a cell read as an amount (digits, with grouping and a point)? */
-int form_numeric(const cell *c)
+/* The end of the number (sign, digits, grouping, point) leading a cell's
+ * text, or NULL when the text starts with none. */
+static const char *number_end(const cell *c)
 {
 	if (!form_has_text(c))
-		return 0;
+		return NULL;
 	const char *p = c->text;
 	if (*p == '-' || *p == '+')
 		p++;
 	if (!(*p >= '0' && *p <= '9'))
-		return 0;
-	for (; *p; p++)
-		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'))
-			return 0;
-	return 1;
+		return NULL;
+	while ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.')
+		p++;
+	return p;
+}
+
+/* Does a cell read as an amount (digits, with grouping and a point)? */
+int form_numeric(const cell *c)
+{
+	const char *p = number_end(c);
+	return p && !*p;
 }
 
 int form_amount(const cell *c)
 {
-	if (!form_has_text(c))
+	const char *p = number_end(c);
+	if (!p)
 		return 0;
-	const char *p = c->text;
-	if (*p == '-' || *p == '+')
-		p++;
-	if (!(*p >= '0' && *p <= '9'))
-		return 0;
-	while ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.')
-		p++;
 	while (*p == ' ')
 		p++;
 	size_t n = strlen(p);
