@@ -50,7 +50,7 @@ done
 # group by its words), `目标3` without its colon, prose indicators (key
 # L1|L2, the sentence the value: FORMAT.md 2c).
 tc "family B, a cell a line: facts as reviewed" 0 @$F/b-lines-2019.facts.tsv '' "pg-extract $F/b-lines-2019.txt"
-tc "family B, a cell a line: its splits add up" 0 "$(printf 'byincome=total\tok\nbyexpense=total\tok')" '' \
+tc "family B, a cell a line: its splits add up" 0 "$(printf 'byincome=total\tok\nbyexpense=total\tok\nbyincome=byexpense\tok')" '' \
 	"pg-extract $F/b-lines-2019.txt | pg-normalize | pg-sum | awk -F'\t' '\$5 ~ /^by/' | cut -f5,6"
 tc "family B, a cell a line: nothing lost" 0 '' '' \
 	"pg-extract $F/b-lines-2019.txt >\$OUT/bl.tsv; \$BUILD/bench/cells $F/b-lines-2019.txt \$OUT/bl.tsv"
