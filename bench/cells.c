@@ -14,15 +14,25 @@
  * readers' own limits and warnings are for. Tables inside a page's table
  * cells are rows of the grid (html.h), so their cells are checked like the
  * others; so is a flat copy's cell its HTML row lacks (read as extra).
+ * Text whose grid was lost (regrid.h: one cell per line, pipes, a browser
+ * copy) is checked a step earlier too, apart from the library's cutting:
+ * each non-empty piece of the decoded text as its shape cuts it (a line, a
+ * piece between pipes, a TAB field) must be inside a grid cell of its line
+ * (or of a cell joined over lines that starts before it), so that no piece
+ * is lost between the text and the grid (text_pieces).
  * tests/cli/hostile-html.sh runs it over the hostile inputs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "enc.h"
 #include "extract.h"
 #include "reader.h"
 #include "grid.h"
 #include "form.h"
+#include "html.h"
+#include "regrid.h"
+#include "textdoc.h"
 #include "tsv.h"
 #include "util.h"
 #include "vocab.h"
@@ -244,6 +254,99 @@ static void walk(const grid *g, const list *tokens, const list *values, int chec
 		}
 }
 
+/* A grid cell of lost-grid text: its first line, its text normalised. */
+typedef struct {
+	long line;
+	char *t;
+	int multi; /* joined over lines (its text holds a line break) */
+} gcell;
+
+static void gather(const grid *g, gcell **v, size_t *n, size_t *cap)
+{
+	for (int i = 0; i < g->n; i++)
+		for (int j = 0; j < g->rows[i].n; j++) {
+			const cell *c = &g->rows[i].cells[j];
+			if (c->sub)
+				gather(c->sub, v, n, cap);
+			if (!c->len)
+				continue;
+			if (*n == *cap)
+				*v = xreallocarray(*v, *cap = *cap ? *cap * 2 : 256, sizeof **v);
+			(*v)[(*n)++] = (gcell){c->line, norm(c->text, c->len),
+			                       memchr(c->text, '\n', c->len) != NULL};
+		}
+}
+
+static int by_line(const void *a, const void *b)
+{
+	long x = ((const gcell *)a)->line, y = ((const gcell *)b)->line;
+	return (x > y) - (x < y);
+}
+
+/* Lost-grid text (the text reader's regrid path: not a page, and
+ * regrid_sniff names a shape): print each non-empty piece of the text that
+ * no grid cell holds (a cell of its line, or a cell joined over lines that
+ * starts before it) and return how many. Other inputs: 0. */
+static int text_pieces(const char *data, size_t n, const reader_out *ro)
+{
+	if (reader_pick(data, n)->read != textdoc_read)
+		return 0;
+	enc_result er;
+	if (enc_decode(data, n, &er) < 0)
+		return 0;
+	int shape = html_sniff(er.text, er.len) ? REGRID_NONE : regrid_sniff(er.text, er.len);
+	if (shape != REGRID_LINES && shape != REGRID_PIPES && shape != REGRID_COPY) {
+		enc_result_free(&er);
+		return 0;
+	}
+	gcell *v = NULL;
+	size_t nv = 0, cap = 0, lost = 0;
+	for (int i = 0; i < ro->n; i++)
+		gather(ro->g[i], &v, &nv, &cap);
+	qsort(v, nv, sizeof *v, by_line);
+	int sep = shape == REGRID_PIPES ? '|' : shape == REGRID_COPY ? '\t' : 0;
+	const char *t = er.text, *e = er.text + er.len;
+	size_t at = 0; /* the first cell of the current line or after */
+	for (long line = 1; t < e || line == 1; line++) {
+		const char *eol = t;
+		while (eol < e && *eol != '\n' && *eol != '\r')
+			eol++;
+		while (at < nv && v[at].line < line)
+			at++;
+		for (const char *p = t; p <= eol;) {
+			const char *q = sep ? memchr(p, sep, (size_t)(eol - p)) : NULL;
+			if (!q)
+				q = eol;
+			char *piece = norm(p, (size_t)(q - p));
+			int found = !*piece || strcmp(piece, "\xEF\xBF\xBD") == 0;
+			for (size_t k = at; !found && k < nv && v[k].line == line; k++)
+				found = strstr(v[k].t, piece) != NULL;
+			for (size_t k = at; !found && k-- > 0;)
+				found = v[k].multi && strstr(v[k].t, piece) != NULL;
+			if (!found) {
+				printf("%ld\t", line);
+				tsv_escape(stdout, p, (size_t)(q - p));
+				fputs("\t(lost between the text and the grid)\n", stdout);
+				lost++;
+			}
+			free(piece);
+			p = q + 1;
+		}
+		t = eol;
+		if (t < e && *t == '\r' && t + 1 < e && t[1] == '\n')
+			t++;
+		if (t < e)
+			t++;
+		else
+			break;
+	}
+	for (size_t k = 0; k < nv; k++)
+		free(v[k].t);
+	free(v);
+	enc_result_free(&er);
+	return lost > 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || argc > 3) {
@@ -275,6 +378,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < ro.n; i++)
 		walk(ro.g[i], &tokens, &values, argc == 3);
+	if (argc == 3 && text_pieces(data, n, &ro))
+		bad = 1;
 	for (size_t i = 0; i < tokens.n; i++)
 		free(tokens.v[i]);
 	for (size_t i = 0; i < values.n; i++)

@@ -16,7 +16,7 @@
 
 #include "extsort.h"
 #include "facts.h"
-#include "diffhtml.h"
+#include "diffrep.h"
 #include "sum.h"
 #include "tsv.h"
 #include "util.h"
@@ -170,6 +170,9 @@ int diff_ratio_ge(long long num, long long den, dec x)
 /* ---- records ---- */
 
 enum { R_DEPT, R_PROJECT, R_SECTION, R_KEY, R_FIELD, R_VALUE, R_OP, R_NUM, R_UNIT, R_YEAR, R_N };
+/* A run record's fields (lib/extsort.c): value .. year; dept .. field and
+ * the line are in its key (run_key). */
+#define RUN_COLS (R_N - R_VALUE)
 static const int rec_col[R_N] = {COL_DEPT,  COL_PROJECT, COL_SECTION, COL_KEY,  COL_FIELD,
                                  COL_VALUE, COL_OP,      COL_NUM,     COL_UNIT, COL_YEAR};
 
@@ -400,6 +403,14 @@ typedef struct src {
 	int spilled, dup_done;
 	extsort ext;
 	long dup, dup_first;
+	/* after the first run: the records are loaded as run records (fv,
+	 * fn of them, in mem) with their run keys, not grouped */
+	int flat;
+	char **fv;
+	size_t fn, fcap;
+	buf key;       /* a run key being built */
+	buf kdec;      /* a merged record's key, decoded */
+	tsv_reader mr; /* a merged record as a fact stream's fields */
 } src;
 
 /* Give the records of g back to s's pool (stream mode) and empty g. */
@@ -585,6 +596,60 @@ static int src_tsv_read(src *s)
 	return rc;
 }
 
+/* A merged run record as a fact stream's fields, into s->mr: the columns
+ * dept .. field decoded from its key (run_key's escapes and stuffing
+ * undone, each column NUL-terminated in s->kdec), the rest from its fields
+ * pv (RUN_COLS of them, value .. year), doc and src empty; *line from the
+ * key's last 8 bytes. Returns 0, or -1 when the key is not one run_key
+ * makes. */
+static int run_decode(src *s, const tsv_reader *pv, long *line)
+{
+	const unsigned char *k = (const unsigned char *)s->ext.key;
+	size_t kn = s->ext.keylen, j = 0;
+	buf_reset(&s->kdec);
+	buf_grow(&s->kdec, kn);
+	char *o = s->kdec.s;
+	static const char esc_from[] = "\\tnr", esc_to[] = "\\\t\n\r";
+	for (int i = R_DEPT; i <= R_FIELD; i++) {
+		char *start = o;
+		for (;;) {
+			if (j >= kn)
+				return -1;
+			unsigned char b = k[j++];
+			if (b == 0)
+				break;
+			if (b == '\\' || b == 1) {
+				if (j >= kn)
+					return -1;
+				unsigned char c = k[j++];
+				const char *e = b == 1 ? NULL : strchr(esc_from, c);
+				if (b == 1 ? c != 1 && c != 2 : !c || !e)
+					return -1;
+				*o++ = b == 1 ? (char)(c - 1) : esc_to[e - esc_from];
+			} else {
+				*o++ = (char)b;
+			}
+		}
+		*o++ = 0;
+		s->mr.f[rec_col[i]] = start;
+		s->mr.len[rec_col[i]] = (size_t)(o - 1 - start);
+	}
+	if (kn - j != 8)
+		return -1;
+	uint64_t ln = 0;
+	for (int b = 0; b < 8; b++)
+		ln = ln << 8 | k[j + b];
+	*line = (long)ln;
+	for (int i = R_VALUE; i < R_N; i++) {
+		s->mr.f[rec_col[i]] = pv->f[i - R_VALUE];
+		s->mr.len[rec_col[i]] = pv->len[i - R_VALUE];
+	}
+	s->mr.f[COL_DOC] = s->mr.f[COL_SRC] = "";
+	s->mr.len[COL_DOC] = s->mr.len[COL_SRC] = 0;
+	s->mr.nf = FACT_NCOLS;
+	return 0;
+}
+
 /* The next record of a stream source: from the input (--sorted) or from
  * the merge of its sorted runs (spilled). *r is the reader holding it, valid
  * until the next call, *line its input line. Returns 1, 0 at the end, or -1
@@ -592,9 +657,16 @@ static int src_tsv_read(src *s)
 static int src_read(src *s, const tsv_reader **r, long *line)
 {
 	if (s->spilled) {
-		int rc = extsort_next(&s->ext, r, line);
+		const tsv_reader *pv;
+		int rc = extsort_next(&s->ext, &pv);
+		if (rc > 0 && run_decode(s, pv, line) < 0) {
+			snprintf(s->ext.err, sizeof s->ext.err, "a temporary file in %s is damaged",
+			         s->ext.dir);
+			rc = -1;
+		}
 		if (rc < 0)
 			add_error(s->errs, NULL, 0, "%s", s->ext.err);
+		*r = &s->mr;
 		return rc;
 	}
 	int rc = src_tsv_read(s);
@@ -731,56 +803,130 @@ static void src_sort(src *s)
 static size_t src_mem(const src *s)
 {
 	return s->mem.bytes + (s->all.cap + s->all.n) * sizeof(rec *) +
-	       s->gcap * (sizeof *s->grp + sizeof *s->gcount) + s->htcap * sizeof *s->ht;
+	       s->gcap * (sizeof *s->grp + sizeof *s->gcount) + s->htcap * sizeof *s->ht +
+	       s->fcap * sizeof *s->fv + s->fn * 2 * sizeof(char *); /* extsort_sort's copy */
 }
 
-/* The order of records in the runs: (dept, project, section, key, field)
- * as the escaped text sorts, then line -- the order src_sort gives. */
-static int run_cmp(const tsv_reader *a, long al, const tsv_reader *b, long bl)
+/* The run key of a record (extsort's order is the keys' bytes): columns
+ * dept .. field, each as its escaped text (what LC_ALL=C sort sees) with
+ * bytes 0x00 and 0x01 stuffed as 01 01 and 01 02 and a 0x00 after it, then
+ * the line number, 8 bytes big-endian. So memcmp orders keys as
+ * diff_esc_cmp orders the columns one by one, then the line (the order
+ * src_sort gives), and no key is the start of another. Into b (reset). */
+static void run_key(buf *b, const char *const *col, const size_t *n, long line)
 {
-	static const int col[] = {COL_DEPT, COL_PROJECT, COL_SECTION, COL_KEY, COL_FIELD};
-	for (size_t i = 0; i < sizeof col / sizeof *col; i++) {
-		int c = diff_esc_cmp(a->f[col[i]], a->len[col[i]], b->f[col[i]], b->len[col[i]]);
-		if (c)
-			return c;
+	size_t need = 8;
+	for (int i = 0; i < 5; i++)
+		need += 2 * n[i] + 1;
+	buf_reset(b);
+	buf_grow(b, need);
+	unsigned char *p = (unsigned char *)b->s;
+	for (int i = 0; i < 5; i++) {
+		const unsigned char *c = (const unsigned char *)col[i];
+		for (size_t k = 0; k < n[i]; k++) {
+			switch (c[k]) {
+			case '\\':
+				*p++ = '\\', *p++ = '\\';
+				break;
+			case '\t':
+				*p++ = '\\', *p++ = 't';
+				break;
+			case '\n':
+				*p++ = '\\', *p++ = 'n';
+				break;
+			case '\r':
+				*p++ = '\\', *p++ = 'r';
+				break;
+			case 0:
+			case 1:
+				*p++ = 1, *p++ = (unsigned char)(c[k] + 1);
+				break;
+			default:
+				*p++ = c[k];
+			}
+		}
+		*p++ = 0;
 	}
-	return (al > bl) - (al < bl);
+	uint64_t ln = (uint64_t)line;
+	for (int k = 7; k >= 0; k--)
+		*p++ = (unsigned char)(ln >> (8 * k));
+	b->len = (size_t)(p - (unsigned char *)b->s);
 }
 
 /* Sort the records loaded and write them as one run; then forget them.
- * Returns 0, or -1 after adding an error. */
+ * Returns 0, or -1 after adding an error. The first run is of grouped
+ * records (src_rec_load); from then on the input is known to be large and
+ * records are loaded flat, as run records (src_flat_load). */
 static int src_spill(src *s)
 {
 	if (!s->spilled) {
-		extsort_init(&s->ext, FACT_NCOLS, run_cmp);
+		extsort_init(&s->ext, RUN_COLS);
 		s->spilled = 1;
 	}
-	src_sort(s);
 	if (extsort_begin(&s->ext) < 0) {
 		add_error(s->errs, NULL, 0, "%s", s->ext.err);
 		return -1;
 	}
-	char *f[FACT_NCOLS];
-	size_t len[FACT_NCOLS] = {0};
-	f[COL_DOC] = f[COL_YEAR] = f[COL_SRC] = "";
-	for (size_t i = 0; i < s->all.n; i++) {
-		const rec *x = s->all.v[i];
-		for (int k = 0; k < R_N; k++) {
-			f[rec_col[k]] = (char *)x->s[k];
-			len[rec_col[k]] = x->n[k];
+	if (s->flat) {
+		extsort_sort(s->fv, s->fn);
+		for (size_t i = 0; i < s->fn; i++)
+			extsort_put_rec(&s->ext, s->fv[i]);
+		s->fn = 0;
+	} else {
+		src_sort(s);
+		char *f[RUN_COLS];
+		size_t len[RUN_COLS];
+		for (size_t i = 0; i < s->all.n; i++) {
+			const rec *x = s->all.v[i];
+			for (int k = R_VALUE; k < R_N; k++) {
+				f[k - R_VALUE] = (char *)x->s[k];
+				len[k - R_VALUE] = x->n[k];
+			}
+			size_t n[5] = {x->n[R_DEPT], x->n[R_PROJECT], x->n[R_SECTION], x->n[R_KEY],
+			               x->n[R_FIELD]};
+			run_key(&s->key, x->s, n, x->line);
+			extsort_put(&s->ext, s->key.s, s->key.len, f, len);
 		}
-		extsort_put(&s->ext, f, len, x->line);
+		s->all.n = 0;
+		s->ngroups = 0;
+		s->last = 0;
+		memset(s->ht, 0, s->htcap * sizeof *s->ht);
+		s->flat = 1;
 	}
 	if (extsort_end(&s->ext) < 0) {
 		add_error(s->errs, NULL, 0, "%s", s->ext.err);
 		return -1;
 	}
 	arena_reset(&s->mem);
-	s->all.n = 0;
-	s->ngroups = 0;
-	s->last = 0;
-	memset(s->ht, 0, s->htcap * sizeof *s->ht);
 	return 0;
+}
+
+/* Load the reader's current record as a run record with its key, in s's
+ * arena (no group, no copy of the columns into a rec: it is written as
+ * it is built). */
+static void src_flat_load(src *s)
+{
+	const tsv_reader *r = &s->r;
+	const char *col[5];
+	size_t n[5];
+	for (int i = 0; i < 5; i++) {
+		col[i] = r->f[rec_col[R_DEPT + i]];
+		n[i] = r->len[rec_col[R_DEPT + i]];
+	}
+	run_key(&s->key, col, n, r->line);
+	char *f[RUN_COLS];
+	size_t len[RUN_COLS];
+	for (int k = R_VALUE; k < R_N; k++) {
+		f[k - R_VALUE] = r->f[rec_col[k]];
+		len[k - R_VALUE] = r->len[rec_col[k]];
+	}
+	char *x = arena_alloc(&s->mem, extsort_rec_size(&s->ext, s->key.len, len));
+	extsort_rec_build(&s->ext, x, s->key.s, s->key.len, f, len);
+	if (s->fn == s->fcap) {
+		s->fcap = s->fcap ? 2 * s->fcap : 1024;
+		s->fv = xreallocarray(s->fv, s->fcap, sizeof *s->fv);
+	}
+	s->fv[s->fn++] = x;
 }
 
 /* Default mode: read everything, sort, find duplicates. Returns 0 or -1.
@@ -800,14 +946,17 @@ static int src_load(src *s)
 	while ((rc = src_tsv_read(s)) == 1) {
 		if (!field_selected(s->o, &s->r))
 			continue;
-		rv_push(&s->all, src_rec_load(s));
+		if (s->flat)
+			src_flat_load(s);
+		else
+			rv_push(&s->all, src_rec_load(s));
 		if (src_mem(s) > budget && src_spill(s) < 0)
 			return -1;
 	}
 	if (rc < 0)
 		return -1;
 	if (s->spilled) {
-		if ((s->all.n && src_spill(s) < 0))
+		if ((s->all.n || s->fn) && src_spill(s) < 0)
 			return -1;
 		arena_free(&s->mem); /* the spare blocks: not needed for the merge */
 		if (extsort_merge(&s->ext) < 0) {
@@ -1069,13 +1218,10 @@ static int qcmp_pair(const void *x, const void *y, void *arg)
 typedef struct diff_ctx {
 	const diff_opts *o;
 	diff_errors *errs;
-	FILE *out; /* where rows go: the output, or the markdown body */
+	FILE *out; /* where tsv rows go: the output, or a temporary file */
 	long count[DIFF_NKINDS];
 	rowvec rows;
-	buf md_dept, md_project;
-	int md_started;
-	diffhtml_bars bars; /* --format html: the largest money changes */
-	buf label;
+	diffrep rep; /* --format markdown, html: the report */
 } diff_ctx;
 
 /* Pair old key a with new key b: a's records take b's key, and a renamed
@@ -1259,112 +1405,70 @@ void diff_md_cell(FILE *out, const char *s, size_t n)
 	}
 }
 
-/* Headings for a group whose rows are about to be printed. */
-/* The section's title in the form's words (vocab_section_titles), or its
- * name. */
-static const char *section_title(const rec *g)
+/* Is s (n bytes) one of the words? */
+static int word_of(const char *const *words, const char *s, size_t n)
 {
-	for (int i = 0; vocab_section_titles[i].section; i++)
-		if (strcmp(vocab_section_titles[i].section, g->s[R_SECTION]) == 0)
-			return vocab_section_titles[i].title;
-	return g->s[R_SECTION];
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
 }
 
-static void md_headings(diff_ctx *c, const rec *g)
+/* Can budget record x state a form's total: an amount in 万元 (field
+ * `amount`, or a year's column of a multi-column block)? Its value into
+ * *v. */
+static int total_amount(const rec *x, dec *v)
 {
-	FILE *out = c->out;
-	int new_dept = !c->md_started || c->md_dept.len != g->n[R_DEPT] ||
-	               memcmp(buf_str(&c->md_dept), g->s[R_DEPT], g->n[R_DEPT]) != 0;
-	int new_proj = new_dept || c->md_project.len != g->n[R_PROJECT] ||
-	               memcmp(buf_str(&c->md_project), g->s[R_PROJECT], g->n[R_PROJECT]) != 0;
-	c->md_started = 1;
-	if (c->o->format == DIFF_HTML) {
-		if (new_dept) {
-			buf_reset(&c->md_dept);
-			buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
-		}
-		if (new_proj) {
-			buf_reset(&c->md_project);
-			buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
-		}
-		diffhtml_group(out, new_dept, g->s[R_DEPT], g->n[R_DEPT], new_proj, g->s[R_PROJECT],
-		               g->n[R_PROJECT], section_title(g));
-		return;
-	}
-	if (new_dept) {
-		buf_reset(&c->md_dept);
-		buf_add(&c->md_dept, g->s[R_DEPT], g->n[R_DEPT]);
-		fputs("## ", out);
-		if (g->n[R_DEPT])
-			diff_md_cell(out, g->s[R_DEPT], g->n[R_DEPT]);
-		else
-			fputs("(no department)", out);
-		fputs("\n\n", out);
-	}
-	if (new_proj) {
-		buf_reset(&c->md_project);
-		buf_add(&c->md_project, g->s[R_PROJECT], g->n[R_PROJECT]);
-		if (g->n[R_PROJECT]) {
-			fputs("### Project: ", out);
-			diff_md_cell(out, g->s[R_PROJECT], g->n[R_PROJECT]);
-		} else {
-			fputs("### Department-wide", out);
-		}
-		fputs("\n\n", out);
-	}
-	fputs("#### ", out);
-	diff_md_cell(out, section_title(g), strlen(section_title(g)));
-	fputs("\n\n| change | key | field | old | new | delta | pct |\n"
-	      "|---|---|---|---|---|---:|---:|\n",
-	      out);
+	return x->n[R_NUM] && strcmp(x->s[R_UNIT], VOCAB_MONEY_CANON) == 0 &&
+	       (strcmp(x->s[R_FIELD], "amount") == 0 ||
+	        word_of(vocab_budget_year_words, x->s[R_FIELD], x->n[R_FIELD])) &&
+	       dec_parse(x->s[R_NUM], x->n[R_NUM], v) == 0;
 }
 
-static void md_row(FILE *out, const row *w)
+/* The total a form's budget group g states (for the reports' one-line
+ * summary of a form only one input has): the first record, in the order
+ * of vocab_diff_total_labels, whose label (the key's last |-part) names a
+ * total; else the sum of the rows of the first group of
+ * vocab_diff_total_groups it has (the department form's 部门预算支出);
+ * else none. t->label points into g's records. */
+static void group_total(const recvec *g, diffrep_total *t)
 {
-	fprintf(out, "| %s | ", diff_change_name[w->change]);
-	if (w->change == DIFF_RENAMED) {
-		diff_md_cell(out, w->ov, w->ovn);
-		fputs(" → ", out);
-		diff_md_cell(out, w->nv, w->nvn);
-		fputs(" |  |  |  |  |  |\n", out);
-		return;
-	}
-	diff_md_cell(out, w->k, w->kn);
-	fputs(" | ", out);
-	diff_md_cell(out, w->f, w->fn);
-	fputs(" | ", out);
-	diff_md_cell(out, w->ov, w->ovn);
-	fputs(" | ", out);
-	diff_md_cell(out, w->nv, w->nvn);
-	int unit = w->delta[0] && w->unit && *w->unit && strcmp(w->unit, "date") != 0;
-	fprintf(out, " | %s%s", w->delta, unit ? " " : "");
-	if (unit)
-		diff_md_cell(out, w->unit, strlen(w->unit));
-	fprintf(out, " | %s%s |\n", w->pct, w->pct[0] ? "%" : "");
-}
-
-/* One row of the html report; a money change is offered to the chart. */
-static void html_row(diff_ctx *c, const rec *g, const row *w)
-{
-	if (w->change == DIFF_RENAMED) {
-		buf_reset(&c->label);
-		buf_add(&c->label, w->ov, w->ovn);
-		buf_adds(&c->label, " → ");
-		buf_add(&c->label, w->nv, w->nvn);
-		diffhtml_row(c->out, diff_change_name[w->change], c->label.s, c->label.len, "", 0,
-		             "", 0, "", 0, "", "", "");
-		return;
-	}
-	diffhtml_row(c->out, diff_change_name[w->change], w->k, w->kn, w->f, w->fn, w->ov, w->ovn,
-	             w->nv, w->nvn, w->delta, w->unit ? w->unit : "", w->pct);
-	if (w->delta[0] && w->unit && strcmp(w->unit, VOCAB_MONEY_CANON) == 0) {
-		buf_reset(&c->label); /* the project's name, if any, and the key */
-		if (g->n[R_PROJECT]) {
-			buf_add(&c->label, g->s[R_PROJECT], g->n[R_PROJECT]);
-			buf_adds(&c->label, " ");
+	memset(t, 0, sizeof *t);
+	for (int w = 0; vocab_diff_total_labels[w]; w++)
+		for (size_t i = 0; i < g->n; i++) {
+			const rec *x = g->v[i];
+			size_t p = prefix_len(x->s[R_KEY], x->n[R_KEY]);
+			if (strlen(vocab_diff_total_labels[w]) == x->n[R_KEY] - p &&
+			    memcmp(vocab_diff_total_labels[w], x->s[R_KEY] + p, x->n[R_KEY] - p) ==
+			        0 &&
+			    total_amount(x, &t->v)) {
+				t->have = 1;
+				t->label = x->s[R_KEY];
+				t->ln = x->n[R_KEY];
+				return;
+			}
 		}
-		buf_add(&c->label, w->k, w->kn);
-		diffhtml_bar_offer(&c->bars, c->label.s, c->label.len, w->deltav);
+	for (int w = 0; vocab_diff_total_groups[w]; w++) {
+		const char *grp = vocab_diff_total_groups[w];
+		size_t gl = strlen(grp);
+		dec sum = {0, 0}, v;
+		int n = 0;
+		for (size_t i = 0; i < g->n; i++) {
+			const rec *x = g->v[i];
+			if (x->n[R_KEY] > gl && x->s[R_KEY][gl] == '|' &&
+			    memcmp(x->s[R_KEY], grp, gl) == 0 && total_amount(x, &v)) {
+				if (dec_add(sum, v, &sum) != 0)
+					return; /* no total rather than a wrong one */
+				n++;
+			}
+		}
+		if (n) {
+			t->have = t->sum = 1;
+			t->v = sum;
+			t->label = grp;
+			t->ln = gl;
+			return;
+		}
 	}
 }
 
@@ -1424,24 +1528,38 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 	}
 	qsort(c->rows.v, c->rows.n, sizeof *c->rows.v, qcmp_row);
 
-	int header_done = 0;
+	int report = c->o->format == DIFF_MARKDOWN || c->o->format == DIFF_HTML;
+	if (report) {
+		diffrep_total tot[2] = {{0}, {0}};
+		int budget = strcmp(g->s[R_SECTION], facts_section_name[SEC_BUDGET]) == 0;
+		if (budget) {
+			group_total(og, &tot[0]);
+			group_total(ng, &tot[1]);
+		}
+		diffrep_group(&c->rep, g->s[R_DEPT], g->n[R_DEPT], g->s[R_PROJECT], g->n[R_PROJECT],
+		              g->s[R_SECTION], g->n[R_SECTION], og->n > 0, ng->n > 0,
+		              budget ? tot : NULL);
+	}
 	for (size_t r = 0; r < c->rows.n; r++) {
 		const row *w = &c->rows.v[r];
 		if (!shown(c, w))
 			continue;
 		c->count[w->change]++;
-		if (c->o->format == DIFF_HTML) {
-			if (!header_done)
-				md_headings(c, g);
-			header_done = 1;
-			html_row(c, g, w);
-			continue;
-		}
-		if (c->o->format == DIFF_MARKDOWN) {
-			if (!header_done)
-				md_headings(c, g);
-			header_done = 1;
-			md_row(c->out, w);
+		if (report) {
+			diffrep_row rr = {w->change,
+			                  w->k,
+			                  w->f,
+			                  w->ov,
+			                  w->nv,
+			                  w->kn,
+			                  w->fn,
+			                  w->ovn,
+			                  w->nvn,
+			                  w->delta,
+			                  w->unit ? w->unit : "",
+			                  w->pct,
+			                  w->deltav};
+			diffrep_add(&c->rep, &rr);
 			continue;
 		}
 		char *f[10] = {(char *)diff_change_name[w->change],
@@ -1459,10 +1577,8 @@ static int process_group(diff_ctx *c, recvec *og, recvec *ng, const char *newnam
 		    w->fn,        w->ovn,       w->nvn,          strlen(w->delta), strlen(w->pct)};
 		tsv_write_row(c->out, f, len, 10);
 	}
-	if (header_done && c->o->format == DIFF_HTML)
-		diffhtml_end_group(c->out);
-	else if (header_done)
-		putc('\n', c->out);
+	if (report)
+		diffrep_end_group(&c->rep);
 	return 0;
 }
 
@@ -1473,47 +1589,6 @@ static long differences(const diff_ctx *c)
 		if (k != DIFF_SAME)
 			n += c->count[k];
 	return n;
-}
-
-/* The one-line summary of the counts, into b. */
-static void summary(const diff_ctx *c, buf *b)
-{
-	if (!differences(c) && !c->count[DIFF_SAME]) {
-		buf_adds(b, "No differences.");
-		return;
-	}
-	static const int order[] = {DIFF_CHANGED, DIFF_ADDED, DIFF_REMOVED, DIFF_RENAMED,
-	                            DIFF_SAME};
-	const char *sep = "";
-	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
-		if (order[k] == DIFF_SAME && !c->o->all)
-			continue;
-		buf_printf(b, "%s%ld %s", sep, c->count[order[k]], diff_change_name[order[k]]);
-		sep = ", ";
-	}
-}
-
-/* The markdown title (both inputs, and their years when they have one) and
- * the one-line summary. */
-static void md_top(const diff_ctx *c, FILE *out, const char *oldname, const char *newname,
-                   const char *const year[2])
-{
-	fputs("# Changes from ", out);
-	diff_md_cell(out, oldname, strlen(oldname));
-	if (*year[0])
-		fprintf(out, " (%s)", year[0]);
-	fputs(" to ", out);
-	diff_md_cell(out, newname, strlen(newname));
-	if (*year[1])
-		fprintf(out, " (%s)", year[1]);
-	fputs("\n\n", out);
-	buf b = {0};
-	summary(c, &b);
-	if (!differences(c) && !c->count[DIFF_SAME])
-		fprintf(out, "%s\n", buf_str(&b));
-	else
-		fprintf(out, "**%s**\n\n", buf_str(&b));
-	buf_free(&b);
 }
 
 int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff_errors *errs)
@@ -1572,9 +1647,9 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 			merging |= s[k].spilled;
 		}
 	}
-	if (o->format == DIFF_MARKDOWN || o->format == DIFF_HTML) {
-		c.out = tmpfile();
-		if (!c.out) {
+	int report = o->format == DIFF_MARKDOWN || o->format == DIFF_HTML;
+	if (report) {
+		if (diffrep_init(&c.rep, o->format == DIFF_HTML, o->all) < 0) {
 			add_error(errs, NULL, 0, "cannot create a temporary file for the report");
 			goto done;
 		}
@@ -1618,20 +1693,16 @@ int diff_run(const diff_opts *o, diff_input old, diff_input new, FILE *out, diff
 		if (ferror(c.out))
 			break; /* the output: the caller reports it; a tmpfile: below */
 	}
-	if (c.out != out && ferror(c.out)) {
-		add_error(errs, NULL, 0, "write error on the temporary file for the report");
-		goto done;
-	}
-	if (c.out != out && o->format == DIFF_HTML) {
-		buf sm = {0};
-		summary(&c, &sm);
-		diffhtml_page(out, c.out, old.name, year[0], new.name, year[1], buf_str(&sm),
-		              &c.bars);
-		buf_free(&sm);
+	if (report) {
+		if (diffrep_finish(&c.rep, out, old.name, year[0], new.name, year[1]) < 0) {
+			add_error(errs, NULL, 0, "write error on a temporary file for the report");
+			goto done;
+		}
 	} else if (c.out != out) {
-		if (o->format == DIFF_MARKDOWN) {
-			const char *yr[2] = {year[0], year[1]};
-			md_top(&c, out, old.name, new.name, yr);
+		if (ferror(c.out)) {
+			add_error(errs, NULL, 0,
+			          "write error on the temporary file for the report");
+			goto done;
 		}
 		rewind(c.out);
 		char b[65536];
@@ -1661,11 +1732,12 @@ done:
 		free(s[k].pool.v);
 		free(g[k].v);
 		free(s[k].all.v);
+		free(s[k].fv);
+		buf_free(&s[k].key);
+		buf_free(&s[k].kdec);
 		tsv_reader_free(&s[k].r);
 	}
 	free(c.rows.v);
-	buf_free(&c.md_dept);
-	buf_free(&c.md_project);
-	buf_free(&c.label);
+	diffrep_free(&c.rep);
 	return status;
 }

@@ -35,26 +35,29 @@ static void text0(FILE *out, const char *s)
 	diffhtml_text(out, s, strlen(s));
 }
 
-void diffhtml_group(FILE *out, int new_dept, const char *dept, size_t dn, int new_proj,
-                    const char *proj, size_t pn, const char *section_title)
+void diffhtml_dept(FILE *out, const char *dept, size_t dn)
 {
-	if (new_dept) {
-		fputs("<h2>", out);
-		if (dn)
-			diffhtml_text(out, dept, dn);
-		else
-			fputs("(无部门名称)", out);
-		fputs("</h2>\n", out);
+	fputs("<h2>", out);
+	if (dn)
+		diffhtml_text(out, dept, dn);
+	else
+		fputs("(无部门名称)", out);
+	fputs("</h2>\n", out);
+}
+
+void diffhtml_form(FILE *out, const char *proj, size_t pn)
+{
+	if (pn) {
+		fputs("<h3>项目：", out);
+		diffhtml_text(out, proj, pn);
+	} else {
+		fputs("<h3>部门整体", out);
 	}
-	if (new_proj) {
-		if (pn) {
-			fputs("<h3>项目：", out);
-			diffhtml_text(out, proj, pn);
-		} else {
-			fputs("<h3>部门整体", out);
-		}
-		fputs("</h3>\n", out);
-	}
+	fputs("</h3>\n", out);
+}
+
+void diffhtml_section(FILE *out, const char *section_title)
+{
 	fputs("<h4>", out);
 	text0(out, section_title);
 	fputs("</h4>\n<table>\n<thead><tr><th>变化</th><th>项目</th><th>字段</th><th>原值</th>"
@@ -207,6 +210,7 @@ void diffhtml_page(FILE *out, FILE *body, const char *oldname, const char *oldye
 	      "th{background:#eee}td.n,th.n{text-align:right}\n"
 	      "tr.added td{background:#eafaf1}tr.removed td{background:#fdedec}\n"
 	      "tr.renamed td{background:#fef9e7}\n"
+	      "p.whole{margin:.3em 0 1em}p.added{color:#1e8449}p.removed{color:#a93226}\n"
 	      "</style>\n</head>\n<body>\n<h1>",
 	      out);
 	if (*oldyear || *newyear) {

@@ -18,12 +18,13 @@
 /* Write s escaped as HTML text (& < > " '). */
 void diffhtml_text(FILE *out, const char *s, size_t n);
 
-/* Headings before a group's table: a department (h2) and a form (h3) when
- * they start, then the section (h4, its title in the form's words) and the
- * table's head. Strings are (pointer, length); project empty: the
- * department-wide form. */
-void diffhtml_group(FILE *out, int new_dept, const char *dept, size_t dn, int new_proj,
-                    const char *proj, size_t pn, const char *section_title);
+/* Headings: a department (h2; "" is named as missing), a form (h3:
+ * 项目：NAME, or 部门整体 when proj is empty), and a section (h4, its title
+ * in the form's words) with its table's head. Strings are (pointer,
+ * length). */
+void diffhtml_dept(FILE *out, const char *dept, size_t dn);
+void diffhtml_form(FILE *out, const char *proj, size_t pn);
+void diffhtml_section(FILE *out, const char *section_title);
 /* One table row. delta and pct may be ""; unit is delta's unit. */
 void diffhtml_row(FILE *out, const char *change, const char *k, size_t kn, const char *f, size_t fn,
                   const char *ov, size_t ovn, const char *nv, size_t nvn, const char *delta,

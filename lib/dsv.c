@@ -122,6 +122,38 @@ static size_t skip_bom(const char *text, size_t n)
 	return n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* Bytes dsv_sniff looks at outside quotes; every other byte (and a space)
+ * only marks the line as having content and ends a field's start. */
+static const unsigned char sniff_stop[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1,
+};
+
+/* Length of the run at p[0..n) before the first sniff_stop byte. When word
+ * is not NULL, *word is set when the run holds a byte other than a space
+ * (the caller needs to know only while its line has no content yet or a
+ * field has just started). Eight bytes a step. */
+static size_t sniff_run(const char *p, size_t n, int *word)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0;
+	int w = 0;
+	for (; i + 8 <= n; i += 8) {
+		if (sniff_stop[u[i]] | sniff_stop[u[i + 1]] | sniff_stop[u[i + 2]] |
+		    sniff_stop[u[i + 3]] | sniff_stop[u[i + 4]] | sniff_stop[u[i + 5]] |
+		    sniff_stop[u[i + 6]] | sniff_stop[u[i + 7]])
+			break;
+		if (word)
+			w |= (u[i] ^ ' ') | (u[i + 1] ^ ' ') | (u[i + 2] ^ ' ') | (u[i + 3] ^ ' ') |
+			     (u[i + 4] ^ ' ') | (u[i + 5] ^ ' ') | (u[i + 6] ^ ' ') |
+			     (u[i + 7] ^ ' ');
+	}
+	for (; i < n && !sniff_stop[u[i]]; i++)
+		w |= u[i] ^ ' ';
+	if (word)
+		*word = w != 0;
+	return i;
+}
+
 int dsv_sniff(const char *text, size_t n)
 {
 	size_t i = skip_bom(text, n);
@@ -131,13 +163,15 @@ int dsv_sniff(const char *text, size_t n)
 	int lines = 0, inq = 0, fstart = 1, content = 0;
 	for (; i < n && lines < DSV_SNIFF_LINES; i++) {
 		char ch = text[i];
-		if (inq) {
-			if (ch == '"') {
-				if (i + 1 < n && text[i + 1] == '"')
-					i++;
-				else
-					inq = 0;
-			}
+		if (inq) { /* to the next quote: a doubled one stays inside */
+			const char *q = memchr(text + i, '"', n - i);
+			if (!q)
+				break;
+			i = (size_t)(q - text);
+			if (i + 1 < n && text[i + 1] == '"')
+				i++;
+			else
+				inq = 0;
 			continue;
 		}
 		if (ch == '\r' || ch == '\n') {
@@ -149,12 +183,24 @@ int dsv_sniff(const char *text, size_t n)
 			fstart = 1;
 			continue;
 		}
-		if (ch == ' ')
+		if (!sniff_stop[(unsigned char)ch]) { /* a run of other bytes at once */
+			int word = 0, need = !content || fstart;
+			size_t r = sniff_run(text + i, n - i, need ? &word : NULL);
+			if (word)
+				content = 1, fstart = 0;
+			i += r - 1;
 			continue;
+		}
 		content = 1;
-		if (ch == '\t' || ch == ',') {
-			t += ch == '\t';
-			c += ch == ',';
+		if (ch == '\t') { /* a run of TABs (the seed shape's padding) at once */
+			size_t j = i + 1;
+			while (j < n && text[j] == '\t')
+				j++;
+			t += (long)(j - i);
+			fstart = 1;
+			i = j - 1;
+		} else if (ch == ',') {
+			c++;
 			fstart = 1;
 		} else if (ch == '"' && fstart) {
 			inq = 1;

@@ -61,8 +61,11 @@ static void utf8_census(const unsigned char *s, size_t n, size_t *good, size_t *
 	size_t i = 0, k;
 	*good = *bad = 0;
 	while (i < n) {
-		if (s[i] < 0x80) {
+		if (s[i] < 0x80) { /* ASCII: 8 bytes a step while it lasts */
+			uint64_t w;
 			i++;
+			while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+				i += 8;
 		} else if (utf8_decode(s + i, n - i, &k) < 0) {
 			++*bad;
 			i++;

@@ -10,26 +10,34 @@
 
 #include "util.h"
 
-#define RUNBUF_SIZE (64u << 10) /* stdio buffer of a run being written; a reader's */
+#define RUNBUF_SIZE (128u << 10) /* stdio buffer of a run being written; a reader's */
+#define REC_HDR 8                /* uint32 body size, uint32 key length */
 
 /* A run being read: its bytes in buf[pos, len), the current record's
- * fields in view, its line number in line. */
+ * fields in view. */
 struct extsort_rd {
 	int fd;
 	char *buf;
 	size_t cap, pos, len;
 	int eof;
-	long line;
+	const char *key; /* the current record's key */
+	size_t keylen;
+	const char *rec; /* the current record's bytes (its header first) */
 	tsv_reader view;
 };
 
-void extsort_init(extsort *e, int ncols, extsort_cmp cmp)
+void extsort_init(extsort *e, int ncols)
 {
 	memset(e, 0, sizeof *e);
 	e->ncols = ncols;
 	const char *d = getenv("TMPDIR");
 	e->dir = d && *d ? d : "/tmp";
-	e->cmp = cmp;
+}
+
+int extsort_keycmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+	return c ? c : (an > bn) - (an < bn);
 }
 
 /* Close the readers of a merge (not their files). */
@@ -98,24 +106,25 @@ int extsort_begin(extsort *e)
 	return 0;
 }
 
-/* A record on disk: uint32 size of the rest, int64 line, then per field
- * uint32 length, the bytes, a NUL. Native byte order: the file never
- * leaves the process. */
-void extsort_put(extsort *e, char *const *f, const size_t *len, long line)
+/* A record on disk: uint32 size of the rest, uint32 key length, the key,
+ * then per field uint32 length, the bytes, a NUL. Native
+ * byte order: the file never leaves the process. */
+size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len)
 {
-	size_t need = 4 + 8;
+	size_t need = REC_HDR + klen;
 	for (int i = 0; i < e->ncols; i++)
 		need += 4 + len[i] + 1;
-	if (need > e->reccap) {
-		e->reccap = need < 4096 ? 4096 : need;
-		e->rec = xrealloc(e->rec, e->reccap);
-	}
-	char *p = e->rec;
-	uint32_t body = (uint32_t)(need - 4);
-	int64_t ln = line;
-	memcpy(p, &body, 4);
-	memcpy(p + 4, &ln, 8);
-	p += 12;
+	return need;
+}
+
+void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen, char *const *f,
+                       const size_t *len)
+{
+	uint32_t body = (uint32_t)(extsort_rec_size(e, klen, len) - 4), kl = (uint32_t)klen;
+	memcpy(dst, &body, 4);
+	memcpy(dst + 4, &kl, 4);
+	memcpy(dst + REC_HDR, key, klen);
+	char *p = dst + REC_HDR + klen;
 	for (int i = 0; i < e->ncols; i++) {
 		uint32_t n = (uint32_t)len[i];
 		memcpy(p, &n, 4);
@@ -123,7 +132,164 @@ void extsort_put(extsort *e, char *const *f, const size_t *len, long line)
 		p[4 + len[i]] = 0;
 		p += 4 + len[i] + 1;
 	}
-	fwrite(e->rec, 1, need, e->w);
+}
+
+void extsort_put_rec(extsort *e, const char *rec)
+{
+	uint32_t body;
+	memcpy(&body, rec, 4);
+	fwrite_unlocked(rec, 1, 4 + (size_t)body, e->w);
+}
+
+void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len)
+{
+	size_t need = extsort_rec_size(e, klen, len);
+	if (need > e->reccap) {
+		e->reccap = need < 4096 ? 4096 : need;
+		e->rec = xrealloc(e->rec, e->reccap);
+	}
+	extsort_rec_build(e, e->rec, key, klen, f, len);
+	fwrite_unlocked(e->rec, 1, need, e->w);
+}
+
+/* ---- sorting built records ---- */
+
+typedef struct {
+	uint64_t c; /* the key's bytes [8 depth, 8 depth + 8), big-endian, 0-padded */
+	char *r;
+} sort_ent;
+
+static inline const char *rec_key(const char *rec, size_t *klen)
+{
+	uint32_t kl;
+	memcpy(&kl, rec + 4, 4);
+	*klen = kl;
+	return rec + REC_HDR;
+}
+
+static inline uint64_t chunk_at(const char *rec, size_t off)
+{
+	size_t kl;
+	const unsigned char *k = (const unsigned char *)rec_key(rec, &kl);
+	if (off >= kl)
+		return 0;
+	uint64_t v = 0;
+	if (kl - off >= 8) {
+		memcpy(&v, k + off, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		v = __builtin_bswap64(v);
+#endif
+		return v;
+	}
+	size_t n = kl - off;
+	for (size_t i = 0; i < n; i++)
+		v |= (uint64_t)k[off + i] << (56 - 8 * i);
+	return v;
+}
+
+/* Insertion sort of a small range whose keys agree on their first off
+ * bytes. */
+static void ins_sort(sort_ent *a, size_t n, size_t off)
+{
+	for (size_t i = 1; i < n; i++) {
+		sort_ent t = a[i];
+		size_t tl;
+		const char *tk = rec_key(t.r, &tl);
+		size_t j = i;
+		while (j > 0) {
+			size_t pl;
+			const char *pk = rec_key(a[j - 1].r, &pl);
+			if (extsort_keycmp(pk + off, pl - off, tk + off, tl - off) <= 0)
+				break;
+			a[j] = a[j - 1];
+			j--;
+		}
+		a[j] = t;
+	}
+}
+
+static inline size_t rnd(uint64_t *st)
+{
+	*st ^= *st << 13; /* xorshift64 */
+	*st ^= *st >> 7;
+	*st ^= *st << 17;
+	return (size_t)(*st >> 11);
+}
+
+typedef struct {
+	size_t lo, n, depth;
+	int fresh; /* the chunks of this depth are loaded */
+} sort_frame;
+
+void extsort_sort(char **recs, size_t n)
+{
+	if (n < 2)
+		return;
+	sort_ent *a = xreallocarray(NULL, n, sizeof *a);
+	for (size_t i = 0; i < n; i++)
+		a[i].r = recs[i];
+	/* an explicit stack: no recursion, however long the shared prefixes */
+	size_t cap = 64, top = 0;
+	uint64_t seed = 0x9E3779B97F4A7C15u;
+	sort_frame *st = xreallocarray(NULL, cap, sizeof *st);
+	st[top++] = (sort_frame){0, n, 0, 0};
+	while (top) {
+		sort_frame f = st[--top];
+		sort_ent *v = a + f.lo;
+		size_t off = 8 * f.depth;
+		if (f.n < 12) {
+			ins_sort(v, f.n, off);
+			continue;
+		}
+		if (!f.fresh) /* each record is a cache miss: ask for them ahead */
+			for (size_t i = 0; i < f.n; i++) {
+				if (i + 16 < f.n)
+					__builtin_prefetch(v[i + 16].r + REC_HDR + off);
+				v[i].c = chunk_at(v[i].r, off);
+			}
+		/* the pivot: the median of three picked at random (a fixed
+		 * sequence), as the partition below leaves sorted input rotated,
+		 * on which first/middle/last medians go quadratic; a
+		 * three-way partition */
+		uint64_t x = v[rnd(&seed) % f.n].c, y = v[rnd(&seed) % f.n].c,
+		         z = v[rnd(&seed) % f.n].c;
+		uint64_t p = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+		size_t lt = 0, i = 0, gt = f.n;
+		while (i < gt) {
+			if (v[i].c < p) {
+				sort_ent t = v[lt];
+				v[lt++] = v[i];
+				v[i++] = t;
+			} else if (v[i].c > p) {
+				sort_ent t = v[--gt];
+				v[gt] = v[i];
+				v[i] = t;
+			} else {
+				i++;
+			}
+		}
+		if (top + 3 > cap) {
+			cap *= 2;
+			st = xreallocarray(st, cap, sizeof *st);
+		}
+		if (lt > 1)
+			st[top++] = (sort_frame){f.lo, lt, f.depth, 1};
+		if (f.n - gt > 1)
+			st[top++] = (sort_frame){f.lo + gt, f.n - gt, f.depth, 1};
+		/* the equal part goes on with the next 8 bytes, unless the
+		 * pivot's key has ended: keys being prefix-free, the others
+		 * are then the same key */
+		if (gt - lt > 1) {
+			size_t kl;
+			rec_key(v[lt].r, &kl);
+			if (kl > off + 8)
+				st[top++] = (sort_frame){f.lo + lt, gt - lt, f.depth + 1, 0};
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		recs[i] = a[i].r;
+	free(st);
+	free(a);
 }
 
 static int merge_oldest(extsort *e);
@@ -161,25 +327,34 @@ int extsort_end(extsort *e)
 
 static int less(const extsort *e, size_t a, size_t b)
 {
-	return e->cmp(&e->rd[a].view, e->rd[a].line, &e->rd[b].view, e->rd[b].line) < 0;
+	return extsort_keycmp(e->rd[a].key, e->rd[a].keylen, e->rd[b].key, e->rd[b].keylen) < 0;
 }
 
+/* Restore the heap after h[i] changed (grew): Floyd's way, the hole
+ * walked down to a leaf along the smaller children (one comparison a
+ * level) and the element then sifted up from there (rarely far: a run's
+ * next record is seldom much smaller than the others' heads), about half
+ * the comparisons of the textbook sift-down. */
 static void sift_down(extsort *e, size_t i)
 {
-	size_t *h = e->heap, n = e->nheap;
+	size_t *h = e->heap, n = e->nheap, x = h[i], top = i;
 	for (;;) {
-		size_t l = 2 * i + 1, m = i;
-		if (l < n && less(e, h[l], h[m]))
-			m = l;
-		if (l + 1 < n && less(e, h[l + 1], h[m]))
-			m = l + 1;
-		if (m == i)
-			return;
-		size_t t = h[i];
-		h[i] = h[m];
-		h[m] = t;
-		i = m;
+		size_t l = 2 * i + 1;
+		if (l >= n)
+			break;
+		if (l + 1 < n && less(e, h[l + 1], h[l]))
+			l++;
+		h[i] = h[l];
+		i = l;
 	}
+	while (i > top) {
+		size_t p = (i - 1) / 2;
+		if (!less(e, x, h[p]))
+			break;
+		h[i] = h[p];
+		i = p;
+	}
+	h[i] = x;
 }
 
 /* Make at least want bytes of reader d's file available in its buffer.
@@ -225,7 +400,7 @@ static int rd_next(extsort *e, size_t i)
 		                       : 0;
 	uint32_t body;
 	memcpy(&body, d->buf + d->pos, 4);
-	if (body < 8 || body > (uint32_t)TSV_MAX_LINE + 8 + 5u * TSV_MAX_COLS)
+	if (body < REC_HDR - 4 || body > 3u * TSV_MAX_LINE + REC_HDR + 5u * TSV_MAX_COLS)
 		goto damaged;
 	rc = rd_fill(e, d, 4 + (size_t)body);
 	if (rc < 0)
@@ -233,10 +408,15 @@ static int rd_next(extsort *e, size_t i)
 	if (rc == 0)
 		goto damaged;
 	const char *p = d->buf + d->pos + 4, *end = p + body;
-	int64_t ln;
-	memcpy(&ln, p, 8);
-	d->line = (long)ln;
-	p += 8;
+	uint32_t kl;
+	memcpy(&kl, p, 4);
+	p += REC_HDR - 4;
+	if ((size_t)(end - p) < kl)
+		goto damaged;
+	d->rec = d->buf + d->pos;
+	d->key = p;
+	d->keylen = kl;
+	p += kl;
 	for (int k = 0; k < e->ncols; k++) {
 		uint32_t n;
 		if (end - p < 5)
@@ -281,7 +461,7 @@ static int merge_open(extsort *e, size_t first, size_t n)
 	return 0;
 }
 
-int extsort_next(extsort *e, const tsv_reader **r, long *line)
+int extsort_next(extsort *e, const tsv_reader **r)
 {
 	if (e->top_used) {
 		e->top_used = 0;
@@ -296,8 +476,10 @@ int extsort_next(extsort *e, const tsv_reader **r, long *line)
 	if (!e->nheap)
 		return 0;
 	e->top_used = 1;
-	*r = &e->rd[e->heap[0]].view;
-	*line = e->rd[e->heap[0]].line;
+	struct extsort_rd *d = &e->rd[e->heap[0]];
+	*r = &d->view;
+	e->key = d->key;
+	e->keylen = d->keylen;
 	return 1;
 }
 
@@ -308,10 +490,9 @@ static int merge_oldest(extsort *e)
 	if (merge_open(e, 0, EXTSORT_FAN_IN) < 0 || extsort_begin(e) < 0)
 		return -1;
 	const tsv_reader *r;
-	long line;
 	int rc;
-	while ((rc = extsort_next(e, &r, &line)) == 1)
-		extsort_put(e, r->f, r->len, line);
+	while ((rc = extsort_next(e, &r)) == 1)
+		extsort_put_rec(e, e->rd[e->heap[0]].rec);
 	merge_close(e);
 	if (rc < 0 || extsort_end(e) < 0)
 		return -1;

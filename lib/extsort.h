@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* extsort: records too many to sort in memory, sorted in runs written to
- * temporary files and merged back in order. The caller sorts each run
- * itself (it knows its records) and writes it here record by record; the
- * merge then hands the records back one at a time, smallest first, in the
- * caller's order, as the fields of a tsv_reader (so code that reads a fact
- * stream reads a merge the same way). Runs are binary files of the process's
- * own (a record: its size, its line number, then each field's length, bytes
- * and a NUL; read back in place, nothing to parse or unescape) in $TMPDIR
+ * temporary files and merged back in order. Each record carries a byte key
+ * that the caller builds so that memcmp gives its order (diff.c encodes
+ * its columns and line number); the caller sorts a run (with extsort_sort,
+ * or its own way) and writes it here record by record; the merge then
+ * hands the records back one at a time, smallest key first, as the fields
+ * of a tsv_reader (so code that reads a fact stream reads a merge the same
+ * way; a caller may leave out of the fields what its key holds). Runs are
+ * binary files of the process's own (a record: its size, its key's
+ * length, the key, then each field's length,
+ * bytes and a NUL; read back in place, nothing to parse or unescape) in $TMPDIR
  * (else /tmp), unlinked as soon as they are created, so nothing is left
  * behind, whatever happens. At most EXTSORT_FAN_IN runs are read at once:
  * when one run more is finished, the oldest EXTSORT_FAN_IN are merged into
@@ -24,16 +27,11 @@
 
 #define EXTSORT_FAN_IN 64 /* runs merged at once (files open for reading) */
 
-/* Order of two records (the readers' current ones, with their line
- * numbers): < 0, 0, > 0. */
-typedef int (*extsort_cmp)(const tsv_reader *a, long aline, const tsv_reader *b, long bline);
-
 struct extsort_rd;
 
 typedef struct extsort {
 	int ncols;       /* fields per record */
 	const char *dir; /* where runs go: $TMPDIR or /tmp */
-	extsort_cmp cmp; /* the merge order */
 	FILE **runs;     /* finished runs, rewound */
 	char **bufs;     /* their stdio buffers */
 	size_t nruns, cap;
@@ -41,6 +39,8 @@ typedef struct extsort {
 	char *wbuf; /* its stdio buffer */
 	char *rec;  /* the record being written */
 	size_t reccap;
+	const char *key; /* the key of the record extsort_next handed out */
+	size_t keylen;
 	/* merging */
 	struct extsort_rd *rd; /* one per run being merged */
 	size_t *heap;          /* reader indexes, smallest record first */
@@ -50,9 +50,8 @@ typedef struct extsort {
 	char err[320]; /* what went wrong, without the program's name */
 } extsort;
 
-/* Start with no runs, records of ncols fields (1 .. TSV_MAX_COLS) in the
- * order cmp. */
-void extsort_init(extsort *e, int ncols, extsort_cmp cmp);
+/* Start with no runs, records of ncols fields (1 .. TSV_MAX_COLS). */
+void extsort_init(extsort *e, int ncols);
 /* Close and forget every run (their space is given back) and the readers.
  * NULL is a no-op. */
 void extsort_free(extsort *e);
@@ -64,18 +63,36 @@ FILE *extsort_tmpfile(char *err, size_t errn);
 
 /* Start a run. Returns 0, or -1 (e->err). */
 int extsort_begin(extsort *e);
-/* Append one record to the run: ncols fields (len may not be NULL) and its
- * line number. Records must come in cmp order. Write errors show at
- * extsort_end. */
-void extsort_put(extsort *e, char *const *f, const size_t *len, long line);
+/* Append one record to the run: its key (klen bytes) and ncols fields (len
+ * may not be NULL). Records must come in key order (extsort_keycmp). Write
+ * errors show at extsort_end. */
+void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len);
+
+/* A record built in memory, in the very bytes a run holds, so that a
+ * caller can load records once, sort them (extsort_sort) and write them
+ * (extsort_put_rec) without copying or parsing them again. */
+size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len);
+/* Build the record into dst (extsort_rec_size bytes). */
+void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen, char *const *f,
+                       const size_t *len);
+/* Append a built record to the run. */
+void extsort_put_rec(extsort *e, const char *rec);
+/* Sort n built records by key (extsort_keycmp): a multikey quicksort on
+ * 8-byte chunks of the keys, cached beside the pointers, so that a record
+ * is touched about once per 8 bytes of key that it shares with others
+ * rather than once per comparison. Keys must be prefix-free (no key the
+ * start of another), as diff's are. */
+void extsort_sort(char **recs, size_t n);
+/* The order: the keys' bytes (memcmp), a shorter key first on a tie. */
+int extsort_keycmp(const char *a, size_t an, const char *b, size_t bn);
 /* Finish the run. Returns 0, or -1 (e->err: a disk full, ...). */
 int extsort_end(extsort *e);
 
 /* Prepare the merge of every run. Returns 0, or -1. */
 int extsort_merge(extsort *e);
 /* The next record in order: *r holds its fields (f, len; NUL-terminated;
- * valid until the next call), *line its line number. Returns 1, 0 at the
- * end, -1 on error (e->err). */
-int extsort_next(extsort *e, const tsv_reader **r, long *line);
+ * valid until the next call), e->key and e->keylen its key. Returns 1, 0
+ * at the end, -1 on error (e->err). */
+int extsort_next(extsort *e, const tsv_reader **r);
 
 #endif

@@ -23,13 +23,13 @@ void facts_add(fact_list *l, int sec, char *key, const char *field, const char *
 	f->sec = sec;
 	f->seq = l->n++;
 	f->key = key;
-	f->field = xstrdup(field);
-	f->value = xmemdup(value ? value : "", value ? n : 0);
+	f->field = strarena_strdup(&l->mem, field);
+	f->value = strarena_memdup(&l->mem, value ? value : "", value ? n : 0);
 	for (char *p = f->value; *p; p++)
 		if (*p == '\n')
 			*p = ' ';
-	f->unit = xstrdup(unit ? unit : "");
-	f->src = xstrdup(src ? src : "");
+	f->unit = strarena_strdup(&l->mem, unit ? unit : "");
+	f->src = strarena_strdup(&l->mem, src ? src : "");
 }
 
 static int cmp_fact(const void *a, const void *b)
@@ -77,6 +77,7 @@ static size_t pair_slot(pairset *ps, const char *key, const char *field, buf *tm
 static void dedupe_keys(fact_list *l)
 {
 	buf tmp = {0};
+	strarena pairs = {0}; /* the set's pair texts, one section at a time */
 	long i = 0;
 	while (i < l->n) {
 		long j = i;
@@ -92,7 +93,7 @@ static void dedupe_keys(fact_list *l)
 			fact *f = &l->f[a];
 			size_t slot = pair_slot(&ps, f->key, f->field, &tmp);
 			if (!ps.k[slot]) {
-				ps.k[slot] = xstrdup(tmp.s);
+				ps.k[slot] = strarena_memdup(&pairs, tmp.s, tmp.len);
 				ps.next[slot] = 2;
 				continue;
 			}
@@ -118,15 +119,15 @@ static void dedupe_keys(fact_list *l)
 			free(old);
 			buf_free(&nk);
 			slot = pair_slot(&ps, f->key, f->field, &tmp);
-			ps.k[slot] = xstrdup(tmp.s);
+			ps.k[slot] = strarena_memdup(&pairs, tmp.s, tmp.len);
 			ps.next[slot] = 2;
 		}
-		for (size_t k = 0; k < ps.cap; k++)
-			free(ps.k[k]);
+		strarena_reset(&pairs);
 		free(ps.k);
 		free(ps.next);
 		i = j;
 	}
+	strarena_free(&pairs);
 	buf_free(&tmp);
 }
 
@@ -158,14 +159,16 @@ void facts_reset(fact_list *l)
 {
 	for (long i = 0; i < l->n; i++) {
 		fact *f = &l->f[i];
-		free(f->key), free(f->field), free(f->value), free(f->unit), free(f->src);
+		free(f->key);
 	}
+	strarena_reset(&l->mem);
 	l->n = 0;
 }
 
 void facts_free(fact_list *l)
 {
 	facts_reset(l);
+	strarena_free(&l->mem);
 	free(l->f);
 	l->f = NULL;
 	l->cap = 0;

@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "util.h"
+
 /* Sections, in stream order (FORMAT.md section 2). */
 enum fact_section {
 	SEC_META,
@@ -32,10 +34,12 @@ typedef struct {
 typedef struct {
 	fact *f;
 	long n, cap;
+	strarena mem; /* the facts' field, value, unit and src strings */
 } fact_list;
 
 /* Append a fact. key is taken over (freed by facts_reset); field, value
- * (n bytes), unit and src are copied. Line breaks in value become spaces. */
+ * (n bytes), unit and src are copied into l's arena (no allocation each).
+ * Line breaks in value become spaces. */
 void facts_add(fact_list *l, int sec, char *key, const char *field, const char *value, size_t n,
                const char *unit, const char *src);
 

@@ -144,24 +144,6 @@ size_t form_band(const char *k, char **band)
 	return n;
 }
 
-int form_empty(const cell *c)
-{
-	return !c || c->len == 0;
-}
-
-/* A cell that carries text of its own (not a span copy, not empty, not
- * the markup of a table it holds). */
-int form_has_text(const cell *c)
-{
-	return c && c->len > 0 && !(c->flags & (CELL_VSPAN | CELL_HSPAN)) && !c->sub;
-}
-
-void form_use(cell *c)
-{
-	if (c)
-		c->flags |= CELL_USED;
-}
-
 /* Cell text as one line: line breaks become spaces. New string. */
 char *form_flat_text(const cell *c)
 {

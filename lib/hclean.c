@@ -104,8 +104,10 @@ static int lookup(const char *s, size_t n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)(s[i] | 0x20);
+	/* length and first byte first: memcmp only for a likely name */
 	for (int i = 1; i < NKEPT; i++)
-		if (kept[i].len == n && memcmp(kept[i].name, low, n) == 0)
+		if (kept[i].len == n && kept[i].name[0] == low[0] &&
+		    memcmp(kept[i].name, low, n) == 0)
 			return i;
 	return 0;
 }
@@ -399,7 +401,7 @@ static const char *markup(scan *s, const char *lt)
 	}
 	if (flush(s, lt) < 0)
 		return NULL;
-	if (close && id == lookup("br", 2))
+	if (close && kept[id].len == 2 && memcmp(kept[id].name, "br", 2) == 0)
 		close = 0; /* </br> is <br> */
 	if (!close && (k == K_NEST || k == K_HEADING || k == K_TABLE || k == K_NOSCRIPT) &&
 	    push(s, id, lt) < 0)

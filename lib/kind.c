@@ -84,10 +84,25 @@ static int totals_header(const char *line, size_t n, char sep)
 	}
 }
 
+/* First place in s[0..n) of the lowercase word w, ASCII letters of s
+ * matched without regard to case; NULL when absent. A word whose first
+ * byte is not a letter (every doc_words entry: '<' or a UTF-8 lead byte)
+ * is looked for with memchr on that byte, so a window of text without it
+ * costs one memchr instead of a comparison per byte. */
 static const char *find_word(const char *s, size_t n, const char *w)
 {
 	size_t wl = strlen(w);
+	if (wl == 0 || wl > n)
+		return wl == 0 ? s : NULL;
+	unsigned char w0 = (unsigned char)w[0];
+	int letter = w0 >= 'a' && w0 <= 'z';
 	for (size_t i = 0; i + wl <= n; i++) {
+		if (!letter) {
+			const char *f = memchr(s + i, w0, n - wl + 1 - i);
+			if (!f)
+				return NULL;
+			i = (size_t)(f - s);
+		}
 		size_t k = 0;
 		while (k < wl) {
 			unsigned char c = (unsigned char)s[i + k];

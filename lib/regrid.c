@@ -61,6 +61,11 @@ static int may_start(words *w, const char *key)
 /* Digits in a row that make a cell glued numbers (40004000100%). */
 #define REGRID_GLUED_DIGITS 9
 
+/* Digits of a score pair glued after a text (`基本公共服务水平1010`: 分值 10
+ * and 得分 10), at least and at most. */
+#define REGRID_PAIR_MIN 4
+#define REGRID_PAIR_MAX 8
+
 /* Characters of a cell that may be column headers run together. */
 #define REGRID_GLUED_HEADS 32
 
@@ -77,7 +82,10 @@ typedef struct {
 	 * a level name's IR_L1/IR_L2/IR_L12, an indicator header's IR_* role
 	 * (-1: a header word of another table), a title, a note, a goal header */
 	signed char done, blk, lvl, role, title, note, goal, trole;
-	uint16_t col; /* its field's number in its line, 1-based (saturates) */
+	signed char pre;   /* a line above the form's table (`单位:万元`, `预算单位:X`) */
+	signed char multi; /* a multi-project table's column word: its MC_* + 1 */
+	signed char field; /* the name of an indicator's extra column (权重 ...) */
+	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
 } tok;
 
 typedef struct {
@@ -429,6 +437,10 @@ static void classify(words *w, tok *c)
 		return;
 	const char *k = key_of(w, c->s, c->n);
 	c->title = (signed char)vocab_contains(vocab_title_words, k);
+	c->pre = vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
+	const vocab_word *m = vocab_match(vocab_multi_headers, k);
+	c->multi = (signed char)(m ? m->kind + 1 : 0);
+	c->field = vocab_syn_match(vocab_indicator_fields, k) != NULL;
 	if (!may_start(w, k))
 		return;
 	const vocab_word *v = vocab_match(vocab_block_labels, k);
@@ -580,6 +592,30 @@ static int glued_heads(const char *k)
 	return chars <= REGRID_GLUED_HEADS && followed >= 2;
 }
 
+/* Does key k end with a score pair glued to its text: a run of
+ * REGRID_PAIR_MIN to REGRID_PAIR_MAX digits that is one number written twice
+ * (`1010`, `2020`: a self-evaluation's 分值 and 得分, equal when the full score
+ * was given), right after a character that is not ASCII, with two
+ * characters or more before it (`基本公共服务水平1010`)? A number alone
+ * (`2020`), a year after ASCII (`G2020`) or two different numbers (`3028`,
+ * which cannot be told from one number) are not. */
+static int score_pair(const char *k)
+{
+	size_t m = strlen(k), d = 0;
+	while (d < m && k[m - 1 - d] >= '0' && k[m - 1 - d] <= '9')
+		d++;
+	if (d < REGRID_PAIR_MIN || d > REGRID_PAIR_MAX || d % 2 || d == m ||
+	    !((unsigned char)k[m - d - 1] & 0x80))
+		return 0;
+	const char *run = k + m - d;
+	if (run[0] == '0' || memcmp(run, run + d / 2, d / 2) != 0)
+		return 0;
+	size_t chars = 0;
+	for (size_t j = 0; j < m - d; j += utf8_len((const unsigned char *)k + j, m - d - j))
+		chars++;
+	return chars >= 2;
+}
+
 /* Is s[0..n) glued: two cells' texts run together without a separator? A
  * cell that starts with a word of the vocabulary of four characters or more
  * (a block label, a level name, a header word) and goes on with two
@@ -600,7 +636,7 @@ static int glued(words *w, const char *s, size_t n)
 		if (run >= REGRID_GLUED_DIGITS && p[1] == '%')
 			return 1;
 	}
-	if (glued_heads(k))
+	if (glued_heads(k) || score_pair(k))
 		return 1;
 	if (!may_start(w, k) || known_word(w, k))
 		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
@@ -659,6 +695,8 @@ typedef struct {
 	int pipes;                     /* the text's shape is REGRID_PIPES */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
+	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
+	int multi; /* the indicator header is a multi-project table's (project columns first) */
 	warnings *warn;
 } builder;
 
@@ -667,6 +705,40 @@ static int ind_head(builder *b, tok *c)
 {
 	int role;
 	return c->n && header_of(&b->w, c, &role) && role > 0;
+}
+
+/* Cells of a multi-project table's header row, at most (a longer row is
+ * not one: the check stays bounded on a text of header words alone). */
+#define REGRID_MULTI_HEADS 64
+
+/* Is row r, with cell c after it when c is not NULL, (the start of) a
+ * multi-project table's header row: project column words first
+ * (vocab_multi_headers: 单位名称, 项目名称, 预算数, 年度目标; 项目名称 among
+ * them), then indicator header words and the names of the indicators' extra
+ * columns (权重 ...)? Returns how many indicator header words it holds, or
+ * -1 when it is not such a row. */
+static int multi_heads(builder *b, const rowbuf *r, tok *c)
+{
+	int n = r->n + (c != NULL), proj = 0, inds = 0;
+	if (n > REGRID_MULTI_HEADS || n < 1)
+		return -1;
+	for (int j = 0; j < n; j++) {
+		tok *x = j < r->n ? &b->t->v[r->v[j]] : c;
+		classify(&b->w, x);
+		if (!x->n)
+			return -1;
+		if (!inds && x->multi) {
+			proj |= x->multi == MC_PROJECT + 1;
+			continue;
+		}
+		if (j == 0)
+			return -1;
+		if (ind_head(b, x))
+			inds++;
+		else if (!inds || !x->field)
+			return -1;
+	}
+	return proj ? inds : -1;
 }
 
 /* The block row r opens: its first cell's label (vocab_block_labels), or
@@ -679,6 +751,10 @@ static int row_block(builder *b, const rowbuf *r, int *bare)
 	tok *v = b->t->v;
 	tok *c0 = &v[r->v[0]];
 	*bare = 0;
+	if (multi_heads(b, r, NULL) >= 2) {
+		*bare = 1; /* 单位名称 | 项目名称 | … | 一级指标 | 二级指标 … */
+		return BLK_INDICATOR;
+	}
 	int blk = block_of(&b->w, c0);
 	if (blk != BLK_NONE)
 		return blk;
@@ -855,6 +931,7 @@ static void place(builder *b, rowbuf *r)
 		b->have_head = 0;
 		b->width = 0;
 		b->labelcol = !bare;
+		b->multi = bare && multi_heads(b, r, NULL) >= 2;
 	} else if ((title_of(&b->w, c0) && r->n == 1) || note_of(&b->w, c0)) {
 		b->block = BLK_NONE;
 	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block) &&
@@ -864,7 +941,8 @@ static void place(builder *b, rowbuf *r)
 	/* the header row of a table (its first cell after the label a header
 	 * word): its cells' roles, IR_NONE for the columns vocab does not name */
 	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
-	if (!b->glued && from < r->n && header_of(&b->w, &t->v[r->v[from]], &role))
+	if (!b->glued && from < r->n &&
+	    (header_of(&b->w, &t->v[r->v[from]], &role) || (blk != BLK_NONE && b->multi)))
 		for (int j = from; j < r->n && heads < 64; j++) {
 			tok *c = &t->v[r->v[j]];
 			ir[heads++] = header_of(&b->w, c, &role) ? role : IR_NONE;
@@ -879,6 +957,18 @@ static void place(builder *b, rowbuf *r)
 				heads = 0;
 			else
 				ir[j - 1 < 64 ? j - 1 : 63] = IR_NONE;
+		}
+	}
+	if (heads && bare && b->alone == b->g->n - 1 && b->alone >= 0) {
+		/* an indicator block label alone on its row, then a header row without a
+		 * label column (`绩效指标`, then `一级指标 | 二级指标 ...`): the
+		 * label spans the table, as a colspan does in the form's grid, so
+		 * that a row's empty first cell stays its level-1 column */
+		grid_row *lr = &b->g->rows[b->alone];
+		for (int j = 1; j < heads && lr->n == j; j++) {
+			cell *c = grid_add_cell(b->g, lr, "", 0);
+			if (c)
+				c->flags |= CELL_HSPAN;
 		}
 	}
 	if (heads) {
@@ -925,6 +1015,16 @@ static void place(builder *b, rowbuf *r)
 		int f = 0;
 		while (f < r->n && !t->v[r->v[f]].n)
 			f++;
+		if (b->multi) {
+			/* a multi-project table: the project's cells (written on
+			 * its first row only) come before the levels, so the row is
+			 * placed by its first level name, when it has one */
+			int j = f;
+			while (j < r->n && j <= b->col_rest && !level_of(&b->w, &t->v[r->v[j]]))
+				j++;
+			if (j < r->n && j <= b->col_rest)
+				f = j;
+		}
 		if (f < r->n) {
 			tok *cf = &t->v[r->v[f]];
 			int lv = level_of(&b->w, cf);
@@ -938,6 +1038,7 @@ static void place(builder *b, rowbuf *r)
 	}
 	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
 	pad = pad < 0 ? 0 : pad;
+	b->alone = blk == BLK_INDICATOR && !bare && r->n == 1 ? b->g->n : -1;
 	grid_row *gr = grid_add_row(b->g, c0->line);
 	for (int j = 0; j < pad; j++) {
 		cell *c = grid_add_cell(b->g, gr, "", 0);
@@ -1011,6 +1112,40 @@ static void emit(builder *b, rowbuf *r)
 	place(b, r);
 }
 
+/* Is row r an indicator header row that has not ended: a label or not,
+ * header words after it (`绩效指标 | 一级指标 | … | *评(扣)分标准`: columns
+ * vocab does not name may follow them), and no level name yet (the data
+ * rows start at one)? */
+static int ind_heads_open(builder *b, rowbuf *r)
+{
+	int bare, named = 0;
+	if (r->n < 2 || row_block(b, r, &bare) != BLK_INDICATOR)
+		return 0;
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (level_of(&b->w, c))
+			return 0;
+		named += j > 0 && ind_head(b, c);
+	}
+	return named > 0;
+}
+
+/* A multi-project table's row that holds so far only a project's cells
+ * (at most as many as the columns before the levels) and level names after
+ * them: its level names go on in it. */
+static int multi_lead(builder *b, rowbuf *r)
+{
+	int j = 0, lv = 0;
+	while (j < r->n && !level_of(&b->w, &b->t->v[r->v[j]]))
+		j++;
+	if (j > b->col_l1 && j > b->col_l2)
+		return 0;
+	for (; j < r->n; j++, lv++)
+		if (!level_of(&b->w, &b->t->v[r->v[j]]))
+			return 0;
+	return 1;
+}
+
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
 static int starts_row(builder *b, rowbuf *r, tok *c)
@@ -1023,10 +1158,10 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 		return 0; /* `项目支出名称 | X | 预算部门 | Y`: a project's pairs go on */
 	int role;
 	if (note_of(&b->w, c) && cb == BLK_NONE &&
-	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
+	    (header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role) || ind_heads_open(b, r)))
 		return 0; /* `备注` after header words: a column of the header */
-	if (cb != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c))
-		return 1;
+	if (cb != BLK_NONE || title_of(&b->w, c) || note_of(&b->w, c) || c->pre)
+		return 1; /* (classified by block_of: c->pre is known) */
 	int bare, blk = row_block(b, r, &bare);
 	if (blk == BLK_NONE)
 		blk = b->block;
@@ -1038,6 +1173,8 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 		tok *p = &b->t->v[r->v[r->n - 1]];
 		if (r->n == 1 && level_of(&b->w, p) && blk == b->block)
 			return 0;
+		if (blk == b->block && b->multi && multi_lead(b, r))
+			return 0; /* after a project's cells, or its level names */
 		if (blk == b->block && b->have_head && b->late_levels && b->width > b->levels) {
 			int skip = 0;
 			while (skip < r->n && skip < b->levels &&
@@ -1075,6 +1212,17 @@ static int row_full(builder *b, rowbuf *r)
 	if (b->block == BLK_GOAL && b->goal_cols)
 		return 0; /* a goal row ends at the next label (fit_goal) */
 	int skip = 0;
+	if (b->block == BLK_INDICATOR && b->have_head && b->multi) {
+		/* a project's cells, then its level names, then the rest */
+		int lead = 0;
+		while (lead < r->n && lead < b->levels && !level_of(&b->w, &b->t->v[r->v[lead]]))
+			lead++;
+		if (lead == r->n || lead == b->levels) /* no level name yet */
+			return r->n > b->col_l1 && r->n >= b->width - b->levels;
+		for (skip = lead; skip < r->n && level_of(&b->w, &b->t->v[r->v[skip]]); skip++)
+			;
+		return r->n - skip >= b->width - b->levels;
+	}
 	if (b->block == BLK_INDICATOR && b->have_head) {
 		for (; skip < r->n && skip < b->levels; skip++) {
 			tok *c = &b->t->v[r->v[skip]];
@@ -1147,6 +1295,8 @@ static int ind_head_done(builder *b, rowbuf *r, size_t k)
 	toks *t = b->t;
 	tok *c = &t->v[k], *next[2];
 	int bare;
+	if (multi_heads(b, r, NULL) >= 2)
+		return multi_heads(b, r, c) < 0; /* a multi-project table's header */
 	if (r->n < 2 || row_block(b, r, &bare) != BLK_INDICATOR ||
 	    !ind_head(b, &t->v[r->v[r->n - 1]]))
 		return 0;
@@ -1250,6 +1400,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	             .col_l2 = -1,
 	             .task_content = -1,
 	             .task_amount = -1,
+	             .alone = -1,
 	             .pipes = shape == REGRID_PIPES,
 	             .warn = warn};
 	tokenize(text, n, shape, &t, &b.w);
@@ -1280,8 +1431,9 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			b.glued = 0;
 			continue;
 		}
+		int mh = !t.rows && r.n ? multi_heads(&b, &r, c) : -1;
 		if (!t.rows && r.n >= 2 && ind_head(&b, c) && !ind_head(&b, &t.v[r.v[r.n - 1]]) &&
-		    row_block(&b, &r, &bare) != BLK_INDICATOR) {
+		    row_block(&b, &r, &bare) != BLK_INDICATOR && mh < 0) {
 			/* an indicator header after other cells starts its row,
 			 * with the short cell before it as its label */
 			tok *p = &t.v[r.v[r.n - 1]];
@@ -1292,8 +1444,9 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			if (take)
 				row_push(&r, label);
 		} else if (!t.rows) {
-			if (r.n && (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
-			            ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
+			if (r.n && mh < 0 &&
+			    (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
+			     ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
 				emit(&b, &r);
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */

@@ -73,9 +73,12 @@ void buf_grow(buf *b, size_t extra)
 	b->cap = cap;
 }
 
+/* buf_add and buf_addc call buf_grow only when the room left (cap - len,
+ * which holds the NUL) is short: most adds fit. */
 void buf_add(buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
 	if (n)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
@@ -84,7 +87,8 @@ void buf_add(buf *b, const void *p, size_t n)
 
 void buf_addc(buf *b, int c)
 {
-	buf_grow(b, 1);
+	if (b->cap - b->len <= 1)
+		buf_grow(b, 1);
 	b->s[b->len++] = (char)c;
 	b->s[b->len] = 0;
 }
@@ -159,6 +163,59 @@ void buf_free(buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
+}
+
+char *strarena_memdup(strarena *a, const void *s, size_t n)
+{
+	if ((size_t)(a->end - a->next) <= n) {
+		size_t cap = n + 1 > STRARENA_CHUNK ? n + 1 : STRARENA_CHUNK;
+		strarena_chunk *c = xmalloc(sizeof *c + cap);
+		c->cap = cap;
+		if (a->head && cap > STRARENA_CHUNK) { /* a big string's own chunk goes second */
+			c->next = a->head->next;
+			a->head->next = c;
+			memcpy(c->data, s, n);
+			c->data[n] = 0;
+			return c->data;
+		}
+		c->next = a->head;
+		a->head = c;
+		a->next = c->data;
+		a->end = c->data + cap;
+	}
+	char *p = a->next;
+	memcpy(p, s, n);
+	p[n] = 0;
+	a->next += n + 1;
+	return p;
+}
+
+char *strarena_strdup(strarena *a, const char *s)
+{
+	return strarena_memdup(a, s, strlen(s));
+}
+
+void strarena_reset(strarena *a)
+{
+	if (!a->head)
+		return;
+	strarena_chunk *keep = a->head, *c = keep->next;
+	while (c) {
+		strarena_chunk *nx = c->next;
+		free(c);
+		c = nx;
+	}
+	keep->next = NULL;
+	a->next = keep->data;
+	a->end = keep->data + keep->cap;
+}
+
+void strarena_free(strarena *a)
+{
+	strarena_reset(a);
+	free(a->head);
+	a->head = NULL;
+	a->next = a->end = NULL;
 }
 
 const char *buf_str(const buf *b)

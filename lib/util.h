@@ -40,6 +40,30 @@ void buf_free(buf *b);
 /* The contents as a C string ("" when empty); owned by b. */
 const char *buf_str(const buf *b);
 
+/* A bump arena for many small strings that die together (one document's
+ * facts): each string is carved from a chunk of STRARENA_CHUNK bytes (a larger
+ * one gets a chunk of its own), none is freed alone. Zero-initialise ({0})
+ * to start; strarena_reset makes every string dead and keeps one chunk for the
+ * next round; strarena_free releases all. */
+#define STRARENA_CHUNK (32 << 10)
+
+typedef struct strarena_chunk {
+	struct strarena_chunk *next;
+	size_t cap;
+	char data[];
+} strarena_chunk;
+
+typedef struct {
+	strarena_chunk *head; /* the chunk being carved, then older ones */
+	char *next, *end;     /* unused part of head */
+} strarena;
+
+/* Copy of s[0..n) with a NUL after it, valid until strarena_reset. */
+char *strarena_memdup(strarena *a, const void *s, size_t n);
+char *strarena_strdup(strarena *a, const char *s);
+void strarena_reset(strarena *a);
+void strarena_free(strarena *a);
+
 /* Warnings about an input, each with the input line it is about (0 when
  * none): library code adds them, a program prints them. Zero-initialise
  * ({0}) to start; warn_free releases. */

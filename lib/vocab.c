@@ -32,6 +32,11 @@ const char *const vocab_budget_year_words[] = {
     "年度",         "当年",         NULL,
 };
 const char *const vocab_diff_skip_fields[] = {"band", "mark", NULL};
+const char *const vocab_diff_total_labels[] = {
+    "年度资金总额", "当年年度预算", "年度预算资金总额", "当年资金总额", "项目当年预算", "资金总额",
+    "合计",         "总计",         "预算数",           NULL,
+};
+const char *const vocab_diff_total_groups[] = {"部门预算支出", NULL};
 
 const vocab_section_title vocab_section_titles[] = {
     {"meta", "表头"},          {"info", "基本信息"},         {"budget", "预算整体情况"},
@@ -472,8 +477,13 @@ const char *vocab_syn_match(const vocab_syn *table, const char *key)
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++) {
+		/* most words differ in their first character (three bytes for
+		 * the CJK ones, which share lead bytes): skip strlen and strncmp;
+		 * a byte is looked at only when neither string ended before it */
 		if (v->word[0] != key[0])
-			continue; /* most words differ at once: skip strlen */
+			continue;
+		if (key[0] && (v->word[1] != key[1] || (key[1] && v->word[2] != key[2])))
+			continue;
 		size_t n = strlen(v->word);
 		if (strncmp(key, v->word, n) != 0)
 			continue;

@@ -77,6 +77,12 @@ extern const char *const vocab_budget_total_words[];
 /* Fields pg-diff does not compare unless -f names them: the form's
  * decoration (FORMAT.md 2c's score bands and core marks). NULL-terminated. */
 extern const char *const vocab_diff_skip_fields[];
+/* A form's total for pg-diff's reports (a form only one input has is one
+ * line with its total): budget labels (the key's last |-part) that state
+ * it, in order of preference; else the groups whose rows add up to it (the
+ * department form's 部门预算支出). NULL-terminated. */
+extern const char *const vocab_diff_total_labels[];
+extern const char *const vocab_diff_total_groups[];
 /* The sections' titles in the form's own words, in form order, for reports
  * (pg-diff --format markdown/html). Terminated by section NULL. */
 typedef struct {

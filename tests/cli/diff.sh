@@ -17,6 +17,23 @@ tc "--all" 1 @$F/p3.all.diff.tsv "" "pg-diff --all $F/p3-old.facts.tsv $F/p3-new
 tc "-a" 1 @$F/p3.all.diff.tsv "" "pg-diff -a $F/p3-old.facts.tsv $F/p3-new.facts.tsv"
 tc "markdown report" 1 @$F/2024-2025.diff.md "" \
 	"cd $F && pg-diff --format markdown 2024.facts.tsv 2025.facts.tsv"
+# a year pair of multi-project forms where one project disappears and
+# another appears, and a department of each kind (issue 16): the tsv keeps
+# one row a field (FORMAT.md section 6), the report gives each such form or
+# department one line with its total; goldens checked against mp-2023/2024
+tc "projects and departments that come and go: tsv field by field" 1 @$F/mp.diff.tsv "" \
+	"pg-diff $F/mp-2023.facts.tsv $F/mp-2024.facts.tsv"
+tc "projects and departments that come and go: one line each in the report" 1 @$F/mp.diff.md "" \
+	"cd $F && pg-diff --format markdown mp-2023.facts.tsv mp-2024.facts.tsv"
+tc "report: a whole project removed, with its total" 1 \
+	'~^- \*\*removed\*\* 项目：校舍维修 — total 45 万元 \(项目资金\\\|预算数\), 10 facts$' "" \
+	"pg-diff --format markdown $F/mp-2023.facts.tsv $F/mp-2024.facts.tsv"
+ok "report: sections in form order (基本信息 before 预算整体情况 ... 绩效指标)" \
+	"pg-diff --format markdown $F/2024.facts.tsv $F/2025.facts.tsv | grep '^#### ' | head -n 5 | tr '\\n' ' ' |
+	grep -qx '#### 基本信息 #### 预算整体情况 #### 总体绩效目标 #### 年度重点工作任务 #### 绩效指标 '"
+ok "report: a whole department is one line, no table" \
+	"pg-diff --format markdown $F/mp-2023.facts.tsv $F/mp-2024.facts.tsv | tail -n 4 | tr '\\n' '~' |
+	grep -qx '## 某区文化旅游局~~- \\*\\*added\\*\\* the whole department, 2 forms — total 55.5 万元 (Σ of 2 project forms), 16 facts~~'"
 tc "--format tsv is the default" 1 @$F/p2.diff.tsv "" \
 	"pg-diff --format tsv $F/p2-2023.facts.tsv $F/p2-2024.facts.tsv"
 
@@ -36,7 +53,7 @@ tc "standard input as NEW" 1 @$F/p2.diff.tsv "" \
 	"pg-diff $F/p2-2023.facts.tsv - <$F/p2-2024.facts.tsv"
 
 # --sorted gives the same bytes as the default mode, on every pair
-for p in "2024 2025" "p2-2023 p2-2024" "p3-old p3-new" "2025 2024" "p3-new p3-old"; do
+for p in "2024 2025" "p2-2023 p2-2024" "p3-old p3-new" "2025 2024" "p3-new p3-old" "mp-2023 mp-2024" "mp-2024 mp-2023"; do
 	set -- $p
 	for opt in "" "--all" "--format markdown" "-f amount --min-pct 5"; do
 		ok "--sorted = default: $1 $2 $opt" \
@@ -296,7 +313,7 @@ tc "bands and marks: compared when -f names them" 1 '~removed	某市文化广电
 # --format html: one self-contained page whose tables hold the tsv's rows
 # and whose inline SVG charts the largest money changes (tests/cli/diff-html.py
 # parses it with python3's html.parser)
-for pair in 2024:2025 p2-2023:p2-2024 p3-old:p3-new l2-2024:l2-2025; do
+for pair in 2024:2025 p2-2023:p2-2024 p3-old:p3-new l2-2024:l2-2025 mp-2023:mp-2024 mp-2024:mp-2023; do
 	o=${pair%%:*} n=${pair#*:}
 	ok "html report: $o -> $n: tables and SVG" \
 		"pg-diff --format html $F/$o.facts.tsv $F/$n.facts.tsv >$OUT/h.html; test \$? = 1 &&
@@ -308,4 +325,4 @@ tc "html report: the two years named" 1 '~<h1>2024年 → 2025年：绩效目标
 tc "html report: no differences" 0 '~No differences\.' '' \
 	"pg-diff --format html $F/2024.facts.tsv $F/2024.facts.tsv"
 tc "html report: markup in values is escaped" 1 '~&lt;b&gt;x&amp;y' '' \
-	"{ head -n1 $F/p3-old.facts.tsv; printf 'd\t2024\tD\t\tgoal\t1\ttext\t<b>x&y\t\t\t\t\n'; } >$OUT/hx.tsv; pg-diff --format html $F/p3-old.facts.tsv $OUT/hx.tsv"
+	"{ head -n1 $F/p3-old.facts.tsv; printf 'd\t2024\tTest Dept\t\tgoal\t1\ttext\t<b>x&y\t\t\t\t\n'; } >$OUT/hx.tsv; pg-diff --format html $F/p3-old.facts.tsv $OUT/hx.tsv"

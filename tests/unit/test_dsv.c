@@ -64,6 +64,89 @@ static void expect_err(const char *text, size_t n, int delim, unsigned flags, co
 	grid_free(g);
 }
 
+/* dsv_sniff as first written, a byte at a time: the reference its faster
+ * scan (runs of plain bytes and quoted text skipped at once) must agree
+ * with. */
+static int sniff_ref(const char *text, size_t n)
+{
+	size_t i = n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (n > DSV_SNIFF_BYTES)
+		n = DSV_SNIFF_BYTES;
+	long tabs[DSV_SNIFF_LINES], commas[DSV_SNIFF_LINES], t = 0, c = 0, ttot = 0, ctot = 0;
+	int lines = 0, inq = 0, fstart = 1, content = 0;
+	for (; i < n && lines < DSV_SNIFF_LINES; i++) {
+		char ch = text[i];
+		if (inq) {
+			if (ch == '"') {
+				if (i + 1 < n && text[i + 1] == '"')
+					i++;
+				else
+					inq = 0;
+			}
+			continue;
+		}
+		if (ch == '\r' || ch == '\n') {
+			if (content) {
+				tabs[lines] = t, commas[lines] = c, lines++;
+				ttot += t, ctot += c;
+			}
+			t = c = content = 0;
+			fstart = 1;
+			continue;
+		}
+		if (ch == ' ')
+			continue;
+		content = 1;
+		if (ch == '\t' || ch == ',') {
+			t += ch == '\t';
+			c += ch == ',';
+			fstart = 1;
+		} else if (ch == '"' && fstart) {
+			inq = 1;
+			fstart = 0;
+		} else {
+			fstart = 0;
+		}
+	}
+	if (content && lines < DSV_SNIFF_LINES) {
+		tabs[lines] = t, commas[lines] = c, lines++;
+		ttot += t, ctot += c;
+	}
+	int csame = lines >= 2 && commas[0] > 0, tsame = lines >= 2 && tabs[0] > 0;
+	for (int k = 1; k < lines; k++) {
+		csame &= commas[k] == commas[0];
+		tsame &= tabs[k] == tabs[0];
+	}
+	if (csame && !tsame)
+		return ',';
+	if (ttot > 0)
+		return '\t';
+	return ctot > 0 ? ',' : '\t';
+}
+
+/* Random texts over the bytes that matter (and plain runs of every length
+ * around the 8-byte step): the scan gives the reference's delimiter. */
+static void test_sniff_same(void)
+{
+	static const char alpha[] = "\t,\" \n\rab\xE4";
+	unsigned long long x = 42;
+	char s[300];
+	int bad = 0;
+	for (int round = 0; round < 20000; round++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		size_t n = (size_t)(x >> 33) % sizeof s;
+		for (size_t i = 0; i < n; i++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			unsigned r = (unsigned)(x >> 40);
+			/* mostly plain bytes, in runs, as real lines are */
+			s[i] = r % 4 ? "ab \xE4"[r / 4 % 4] : alpha[r / 4 % (sizeof alpha - 1)];
+		}
+		if (dsv_sniff(s, n) != sniff_ref(s, n) && bad++ < 3)
+			printf("sniff differs on %zu bytes (round %d)\n", n, round);
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void test_sniff(void)
 {
 	const char *s;
@@ -352,6 +435,7 @@ static void test_seed(void)
 int main(void)
 {
 	test_sniff();
+	test_sniff_same();
 	test_quotes();
 	test_lines();
 	test_encoding_edges();

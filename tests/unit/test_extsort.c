@@ -1,28 +1,74 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for extsort: runs written in order come back merged in order,
- * with their fields (escapes included) and line numbers; however many runs
- * are written, at most EXTSORT_FAN_IN + 1 are open; a TMPDIR that cannot
+ * with their fields (escapes included) and keys; however many runs
+ * are written, at most EXTSORT_FAN_IN + 1 are open; extsort_sort orders
+ * built records as qsort by key does; a TMPDIR that cannot
  * hold files is an error that names it. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extsort.h"
 #include "t.h"
 
-/* by column 0's bytes, then line */
-static int cmp0(const tsv_reader *a, long al, const tsv_reader *b, long bl)
+static int cmp_keys(const void *x, const void *y)
 {
-	size_t n = a->len[0] < b->len[0] ? a->len[0] : b->len[0];
-	int c = memcmp(a->f[0], b->f[0], n);
-	if (!c)
-		c = (a->len[0] > b->len[0]) - (a->len[0] < b->len[0]);
-	return c ? c : (al > bl) - (al < bl);
+	const char *a = *(char *const *)x, *b = *(char *const *)y;
+	uint32_t an, bn;
+	memcpy(&an, a + 4, 4);
+	memcpy(&bn, b + 4, 4);
+	return extsort_keycmp(a + 8, an, b + 8, bn);
+}
+
+/* extsort_sort against qsort on n records whose keys share long prefixes
+ * (the 8-byte chunks tie for many depths), with 0x00 and 0x01 bytes, of
+ * lengths around the chunk boundaries; keys made prefix-free by a last
+ * distinct 4 bytes after a 0x00 end mark, as diff's. */
+static void check_sort(extsort *e, size_t n, unsigned seed)
+{
+	char **v = calloc(n, sizeof *v), **w = calloc(n, sizeof *w);
+	for (size_t i = 0; i < n; i++) {
+		char key[64];
+		size_t kl = 0;
+		seed = seed * 1103515245u + 12345u;
+		size_t common = (seed >> 8) % 24; /* a shared prefix of 0..23 bytes */
+		for (size_t j = 0; j < common; j++)
+			key[kl++] = (char)(j % 3 == 2 ? 1 : 'a' + (int)(j % 2));
+		seed = seed * 1103515245u + 12345u;
+		size_t tail = (seed >> 8) % 10;
+		for (size_t j = 0; j < tail; j++) {
+			seed = seed * 1103515245u + 12345u;
+			key[kl++] = (char)((seed >> 16) % 4 == 0 ? 0 : 'a' + (seed >> 18) % 3 + 2);
+		}
+		for (size_t j = 0; j < kl; j++) /* stuffed as diff does: no 0x00 inside */
+			if (key[j] == 0)
+				key[j] = 2;
+		key[kl++] = 0;
+		uint32_t id = (uint32_t)i;
+		for (int j = 3; j >= 0; j--)
+			key[kl++] = (char)(id >> (8 * j));
+		char *f[1] = {""};
+		size_t len[1] = {0};
+		v[i] = malloc(extsort_rec_size(e, kl, len));
+		extsort_rec_build(e, v[i], key, kl, f, len);
+		w[i] = v[i];
+	}
+	extsort_sort(v, n);
+	qsort(w, n, sizeof *w, cmp_keys);
+	size_t bad = 0;
+	for (size_t i = 0; i < n; i++)
+		bad += v[i] != w[i];
+	CHECK_INT(bad, 0);
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	free(w);
 }
 
 int main(void)
 {
 	extsort e;
-	extsort_init(&e, 2, cmp0);
+	extsort_init(&e, 2);
 	/* 300 runs of 1 to 3 records each: keys k%03d, run r holds the keys
 	 * r, r+300, r+600 (so the merge interleaves every run), values with
 	 * a TAB, a newline and a backslash */
@@ -37,7 +83,7 @@ int main(void)
 			snprintf(v, sizeof v, "v\t%d\n\\", key);
 			char *f[2] = {k, v};
 			size_t len[2] = {strlen(k), strlen(v)};
-			extsort_put(&e, f, len, 1000 + key);
+			extsort_put(&e, k, len[0], f, len);
 			total++;
 		}
 		CHECK_INT(extsort_end(&e), 0);
@@ -49,31 +95,41 @@ int main(void)
 	CHECK_INT(extsort_merge(&e), 0);
 	CHECK(e.nruns <= EXTSORT_FAN_IN);
 	const tsv_reader *r;
-	long line, prev = -1;
+	long prev = -1;
 	size_t got = 0, bad = 0;
-	while (extsort_next(&e, &r, &line) == 1) {
+	while (extsort_next(&e, &r) == 1) {
 		int key = atoi(r->f[0] + 1);
 		char v[32];
 		snprintf(v, sizeof v, "v\t%d\n\\", key);
-		bad += key <= prev || line != 1000 + key || strcmp(r->f[1], v) != 0;
+		bad += key <= prev || strcmp(r->f[1], v) != 0 || e.keylen != 5 ||
+		       memcmp(e.key, r->f[0], 5) != 0;
 		prev = key;
 		got++;
 	}
 	CHECK_INT(got, total);
 	CHECK_INT(bad, 0);
-	CHECK_INT(extsort_next(&e, &r, &line), 0);
+	CHECK_INT(extsort_next(&e, &r), 0);
 	extsort_free(&e);
 	extsort_free(NULL);
 
+	/* the in-memory sort: small, large, ties over many chunks */
+	extsort_init(&e, 1);
+	check_sort(&e, 0, 1);
+	check_sort(&e, 1, 2);
+	check_sort(&e, 11, 3);
+	check_sort(&e, 5000, 4);
+	check_sort(&e, 20000, 5);
+	extsort_free(&e);
+
 	/* an empty sort merges to nothing */
-	extsort_init(&e, 1, cmp0);
+	extsort_init(&e, 1);
 	CHECK_INT(extsort_merge(&e), 0);
-	CHECK_INT(extsort_next(&e, &r, &line), 0);
+	CHECK_INT(extsort_next(&e, &r), 0);
 	extsort_free(&e);
 
 	/* TMPDIR is honoured: a missing directory is an error naming it */
 	setenv("TMPDIR", "/nonexistent-pg-tmp", 1);
-	extsort_init(&e, 1, cmp0);
+	extsort_init(&e, 1);
 	CHECK_INT(extsort_begin(&e), -1);
 	CHECK_STR(e.err, "cannot create a temporary file in /nonexistent-pg-tmp: No such file or "
 	                 "directory");

@@ -12,7 +12,8 @@
 
 #define SNIFF(s) regrid_sniff(s, strlen(s))
 
-/* The grid as rows of cells joined by "|", rows by " / ". */
+/* The grid as rows of cells joined by "|", rows by " / "; a colspan's
+ * copy (CELL_HSPAN) is written `^`. */
 static const char *dump(const grid *g)
 {
 	static buf b;
@@ -22,7 +23,8 @@ static const char *dump(const grid *g)
 		if (i)
 			buf_adds(&b, " / ");
 		for (int j = 0; j < g->rows[i].n; j++)
-			buf_printf(&b, "%s%s", j ? "|" : "", g->rows[i].cells[j].text);
+			buf_printf(&b, "%s%s%s", j ? "|" : "", g->rows[i].cells[j].text,
+			           g->rows[i].cells[j].flags & CELL_HSPAN ? "^" : "");
 	}
 	return buf_str(&b);
 }
@@ -184,6 +186,69 @@ int main(void)
 	CHECK_STR(read("绩效指标 |\n指标 |\n指标值 |\n发放人数 |\n80 |\n表十二 |\n|\n"
 	               "2023年项目绩效目标表 |\n"),
 	          "绩效指标|指标|指标值 / |发放人数|80 / 表十二| / 2023年项目绩效目标表");
+	/* a block label alone on its row, then a header row without a label
+	 * column: the label spans the table (colspan copies, as in the form's
+	 * grid), so that a row's empty first cell stays the level-1 column */
+	CHECK_STR(read("绩效指标 | |||\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+	               "产出指标 | 数量指标 | 人数 | 1 |\n质量指标 | 合格率 | 100% | |\n"),
+	          "绩效指标|^|^|^ / 一级指标|二级指标|三级指标|指标值 / 产出指标|数量指标|人数|1 / "
+	          "|质量指标|合格率|100%");
+	CHECK_STR(
+	    read("绩效指标\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t1\n"
+	         "质量指标\t合格率\t100%\n"),
+	    "绩效指标|^|^|^ / 一级指标|二级指标|三级指标|指标值 / 产出指标|数量指标|人数|1 / "
+	    "|质量指标|合格率|100%");
+	/* 备注 after a column vocab does not name (评(扣)分标准) is still a column
+	 * of the header, which has not reached its data rows */
+	CHECK_STR(
+	    read("绩效指标\n一级指标\n二级指标\n三级指标\n指标值\n评(扣)分标准\n备注\n产出指标\n"
+	         "数量指标\n人数\n1\n好\n\n质量指标\n合格率\n100%\n好\n\n"),
+	    "绩效指标|一级指标|二级指标|三级指标|指标值|评(扣)分标准|备注 / "
+	    "|产出指标|数量指标|人数|1|好| / ||质量指标|合格率|100%|好|");
+	/* a line above the table (预算单位:X, 单位:万元) is a row of its own */
+	CHECK_STR(
+	    read("某项目绩效目标批复表\n(2019年度)\n预算单位:某局\n单位:万元\n项目名称\n某项目\n"
+	         "绩效指标\n一级指标\n二级指标\n"),
+	    "某项目绩效目标批复表 / (2019年度) / 预算单位:某局 / 单位:万元 / 项目名称|某项目 / "
+	    "绩效指标|一级指标|二级指标");
+	/* a multi-project table: its header row of project columns and
+	 * indicator columns (权重 too) is one row; a row is placed by its first
+	 * level name, the project's cells (on its first row only) before it */
+	CHECK_STR(
+	    read("2023年项目支出绩效目标表\n单位名称\n项目名称\n预算数(万元)\n一级指标\n二级指标\n"
+	         "三级指标\n指标值\n权重\n某局\n甲项目\n12\n产出指标\n数量指标\n人数\n80人\n30\n"
+	         "时效指标\n及时率\n100%\n30\n乙项目\n45\n效益指标\n社会效益指标\n条件\n改善\n"
+	         "40\n"),
+	    "2023年项目支出绩效目标表 / "
+	    "单位名称|项目名称|预算数(万元)|一级指标|二级指标|三级指标|指标值|权重 / "
+	    "某局|甲项目|12|产出指标|数量指标|人数|80人|30 / ||||时效指标|及时率|100%|30 / "
+	    "|乙项目|45|效益指标|社会效益指标|条件|改善|40");
+	CHECK_STR(
+	    read("单位名称 | 项目名称 | 预算数(万元) | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+	         "某局 | 甲项目 | 12 | 产出指标 | 数量指标 | 人数 | 80人 |\n"
+	         "时效指标 | 及时率 | 100% | ||||\n乙项目 | 45 | 效益指标 | 社会效益指标 | 条件 | "
+	         "改善 | |\n"),
+	    "单位名称|项目名称|预算数(万元)|一级指标|二级指标|三级指标|指标值 / "
+	    "某局|甲项目|12|产出指标|数量指标|人数|80人 / ||||时效指标|及时率|100% / "
+	    "|乙项目|45|效益指标|社会效益指标|条件|改善");
+	/* a label/value row that starts with 单位名称 is not a multi-project header */
+	CHECK_STR(read("单位名称\n某局\n项目名称\n某项目\n绩效指标\n一级指标\n"),
+	          "单位名称|某局 / 项目名称|某项目 / 绩效指标|一级指标");
+	/* limit: a multi-project header row holds at most REGRID_MULTI_HEADS
+	 * (64) cells; the next header word starts a row of its own */
+	{
+		static char big[4096];
+		strcpy(big, "单位名称\n项目名称\n");
+		for (int i = 0; i < 63; i++)
+			strcat(big, i % 2 ? "二级指标\n" : "一级指标\n");
+		const char *got = read(strcat(big, "某局\n"));
+		const char *end = strstr(got, " / ");
+		int bars = 0;
+		for (const char *p = got; end && p < end; p++)
+			bars += *p == '|';
+		CHECK_INT(bars, 63);
+		CHECK_STR(end ? end : "", " / 一级指标|某局");
+	}
 	/* a goal header row written before the row of its label */
 	CHECK_STR(read("中期目标 | 年度目标 | ||\n总体目标 | 三年内完成 | 当年完成 |\n"),
 	          "总体目标|中期目标|年度目标 / |三年内完成|当年完成");
@@ -201,6 +266,18 @@ int main(void)
 	read("项目资金\n年度资金总额:40004000100%\n一级指标\n");
 	CHECK_STR(warned,
 	          "2: glued cells not split (their text goes to extra): 年度资金总额:40004000100%");
+	/* a self-evaluation's score pair glued to the indicator's name (分值 and
+	 * 得分 equal: one number written twice) */
+	CHECK_STR(read("绩效指标\n一级指标\n二级指标\n三级指标\n分值\n得分\n效益指标\n"
+	               "社会效益指标\n基本公共服务水平1010\n\n\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|分值|得分 / |效益指标|社会效益指标 / "
+	          "||||||基本公共服务水平1010");
+	CHECK_STR(warned,
+	          "9: glued cells not split (their text goes to extra): 基本公共服务水平1010");
+	/* not score pairs: a year alone, after ASCII, two different numbers, a
+	 * run too short or too long */
+	read("绩效指标\n一级指标\n2020\nG2020\n村容村貌3028\n人数11\n编号1234512345\n");
+	CHECK_STR(warned, "");
 	read("项目资金\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n一级指标\n");
 	CHECK_STR(warned, "2: glued cells not split (their text goes to extra): "
 	                  "全年预算数(A)全年执行数(B)预算执行率(B/A)");
