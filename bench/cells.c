@@ -123,6 +123,9 @@ static void read_facts(const char *path, list *tokens, list *values)
 			add(tokens, xstrdup(y));
 			y[strlen(y) - 1] = 0;
 			add(tokens, xstrdup(y + 1));
+			/* `2017年度)`: the opening bracket lost (year_line too) */
+			snprintf(y, sizeof y, "%s" VOCAB_YEAR_WORD ")", r.f[COL_YEAR]);
+			add(tokens, xstrdup(y));
 		}
 		char *v = norm(r.f[COL_VALUE], r.len[COL_VALUE]);
 		add(tokens, xstrdup(v));
@@ -154,9 +157,19 @@ static int accounted(const char *c, const list *tokens, const list *values)
 		return 1;
 	if (vocab_syn_match(vocab_indicator_fields, c) || vocab_syn_match(vocab_funds_groups, c))
 		return 1;
-	/* a label with a money unit remark: `中期市财政预算(万元)` */
+	/* a label that lost characters (`绩???效???指???标`) */
+	buf lost = {0};
+	const char *lk = form_lost_key(c, &lost);
+	int lost_ok = lk && accounted(lk, tokens, values);
+	buf_free(&lost);
+	if (lost_ok)
+		return 1;
+	/* a label with a money unit remark: `中期市财政预算(万元)`, or the
+	 * remark alone on its line (`(万元)`, the label's unit) */
 	size_t cn = strlen(c);
 	const char *par = strrchr(c, '(');
+	if (par == c && c[cn - 1] == ')' && vocab_find_money(c + 1, cn - 2))
+		return 1;
 	if (par && par > c && c[cn - 1] == ')' &&
 	    vocab_find_money(par + 1, (size_t)(c + cn - 1 - (par + 1)))) {
 		char *label = xmemdup(c, (size_t)(par - c));

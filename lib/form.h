@@ -54,4 +54,10 @@ size_t form_band(const char *k, char **band);
  * `(一)`, `一、`, `1.`) when a label follows it, else 0. */
 size_t form_item_number(const char *k);
 
+/* The label key k with runs of lost-character marks (`?`, U+FFFD: text
+ * whose characters a conversion could not write) dropped where they stand
+ * between non-ASCII characters (`绩???效???指???标`), in out; NULL when k
+ * has none (out's text, owned by out). */
+const char *form_lost_key(const char *k, buf *out);
+
 #endif

@@ -59,6 +59,19 @@ static char *funds_label(form_reader *w, const cell *c)
 	return form_key_part(k);
 }
 
+/* Is a text after a money label the next label rather than its amount?
+ * Words without a digit, longer than a placeholder (`无`, `暂无`, `/`). */
+static int next_label(const cell *c)
+{
+	size_t chars = 0;
+	for (const char *p = c->text; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			return 0;
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	}
+	return chars > 2;
+}
+
 /* Project funds: rows of label and amount(s). With a header row naming
  * several amount columns, the year's column gives amount and the others
  * become fields named by their header. */
@@ -72,16 +85,27 @@ static int funds_pair(form_reader *w, rowv *r, int first, const char *group, con
 	char *key = form_join_key(group, lp, NULL);
 	free(lp);
 	cell *a = NULL;
-	int at = first + 1;
-	for (int j = first + 1; j < r->n && !a; j++)
-		if (form_has_text(r->c[j]))
-			a = r->c[j], at = j + 1;
-	for (int j = first + 1; j < r->n && !a; j++)
+	int at = first + 1, lost = 0;
+	for (int j = first + 1; j < r->n && !a && !lost; j++)
+		if (form_has_text(r->c[j])) {
+			/* the amount's cell lost (`中期 | 年度 | 25`): empty, and the
+			 * text the next label */
+			lost = !form_amount(r->c[j]) && next_label(r->c[j]);
+			if (!lost)
+				a = r->c[j], at = j + 1;
+		}
+	for (int j = first + 1; j < r->n && !a && !lost; j++)
 		if (!(r->c[j]->flags & (CELL_HSPAN | CELL_VSPAN)))
 			a = r->c[j];
 	form_use(a);
 	form_fact(w, SEC_BUDGET, key, "amount", a, unit);
-	return a && form_has_text(a) ? at : r->n;
+	if (!a || !form_has_text(a)) { /* the next label, if any */
+		for (int j = first + 1; j < r->n; j++)
+			if (form_has_text(r->c[j]))
+				return j;
+		return r->n;
+	}
+	return at;
 }
 
 /* Project money blocks (项目资金, 资金来源, 支出明细): rows of label and
@@ -130,7 +154,7 @@ void form_read_funds(form_reader *w, block *b)
 			}
 			continue;
 		}
-		if (!hname && i == 0 && form_numeric(r->c[first])) {
+		if (!hname && i == 0 && form_amount(r->c[first])) {
 			/* the block's label names the amount after it (`年度本级
 			 * 预算金额 | 250 | 上级资金 | 0`): key it without its remark */
 			char *lk = xstrdup(form_labkey(b->label->text, &w->tmp));
@@ -147,7 +171,7 @@ void form_read_funds(form_reader *w, block *b)
 			first++;
 			while (first < r->n && !form_has_text(r->c[first]))
 				first++;
-			if (first >= r->n || form_numeric(r->c[first]))
+			if (first >= r->n || form_amount(r->c[first]))
 				continue;
 		}
 		if (!hname) {
@@ -185,7 +209,8 @@ void form_read_funds(form_reader *w, block *b)
 	free(hname);
 }
 
-#define MAX_PAIRS 16
+#define MAX_PAIRS 16 /* label/amount column pairs (groups) of a budget block */
+#define MAX_COLS 8   /* columns of one 收入构成 / 支出构成 table */
 
 /* A cell holding its label and amount, `公共财政拨款:683` or `政府性基金拨款:`
  * (family B): key GROUP|LABEL, or LABEL|LABEL without a group (the total,
@@ -209,13 +234,81 @@ static int colon_pair(form_reader *w, cell *c, const char *group, const char *un
 	return 1;
 }
 
+/* A row whose one text is a money unit in brackets, `(万元)`: the block
+ * label's remark broken onto a line of its own. Its unit, or NULL. */
+static const char *unit_row(form_reader *w, rowv *r)
+{
+	cell *t = NULL;
+	for (int j = 0; j < r->n; j++)
+		if (form_has_text(r->c[j])) {
+			if (t)
+				return NULL;
+			t = r->c[j];
+		}
+	const char *k = t ? form_labkey(t->text, &w->tmp) : "";
+	size_t n = strlen(k);
+	if (n < 3 || k[0] != '(' || k[n - 1] != ')')
+		return NULL;
+	const vocab_money *m = vocab_find_money(k + 1, n - 2);
+	if (m)
+		form_use(t);
+	return m ? m->unit : NULL;
+}
+
+/* Groups listed one after the other (a page that lists the 按收入性质分
+ * column, then the 按支出性质分 one, a cell a line): the group of a label
+ * is the one its words name (vocab_budget_nature), else the group of the
+ * label before it. Returns the group's index, at least cur. */
+static int stacked_group(form_reader *w, const cell *lab, char **group, int np, int cur)
+{
+	const char *k = form_labkey(lab->text, &w->tmp);
+	char *label = xmemdup(k, strcspn(k, ":"));
+	const char *g = vocab_syn_match(vocab_budget_nature, label);
+	free(label);
+	for (int j = cur + 1; g && j < np; j++)
+		if (strcmp(group[j], g) == 0)
+			return j;
+	return cur;
+}
+
+/* A 收入构成 / 支出构成 table's column header: its field name (canonical,
+ * a money unit remark dropped: `当年金额(万元)` is 当年金额) in *name (new
+ * string); returns the column's unit: the remark's, "" for a column that
+ * holds no money (占比), NULL for the block's. */
+static const char *table_col(form_reader *w, const cell *c, char **name)
+{
+	const char *u = form_header_unit(&w->tmp, c);
+	char *k = xstrdup(form_labkey(c->text, &w->tmp));
+	if (*u)
+		*strrchr(k, '(') = 0;
+	*name = form_key_part(k);
+	free(k);
+	if (*u)
+		return u;
+	return vocab_match(vocab_funds_plain_cols, *name) ? "" : NULL;
+}
+
 void form_read_budget(form_reader *w, block *b)
 {
 	int lcol[MAX_PAIRS], acol[MAX_PAIRS], np = 0;
 	char *group[MAX_PAIRS] = {0};
 	const char *unit[MAX_PAIRS];
+	/* 收入构成 / 支出构成 tables (FORMAT.md 2c): a group's columns, -1 for
+	 * a label/amount pair's group */
+	int ncol[MAX_PAIRS], fcol[MAX_PAIRS][MAX_COLS];
+	char *fname[MAX_PAIRS][MAX_COLS] = {{0}};
+	const char *funit[MAX_PAIRS][MAX_COLS];
+	/* the block label's unit (`年度预算申请(万元)`) holds where a column's
+	 * header names none */
+	const char *bunit = form_header_unit(&w->tmp, b->label);
+	int prev_head = 0, stacked = 0, cur = 0;
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
+		const char *u = unit_row(w, r);
+		if (u) {
+			bunit = u;
+			continue;
+		}
 		/* a header row names groups and amount columns */
 		int is_head = 0;
 		for (int j = 0; j < r->n; j++)
@@ -225,14 +318,48 @@ void form_read_budget(form_reader *w, block *b)
 			     vocab_match(vocab_amount_headers,
 			                 form_labkey(r->c[j]->text, &w->tmp))))
 				is_head = 1;
+		if (is_head && prev_head && np == 1 && acol[0] < 0 && lcol[0] == 0) {
+			/* a second group header right under the first, each alone on
+			 * its line: the groups are listed one after the other */
+			int t = 0;
+			for (int j = 0; j < r->n; j++)
+				t += form_has_text(r->c[j]);
+			cell *c = r->c[0];
+			if (t == 1 && form_has_text(c) &&
+			    vocab_match(vocab_budget_groups, form_labkey(c->text, &w->tmp))) {
+				form_use(c);
+				free(group[1]);
+				group[1] = form_label_key(&w->tmp, c->text);
+				lcol[1] = 0, acol[1] = -1, unit[1] = "";
+				np = 2, stacked = 1, cur = 0;
+				continue;
+			}
+		}
+		int has_text = 0;
+		for (int j = 0; j < r->n; j++)
+			has_text |= form_has_text(r->c[j]);
+		if (has_text)
+			prev_head = is_head;
 		if (is_head) {
 			int k = 0;
+			stacked = 0;
 			for (int j = 0; j < r->n && k < MAX_PAIRS; j++) {
 				cell *c = r->c[j];
 				if (!form_has_text(c))
 					continue;
 				const char *key = form_labkey(c->text, &w->tmp);
-				if (vocab_match(vocab_amount_headers, key)) {
+				const vocab_word *gw = vocab_match(vocab_budget_groups, key);
+				if (!gw && k > 0 && ncol[k - 1] >= 0) {
+					/* a column of a 收入构成 / 支出构成 table */
+					if (ncol[k - 1] < MAX_COLS) {
+						int n = ncol[k - 1]++;
+						fcol[k - 1][n] = j;
+						funit[k - 1][n] = table_col(w, c, &fname[k - 1][n]);
+						form_use(c);
+					}
+					continue;
+				}
+				if (!gw && vocab_match(vocab_amount_headers, key)) {
 					if (k > 0 && acol[k - 1] < 0)
 						acol[k - 1] = j,
 						         unit[k - 1] = form_header_unit(&w->tmp, c);
@@ -241,6 +368,9 @@ void form_read_budget(form_reader *w, block *b)
 					free(group[k]);
 					group[k] = form_label_key(&w->tmp, c->text);
 					lcol[k] = j, acol[k] = -1, unit[k] = "";
+					for (int n = 0; n < MAX_COLS; n++)
+						free(fname[k][n]), fname[k][n] = NULL;
+					ncol[k] = gw && gw->kind == BG_TABLE ? 0 : -1;
 					k++;
 					form_use(c);
 				}
@@ -250,7 +380,7 @@ void form_read_budget(form_reader *w, block *b)
 		}
 		if (!np) { /* no header yet: plain pairs */
 			for (int k = 0; k < MAX_PAIRS; k++)
-				lcol[k] = 2 * k, acol[k] = 2 * k + 1, unit[k] = "",
+				lcol[k] = 2 * k, acol[k] = 2 * k + 1, unit[k] = "", ncol[k] = -1,
 				group[k] = group[k] ? group[k] : xstrdup("");
 			np = MAX_PAIRS;
 		}
@@ -259,16 +389,38 @@ void form_read_budget(form_reader *w, block *b)
 			     *amt = acol[k] >= 0 ? form_at(r, acol[k]) : NULL;
 			if (!form_has_text(lab))
 				continue;
+			if (ncol[k] > 0) { /* a table's row: one field per column */
+				form_use(lab);
+				char *lp = form_label_key(&w->tmp, lab->text);
+				for (int n = 0; n < ncol[k]; n++) {
+					cell *c = form_at(r, fcol[k][n]);
+					form_use(c);
+					form_fact(w, SEC_BUDGET, form_join_key(group[k], lp, NULL),
+					          fname[k][n], c,
+					          funit[k][n] ? funit[k][n] : bunit);
+				}
+				free(lp);
+				continue;
+			}
+			int g = k;
+			if (stacked) {
+				g = cur = stacked_group(w, lab, group, np, cur);
+				k = np; /* one label a row */
+			}
+			const char *un = *unit[g] ? unit[g] : bunit;
 			form_use(lab);
-			if (colon_pair(w, lab, group[k], unit[k]))
+			if (colon_pair(w, lab, group[g], un))
 				continue;
 			form_use(amt);
 			char *lp = form_label_key(&w->tmp, lab->text);
-			form_fact(w, SEC_BUDGET, form_join_key(group[k], lp, NULL), "amount", amt,
-			          unit[k]);
+			form_fact(w, SEC_BUDGET, form_join_key(group[g], lp, NULL), "amount", amt,
+			          un);
 			free(lp);
 		}
 	}
-	for (int k = 0; k < MAX_PAIRS; k++)
+	for (int k = 0; k < MAX_PAIRS; k++) {
 		free(group[k]);
+		for (int n = 0; n < MAX_COLS; n++)
+			free(fname[k][n]);
+	}
 }

@@ -211,20 +211,39 @@ static void check_inline(form_cutter *w, block *b, grid_row *r, int from)
 /* Would the reader of block kind take this row, read from its first cell,
  * as one of its rows that lost its leading empty cell? The block's shift
  * rule (vocab_blocks) says by what. */
-static int accepts_shifted(form_cutter *w, int kind, grid_row *r)
+static int block_has_text(const block *b)
+{
+	for (int i = 0; i < b->n; i++)
+		for (int j = 0; j < b->rows[i].n; j++)
+			if (form_has_text(b->rows[i].c[j]))
+				return 1;
+	return 0;
+}
+
+static int accepts_shifted(form_cutter *w, const block *b, grid_row *r)
 {
 	cell *c0 = r->n ? &r->cells[0] : NULL;
-	const vocab_block *vb = vocab_block_of(kind);
+	const vocab_block *vb = vocab_block_of(b->kind);
 	if (!form_has_text(c0) || !vb)
 		return 0;
 	const char *k = form_labkey(c0->text, &w->tmp);
 	long num;
+	int texts = 0;
+	for (int j = 0; j < r->n; j++)
+		texts += form_has_text(&r->cells[j]);
 	switch (vb->shift) {
+	case SH_GOAL_MARKER:
+		if (texts == 1 && form_goal_marker(c0->text, c0->len))
+			return 1;
+		/* fall through */
+	case SH_FIRST_TEXT: /* the label's value, on the line after it */
+		return texts == 1 && !block_has_text(b) && !vocab_match(vocab_block_labels, k);
 	case SH_TASK_PREFIX:
 		return form_task_prefix(c0->text, c0->len, &num) > 0;
 	case SH_LEVEL_WORD: /* a level name, or the header row's first word */
 		return vocab_match(vocab_indicator_levels, k) != NULL ||
-		       vocab_match(vocab_indicator_headers, k) != NULL;
+		       vocab_match(vocab_indicator_headers, k) != NULL ||
+		       (texts == 1 && form_prose_level(&w->tmp, c0->text, &(int){0}));
 	case SH_LABEL_AMOUNT:
 		/* label then amount: the second cell is empty or starts with a digit */
 		return !vocab_match(vocab_block_labels, k) &&
@@ -233,6 +252,16 @@ static int accepts_shifted(form_cutter *w, int kind, grid_row *r)
 	default:
 		return 0;
 	}
+}
+
+/* Is the row's first text (at fi) a note under the form (备注, 扫一扫 ...,
+ * perhaps after a list bullet `- `)? It continues no block. */
+static int note_row(form_cutter *w, grid_row *r, int fi)
+{
+	if (fi < 0)
+		return 0;
+	const char *k = form_labkey(r->cells[fi].text, &w->tmp);
+	return vocab_match(vocab_note_labels, k + (k[0] == '-' && k[1])) != NULL;
 }
 
 /* A row before any block made of one-cell lines' kinds: a unit line, a
@@ -253,15 +282,20 @@ static int pre_line_row(form_cutter *w, grid_row *r)
 }
 
 static void drop_inline_copies(form_cutter *w, form_doc *d);
+static int form_doc_started_blocks(const form_doc *d);
 
-int form_doc_started(const form_doc *d)
+/* Has d a block of a known kind? */
+static int form_doc_started_blocks(const form_doc *d)
 {
-	if (d->title || d->dept)
-		return 1;
 	for (int i = 0; i < d->nb; i++)
 		if (d->b[i].kind != BLK_NONE)
 			return 1;
 	return 0;
+}
+
+int form_doc_started(const form_doc *d)
+{
+	return d->title || d->dept || form_doc_started_blocks(d);
 }
 
 /* The document d is complete: the last touch of the cut. */
@@ -391,6 +425,13 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		int lead = fi >= 0 && (sub < 0 || fi < sub);
 		/* a title line */
 		if (lead && sub < 0 && title_row(w, r, first, nne)) {
+			if (d->title && !d->dept && !form_doc_started_blocks(d)) {
+				/* a title with nothing of a form under it is a page's
+				 * heading above the form's own title: a line of it */
+				add_pre(d, d->title);
+				d->title = first;
+				continue;
+			}
 			if (form_doc_started(d))
 				return yield(w, d); /* this row starts the next one */
 			d->title = first;
@@ -399,6 +440,12 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		const vocab_word *bl =
 		    lead ? vocab_match(vocab_block_labels, form_labkey(first->text, &w->tmp))
 		         : NULL;
+		if (lead && !bl) { /* a label that lost characters (`绩???效???指???标`) */
+			buf lost = {0};
+			const char *lk = form_lost_key(form_labkey(first->text, &w->tmp), &lost);
+			bl = lk ? vocab_match(vocab_block_labels, lk) : NULL;
+			buf_free(&lost);
+		}
 		int col0 = 1;
 		for (int j = 0; j < fi && bl; j++)
 			if (r->cells[j].flags & CELL_VSPAN)
@@ -477,8 +524,8 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			continue;
 		}
 		cell *c0 = &r->cells[0];
-		int cont = (c0->flags & CELL_VSPAN) || form_empty(c0);
-		int shifted = !cont && accepts_shifted(w, cur->kind, r);
+		int cont = ((c0->flags & CELL_VSPAN) || form_empty(c0)) && !note_row(w, r, fi);
+		int shifted = !cont && accepts_shifted(w, cur, r);
 		if ((cont || shifted) && cur->html)
 			warn_add(&w->st->warn, r->line,
 			         "row after the end of the HTML table's copy: read as data");

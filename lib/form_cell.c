@@ -75,6 +75,38 @@ const char *form_labkey(const char *s, buf *out)
 	return out->s;
 }
 
+const char *form_lost_key(const char *k, buf *out)
+{
+	buf_reset(out);
+	size_t n = strlen(k);
+	int any = 0;
+	for (size_t i = 0; i < n;) {
+		size_t m = 0;
+		for (int v = 0; vocab_lost_marks[v] && !m; v++)
+			if (strncmp(k + i, vocab_lost_marks[v], strlen(vocab_lost_marks[v])) == 0)
+				m = strlen(vocab_lost_marks[v]);
+		if (!m) {
+			buf_addc(out, k[i++]);
+			continue;
+		}
+		/* a run of marks, dropped only between non-ASCII characters */
+		size_t e = i;
+		for (size_t mm = m; mm;) {
+			e += mm, mm = 0;
+			for (int v = 0; vocab_lost_marks[v] && !mm; v++)
+				if (strncmp(k + e, vocab_lost_marks[v],
+				            strlen(vocab_lost_marks[v])) == 0)
+					mm = strlen(vocab_lost_marks[v]);
+		}
+		if (i > 0 && (unsigned char)k[i - 1] >= 0x80 && (unsigned char)k[e] >= 0x80)
+			any = 1;
+		else
+			buf_add(out, k + i, e - i);
+		i = e;
+	}
+	return any ? buf_str(out) : NULL;
+}
+
 char *form_label_key(buf *tmp, const char *s)
 {
 	return form_key_part(form_labkey(s, tmp));
@@ -197,20 +229,43 @@ cell *form_at(const rowv *r, int i)
 	return i >= 0 && i < r->n ? r->c[i] : NULL;
 }
 
-/* Does a cell read as an amount (digits, with grouping and a point)? */
-int form_numeric(const cell *c)
+/* The end of the number (sign, digits, grouping, point) leading a cell's
+ * text, or NULL when the text starts with none. */
+static const char *number_end(const cell *c)
 {
 	if (!form_has_text(c))
-		return 0;
+		return NULL;
 	const char *p = c->text;
 	if (*p == '-' || *p == '+')
 		p++;
 	if (!(*p >= '0' && *p <= '9'))
+		return NULL;
+	while ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.')
+		p++;
+	return p;
+}
+
+/* Does a cell read as an amount (digits, with grouping and a point)? */
+int form_numeric(const cell *c)
+{
+	const char *p = number_end(c);
+	return p && !*p;
+}
+
+int form_amount(const cell *c)
+{
+	const char *p = number_end(c);
+	if (!p)
 		return 0;
-	for (; *p; p++)
-		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'))
-			return 0;
-	return 1;
+	while (*p == ' ')
+		p++;
+	size_t n = strlen(p);
+	if (!n || vocab_find_money(p, n))
+		return 1;
+	for (int i = 0; vocab_money_short[i]; i++)
+		if (strcmp(p, vocab_money_short[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The kind of the table entry a cell's text matches, or 0. */

@@ -36,6 +36,10 @@ static size_t marker_at(const char *s, size_t n, size_t i, int kind)
 		cp = form_cp_at(s, n, j, &k);
 		if (cp == ':' || cp == 0x3001 /* 、 */ || cp == '.')
 			return j + k - i;
+		/* `目标3改善...`: the colon lost, at the text's start only, with a
+		 * short number (`目标2024年` is no marker) */
+		if (i == 0 && j - d0 <= 2 && cp >= 0x4E00)
+			return j - i;
 		return 0;
 	}
 	if (kind == 3) {
@@ -150,6 +154,16 @@ static void split_goals(form_reader *w, const cell *c, int *no, const char *pref
 	}
 	if (start != SIZE_MAX)
 		emit_goal(w, s, start, n, c, no, prefix);
+}
+
+size_t form_goal_marker(const char *s, size_t n)
+{
+	for (int kind = 1; kind <= 4; kind++) {
+		size_t m = marker_at(s, n, 0, kind);
+		if (m)
+			return m;
+	}
+	return 0;
 }
 
 static int goal_kind(form_reader *w, const cell *c)

@@ -104,6 +104,97 @@ static void side_by_side(form_reader *w, const rowv *r, int *role, char **hname,
 	}
 }
 
+size_t form_prose_level(buf *tmp, const char *text, int *kind)
+{
+	const char *k = form_labkey(text, tmp), *colon = strchr(k, ':');
+	if (!colon || colon == k || !colon[1])
+		return 0;
+	char *word = xmemdup(k, (size_t)(colon - k)), *band;
+	word[form_band(word, &band)] = 0;
+	const vocab_word *v = vocab_match(vocab_indicator_levels, word);
+	free(word);
+	free(band);
+	if (!v)
+		return 0;
+	*kind = v->kind;
+	/* the raw text's colon: ASCII, or full-width (EF BC 9A) */
+	const char *a = strchr(text, ':'), *f = strstr(text, "：");
+	if (!a || (f && f < a))
+		return f ? (size_t)(f - text) + 3 : 0;
+	return (size_t)(a - text) + 1;
+}
+
+/* A prose indicator (`质量指标:…合格率达100%`, one sentence per level):
+ * key L1|L2 (or L1), the sentence after the colon its value (FORMAT.md
+ * 2c). The level before the colon sets l1 or l2 as a level cell would. */
+static void prose_indicator(form_reader *w, cell *c, size_t at, int kind, char **l1, char **l2)
+{
+	char *band, *k = xstrdup(form_labkey(c->text, &w->tmp));
+	*strchr(k, ':') = 0;
+	k[form_band(k, &band)] = 0;
+	char *part = form_key_part(k);
+	if (kind == IR_L12)
+		kind = **l1 ? IR_L2 : IR_L1;
+	char *key;
+	if (kind == IR_L1) {
+		free(*l1);
+		*l1 = part;
+		free(*l2);
+		*l2 = xstrdup("");
+		key = xstrdup(part);
+	} else {
+		free(*l2);
+		*l2 = part;
+		key = form_join_key(*l1, part, NULL);
+	}
+	if (band)
+		form_fact_text(w, SEC_INDICATOR, xstrdup(key), "band", band, strlen(band), c, "");
+	const char *v = c->text + at;
+	size_t n = c->len - at;
+	while (n && (*v == ' ' || *v == '\n'))
+		v++, n--;
+	form_use(c);
+	form_fact_text(w, SEC_INDICATOR, key, "value", v, n, c, "");
+	free(band);
+	free(k);
+}
+
+/* A row whose last text is a prose indicator, after level names only
+ * (`产出指标 | 质量指标:…`): the levels are read, then the prose. Returns 1
+ * when the row was one. */
+static int prose_row(form_reader *w, rowv *r, int i0, char **l1, char **l2)
+{
+	int last = -1, pk = 0;
+	for (int j = i0; j < r->n; j++)
+		if (form_has_text(r->c[j]))
+			last = j;
+	size_t at = last >= 0 ? form_prose_level(&w->tmp, r->c[last]->text, &pk) : 0;
+	for (int j = i0; at && j < last; j++)
+		if (form_has_text(r->c[j]) && !level_of(w, r->c[j]))
+			return 0;
+	if (!at)
+		return 0;
+	for (int j = i0; j < last; j++) {
+		cell *c = r->c[j];
+		int lv = level_of(w, c);
+		if (!lv)
+			continue;
+		if (lv == IR_L12)
+			lv = j < last - 1 ? IR_L1 : IR_L2;
+		form_use(c);
+		if (lv == IR_L1) {
+			free(*l1), free(*l2);
+			*l1 = level_part(w, c, NULL);
+			*l2 = xstrdup("");
+		} else {
+			free(*l2);
+			*l2 = level_part(w, c, *l1);
+		}
+	}
+	prose_indicator(w, r->c[last], at, pk, l1, l2);
+	return 1;
+}
+
 void form_read_indicator(form_reader *w, block *b)
 {
 	int nrole = 4;
@@ -147,6 +238,8 @@ void form_read_indicator(form_reader *w, block *b)
 		while (i0 < r->n && !form_has_text(r->c[i0]) && !(r->c[i0]->flags & CELL_VSPAN))
 			i0++;
 		if (i0 >= r->n)
+			continue;
+		if (prose_row(w, r, i0, &l1, &l2))
 			continue;
 		/* 成本指标 is level 1 on project forms (经济成本指标 ... under it) and
 		 * level 2 under 产出指标 elsewhere: level 1 only when a level-2

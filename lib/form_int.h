@@ -93,6 +93,14 @@ typedef void form_read_fn(form_reader *w, block *b);
 form_read_fn form_read_dept, form_read_info, form_read_pinfo, form_read_budget, form_read_funds,
     form_read_goal, form_read_task, form_read_other, form_read_indicator, form_read_ltext,
     form_read_total;
+/* The length of a goal marker (`目标N:`, `1.`, `(1)`, `一、`) leading s,
+ * else 0 (form_goal.c). */
+size_t form_goal_marker(const char *s, size_t n);
+/* A prose indicator's text (`质量指标:…`): an indicator level name (a
+ * band may follow it), a colon, then text. Returns the offset in text just
+ * after the colon and sets *kind to the level's enum ind_role; 0 when text
+ * is none (form_ind.c). */
+size_t form_prose_level(buf *tmp, const char *text, int *kind);
 /* Is a one-cell line outside the blocks accounted for (form_pairs.c)? */
 int form_pre_line_ok(form_reader *w, const cell *c);
 /* Rows or cells nobody used go to extra (form_pairs.c). */
@@ -129,6 +137,8 @@ char *form_join_key(const char *a, const char *b, const char *c);
 const char *form_header_unit(buf *tmp, const cell *c);
 cell *form_at(const rowv *r, int i);
 int form_numeric(const cell *c);
+/* A number, perhaps followed by a money unit (`250万`, `15000元`). */
+int form_amount(const cell *c);
 int form_word_kind(buf *tmp, const cell *c, const vocab_word *table);
 char *form_flat_text(const cell *c);
 /* Value of a Chinese numeral character: 一..九 1..9, 十 10; -1 for others. */

@@ -141,6 +141,8 @@ static int year_line(form_reader *w, const char *k)
 		return 0;
 	if (*k == '(' && *q++ != ')')
 		return 0;
+	if (*k != '(' && *q == ')')
+		q++; /* `2017 年度)`: the opening bracket lost by the page text */
 	if (*q)
 		return 0;
 	if (!w->year[0])

@@ -212,7 +212,7 @@ static int is(const sumfam *f, const fam_fact *x, int p, const char *s)
 
 /* The first fact (sec, key, field), or NULL. */
 static const fam_fact *find(const sumfam *f, int sec, const char *key, size_t kn, const char *field,
-                        size_t fn)
+                            size_t fn)
 {
 	for (size_t i = lower(f, sec, key, kn); i < f->n; i++) {
 		const fam_fact *x = &f->v[i];
@@ -244,6 +244,7 @@ enum fam_kind {
 	FK_TOTAL_ROW, /* GROUP|合计 = Σ the group's other rows, field by field */
 	FK_SAME,      /* key a = key b, field by field */
 	FK_SPLIT,     /* key total amount = Σ GROUP|* amount */
+	FK_SPLITS,    /* Σ GROUP a|* amount = Σ GROUP b|* amount */
 	FK_PART_LE,   /* each GROUP|* amount <= key total amount */
 	FK_YEAR_LE,   /* a year's amount <= the whole period's */
 	FK_WEIGHTS,   /* Σ indicator 权重 = 100 */
@@ -265,6 +266,7 @@ static const struct fam_rule {
     {"byincome=total", FK_SPLIT, VOCAB_W_B_BYINCOME, VOCAB_W_B_TOTAL "|" VOCAB_W_B_TOTAL, SUM_FAIL},
     {"byexpense=total", FK_SPLIT, VOCAB_W_B_BYEXPENSE, VOCAB_W_B_TOTAL "|" VOCAB_W_B_TOTAL,
      SUM_FAIL},
+    {"byincome=byexpense", FK_SPLITS, VOCAB_W_B_BYINCOME, VOCAB_W_B_BYEXPENSE, SUM_FAIL},
     {"income=total", FK_TOTAL_ROW, VOCAB_W_INCOME_TAB, NULL, SUM_FAIL},
     {"expense=total", FK_TOTAL_ROW, VOCAB_W_EXPENSE_TAB, NULL, SUM_FAIL},
     {"income=expense", FK_SAME, VOCAB_W_INCOME_TAB "|" VOCAB_W_TOTAL_ROW,
@@ -506,6 +508,38 @@ static int rule_split(run *u, const struct fam_rule *ru)
 	return judge2(u, ru, &l, &r, SUM_EQ, VOCAB_MONEY_CANON);
 }
 
+/* Σ GROUP a|* amount = Σ GROUP b|* amount (FK_SPLITS): family B's one
+ * budget split two ways, by income and by expense, checked whether or not
+ * the form states its total. */
+static int rule_splits(run *u, const struct fam_rule *ru)
+{
+	sumfam *f = u->f;
+	side s[2] = {{.n = 0}, {.n = 0}};
+	long parts = 0;
+	const char *g[2] = {ru->a, ru->b};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = lower(f, SEC_BUDGET, g[k], strlen(g[k]));
+		     i < f->n && f->v[i].sec == SEC_BUDGET && in_group(f, &f->v[i], g[k]); i++) {
+			const fam_fact *x = &f->v[i];
+			if (!is(f, x, P_FIELD, "amount"))
+				continue;
+			parts++;
+			if (x->has == 1 && side_add(&s[k], f, x))
+				return overflow(u, ru->check);
+		}
+	if (!parts)
+		return 0;
+	buf_reset(&f->detail);
+	buf_printf(&f->detail,
+	           "Σ budget %s|* amount (%ld facts) vs Σ budget %s|* amount (%ld facts)", ru->a,
+	           s[0].n, ru->b, s[1].n);
+	if (!s[0].n || !s[1].n) {
+		put(u, ru->check, SUM_SKIP, NULL, NULL, NULL, VOCAB_MONEY_CANON);
+		return 0;
+	}
+	return judge2(u, ru, &s[0], &s[1], SUM_EQ, VOCAB_MONEY_CANON);
+}
+
 /* A year's amount <= the whole period's: two keys of one group with the
  * same field (labels from vocab_budget_year_words / _total_words), or two
  * fields of one key. */
@@ -602,8 +636,8 @@ static int rule_score_le(run *u, const struct fam_rule *ru)
 		const fam_fact *x = &f->v[i];
 		if (!is(f, x, P_FIELD, VOCAB_F_SCORE) || x->has != 1)
 			continue;
-		const fam_fact *m = find(f, x->sec, f->s + x->off[P_KEY], x->len[P_KEY], VOCAB_F_MAX,
-		                     strlen(VOCAB_F_MAX));
+		const fam_fact *m = find(f, x->sec, f->s + x->off[P_KEY], x->len[P_KEY],
+		                         VOCAB_F_MAX, strlen(VOCAB_F_MAX));
 		if (!m || m->has != 1)
 			continue;
 		side l = one(f, x), r = one(f, m);
@@ -623,7 +657,7 @@ static int rule_scores(run *u, const struct fam_rule *ru)
 {
 	sumfam *f = u->f;
 	const fam_fact *tot = find(f, SEC_INFO, VOCAB_K_TOTAL_SCORE, strlen(VOCAB_K_TOTAL_SCORE),
-	                       VOCAB_F_SCORE, strlen(VOCAB_F_SCORE));
+	                           VOCAB_F_SCORE, strlen(VOCAB_F_SCORE));
 	side l = {.n = 0};
 	long n = 0;
 	for (size_t i = 0; i < f->n; i++) {
@@ -734,6 +768,9 @@ int sumfam_run(sumfam *f, int exact, sumfam_emit emit, void *ctx, char *err, siz
 		case FK_SPLIT:
 		case FK_PART_LE:
 			rc = rule_split(&u, ru);
+			break;
+		case FK_SPLITS:
+			rc = rule_splits(&u, ru);
 			break;
 		case FK_YEAR_LE:
 			rc = rule_year_le(&u, ru);

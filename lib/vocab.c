@@ -52,6 +52,8 @@ const vocab_money vocab_money_units[] = {
     {"元", -4}, {"千元", -1}, {"万元", 0}, {"亿元", 4}, {NULL, 0},
 };
 
+const char *const vocab_money_short[] = {"万", NULL};
+
 const char *const vocab_deadline_words[] = {"之前", "以前", "底前", "前", "止", NULL};
 
 const vocab_op *vocab_find_op(const vocab_op *table, const char *word, size_t n)
@@ -153,15 +155,15 @@ const vocab_word vocab_block_labels[] = {
 
 const vocab_block vocab_blocks[] = {
     {BLK_PINFO, "项目名称", RD_PINFO, 1, SH_NONE, SEC_INFO},
-    {BLK_DEPT, "部门名称", RD_DEPT, 2, SH_NONE, SEC_N /* no facts: the dept column */},
+    {BLK_DEPT, "部门名称", RD_DEPT, 2, SH_FIRST_TEXT, SEC_N /* no facts: the dept column */},
     {BLK_INFO, "基本信息", RD_INFO, 0, SH_LABEL_AMOUNT, SEC_INFO},
     {BLK_BUDGET, "预算整体情况", RD_BUDGET, 0, SH_LABEL_AMOUNT, SEC_BUDGET},
-    {BLK_GOAL, "总体绩效目标", RD_GOAL, 0, SH_NONE, SEC_GOAL},
+    {BLK_GOAL, "总体绩效目标", RD_GOAL, 0, SH_GOAL_MARKER, SEC_GOAL},
     {BLK_TASK, "年度重点工作任务", RD_TASK, 0, SH_TASK_PREFIX, SEC_TASK},
     {BLK_OTHER, "其他需完成的任务", RD_OTHER, 0, SH_NONE, SEC_OTHER},
     {BLK_INDICATOR, "绩效指标", RD_INDICATOR, 0, SH_LEVEL_WORD, SEC_INDICATOR},
     {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE, SEC_BUDGET},
-    {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_NONE, SEC_INFO},
+    {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_FIRST_TEXT, SEC_INFO},
     {BLK_SPECIAL, "专项名称", RD_PINFO, 1, SH_NONE, SEC_INFO},
     {BLK_TOTAL, "总分", RD_TOTAL, 0, SH_NONE, SEC_INFO},
     {0, NULL, 0, 0, 0, 0},
@@ -273,13 +275,48 @@ const vocab_word vocab_filler_line[] = {
 };
 
 const vocab_word vocab_budget_groups[] = {
-    {VOCAB_W_EXPENSE, 1, 0}, {VOCAB_W_INCOME, 1, 0}, {VOCAB_W_DEVEXP, 1, 0},
-    {VOCAB_W_LEVEL, 1, 0},   {"支出预算", 1, 0},     {"收入预算", 1, 0},
-    {"按收入性质分", 1, 0},  {"按支出性质分", 1, 0}, {NULL, 0, 0},
+    {VOCAB_W_EXPENSE, 1, 0},
+    {VOCAB_W_INCOME, 1, 0},
+    {VOCAB_W_DEVEXP, 1, 0},
+    {VOCAB_W_LEVEL, 1, 0},
+    {"支出预算", 1, 0},
+    {"收入预算", 1, 0},
+    {"按收入性质分", 1, 0},
+    {"按支出性质分", 1, 0},
+    {VOCAB_W_INCOME_TAB, BG_TABLE, 2},
+    {VOCAB_W_EXPENSE_TAB, BG_TABLE, 2},
+    {NULL, 0, 0},
+};
+
+const vocab_syn vocab_budget_nature[] = {
+    {"公共财政拨款", VOCAB_W_B_BYINCOME, 2},
+    {"一般公共预算拨款", VOCAB_W_B_BYINCOME, 2},
+    {"财政拨款", VOCAB_W_B_BYINCOME, 2},
+    {"政府性基金拨款", VOCAB_W_B_BYINCOME, 2},
+    {"纳入专户管理的非税收入拨款", VOCAB_W_B_BYINCOME, 2},
+    {"非税收入", VOCAB_W_B_BYINCOME, 2},
+    {"事业收入", VOCAB_W_B_BYINCOME, 2},
+    {"上级补助收入", VOCAB_W_B_BYINCOME, 2},
+    {"其他收入", VOCAB_W_B_BYINCOME, 2},
+    {"其他资金", VOCAB_W_B_BYINCOME, 2},
+    {"基本支出", VOCAB_W_B_BYEXPENSE, 2},
+    {"项目支出", VOCAB_W_B_BYEXPENSE, 2},
+    {"人员经费", VOCAB_W_B_BYEXPENSE, 2},
+    {"公用经费", VOCAB_W_B_BYEXPENSE, 2},
+    {"人员支出", VOCAB_W_B_BYEXPENSE, 2},
+    {"公用支出", VOCAB_W_B_BYEXPENSE, 2},
+    {NULL, NULL, 0},
 };
 
 const vocab_word vocab_amount_headers[] = {
-    {"预算金额", 1, 2}, {"金额", 1, 2}, {"预算数", 1, 2}, {"资金", 1, 2}, {NULL, 0, 0},
+    {"预算金额", 1, 2},
+    {"金额", 1, 2},
+    {"预算数", 1, 2},
+    {"资金", 1, 2},
+    /* the columns of 收入构成 / 支出构成 tables (FORMAT.md 2c) */
+    {"当年金额", 1, 2},
+    {"占比", 1, 2},
+    {NULL, 0, 0},
 };
 
 const vocab_word vocab_task_headers[] = {
@@ -368,6 +405,7 @@ const vocab_word vocab_title_words[] = {
 };
 
 const char VOCAB_GOAL_WORD[] = "目标";
+const char *const vocab_lost_marks[] = {"?", "\xEF\xBF\xBD", NULL};
 
 const vocab_syn vocab_indicator_fields[] = {
     {"实施期指标值", "实施期指标值", 2},

@@ -30,6 +30,9 @@ typedef struct {
 	int shift; /* value in 万元 = value * 10^shift */
 } vocab_money;
 extern const vocab_money vocab_money_units[];
+/* Money units written short after an amount in a money block (`250万`):
+ * they make the cell an amount, not a label. NULL-terminated. */
+extern const char *const vocab_money_short[];
 extern const char VOCAB_MONEY_CANON[]; /* "万元" */
 
 /* Words after a date that make it a deadline (op <=). NULL-terminated. */
@@ -141,6 +144,10 @@ enum shift_rule {
 	SH_TASK_PREFIX,  /* the first cell starts with `任务N:` */
 	SH_LEVEL_WORD,   /* the first cell is an indicator level name or header */
 	SH_LABEL_AMOUNT, /* a non-label, then an empty cell or an amount */
+	SH_FIRST_TEXT,   /* one text, while the block has none: its value on the
+	                    line after its label (text read a cell a line) */
+	SH_GOAL_MARKER,  /* SH_FIRST_TEXT, or a text led by a goal marker
+	                    (`目标N:`, `1.`, `(1)`, `一、`) */
 };
 typedef struct {
 	int kind;         /* enum form_block */
@@ -173,6 +180,7 @@ extern const vocab_template vocab_templates[];
 
 /* Budget group headers (部门预算支出 ...), and words that mark an amount
  * column's header (预算金额(万元)). */
+enum budget_group_kind { BG_PAIRS = 1, BG_TABLE /* 收入构成 / 支出构成: fields by column */ };
 extern const vocab_word vocab_budget_groups[];
 extern const vocab_word vocab_amount_headers[];
 
@@ -229,6 +237,9 @@ extern const vocab_word vocab_title_words[];
 /* Text whose grid was lost: words that open a note under a table (备注,
  * 注:, 填表人 ...), ending the block they follow (regrid.c). */
 extern const vocab_word vocab_note_labels[];
+/* Marks a conversion writes for characters it lost (`?`, U+FFFD); a run
+ * of them inside a label is read as nothing (form_lost_key). NULL-terminated. */
+extern const char *const vocab_lost_marks[];
 /* Goal markers: `目标N:` uses this word. */
 extern const char VOCAB_GOAL_WORD[];
 
@@ -267,6 +278,9 @@ extern const char VOCAB_ITEM_DIGITS[];
 extern const char *const vocab_item_closers[];
 /* Canonical name of key in table, or NULL. */
 const char *vocab_syn_match(const vocab_syn *table, const char *key);
+/* Family B's budget labels and the group they belong to (按收入性质分,
+ * 按支出性质分), for groups a page lists one after the other. */
+extern const vocab_syn vocab_budget_nature[];
 
 /* First entry of table whose word equals key (or prefixes it, for prefix
  * entries); NULL when none. */

@@ -42,6 +42,24 @@ for d in fixtures/families/*.html fixtures/families/*.csv; do
 	ok "family ${n%%-*}: $n: pg-normalize reads it" "pg-extract $d | pg-normalize >/dev/null"
 done
 
+# Family B as the text of a web page, a cell a line (real excerpt 25's
+# shape): a page heading above the form's title (a line, not a form), the
+# year line's bracket lost, values on the line after their labels, the
+# block label's `(万元)` on a line of its own (the unit of its amounts),
+# the 按收入性质分 column listed before the 按支出性质分 one (each label's
+# group by its words), `目标3` without its colon, prose indicators (key
+# L1|L2, the sentence the value: FORMAT.md 2c).
+tc "family B, a cell a line: facts as reviewed" 0 @$F/b-lines-2019.facts.tsv '' "pg-extract $F/b-lines-2019.txt"
+tc "family B, a cell a line: its splits add up" 0 "$(printf 'byincome=total\tok\nbyexpense=total\tok\nbyincome=byexpense\tok')" '' \
+	"pg-extract $F/b-lines-2019.txt | pg-normalize | pg-sum | awk -F'\t' '\$5 ~ /^by/' | cut -f5,6"
+tc "family B, a cell a line: nothing lost" 0 '' '' \
+	"pg-extract $F/b-lines-2019.txt >\$OUT/bl.tsv; \$BUILD/bench/cells $F/b-lines-2019.txt \$OUT/bl.tsv"
+
+# A 收入构成 table reads at most MAX_COLS (8) columns (docs/limits.md): the
+# 9th header and its cells go to extra, nothing is lost.
+tc "收入构成 table: 8 columns read, the 9th to extra" 0 "$(printf 'budget\t8\nextra\t2')" '' \
+	"pg-extract $F/b-table-cols.html 2>/dev/null | awk -F'\t' '\$5==\"budget\" || \$5==\"extra\"' | cut -f5 | uniq -c | awk '{print \$2 \"\t\" \$1}'"
+
 # A synonym is a data change: 项目主管部门 (one row of vocab_pinfo_roles)
 # names the department; before that row its pair went to extra.
 tc "synonym: 项目主管部门 names the department" 0 @$F/label-synonym.facts.tsv '' "pg-extract $F/label-synonym.html"

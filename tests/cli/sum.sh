@@ -170,6 +170,11 @@ tc "sum: rounding: a money unit scales the tolerance (15000元: 0.00005 万元)"
 # the families' checks (FORMAT.md 2c): passing and failing documents of each
 tc "sum: family D: sources, lines, parts, year<=total" 1 "@$S/family-d.sum" '' "pg-sum $S/family-d.tsv"
 tc "sum: family B: splits and 收入/支出构成 tables" 1 "@$S/family-b.sum" '' "pg-sum $S/family-b.tsv"
+# byincome=byexpense: the two splits of one budget agree even when the form
+# leaves 资金总额 blank (then the =total checks skip)
+tc "sum: family B: the splits disagree, no total stated" 1 \
+	"$(printf 'byincome=total\tskip\t\t\t\nbyexpense=total\tskip\t\t\t\nbyincome=byexpense\tfail\t100\t90\t10')" '' \
+	"{ head -n1 $S/family-b.tsv; printf 'b\t2024\t甲\t\tbudget\t资金总额|资金总额\tamount\t\t\t\t\t\nb\t2024\t甲\t\tbudget\t按收入性质分|财政拨款\tamount\t100\t\t\t万元\t\nb\t2024\t甲\t\tbudget\t按支出性质分|基本支出\tamount\t90\t\t\t万元\t\n'; } | pg-normalize >\$OUT/bs.tsv; pg-sum \$OUT/bs.tsv >\$OUT/bs.sum; rc=\$?; awk -F'\t' '\$5 ~ /^by/' \$OUT/bs.sum | cut -f5-9; exit \$rc"
 tc "sum: family F: weights, scores, targets met and missed" 1 "@$S/selfeval.sum" '' "pg-sum $S/selfeval.tsv"
 tc "sum: family F: only the met targets exit 0" 0 '*' '' \
 	"grep -e '^doc	' -e '	value	' -e '	实际完成值	' $S/selfeval.tsv | grep -v -e 验收时间 -e 培训合格率 -e 就业率 -e '^f-scores' | pg-sum"
