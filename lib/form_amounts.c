@@ -219,9 +219,11 @@ void form_read_funds(form_reader *w, block *b)
 static int colon_pair(form_reader *w, cell *c, const char *group, const char *unit)
 {
 	const char *k = form_labkey(c->text, &w->tmp), *colon = strchr(k, ':');
+	if (!colon && form_ends_colon(c->text)) /* `政府性基金拨款:`, amount empty */
+		colon = k + strlen(k);
 	if (!colon || colon == k)
 		return 0;
-	const char *a = colon + 1;
+	const char *a = *colon ? colon + 1 : colon;
 	if (*a && !((*a >= '0' && *a <= '9') || *a == '-' || *a == '+' || *a == '.'))
 		return 0;
 	char *label = xmemdup(k, (size_t)(colon - k)), *amount = xstrdup(a);

@@ -9,7 +9,8 @@
 #include "hant.h"
 #include "text.h"
 
-/* The label key of s: blanks removed, full-width ASCII folded. In out.
+/* The label key of s: blanks removed, full-width ASCII folded, a trailing
+ * colon dropped (`年度资金总额：` before its value's cell). In out.
  * Folding never lengthens the text, so out is sized once; a code point
  * that folding leaves alone is copied as its bytes. */
 static const char *labkey(const char *s, buf *out)
@@ -17,7 +18,7 @@ static const char *labkey(const char *s, buf *out)
 	/* Most cells need no change (text_plain_prefix: no blank, no lead byte
 	 * of a multi-byte blank or full-width form): the key is the text. */
 	size_t n = strlen(s), k = text_plain_prefix(s, n), i = 0, w = 0;
-	if (k == n)
+	if (k == n && !(n && s[n - 1] == ':'))
 		return s + (s[0] == '*'); /* a required-field star is no part of it */
 	buf_reset(out);
 	buf_grow(out, n);
@@ -48,6 +49,8 @@ static const char *labkey(const char *s, buf *out)
 		}
 		i += k;
 	}
+	while (w > 1 && o[w - 1] == ':') /* a trailing colon (`年度资金总额：`) */
+		w--;
 	o[w] = 0;
 	out->len = w;
 	if (o[0] == '*') { /* a required-field star (`*指标值`, `＊...`) */
@@ -105,6 +108,16 @@ const char *form_lost_key(const char *k, buf *out)
 		i = e;
 	}
 	return any ? buf_str(out) : NULL;
+}
+
+int form_ends_colon(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+		     s[n - 1] == '\r'))
+		n--;
+	return (n >= 1 && s[n - 1] == ':') ||
+	       (n >= 3 && memcmp(s + n - 3, "\xef\xbc\x9a", 3) == 0); /* ： */
 }
 
 char *form_label_key(buf *tmp, const char *s)

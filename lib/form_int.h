@@ -108,6 +108,9 @@ void form_extra_row(form_reader *w, rowv *r);
 
 /* ---- cell helpers (form_cell.c) ---- */
 const char *form_labkey(const char *s, buf *out);
+/* Does s end with a colon (`:` or full-width `：`), blanks after it aside?
+ * (A label written `label:` whose value is empty; form_labkey drops it.) */
+int form_ends_colon(const char *s);
 /* The three tests every reader makes on every cell, inline (they were
  * half a million calls on 100 documents). */
 static inline int form_empty(const cell *c)

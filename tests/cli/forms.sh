@@ -63,3 +63,9 @@ tc "收入构成 table: 8 columns read, the 9th to extra" 0 "$(printf 'budget\t8
 # A synonym is a data change: 项目主管部门 (one row of vocab_pinfo_roles)
 # names the department; before that row its pair went to extra.
 tc "synonym: 项目主管部门 names the department" 0 @$F/label-synonym.facts.tsv '' "pg-extract $F/label-synonym.html"
+# A label written with a trailing colon (`年度资金总额：`, `主管部门:`) keys as
+# without it: the same facts, src aside, for every label cell so written.
+for f in fixtures/families/E-education-2023.html fixtures/families/F-nutrition-2022.html; do
+	tc "trailing colon on labels: $f: same facts" 0 '' '' \
+		"pg-extract $f | cut -f1-11 >\$OUT/colon.want && sed 's|>年度资金总额<|>年度资金总额：<|; s|>主管部门<|>主管部门:<|' $f >\$OUT/colon.html; grep -q '年度资金总额：' \$OUT/colon.html && cut -f2-11 \$OUT/colon.want >\$OUT/colon.w2; pg-extract \$OUT/colon.html | cut -f2-11 | diff \$OUT/colon.w2 -"
+done
