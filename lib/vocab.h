@@ -290,11 +290,13 @@ int vocab_contains(const vocab_word *table, const char *key);
 
 /* Fields whose value may state a quantity (FORMAT.md section 4): section and
  * field names, and the unit a bare number in that field has when neither
- * the value nor the unit column says one (NULL: none). Terminated by an
- * entry with section NULL. */
+ * the value nor the unit column says one (NULL: none); money: 1 when the
+ * field holds money, so that a unit written `万` (vocab_money_short) is
+ * 万元. Terminated by an entry with section NULL. */
 typedef struct {
 	const char *section, *field;
 	const char *unit;
+	int money;
 } vocab_field;
 extern const vocab_field vocab_qty_fields[];
 /* The entry of vocab_qty_fields for section/field (lengths sn, fn), or NULL. */
