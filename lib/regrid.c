@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "frames.h"
 #include "hant.h"
 #include "spaced.h"
 #include "text.h"
@@ -91,14 +92,17 @@ typedef struct {
 	signed char pre;   /* a line above the form's table (`单位:万元`, `预算单位:X`) */
 	signed char multi; /* a multi-project table's column word: its MC_* + 1 */
 	signed char field; /* the name of an indicator's extra column (权重 ...) */
+	signed char span;  /* a two-row header's upper word over columns the lower
+	                      row names (two_row_head): placed past the table */
 	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
 } tok;
 
 typedef struct {
 	tok *v;
 	size_t n, cap;
-	int rows;  /* the shape shows rows */
-	long full; /* the line where REGRID_MAX_TOKENS was reached, or 0 */
+	int rows;   /* the shape shows rows */
+	int framed; /* `| a | b |` lines that are not rows (frames.h): cells only */
+	long full;  /* the line where REGRID_MAX_TOKENS was reached, or 0 */
 } toks;
 
 static void tok_add(toks *t, const char *s, size_t n, long line, int end)
@@ -323,6 +327,10 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 	size_t i = 0, len;
 	const char *s;
 	long line = 0, width = shape == REGRID_PIPES ? pipe_width(text, n) : 0, seen = 0;
+	if (width < 0 && frames_not_rows(text, n)) {
+		width = 0; /* framed lines that are not rows: cells only (frames.h) */
+		t->framed = 1;
+	}
 	int cont = 0;             /* pipe rows: the last line left its last cell open */
 	size_t open = (size_t)-1; /* the token of a lone line that may start a label */
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -1309,6 +1317,22 @@ static int row_full(builder *b, rowbuf *r)
 	return r->n >= b->width;
 }
 
+/* Framed lines that are not rows (frames.h): does the indicator row r end
+ * before cell c, which starts a new line? When r holds all its table's
+ * cells but the last column's (a remark, 偏差原因 ..., left empty and
+ * dropped by the page's renderer, as empty cells are): the renderer broke
+ * the line there, at the row's end. */
+static int framed_end(builder *b, rowbuf *r, tok *c)
+{
+	if (!b->t->framed || !r->n || c->line <= b->t->v[r->v[r->n - 1]].last ||
+	    b->block != BLK_INDICATOR || !b->have_head || b->multi || !b->width)
+		return 0;
+	int skip = 0;
+	while (skip < r->n && skip < b->levels && level_of(&b->w, &b->t->v[r->v[skip]]))
+		skip++;
+	return r->n - skip == b->width - b->levels - 1;
+}
+
 /* Is row r a label followed by header cells, and c not one more? Then the
  * header row ends before c. */
 static int ahead(toks *t, size_t k, tok **out, int want);
@@ -1530,6 +1554,72 @@ static void copy_row(builder *b, rowbuf *p, rowbuf *r, int wrapped)
 	r->n = 0;
 }
 
+/* Header words a two-row header may hold, at most (a longer run is not
+ * looked at). */
+#define REGRID_HEAD_WORDS 64
+
+/* An indicator header written as two rows and read without its rows (the
+ * upper row over the lower one: `绩效指标 | 年度指标值 | 实际完成值 | 分值 |
+ * 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+ * 度量单位`, real 15): the upper row's words after the table's label are
+ * header words and extra columns' names, and a level column word (一级指标)
+ * follows them. In the form's grid the upper words whose role the lower row
+ * names again (年度指标值 over 指标性质 | 指标值 | 度量单位) span those
+ * columns; the others (实际完成值, 分值 ...) span both rows, as columns
+ * after the lower row's. The tokens are put in that order -- label, lower
+ * row, the upper row's columns, then the spanning words, marked span (they
+ * are placed past the table's columns, so they go to extra) -- so that one
+ * header row is read. Tokens within a row only move among themselves. */
+static void two_row_head(builder *b, toks *t)
+{
+	for (size_t a = 0; a < t->n; a++) {
+		tok *l = &t->v[a];
+		if (l->end || !l->n || block_of(&b->w, l) != BLK_INDICATOR)
+			continue;
+		/* the upper row: header words and extra columns' names */
+		size_t i = a + 1;
+		int role;
+		while (i < t->n && i - a <= REGRID_HEAD_WORDS && !t->v[i].end && t->v[i].n &&
+		       !level_of(&b->w, &t->v[i]) &&
+		       ((header_of(&b->w, &t->v[i], &role) && role > 0 && role != IR_L1 &&
+		         role != IR_L2 && role != IR_L3 && role != IR_L12) ||
+		        t->v[i].field))
+			i++;
+		if (i == a + 1 || i >= t->n || t->v[i].end || !header_of(&b->w, &t->v[i], &role) ||
+		    (role != IR_L1 && role != IR_L2))
+			continue;
+		/* the lower row: header words up to the first cell that is none */
+		size_t e = i;
+		while (e < t->n && e - i <= REGRID_HEAD_WORDS && !t->v[e].end && t->v[e].n &&
+		       !level_of(&b->w, &t->v[e]) &&
+		       ((header_of(&b->w, &t->v[e], &role) && role > 0) || t->v[e].field))
+			e++;
+		if (e - i < 2)
+			continue;
+		size_t up = i - a - 1, low = e - i, o = 0;
+		tok *v = xreallocarray(NULL, up + low, sizeof *v);
+		for (size_t k = i; k < e; k++)
+			v[o++] = t->v[k];
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t k = a + 1; k < i; k++) {
+				tok *c = &t->v[k];
+				int covered = 0;
+				header_of(&b->w, c, &role);
+				for (size_t j = i; j < e && role > 0 && !covered; j++) {
+					int r2;
+					covered = header_of(&b->w, &t->v[j], &r2) && r2 == role;
+				}
+				if (covered == pass) {
+					v[o] = *c;
+					v[o++].span = (signed char)covered;
+				}
+			}
+		memcpy(t->v + a + 1, v, (up + low) * sizeof *v);
+		free(v);
+		a = e - 1;
+	}
+}
+
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
@@ -1564,6 +1654,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	}
 	if (shape == REGRID_LINES || shape == REGRID_WORDS)
 		join_broken(&t, &b.w);
+	if (!t.rows)
+		two_row_head(&b, &t);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {
@@ -1576,11 +1668,13 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			continue;
 		}
 		int bare;
-		if (!t.rows && glued(&b.w, c->s, c->n)) {
-			/* a glued cell: a row of its own, outside any table */
-			warn_add(warn, c->line,
-			         "glued cells not split (their text goes to extra): %.*s",
-			         (int)(c->n > 200 ? 200 : c->n), c->s);
+		if (!t.rows && (c->span || glued(&b.w, c->s, c->n))) {
+			/* a glued cell (or a two-row header's spanning word): a
+			 * row of its own, outside any table */
+			if (!c->span)
+				warn_add(warn, c->line,
+				         "glued cells not split (their text goes to extra): %.*s",
+				         (int)(c->n > 200 ? 200 : c->n), c->s);
 			emit(&b, &r);
 			place(&b, &b.held);
 			row_push(&r, k);
@@ -1604,7 +1698,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		} else if (!t.rows) {
 			if (r.n && mh < 0 &&
 			    (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
-			     ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
+			     framed_end(&b, &r, c) || ind_head_done(&b, &r, k) ||
+			     heads_start(&b, &r, k)))
 				emit(&b, &r);
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */

@@ -573,7 +573,16 @@ int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t
 /* A row that starts with one of these is a note under a table, not a row of
  * it: it ends the block (matched as a label key's prefix). */
 const vocab_word vocab_note_labels[] = {
-    {"备注", 1, 1},     {"注:", 1, 1},        {"说明", 1, 1},     {"填表人", 1, 1},
-    {"填报人", 1, 1},   {"单位负责人", 1, 1}, {"联系电话", 1, 1}, {"财政部门审核意见", 1, 1},
-    {"审核意见", 1, 1}, {"扫一扫", 1, 1},     {NULL, 0, 0},
+    {"备注", 1, 1},
+    {"注:", 1, 1},
+    {"说明", 1, 1},
+    {"填表人", 1, 1},
+    {"填报人", 1, 1},
+    {"单位负责人", 1, 1},
+    {"联系电话", 1, 1},
+    {"财政部门审核意见", 1, 1},
+    {"审核意见", 1, 1},
+    {"扫一扫", 1, 1},
+    {"其他需要说明事项", 1, 1},
+    {NULL, 0, 0},
 };
