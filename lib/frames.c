@@ -44,11 +44,14 @@ int frames_not_rows(const char *text, size_t n)
 				continue;
 			const vocab_word *v = vocab_match(vocab_indicator_headers, k);
 			const vocab_word *b = vocab_match(vocab_block_labels, k);
+			int field = vocab_syn_match(vocab_indicator_fields, k) != NULL;
 			if (v && (v->kind == IR_L1 || v->kind == IR_L2))
-				found = other, head = 1; /* a level column of the header */
+				found = other; /* a level column after another row's end */
+			if (v || field)
+				head = 1; /* a header word, or an extra column's name */
 			else if (head && vocab_match(vocab_indicator_levels, k))
 				found = 1; /* a data row's level name after it */
-			else if (!v && !(b && b->kind == BLK_INDICATOR))
+			else if (!(b && b->kind == BLK_INDICATOR))
 				other = 1; /* neither the table's label nor a header word */
 		}
 	}

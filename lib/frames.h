@@ -15,11 +15,12 @@
 #include <stddef.h>
 
 /* 1 when the `|`-framed lines of text[0..n) are not the table's rows: some
- * line holds an indicator header's level column word (一级指标, 二级指标)
- * and, after it in the same line, a level name (产出指标, 数量指标 ...),
- * i.e. a header row and a data row on one line; or before it a cell that is
- * neither the indicator table's label (绩效指标 ...) nor a header word, i.e.
- * the end of another row on the header's line. 0 otherwise (a line is a
+ * line holds an indicator header word or an extra column's name (一级指标,
+ * 指标值, 权重, 备注 ...) and, after it in the same line, a level name
+ * (产出指标, 数量指标 ...), i.e. a header row and a data row on one line;
+ * or a level column word (一级指标, 二级指标) with a cell before it that is
+ * neither the indicator table's label (绩效指标 ...) nor a header word,
+ * i.e. the end of another row on the header's line. 0 otherwise (a line is a
  * row, as regrid reads framed lines). Looks at most FRAMES_MAX_CELLS cells
  * of a line. */
 int frames_not_rows(const char *text, size_t n);

@@ -381,12 +381,14 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 			continue;
 		}
 		/* pipes: the empty pieces before a line's first cell and after its
-		 * last are padding or the line's ends */
+		 * last are padding or the line's ends; in framed lines that are not
+		 * rows, only the pieces outside the frame (an empty piece inside
+		 * it, `|  | 有效 |`, is an empty cell) */
 		size_t last = t->n;
-		while (last > first && t->v[last - 1].n == 0)
+		while (last > first && t->v[last - 1].n == 0 && (!t->framed || last == t->n))
 			last--;
 		size_t lead = first;
-		while (lead < last && t->v[lead].n == 0)
+		while (lead < last && t->v[lead].n == 0 && (!t->framed || lead == first))
 			lead++;
 		size_t cells = last - lead;
 		memmove(t->v + first, t->v + lead, cells * sizeof *t->v);
@@ -778,6 +780,7 @@ typedef struct {
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
 	int multi; /* the indicator header is a multi-project table's (project columns first) */
+	int remark_last; /* the indicator header's last column is a remark (vocab_remark_fields) */
 	warnings *warn;
 	char **joined; /* space-aligned text: texts of cells joined over lines */
 	size_t njoined;
@@ -1088,6 +1091,12 @@ static void place(builder *b, rowbuf *r)
 			}
 			b->levels = b->col_rest;
 			b->late_levels = 0;
+			b->remark_last = 0;
+			const char *last = vocab_syn_match(
+			    vocab_indicator_fields, key_of(&b->w, t->v[r->v[from + heads - 1]].s,
+			                                   t->v[r->v[from + heads - 1]].n));
+			for (int j = 0; last && vocab_remark_fields[j]; j++)
+				b->remark_last |= strcmp(last, vocab_remark_fields[j]) == 0;
 			for (int j = b->col_rest; j < heads; j++)
 				b->late_levels |= ir[j] == IR_L1 || ir[j] == IR_L2;
 		}
@@ -1319,13 +1328,13 @@ static int row_full(builder *b, rowbuf *r)
 
 /* Framed lines that are not rows (frames.h): does the indicator row r end
  * before cell c, which starts a new line? When r holds all its table's
- * cells but the last column's (a remark, 偏差原因 ..., left empty and
- * dropped by the page's renderer, as empty cells are): the renderer broke
- * the line there, at the row's end. */
+ * cells but the last column's, and that column is a remark (偏差原因, 备注:
+ * mostly left empty, and dropped by a page's renderer that drops empty
+ * cells): the renderer broke the line there, at the row's end. */
 static int framed_end(builder *b, rowbuf *r, tok *c)
 {
 	if (!b->t->framed || !r->n || c->line <= b->t->v[r->v[r->n - 1]].last ||
-	    b->block != BLK_INDICATOR || !b->have_head || b->multi || !b->width)
+	    b->block != BLK_INDICATOR || !b->have_head || b->multi || !b->width || !b->remark_last)
 		return 0;
 	int skip = 0;
 	while (skip < r->n && skip < b->levels && level_of(&b->w, &b->t->v[r->v[skip]]))

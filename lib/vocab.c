@@ -420,6 +420,8 @@ const vocab_word vocab_title_words[] = {
     {"自评表", 1, 0},         {NULL, 0, 0},
 };
 
+const char *const vocab_remark_fields[] = {"偏差原因", "备注", NULL};
+
 const char VOCAB_GOAL_WORD[] = "目标";
 const char *const vocab_lost_marks[] = {"?", "\xEF\xBF\xBD", NULL};
 

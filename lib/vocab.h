@@ -278,6 +278,9 @@ extern const char VOCAB_ITEM_DIGITS[];
 extern const char *const vocab_item_closers[];
 /* Canonical name of key in table, or NULL. */
 const char *vocab_syn_match(const vocab_syn *table, const char *key);
+/* Canonical indicator fields that are remarks, mostly left empty (偏差原因,
+ * 备注): a page's renderer that drops empty cells drops them. NULL-ended. */
+extern const char *const vocab_remark_fields[];
 /* Family B's budget labels and the group they belong to (按收入性质分,
  * 按支出性质分), for groups a page lists one after the other. */
 extern const vocab_syn vocab_budget_nature[];

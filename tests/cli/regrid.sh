@@ -17,17 +17,20 @@ tc "seed saved as CSV: its budget facts" 0 '8' '' \
 
 # Acceptance 3, the metamorphic test: every fixture form, re-rendered from its
 # grid (the HTML rendering, which every form of these folders has) as one
-# cell per line, as `|`-flattened rows, as browser-copy text and as
-# space-aligned text (bench/flatten), gives the same facts as the grid, all
-# columns but src.
+# cell per line, as `|`-flattened rows, as browser-copy text, as
+# space-aligned text and as framed lines that are not rows (bench/flatten),
+# gives the same facts as the grid, all columns but src.
 # KNOWN: renderings that do not yet give the grid's facts (found when the
 # families landed beside regrid; docs/regrid.md "Known failures"): they are
 # not compared, only checked for lost cells, and listed so that a fix shows.
-KNOWN=" fixtures/families/B-county-2021.html:lines fixtures/forms/b-table-cols.html:lines fixtures/families/B-county-2021.html:spaced fixtures/forms/b-table-cols.html:spaced "
+# As framed lines that are not rows (bench/flatten frames, docs/regrid.md
+# section 1e): a form without an indicator table (task-numbers) is not told
+# from framed rows, and the side-by-side 构成 tables are not read.
+KNOWN=" fixtures/families/B-county-2021.html:lines fixtures/forms/b-table-cols.html:lines fixtures/families/B-county-2021.html:spaced fixtures/forms/b-table-cols.html:spaced fixtures/families/B-county-2021.html:frames fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames "
 for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fixtures/years/*/*.html fixtures/families/*.html fixtures/families/*/*.html; do
 	[ -f "$f" ] || continue
 	b=$(basename "$f")
-	for m in lines pipes copy spaced; do
+	for m in lines pipes copy spaced frames; do
 		case $KNOWN in *" $f:$m "*)
 			# a known failure stays one: when it is fixed, this says so
 			ok "re-rendered as $m (known failure, still failing): $f" \
