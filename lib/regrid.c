@@ -12,6 +12,7 @@
 
 #include "form.h"
 #include "frames.h"
+#include "pairsplit.h"
 #include "hant.h"
 #include "spaced.h"
 #include "text.h"
@@ -1563,6 +1564,38 @@ static void copy_row(builder *b, rowbuf *p, rowbuf *r, int wrapped)
 	r->n = 0;
 }
 
+/* Cells that glue a label to its value (pairsplit.h: `中央主管部门财政部`)
+ * cut into their pieces, each a token of its own on the cell's line. */
+static void split_pairs(toks *t)
+{
+	size_t cut[PAIRSPLIT_MAX_CUTS], extra = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if (!t->v[k].end && t->v[k].n)
+			extra +=
+			    (size_t)pairsplit_cuts(t->v[k].s, t->v[k].n, cut, PAIRSPLIT_MAX_CUTS);
+	if (!extra || t->n + extra > REGRID_MAX_TOKENS)
+		return;
+	tok *v = xreallocarray(NULL, t->n + extra, sizeof *v);
+	size_t o = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		tok c = t->v[k];
+		int m = c.end || !c.n ? 0 : pairsplit_cuts(c.s, c.n, cut, PAIRSPLIT_MAX_CUTS);
+		size_t a = 0;
+		for (int j = 0; j <= m; j++) {
+			size_t e = j < m ? cut[j] : c.n;
+			v[o] = c;
+			v[o].s = c.s + a;
+			v[o].n = (uint32_t)(e - a);
+			v[o++].done = 0;
+			a = e;
+		}
+	}
+	free(t->v);
+	t->v = v;
+	t->n = o;
+	t->cap = t->n;
+}
+
 /* Header words a two-row header may hold, at most (a longer run is not
  * looked at). */
 #define REGRID_HEAD_WORDS 64
@@ -1663,8 +1696,10 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	}
 	if (shape == REGRID_LINES || shape == REGRID_WORDS)
 		join_broken(&t, &b.w);
-	if (!t.rows)
+	if (!t.rows) {
+		split_pairs(&t);
 		two_row_head(&b, &t);
+	}
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {

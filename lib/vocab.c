@@ -144,6 +144,13 @@ const vocab_word vocab_block_labels[] = {
     {"起止时间", BLK_PINFO, 0},
     {"项目支出实施期", BLK_PINFO, 0},
     {"项目负责人", BLK_PINFO, 0},
+    /* transfer payments (family E/F, real 19) */
+    {"转移支付(项目)名称", BLK_PINFO, 0},
+    {"转移支付名称", BLK_PINFO, 0},
+    {"中央主管部门", BLK_PINFO, 0},
+    {"省级主管部门", BLK_PINFO, 0},
+    {"地方主管部门", BLK_PINFO, 0},
+    {"资金使用单位", BLK_PINFO, 0},
     {VOCAB_W_FUNDS, BLK_FUNDS, 2},
     {"资金情况", BLK_FUNDS, 2},
     {"项目资金情况", BLK_FUNDS, 2},
@@ -247,6 +254,9 @@ const vocab_word vocab_pinfo_roles[] = {
     {"专项名称", PI_PROJECT, 0},
     {"专项资金名称", PI_PROJECT, 0},
     {"资金名称", PI_PROJECT, 0},
+    {"地方主管部门", PI_DEPT, 0}, /* the one filling the form in, not 中央主管部门 */
+    {"转移支付(项目)名称", PI_PROJECT, 0},
+    {"转移支付名称", PI_PROJECT, 0},
     {NULL, 0, 0},
 };
 
@@ -421,6 +431,12 @@ const vocab_word vocab_title_words[] = {
 };
 
 const char *const vocab_remark_fields[] = {"偏差原因", "备注", NULL};
+
+const char *const vocab_glued_labels[] = {
+    "项目名称",     "转移支付(项目)名称", "转移支付名称", "专项资金名称",
+    "主管部门",     "中央主管部门",       "省级主管部门", "地方主管部门",
+    "资金使用单位", "实施单位",           "项目实施单位", NULL,
+};
 
 const char VOCAB_GOAL_WORD[] = "目标";
 const char *const vocab_lost_marks[] = {"?", "\xEF\xBF\xBD", NULL};

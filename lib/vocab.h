@@ -281,6 +281,9 @@ const char *vocab_syn_match(const vocab_syn *table, const char *key);
 /* Canonical indicator fields that are remarks, mostly left empty (偏差原因,
  * 备注): a page's renderer that drops empty cells drops them. NULL-ended. */
 extern const char *const vocab_remark_fields[];
+/* Info labels that a page's text may glue to their value in one cell
+ * (`中央主管部门财政部`; pairsplit.c), as written (raw bytes). NULL-ended. */
+extern const char *const vocab_glued_labels[];
 /* Family B's budget labels and the group they belong to (按收入性质分,
  * 按支出性质分), for groups a page lists one after the other. */
 extern const vocab_syn vocab_budget_nature[];
