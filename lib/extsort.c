@@ -16,16 +16,14 @@
  * twice a line) and the fields (at most a line), with their lengths */
 #define MAX_BODY (3 * (size_t)TSV_MAX_LINE + 10 * (TSV_MAX_COLS + 3))
 
-/* A run being read: its bytes in buf[pos, len) (fd >= 0), or the kept
- * run's records mem[mpos ..] (fd < 0); the current record's key and
- * fields. */
+/* A run being read: its bytes in buf[pos, len); the current record's key
+ * (front coding undone) and fields. */
 struct extsort_rd {
 	int fd;
 	char *buf;
 	size_t cap, pos, len;
 	int eof;
-	size_t mpos;
-	char *kbuf; /* a file's current key, its front coding undone */
+	char *kbuf; /* the current key */
 	size_t kcap;
 	const char *key; /* the current record's key */
 	size_t keylen;
@@ -469,12 +467,6 @@ int extsort_end(extsort *e)
 	return 0;
 }
 
-void extsort_keep(extsort *e, char **recs, size_t n)
-{
-	e->mem = recs;
-	e->nmem = n;
-}
-
 static int less(const extsort *e, size_t a, size_t b)
 {
 	return extsort_keycmp(e->rd[a].key, e->rd[a].keylen, e->rd[b].key, e->rd[b].keylen) < 0;
@@ -558,19 +550,6 @@ static int rd_fields(const extsort *e, struct extsort_rd *d, const char *p, size
 static int rd_next(extsort *e, size_t i)
 {
 	struct extsort_rd *d = &e->rd[i];
-	if (d->fd < 0) { /* the kept run */
-		if (d->mpos == e->nmem)
-			return 0;
-		const char *rec = e->mem[d->mpos++];
-		uint32_t kl, fl;
-		memcpy(&kl, rec, 4);
-		memcpy(&fl, rec + 4, 4);
-		d->key = rec + REC_HDR;
-		d->keylen = kl;
-		if (rd_fields(e, d, rec + REC_HDR + kl, fl) < 0)
-			goto damaged;
-		return 1;
-	}
 	int rc = rd_fill(e, d, 10); /* the longest varint */
 	if (rc < 0)
 		return -1;
@@ -609,26 +588,21 @@ damaged:
 	return -1;
 }
 
-/* Readers and heap over file runs [first, first + n), and the kept run
- * when mem. Returns 0 or -1. */
-static int merge_open(extsort *e, size_t first, size_t n, int mem)
+/* Readers and heap over runs [first, first + n). Returns 0 or -1. */
+static int merge_open(extsort *e, size_t first, size_t n)
 {
-	size_t nr = n + (mem != 0);
-	e->rd = xcalloc(nr ? nr : 1, sizeof *e->rd);
-	e->heap = xreallocarray(NULL, nr ? nr : 1, sizeof *e->heap);
-	e->nrd = nr;
+	e->rd = xcalloc(n ? n : 1, sizeof *e->rd);
+	e->heap = xreallocarray(NULL, n ? n : 1, sizeof *e->heap);
+	e->nrd = n;
 	e->nheap = 0;
 	e->top_used = 0;
-	for (size_t i = 0; i < nr; i++) {
+	for (size_t i = 0; i < n; i++) {
+		e->rd[i].fd = fileno(e->runs[first + i]);
+		e->rd[i].cap = RUNBUF_SIZE;
+		e->rd[i].buf = xmalloc(RUNBUF_SIZE);
 		e->rd[i].view.nf = e->ncols;
-		e->rd[i].fd = -1;
-		if (i < n) {
-			e->rd[i].fd = fileno(e->runs[first + i]);
-			e->rd[i].cap = RUNBUF_SIZE;
-			e->rd[i].buf = xmalloc(RUNBUF_SIZE);
-		}
 	}
-	for (size_t i = 0; i < nr; i++) {
+	for (size_t i = 0; i < n; i++) {
 		int rc = rd_next(e, i);
 		if (rc < 0)
 			return -1;
@@ -666,7 +640,7 @@ int extsort_next(extsort *e, const tsv_reader **r)
  * -1. */
 static int merge_oldest(extsort *e)
 {
-	if (merge_open(e, 0, EXTSORT_FAN_IN, 0) < 0 || extsort_begin(e) < 0)
+	if (merge_open(e, 0, EXTSORT_FAN_IN) < 0 || extsort_begin(e) < 0)
 		return -1;
 	const tsv_reader *r;
 	int rc;
@@ -689,5 +663,5 @@ int extsort_merge(extsort *e)
 	while (e->nruns > EXTSORT_FAN_IN)
 		if (merge_oldest(e) < 0)
 			return -1;
-	return merge_open(e, 0, e->nruns, e->mem != NULL);
+	return merge_open(e, 0, e->nruns);
 }

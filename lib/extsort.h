@@ -13,8 +13,9 @@
  * the rest of the key, then each field as its length and bytes (lengths
  * as LEB128 varints; nothing escaped, nothing to parse but the lengths).
  * They go to $TMPDIR (else /tmp), unlinked as soon as they are created, so
- * nothing is left behind, whatever happens. The last run may stay in the
- * caller's memory (extsort_keep) and be merged from there, never written.
+ * nothing is left behind, whatever happens. (A last run kept in memory
+ * and merged from there instead was measured: no faster, its records being
+ * scattered, and twice the memory; docs/pg-diff.md.)
  * At most EXTSORT_FAN_IN runs are read at once: when one run more is
  * finished, the oldest EXTSORT_FAN_IN are merged into one longer run, so
  * at most EXTSORT_FAN_IN + 1 files are open. Memory is bounded by the
@@ -46,8 +47,6 @@ typedef struct extsort {
 	size_t reccap;
 	char *last; /* the key written last in the run (front coding) */
 	size_t lastlen, lastcap;
-	char **mem; /* the kept run (extsort_keep): sorted built records */
-	size_t nmem;
 	const char *key; /* the key of the record extsort_next handed out */
 	size_t keylen;
 	/* merging */
@@ -62,7 +61,7 @@ typedef struct extsort {
 /* Start with no runs, records of ncols fields (1 .. TSV_MAX_COLS). */
 void extsort_init(extsort *e, int ncols);
 /* Close and forget every run (their space is given back) and the readers.
- * The kept run's records stay the caller's. NULL is a no-op. */
+ * NULL is a no-op. */
 void extsort_free(extsort *e);
 
 /* Open a temporary file in $TMPDIR (else /tmp), already unlinked, for
@@ -80,8 +79,7 @@ void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const
 /* A record built in memory (uint32 key length, uint32 length of the
  * fields, the key, the fields as a run holds them), so that a caller can
  * load records once, sort them (extsort_sort) and write them
- * (extsort_put_rec) or keep them (extsort_keep) without copying or parsing
- * them again. */
+ * (extsort_put_rec) without copying or parsing them again. */
 size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len);
 /* Build the record into dst (extsort_rec_size bytes). */
 void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen, char *const *f,
@@ -98,12 +96,6 @@ void extsort_sort(char **recs, size_t n);
 int extsort_keycmp(const char *a, size_t an, const char *b, size_t bn);
 /* Finish the run. Returns 0, or -1 (e->err: a disk full, ...). */
 int extsort_end(extsort *e);
-/* Make n built records, sorted (extsort_sort), the last run without
- * writing them: the merge reads them where they are. They (and recs) must
- * stay untouched until extsort_free; at most one such run, given after
- * every run written and before extsort_merge. */
-void extsort_keep(extsort *e, char **recs, size_t n);
-
 /* Prepare the merge of every run. Returns 0, or -1. */
 int extsort_merge(extsort *e);
 /* The next record in order: *r holds its fields (f, len; not
