@@ -388,8 +388,10 @@ void extsort_sort(char **recs, size_t n)
 		}
 		if (!f.fresh) /* each record is a cache miss: ask for them ahead */
 			for (size_t i = 0; i < f.n; i++) {
-				if (i + 16 < f.n)
+				if (i + 16 < f.n) { /* its length, and the chunk */
+					__builtin_prefetch(v[i + 16].r);
 					__builtin_prefetch(v[i + 16].r + REC_HDR + off);
+				}
 				v[i].c = chunk_at(v[i].r, off);
 			}
 		/* the pivot: the median of three picked at random (a fixed
