@@ -12,6 +12,7 @@
 
 #include "form.h"
 #include "hant.h"
+#include "regrid_table.h"
 #include "spaced.h"
 #include "text.h"
 #include "vocab.h"
@@ -133,9 +134,11 @@ static int blank_line(const char *s, size_t n)
 }
 
 static int header_of(words *w, tok *c, int *role);
+static const char *key_of(words *w, const char *s, size_t n);
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
- * 指标值 ...) alone? */
+ * 指标值 ...), or a table's title that heads its own columns (收入构成,
+ * 支出构成: regrid_table_title), alone? */
 static int head_line(const char *text, size_t n)
 {
 	words w = {0};
@@ -144,7 +147,8 @@ static int head_line(const char *text, size_t n)
 	int found = 0, role;
 	while (!found && pg_next_line(text, n, &i, &s, &len)) {
 		tok c = {.s = s, .n = (uint32_t)len};
-		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
+		found = len && len < 64 && header_of(&w, &c, &role) &&
+		        (role > 0 || c.trole || regrid_table_title(key_of(&w, s, len)));
 	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
@@ -153,7 +157,8 @@ static int head_line(const char *text, size_t n)
 }
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
- * 指标值, 主要实施内容 ...) as one of its space-separated cells (spaced_cut)? */
+ * 指标值, 主要实施内容 ...), or a table's title (收入构成), as one of its
+ * space-separated cells (spaced_cut)? */
 static int head_piece(const char *text, size_t n)
 {
 	words w = {0};
@@ -165,7 +170,8 @@ static int head_piece(const char *text, size_t n)
 		size_t c = spaced_cut(s, len, p, 64);
 		for (size_t k = 0; !found && k < c && k < 64; k++) {
 			tok t = {.s = s + p[k].off, .n = (uint32_t)p[k].len};
-			found = p[k].len < 64 && header_of(&w, &t, &role) && (role > 0 || t.trole);
+			found = p[k].len < 64 && header_of(&w, &t, &role) &&
+			        (role > 0 || t.trole || regrid_table_title(key_of(&w, t.s, t.n)));
 		}
 	}
 	buf_free(&w.key);
@@ -710,6 +716,8 @@ static int glued(words *w, const char *s, size_t n)
 	}
 	if (glued_heads(k) || score_pair(k))
 		return 1;
+	if (regrid_prose(k))
+		return 0; /* a prose indicator: a level name, a colon, its sentence */
 	if (!may_start(w, k) || known_word(w, k))
 		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
 	if (strip_band((char *)k) && known_word(w, k))
@@ -1221,6 +1229,12 @@ static int multi_lead(builder *b, rowbuf *r)
 	return 1;
 }
 
+/* Is cell c a prose indicator (`数量指标:…`, regrid_prose)? */
+static int prose_of(builder *b, tok *c)
+{
+	return c->n && !level_of(&b->w, c) && regrid_prose(key_of(&b->w, c->s, c->n));
+}
+
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
 static int starts_row(builder *b, rowbuf *r, tok *c)
@@ -1259,6 +1273,16 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 				return 0;
 		}
 		return 1;
+	}
+	if (blk == BLK_INDICATOR && prose_of(b, c)) {
+		/* a prose indicator (`时效指标:…`) ends its row: it goes on
+		 * only after the block's label and level names */
+		for (int j = 0; j < r->n; j++) {
+			tok *x = &b->t->v[r->v[j]];
+			if (x->n && !level_of(&b->w, x) && block_of(&b->w, x) != BLK_INDICATOR)
+				return 1;
+		}
+		return 0;
 	}
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
@@ -1309,14 +1333,33 @@ static int row_full(builder *b, rowbuf *r)
 	return r->n >= b->width;
 }
 
+/* Is row r the header row of a table that heads its own columns: its
+ * title (收入构成, 支出构成: regrid_table_title) at cell at (after the
+ * block's label, or first), then its column headers, which vocab need not
+ * name (`近两年收支金额`), and, side by side, the next table's title and
+ * columns? */
+static int table_head(builder *b, const rowbuf *r, int at)
+{
+	if (r->n <= at)
+		return 0;
+	tok *c = &b->t->v[r->v[at]];
+	int role;
+	return header_of(&b->w, c, &role) && regrid_table_title(key_of(&b->w, c->s, c->n));
+}
+
 /* Is row r a label followed by header cells, and c not one more? Then the
- * header row ends before c. */
+ * header row ends before c. A table's header row (table_head) ends at the
+ * first cell that starts its rows (regrid_table_row_cell: empty, a number,
+ * 合计, a budget label), so that the data rows are as wide as the header,
+ * both tables' cells in one row when they stand side by side. */
 static int ahead(toks *t, size_t k, tok **out, int want);
 
 static int head_done(builder *b, rowbuf *r, tok *c)
 {
 	int role;
 	tok *c0 = &b->t->v[r->v[0]];
+	if (table_head(b, r, 0))
+		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
 	if (header_of(&b->w, c0, &role) && role < 0) {
 		/* a header row without a label (按收入性质分 | 按支出性质分) */
 		for (int j = 1; j < r->n; j++)
@@ -1331,6 +1374,8 @@ static int head_done(builder *b, rowbuf *r, tok *c)
 	if (blk == BLK_NONE || blk == BLK_INDICATOR || blk == BLK_TASK ||
 	    !header_of(&b->w, c1, &role))
 		return 0; /* indicator and task headers end where their rows start */
+	if (table_head(b, r, 1))
+		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
 	return !header_of(&b->w, c, &role);
 }
 
