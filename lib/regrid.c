@@ -1118,6 +1118,12 @@ static void place(builder *b, rowbuf *r)
 			int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
 			pad = b->labelcol + (at < 0 ? b->col_rest : at) - f;
 		}
+	} else if (!b->glued && b->block == BLK_INDICATOR && !b->have_head && blk == BLK_NONE &&
+	           c0->n && level_of(&b->w, c0) == IR_L2) {
+		/* no header row: the columns are the form's default ones (level
+		 * 1, level 2, ...), so a row that starts with a level-2 name lost
+		 * its level-1 cell too (`质量指标 | 准确率 | 100%`) */
+		pad = b->labelcol + 1;
 	}
 	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
 	pad = pad < 0 ? 0 : pad;
@@ -1492,7 +1498,9 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 }
 
 /* Space-aligned text (spaced.c): is row r, whose cells all sit under cells
- * of row p and are fewer, the rest of those cells (their text wrapped)?
+ * of row p and are fewer (than p's, not only than those of the last row
+ * spaced.c kept: two task rows under their header are two rows), the rest
+ * of those cells (their text wrapped)?
  * When one of its cells makes a label with the cell above it
  * (broken_label: `社会效益` over `指标`) and the others say nothing of
  * themselves (no label, level or header word: `沿线群众满意` over `度`
@@ -1504,7 +1512,13 @@ static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
 	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
 	if (blk == BLK_NONE)
 		blk = b->block;
-	int label = 0, plain = 1, any = 0;
+	int label = 0, plain = 1, any = 0, above = 0, cells = 0;
+	for (int j = 0; j < p->n; j++)
+		above += b->t->v[p->v[j]].n > 0;
+	for (int j = 0; j < r->n; j++)
+		cells += b->t->v[r->v[j]].n > 0;
+	if (cells >= above)
+		return 0; /* as many cells as the row above: a row of its own */
 	for (int j = 0; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]];
 		if (!c->n)

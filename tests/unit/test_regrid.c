@@ -163,6 +163,20 @@ int main(void)
 	          "部门总体资金情况|收入构成|c1|c2 / |甲|1|2 / 部门名称|某局");
 	CHECK_STR(read("收入构成\n当年金额\n近两年收支金额\n其他资金\n1\n2\n合计\n1\n2\n"),
 	          "收入构成|当年金额|近两年收支金额 / 其他资金|1|2 / 合计|1|2"); /* no label */
+	/* space-aligned: two task rows under their header, each as many cells
+	 * as the row above, are two rows, not one task's text wrapped */
+	CHECK_STR(
+	    read("年度重点工作任务  名称      主要实施内容  拟投入的资金  期望达到的目标\n"
+	         "                  甲        办公          20            运转\n"
+	         "                  乙        专项          5             完成\n"
+	         "绩效指标          一级指标  二级指标      三级指标      指标值\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / |甲|办公|20|运转 / "
+	    "|乙|专项|5|完成 / 绩效指标|一级指标|二级指标|三级指标|指标值");
+	/* an indicator table without a header row has the default columns: a
+	 * row that starts with a level-2 name lost its level-1 cell too */
+	CHECK_STR(read("标题 | ||||\n绩效指标 | 产出指标 | 数量指标 | 办件数 | ≥100件 |\n"
+	               " |  | 质量指标 | 准确率 | 100% |\n"),
+	          "标题 / 绩效指标|产出指标|数量指标|办件数|≥100件 / ||质量指标|准确率|100%");
 	/* prose indicators (a level name, a colon, its sentence) end a row; a
 	 * level name goes on in the row before it, and such a cell is not glued */
 	CHECK_STR(read_as("年度绩效指标\n产出指标\n数量指标:保障1200人就学\n时效指标:年底前完成\n"
