@@ -1392,6 +1392,8 @@ static int heads_start(builder *b, rowbuf *r, size_t k)
 {
 	tok *c = &b->t->v[k], *next[1];
 	int role;
+	if (table_head(b, r, 0) || table_head(b, r, 1))
+		return 0; /* a 构成 table's header goes on (`近两年收支金额 | 支出构成 | …`) */
 	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
 	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
 		return 0;
