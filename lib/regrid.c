@@ -14,6 +14,7 @@
 #include "frames.h"
 #include "pairsplit.h"
 #include "hant.h"
+#include "regrid_table.h"
 #include "spaced.h"
 #include "text.h"
 #include "vocab.h"
@@ -138,9 +139,11 @@ static int blank_line(const char *s, size_t n)
 }
 
 static int header_of(words *w, tok *c, int *role);
+static const char *key_of(words *w, const char *s, size_t n);
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
- * 指标值 ...) alone? */
+ * 指标值 ...), or a table's title that heads its own columns (收入构成,
+ * 支出构成: regrid_table_title), alone? */
 static int head_line(const char *text, size_t n)
 {
 	words w = {0};
@@ -149,7 +152,8 @@ static int head_line(const char *text, size_t n)
 	int found = 0, role;
 	while (!found && pg_next_line(text, n, &i, &s, &len)) {
 		tok c = {.s = s, .n = (uint32_t)len};
-		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
+		found = len && len < 64 && header_of(&w, &c, &role) &&
+		        (role > 0 || c.trole || regrid_table_title(key_of(&w, s, len)));
 	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
@@ -158,7 +162,8 @@ static int head_line(const char *text, size_t n)
 }
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
- * 指标值, 主要实施内容 ...) as one of its space-separated cells (spaced_cut)? */
+ * 指标值, 主要实施内容 ...), or a table's title (收入构成), as one of its
+ * space-separated cells (spaced_cut)? */
 static int head_piece(const char *text, size_t n)
 {
 	words w = {0};
@@ -170,7 +175,8 @@ static int head_piece(const char *text, size_t n)
 		size_t c = spaced_cut(s, len, p, 64);
 		for (size_t k = 0; !found && k < c && k < 64; k++) {
 			tok t = {.s = s + p[k].off, .n = (uint32_t)p[k].len};
-			found = p[k].len < 64 && header_of(&w, &t, &role) && (role > 0 || t.trole);
+			found = p[k].len < 64 && header_of(&w, &t, &role) &&
+			        (role > 0 || t.trole || regrid_table_title(key_of(&w, t.s, t.n)));
 		}
 	}
 	buf_free(&w.key);
@@ -721,6 +727,8 @@ static int glued(words *w, const char *s, size_t n)
 	}
 	if (glued_heads(k) || score_pair(k))
 		return 1;
+	if (regrid_prose(k))
+		return 0; /* a prose indicator: a level name, a colon, its sentence */
 	if (!may_start(w, k) || known_word(w, k))
 		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
 	if (strip_band((char *)k) && known_word(w, k))
@@ -1128,6 +1136,12 @@ static void place(builder *b, rowbuf *r)
 			int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
 			pad = b->labelcol + (at < 0 ? b->col_rest : at) - f;
 		}
+	} else if (!b->glued && b->block == BLK_INDICATOR && !b->have_head && blk == BLK_NONE &&
+	           c0->n && level_of(&b->w, c0) == IR_L2) {
+		/* no header row: the columns are the form's default ones (level
+		 * 1, level 2, ...), so a row that starts with a level-2 name lost
+		 * its level-1 cell too (`质量指标 | 准确率 | 100%`) */
+		pad = b->labelcol + 1;
 	}
 	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
 	pad = pad < 0 ? 0 : pad;
@@ -1239,6 +1253,12 @@ static int multi_lead(builder *b, rowbuf *r)
 	return 1;
 }
 
+/* Is cell c a prose indicator (`数量指标:…`, regrid_prose)? */
+static int prose_of(builder *b, tok *c)
+{
+	return c->n && !level_of(&b->w, c) && regrid_prose(key_of(&b->w, c->s, c->n));
+}
+
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
 static int starts_row(builder *b, rowbuf *r, tok *c)
@@ -1277,6 +1297,16 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 				return 0;
 		}
 		return 1;
+	}
+	if (blk == BLK_INDICATOR && prose_of(b, c)) {
+		/* a prose indicator (`时效指标:…`) ends its row: it goes on
+		 * only after the block's label and level names */
+		for (int j = 0; j < r->n; j++) {
+			tok *x = &b->t->v[r->v[j]];
+			if (x->n && !level_of(&b->w, x) && block_of(&b->w, x) != BLK_INDICATOR)
+				return 1;
+		}
+		return 0;
 	}
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
@@ -1343,14 +1373,33 @@ static int framed_end(builder *b, rowbuf *r, tok *c)
 	return r->n - skip == b->width - b->levels - 1;
 }
 
+/* Is row r the header row of a table that heads its own columns: its
+ * title (收入构成, 支出构成: regrid_table_title) at cell at (after the
+ * block's label, or first), then its column headers, which vocab need not
+ * name (`近两年收支金额`), and, side by side, the next table's title and
+ * columns? */
+static int table_head(builder *b, const rowbuf *r, int at)
+{
+	if (r->n <= at)
+		return 0;
+	tok *c = &b->t->v[r->v[at]];
+	int role;
+	return header_of(&b->w, c, &role) && regrid_table_title(key_of(&b->w, c->s, c->n));
+}
+
 /* Is row r a label followed by header cells, and c not one more? Then the
- * header row ends before c. */
+ * header row ends before c. A table's header row (table_head) ends at the
+ * first cell that starts its rows (regrid_table_row_cell: empty, a number,
+ * 合计, a budget label), so that the data rows are as wide as the header,
+ * both tables' cells in one row when they stand side by side. */
 static int ahead(toks *t, size_t k, tok **out, int want);
 
 static int head_done(builder *b, rowbuf *r, tok *c)
 {
 	int role;
 	tok *c0 = &b->t->v[r->v[0]];
+	if (table_head(b, r, 0))
+		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
 	if (header_of(&b->w, c0, &role) && role < 0) {
 		/* a header row without a label (按收入性质分 | 按支出性质分) */
 		for (int j = 1; j < r->n; j++)
@@ -1365,6 +1414,8 @@ static int head_done(builder *b, rowbuf *r, tok *c)
 	if (blk == BLK_NONE || blk == BLK_INDICATOR || blk == BLK_TASK ||
 	    !header_of(&b->w, c1, &role))
 		return 0; /* indicator and task headers end where their rows start */
+	if (table_head(b, r, 1))
+		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
 	return !header_of(&b->w, c, &role);
 }
 
@@ -1375,6 +1426,8 @@ static int heads_start(builder *b, rowbuf *r, size_t k)
 {
 	tok *c = &b->t->v[k], *next[1];
 	int role;
+	if (table_head(b, r, 0) || table_head(b, r, 1))
+		return 0; /* a 构成 table's header goes on (`近两年收支金额 | 支出构成 | …`) */
 	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
 	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
 		return 0;
@@ -1481,7 +1534,9 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 }
 
 /* Space-aligned text (spaced.c): is row r, whose cells all sit under cells
- * of row p and are fewer, the rest of those cells (their text wrapped)?
+ * of row p and are fewer (than p's, not only than those of the last row
+ * spaced.c kept: two task rows under their header are two rows), the rest
+ * of those cells (their text wrapped)?
  * When one of its cells makes a label with the cell above it
  * (broken_label: `社会效益` over `指标`) and the others say nothing of
  * themselves (no label, level or header word: `沿线群众满意` over `度`
@@ -1493,7 +1548,13 @@ static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
 	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
 	if (blk == BLK_NONE)
 		blk = b->block;
-	int label = 0, plain = 1, any = 0;
+	int label = 0, plain = 1, any = 0, above = 0, cells = 0;
+	for (int j = 0; j < p->n; j++)
+		above += b->t->v[p->v[j]].n > 0;
+	for (int j = 0; j < r->n; j++)
+		cells += b->t->v[r->v[j]].n > 0;
+	if (cells >= above)
+		return 0; /* as many cells as the row above: a row of its own */
 	for (int j = 0; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]];
 		if (!c->n)
