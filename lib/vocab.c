@@ -296,8 +296,8 @@ const vocab_word vocab_unit_line[] = {
     {NULL, 0, 0},
 };
 const vocab_word vocab_filler_line[] = {
-    {"填报单位(盖章):", 1, 1}, {"填报单位:(盖章)", 1, 1}, {"单位名称:", 1, 1},
-    {"填报单位:", 1, 1},       {"预算单位:", FL_DEPT, 1}, {NULL, 0, 0},
+    {"填报单位(盖章):", 1, 1}, {"填报单位:(盖章)", 1, 1}, {"单位名称:", 1, 1}, {"填报单位:", 1, 1},
+    {"预算单位:", FL_DEPT, 1}, {"编制单位:", 1, 1},       {NULL, 0, 0},
 };
 
 const vocab_word vocab_budget_groups[] = {
