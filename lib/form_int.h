@@ -20,6 +20,27 @@ typedef struct {
 	int n;
 } rowv;
 
+/* A memo of label keys for one document (form_keys.c): zero-initialise
+ * ({0}), form_keys_reset between documents, form_keys_free at the end. */
+typedef struct {
+	unsigned long long h;
+	size_t n;
+	const char *src, *key; /* the text (a copy) and its key, in mem */
+} form_key_slot;
+
+typedef struct {
+	form_key_slot *t; /* open addressing, cap a power of two, at most half full */
+	size_t cap, used;
+	strarena mem;
+	buf tmp;
+} form_keys;
+
+/* form_labkey(s, ...) computed once per distinct text: the key, valid until
+ * form_keys_reset (not only until the next call). */
+const char *form_key(form_keys *m, const char *s);
+void form_keys_reset(form_keys *m);
+void form_keys_free(form_keys *m);
+
 typedef struct {
 	int kind; /* enum form_block, BLK_NONE for an unknown row */
 	cell *label;
@@ -57,7 +78,8 @@ typedef struct {
 	cell *mtitle;
 	cell *munit; /* the last 单位名称 given: filled down to later projects */
 	buf tmp;
-	form_stats *st; /* flat-copy checks add warnings and counts here */
+	form_keys *keys; /* label keys of this document */
+	form_stats *st;  /* flat-copy checks add warnings and counts here */
 } form_cutter;
 
 /* Cut the next document from the grid into d (emptied first). Returns 1
@@ -87,6 +109,7 @@ typedef struct {
 	char last_goal[64]; /* key of the goal emitted last, for its fields */
 	fact_list facts;
 	buf tmp, tmp2;
+	form_keys *keys; /* label keys of this document (shared with the cutter) */
 } form_reader;
 
 typedef void form_read_fn(form_reader *w, block *b);
