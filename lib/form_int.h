@@ -24,6 +24,7 @@ typedef struct {
  * ({0}), form_keys_reset between documents, form_keys_free at the end. */
 typedef struct {
 	unsigned long long h;
+	unsigned gen; /* the form_keys generation it was filled in; else free */
 	size_t n;
 	const char *src, *key; /* the text (a copy) and its key, in mem */
 } form_key_slot;
@@ -31,6 +32,7 @@ typedef struct {
 typedef struct {
 	form_key_slot *t; /* open addressing, cap a power of two, at most half full */
 	size_t cap, used;
+	unsigned gen; /* this document's generation, from 1 */
 	strarena mem;
 	buf tmp;
 } form_keys;

@@ -27,8 +27,11 @@ static uint64_t key_hash(const char *s, size_t n)
 		h ^= h >> 29;
 	}
 	uint64_t v = 0;
-	for (int sh = 0; i < n; i++, sh += 8)
-		v |= (uint64_t)(unsigned char)s[i] << sh;
+	if (n >= 8 && i < n) /* the last 8 bytes, overlapping the step before */
+		memcpy(&v, s + n - 8, 8);
+	else
+		for (int sh = 0; i < n; i++, sh += 8)
+			v |= (uint64_t)(unsigned char)s[i] << sh;
 	h = (h ^ v) * 0xC4CEB9FE1A85EC53u;
 	return h ^ (h >> 32);
 }
@@ -39,10 +42,10 @@ static void keys_grow(form_keys *m)
 	form_key_slot *t = xcalloc(cap, sizeof *t);
 	for (size_t i = 0; i < m->cap; i++) {
 		form_key_slot *e = &m->t[i];
-		if (!e->src)
+		if (e->gen != m->gen)
 			continue;
 		size_t j = (size_t)e->h & (cap - 1);
-		while (t[j].src)
+		while (t[j].gen == m->gen)
 			j = (j + 1) & (cap - 1);
 		t[j] = *e;
 	}
@@ -53,18 +56,21 @@ static void keys_grow(form_keys *m)
 
 const char *form_key(form_keys *m, const char *s)
 {
+	if (!m->gen) /* zero-initialised: generation 0 marks free slots */
+		m->gen = 1;
 	size_t n = strlen(s);
 	unsigned long long h = key_hash(s, n);
 	if (2 * (m->used + 1) > m->cap)
 		keys_grow(m);
 	size_t j = (size_t)h & (m->cap - 1);
-	for (; m->t[j].src; j = (j + 1) & (m->cap - 1)) {
+	for (; m->t[j].gen == m->gen; j = (j + 1) & (m->cap - 1)) {
 		const form_key_slot *e = &m->t[j];
 		if (e->h == h && e->n == n && memcmp(e->src, s, n) == 0)
 			return e->key;
 	}
 	form_key_slot *e = &m->t[j];
 	const char *k = form_labkey(s, &m->tmp);
+	e->gen = m->gen;
 	e->h = h;
 	e->n = n;
 	e->src = strarena_memdup(&m->mem, s, n);
@@ -81,9 +87,11 @@ void form_keys_reset(form_keys *m)
 		free(m->t);
 		m->t = NULL;
 		m->cap = 0;
-	} else if (m->used) {
-		memset(m->t, 0, m->cap * sizeof *m->t);
 	}
+	/* the slots of earlier documents are free: they carry an older
+	 * generation (at the wrap, the table is cleared once) */
+	if (m->used && ++m->gen == 0 && m->t)
+		memset(m->t, 0, m->cap * sizeof *m->t);
 	m->used = 0;
 	strarena_reset(&m->mem);
 }
