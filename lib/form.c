@@ -210,5 +210,6 @@ int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st)
 	buf_free(&w.tmp2);
 	free(w.dept_text);
 	buf_free(&c.tmp);
+	buf_free(&c.rowt);
 	return st->docs;
 }

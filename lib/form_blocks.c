@@ -127,18 +127,18 @@ static void check_copy(form_cutter *w, form_doc *d, block **bp, grid_row *r)
 	block *b = *bp;
 	int k = b->next_html++;
 	grid_row *hr = &b->html->rows[k];
-	buf a = {0};
-	row_texts(w, r, 0, &a);
+	buf *a = &w->rowt; /* the cutter's: no allocation per row */
+	buf_reset(a);
+	row_texts(w, r, 0, a);
 	const char *h = buf_str(&b->htext[k]);
-	if (strcmp(buf_str(&a), h) == 0) {
+	if (strcmp(buf_str(a), h) == 0) {
 		mark_row(r, 0);
-		buf_free(&a);
 		return;
 	}
 	w->st->disagree++;
 	warn_add(&w->st->warn, r->line,
 	         "flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]", k + 1,
-	         hr->line, buf_str(&a), h);
+	         hr->line, buf_str(a), h);
 	/* each HTML cell's text matches one flat cell; the flat cells left over
 	 * (with text) are the extra ones */
 	char *used = xcalloc((size_t)(hr->n ? hr->n : 1), 1);
@@ -178,7 +178,6 @@ static void check_copy(form_cutter *w, form_doc *d, block **bp, grid_row *r)
 	buf_free(&t);
 	free(extra);
 	free(used);
-	buf_free(&a);
 }
 
 /* Note the texts of each row of the block's table (for the flat copies),

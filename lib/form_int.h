@@ -80,6 +80,7 @@ typedef struct {
 	cell *mtitle;
 	cell *munit; /* the last 单位名称 given: filled down to later projects */
 	buf tmp;
+	buf rowt;        /* a flat row's texts (check_copy) */
 	form_keys *keys; /* label keys of this document */
 	form_stats *st;  /* flat-copy checks add warnings and counts here */
 } form_cutter;
