@@ -38,7 +38,13 @@ typedef struct {
 } form_keys;
 
 /* form_labkey(s, ...) computed once per distinct text: the key, valid until
- * form_keys_reset (not only until the next call). */
+ * form_keys_reset. A document of more than FORM_KEYS_MAX distinct texts (a
+ * real form has a few hundred; the limit keeps the memo's table under 1.5
+ * MB, its copies of texts and keys at most twice the grid's texts) gets the
+ * keys of the others computed each time, in the memo's buffer: such a key
+ * is valid until the next form_key call only, so a caller uses one key
+ * before it asks for the next (all do). */
+#define FORM_KEYS_MAX 16384
 const char *form_key(form_keys *m, const char *s);
 void form_keys_reset(form_keys *m);
 void form_keys_free(form_keys *m);

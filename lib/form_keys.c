@@ -60,16 +60,18 @@ const char *form_key(form_keys *m, const char *s)
 		m->gen = 1;
 	size_t n = strlen(s);
 	unsigned long long h = key_hash(s, n);
-	if (2 * (m->used + 1) > m->cap)
-		keys_grow(m);
+	if (m->used < FORM_KEYS_MAX && 2 * (m->used + 1) > m->cap)
+		keys_grow(m); /* a full memo's table stays at least half free */
 	size_t j = (size_t)h & (m->cap - 1);
 	for (; m->t[j].gen == m->gen; j = (j + 1) & (m->cap - 1)) {
 		const form_key_slot *e = &m->t[j];
 		if (e->h == h && e->n == n && memcmp(e->src, s, n) == 0)
 			return e->key;
 	}
-	form_key_slot *e = &m->t[j];
 	const char *k = form_labkey(s, &m->tmp);
+	if (m->used >= FORM_KEYS_MAX) /* full: computed each time, held in tmp */
+		return k;
+	form_key_slot *e = &m->t[j];
 	e->gen = m->gen;
 	e->h = h;
 	e->n = n;

@@ -3,8 +3,9 @@
  * text form_labkey gives for the same text (plain, blanks, full-width, a
  * star, a trailing colon, traditional characters), the same text asked
  * again (also from another copy) gives the same pointer, a key stays valid
- * while later keys are made (past several table growths), and reset then
- * free leave it usable and empty. */
+ * while later keys are made (past several table growths), past
+ * FORM_KEYS_MAX texts the keys are still right and the memo stops growing,
+ * and reset then free leave it usable and empty. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,18 @@ int main(void)
 	CHECK_INT(bad, 0);
 	CHECK_STR(k1, "预算金额(万元)");
 	CHECK_INT(m.used, N + 10);
+	/* past FORM_KEYS_MAX texts: still the right keys, the memo full */
+	bad = 0;
+	for (int i = 0; i < FORM_KEYS_MAX + 100; i++) {
+		snprintf(t, sizeof t, "目标 %d：", i);
+		snprintf(want, sizeof want, "目标%d", i);
+		bad += strcmp(form_key(&m, t), want) != 0;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(m.used, FORM_KEYS_MAX);
+	CHECK(m.cap == 2 * FORM_KEYS_MAX);               /* the table grew no further */
+	CHECK_STR(form_key(&m, copy), "预算金额(万元)"); /* an earlier one: still kept */
+	CHECK(form_key(&m, copy) == k1);
 	form_keys_reset(&m);
 	CHECK_INT(m.used, 0);
 	CHECK_STR(form_key(&m, copy), "预算金额(万元)");
