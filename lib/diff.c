@@ -937,8 +937,7 @@ static int src_spill(src *s)
 	}
 	if (s->flat) {
 		extsort_sort(s->fv, s->fn);
-		for (size_t i = 0; i < s->fn; i++)
-			extsort_put_rec(&s->ext, s->fv[i]);
+		extsort_put_recs(&s->ext, s->fv, s->fn);
 		s->fn = 0;
 	} else {
 		src_sort(s);

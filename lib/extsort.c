@@ -289,6 +289,17 @@ void extsort_put_rec(extsort *e, const char *rec)
 	put_parts(e, rec + REC_HDR, kl, rec + REC_HDR + kl, fl);
 }
 
+void extsort_put_recs(extsort *e, char *const *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + 8 < n) { /* in sorted order the records are scattered */
+			__builtin_prefetch(recs[i + 8]);
+			__builtin_prefetch(recs[i + 8] + 64);
+		}
+		extsort_put_rec(e, recs[i]);
+	}
+}
+
 void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len)
 {
 	size_t need = extsort_rec_size(e, klen, len);

@@ -97,6 +97,9 @@ void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen
                        const size_t *len);
 /* Append a built record to the run. */
 void extsort_put_rec(extsort *e, const char *rec);
+/* Append n built records, in that order (asking for each a few records
+ * ahead: sorted, they lie scattered in memory). */
+void extsort_put_recs(extsort *e, char *const *recs, size_t n);
 /* Sort n built records by key (extsort_keycmp): a multikey quicksort on
  * 8-byte chunks of the keys, cached beside the pointers, so that a record
  * is touched about once per 8 bytes of key that it shares with others
