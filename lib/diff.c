@@ -411,12 +411,11 @@ typedef struct src {
 	buf key;       /* a run key being built */
 	buf kdec;      /* a merged record's key, decoded */
 	tsv_reader mr; /* a merged record as a fact stream's fields */
-	/* the merged key before (pkey), the offsets of its columns' end
-	 * marks in it (kend) and of their decoded texts' ends in kdec (dend);
+	/* the offsets of the merged key before's columns' end marks in it
+	 * (kend) and of their decoded texts' ends in kdec (dend);
 	 * kchg: the first column (R_DEPT .. R_FIELD) in which the merged
 	 * record differs from the one before, R_VALUE when in none (a
 	 * duplicate), -1 before the first record (run_decode) */
-	buf pkey;
 	size_t kend[R_VALUE], dend[R_VALUE];
 	int kchg;
 } src;
@@ -604,12 +603,6 @@ static int src_tsv_read(src *s)
 	return rc;
 }
 
-/* Index of the first byte in which a and b differ, at most n. */
-static size_t run_lcp(const char *a, const char *b, size_t n)
-{
-	return n ? first_diff(a, b, n) : 0;
-}
-
 /* A merged run record as a fact stream's fields, into s->mr: the columns
  * dept .. field decoded from its key (run_key's escapes and stuffing
  * undone, each column NUL-terminated in s->kdec), the rest from its fields
@@ -625,8 +618,9 @@ static int run_decode(src *s, const tsv_reader *pv, long *line)
 	const unsigned char *k = (const unsigned char *)s->ext.key;
 	size_t kn = s->ext.keylen, j = 0, o = 0;
 	int first = R_DEPT;
-	if (s->kchg >= 0) { /* not the first record: what it shares with the one before */
-		size_t lcp = run_lcp(s->pkey.s, s->ext.key, kn < s->pkey.len ? kn : s->pkey.len);
+	if (s->kchg >= 0) { /* not the first record: what it shares with the one before
+		              (extsort tells) */
+		size_t lcp = s->ext.shared;
 		while (first <= R_FIELD && s->kend[first] < lcp)
 			first++;
 		if (first > R_DEPT) {
@@ -674,11 +668,6 @@ static int run_decode(src *s, const tsv_reader *pv, long *line)
 	for (int b = 0; b < 8; b++)
 		ln = ln << 8 | k[j + b];
 	*line = (long)ln;
-	/* the key before, for the next record: its bytes from the first that
-	 * differs */
-	size_t keep = first > R_DEPT ? s->kend[first - 1] + 1 : 0;
-	s->pkey.len = keep;
-	buf_add(&s->pkey, k + keep, kn - keep);
 	for (int i = R_VALUE; i < R_N; i++) {
 		s->mr.f[rec_col[i]] = pv->f[i - R_VALUE];
 		s->mr.len[rec_col[i]] = pv->len[i - R_VALUE];
@@ -948,8 +937,7 @@ static int src_spill(src *s)
 	}
 	if (s->flat) {
 		extsort_sort(s->fv, s->fn);
-		for (size_t i = 0; i < s->fn; i++)
-			extsort_put_rec(&s->ext, s->fv[i]);
+		extsort_put_recs(&s->ext, s->fv, s->fn);
 		s->fn = 0;
 	} else {
 		src_sort(s);

@@ -29,6 +29,7 @@ struct extsort_rd {
 	size_t keylen;
 	const char *fields; /* its fields as a run holds them */
 	size_t flen;
+	size_t sh; /* bytes its key shares with the run's key before */
 	tsv_reader view;
 };
 
@@ -98,10 +99,12 @@ static void merge_close(extsort *e)
 		free(e->rd[i].kbuf);
 	}
 	free(e->rd);
-	free(e->heap);
+	free(e->lt);
+	free(e->lc);
 	e->rd = NULL;
-	e->heap = NULL;
-	e->nrd = e->nheap = 0;
+	e->lt = NULL;
+	e->lc = NULL;
+	e->nrd = 0;
 	e->top_used = 0;
 }
 
@@ -284,6 +287,17 @@ void extsort_put_rec(extsort *e, const char *rec)
 	memcpy(&kl, rec, 4);
 	memcpy(&fl, rec + 4, 4);
 	put_parts(e, rec + REC_HDR, kl, rec + REC_HDR + kl, fl);
+}
+
+void extsort_put_recs(extsort *e, char *const *recs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + 8 < n) { /* in sorted order the records are scattered */
+			__builtin_prefetch(recs[i + 8]);
+			__builtin_prefetch(recs[i + 8] + 64);
+		}
+		extsort_put_rec(e, recs[i]);
+	}
 }
 
 void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len)
@@ -469,36 +483,44 @@ int extsort_end(extsort *e)
 	return 0;
 }
 
-static int less(const extsort *e, size_t a, size_t b)
+/* Offset-value codes: a key's code against a base key no greater than it
+ * is where it first differs from the base (off) and its byte there, made
+ * one integer that is smaller for a smaller key (a larger off, then a
+ * smaller byte); 0 for the base itself; CODE_END for a run that has
+ * ended. Two keys' codes against one base decide their order unless they
+ * are equal. */
+#define CODE_TOP ((uint64_t)1 << 48) /* above any key's length */
+#define CODE_END UINT64_MAX
+
+static inline uint64_t ovc(const char *k, size_t kl, size_t off)
 {
-	return extsort_keycmp(e->rd[a].key, e->rd[a].keylen, e->rd[b].key, e->rd[b].keylen) < 0;
+	return off >= kl ? 0 : (CODE_TOP - off) << 8 | (unsigned char)k[off];
 }
 
-/* Restore the heap after h[i] changed (grew): Floyd's way, the hole
- * walked down to a leaf along the smaller children (one comparison a
- * level) and the element then sifted up from there (rarely far: a run's
- * next record is seldom much smaller than the others' heads), about half
- * the comparisons of the textbook sift-down. */
-static void sift_down(extsort *e, size_t i)
+/* The match of readers a and b, whose codes ca and cb are against one
+ * same base: returns the winner (the smaller key; a on a tie), and leaves
+ * in *lc the loser's code against the winner's key (its code unchanged
+ * unless the codes tied: the keys are then compared from after the byte
+ * they agree on). */
+static size_t play(const extsort *e, size_t a, uint64_t ca, size_t b, uint64_t cb, uint64_t *lc)
 {
-	size_t *h = e->heap, n = e->nheap, x = h[i], top = i;
-	for (;;) {
-		size_t l = 2 * i + 1;
-		if (l >= n)
-			break;
-		if (l + 1 < n && less(e, h[l + 1], h[l]))
-			l++;
-		h[i] = h[l];
-		i = l;
+	if (ca != cb || ca == CODE_END || ca == 0) {
+		if (cb < ca) {
+			*lc = ca;
+			return b;
+		}
+		*lc = cb;
+		return a;
 	}
-	while (i > top) {
-		size_t p = (i - 1) / 2;
-		if (!less(e, x, h[p]))
-			break;
-		h[i] = h[p];
-		i = p;
-	}
-	h[i] = x;
+	const struct extsort_rd *x = &e->rd[a], *y = &e->rd[b];
+	size_t off = (size_t)(CODE_TOP - (ca >> 8)) + 1;
+	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+	size_t p = off >= n ? n : off + common_prefix(x->key + off, y->key + off, n - off);
+	int a_wins =
+	    p < n ? (unsigned char)x->key[p] < (unsigned char)y->key[p] : x->keylen <= y->keylen;
+	const struct extsort_rd *l = a_wins ? y : x;
+	*lc = ovc(l->key, l->keylen, p);
+	return a_wins ? a : b;
 }
 
 /* Make at least want bytes of reader d's file available in its buffer.
@@ -578,6 +600,7 @@ static int rd_next(extsort *e, size_t i)
 		d->kbuf = xrealloc(d->kbuf, d->kcap);
 	}
 	memcpy(d->kbuf + sh, p, suf);
+	d->sh = sh;
 	d->key = d->kbuf;
 	d->keylen = sh + suf;
 	p += suf;
@@ -590,51 +613,89 @@ damaged:
 	return -1;
 }
 
-/* Readers and heap over runs [first, first + n). Returns 0 or -1. */
+/* Readers and their tree of losers over runs [first, first + n): leaf i
+ * is node n + i, node j's parent j / 2; every first key coded against the
+ * empty key. Returns 0 or -1. */
 static int merge_open(extsort *e, size_t first, size_t n)
 {
 	e->rd = xcalloc(n ? n : 1, sizeof *e->rd);
-	e->heap = xreallocarray(NULL, n ? n : 1, sizeof *e->heap);
+	e->lt = xreallocarray(NULL, n ? n : 1, sizeof *e->lt);
+	e->lc = xreallocarray(NULL, n ? n : 1, sizeof *e->lc);
 	e->nrd = n;
-	e->nheap = 0;
 	e->top_used = 0;
+	e->win = 0;
+	e->wcode = CODE_END;
 	for (size_t i = 0; i < n; i++) {
 		e->rd[i].fd = fileno(e->runs[first + i]);
 		e->rd[i].cap = RUNBUF_SIZE;
 		e->rd[i].buf = xmalloc(RUNBUF_SIZE);
 		e->rd[i].view.nf = e->ncols;
 	}
+	if (!n)
+		return 0;
+	/* the winners of each node's subtree, played from the leaves up */
+	size_t *wi = xreallocarray(NULL, 2 * n, sizeof *wi);
+	uint64_t *wc = xreallocarray(NULL, 2 * n, sizeof *wc);
 	for (size_t i = 0; i < n; i++) {
 		int rc = rd_next(e, i);
-		if (rc < 0)
+		if (rc < 0) {
+			free(wi);
+			free(wc);
 			return -1;
-		if (rc)
-			e->heap[e->nheap++] = i;
+		}
+		wi[n + i] = i;
+		wc[n + i] = rc ? ovc(e->rd[i].key, e->rd[i].keylen, 0) : CODE_END;
 	}
-	for (size_t i = e->nheap / 2; i-- > 0;)
-		sift_down(e, i);
+	for (size_t j = n - 1; j >= 1; j--) {
+		size_t a = wi[2 * j], b = wi[2 * j + 1];
+		uint64_t ca = wc[2 * j], cb = wc[2 * j + 1];
+		size_t w = play(e, a, ca, b, cb, &e->lc[j]);
+		e->lt[j] = w == a ? b : a;
+		wi[j] = w;
+		wc[j] = w == a ? ca : cb;
+	}
+	e->win = wi[n > 1 ? 1 : n];
+	e->wcode = wc[n > 1 ? 1 : n];
+	free(wi);
+	free(wc);
 	return 0;
 }
 
 int extsort_next(extsort *e, const tsv_reader **r)
 {
 	if (e->top_used) {
+		/* the winner's run gives its next key, coded against the key
+		 * just handed out (its own key before); it plays the losers on
+		 * its way up, whose codes are against that same key */
 		e->top_used = 0;
-		int rc = rd_next(e, e->heap[0]);
+		size_t c = e->win;
+		int rc = rd_next(e, c);
 		if (rc < 0)
 			return -1;
-		if (rc == 0)
-			e->heap[0] = e->heap[--e->nheap];
-		if (e->nheap)
-			sift_down(e, 0);
+		uint64_t cc = rc ? ovc(e->rd[c].key, e->rd[c].keylen, e->rd[c].sh) : CODE_END;
+		for (size_t j = (e->nrd + c) / 2; j >= 1; j /= 2) {
+			size_t o = e->lt[j];
+			uint64_t oc = e->lc[j], lcode;
+			if (play(e, c, cc, o, oc, &lcode) == o) {
+				e->lt[j] = c;
+				e->lc[j] = lcode;
+				c = o;
+				cc = oc;
+			} else {
+				e->lc[j] = lcode;
+			}
+		}
+		e->win = c;
+		e->wcode = cc;
 	}
-	if (!e->nheap)
+	if (!e->nrd || e->wcode == CODE_END)
 		return 0;
 	e->top_used = 1;
-	struct extsort_rd *d = &e->rd[e->heap[0]];
+	struct extsort_rd *d = &e->rd[e->win];
 	*r = &d->view;
 	e->key = d->key;
 	e->keylen = d->keylen;
+	e->shared = e->wcode ? (size_t)(CODE_TOP - (e->wcode >> 8)) : d->keylen;
 	return 1;
 }
 
@@ -647,7 +708,7 @@ static int merge_oldest(extsort *e)
 	const tsv_reader *r;
 	int rc;
 	while ((rc = extsort_next(e, &r)) == 1) {
-		const struct extsort_rd *d = &e->rd[e->heap[0]];
+		const struct extsort_rd *d = &e->rd[e->win];
 		put_parts(e, d->key, d->keylen, d->fields, d->flen);
 	}
 	merge_close(e);

@@ -16,7 +16,13 @@
  * nothing is left behind, whatever happens. (A last run kept in memory
  * and merged from there instead was measured: no faster, its records being
  * scattered, and twice the memory; docs/pg-diff.md.)
- * At most EXTSORT_FAN_IN runs are read at once: when one run more is
+ * The merge is a tree of losers with offset-value codes (Graefe's): a
+ * record's code is where its key first differs from a key no greater, and
+ * that byte; a run's next key comes with its code against the key handed
+ * out last (the run's own key before, front coding's shared length), so
+ * most matches are decided by comparing two integers, and keys are read
+ * only from where their codes tie. At most EXTSORT_FAN_IN runs are read at
+ * once: when one run more is
  * finished, the oldest EXTSORT_FAN_IN are merged into one longer run, so
  * at most EXTSORT_FAN_IN + 1 files are open. Memory is bounded by the
  * runs' buffers (EXTSORT_FAN_IN x 128 KiB, and the longest record), not by
@@ -26,6 +32,7 @@
 #define PG_EXTSORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "tsv.h"
@@ -51,11 +58,15 @@ typedef struct extsort {
 	size_t keylen;
 	/* merging */
 	struct extsort_rd *rd; /* one per run being merged */
-	size_t *heap;          /* reader indexes, smallest record first */
-	size_t nheap, nrd;
-	int top_used;  /* the top was handed out: advance it on the next call */
-	int merging;   /* extsort_end is merging the oldest runs */
-	char err[320]; /* what went wrong, without the program's name */
+	size_t nrd;
+	size_t *lt;     /* a tree of losers: lt[j], 1 <= j < nrd, lost at node j */
+	uint64_t *lc;   /* its offset-value code against the key that beat it */
+	size_t win;     /* the reader whose record is the smallest */
+	uint64_t wcode; /* its code against the key handed out before */
+	size_t shared;  /* bytes e->key shares with the key handed out before */
+	int top_used;   /* the top was handed out: advance it on the next call */
+	int merging;    /* extsort_end is merging the oldest runs */
+	char err[320];  /* what went wrong, without the program's name */
 } extsort;
 
 /* Start with no runs, records of ncols fields (1 .. TSV_MAX_COLS). */
@@ -86,6 +97,9 @@ void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen
                        const size_t *len);
 /* Append a built record to the run. */
 void extsort_put_rec(extsort *e, const char *rec);
+/* Append n built records, in that order (asking for each a few records
+ * ahead: sorted, they lie scattered in memory). */
+void extsort_put_recs(extsort *e, char *const *recs, size_t n);
 /* Sort n built records by key (extsort_keycmp): a multikey quicksort on
  * 8-byte chunks of the keys, cached beside the pointers, so that a record
  * is touched about once per 8 bytes of key that it shares with others
@@ -100,7 +114,9 @@ int extsort_end(extsort *e);
 int extsort_merge(extsort *e);
 /* The next record in order: *r holds its fields (f, len; not
  * NUL-terminated; valid until the next call), e->key and e->keylen its
- * key. Returns 1, 0 at the end, -1 on error (e->err). */
+ * key, e->shared how many of its first bytes are those of the key handed
+ * out before (0 for the first). Returns 1, 0 at the end, -1 on error
+ * (e->err). */
 int extsort_next(extsort *e, const tsv_reader **r);
 
 #endif

@@ -170,7 +170,8 @@ int main(void)
 	CHECK(e.nruns <= EXTSORT_FAN_IN);
 	const tsv_reader *r;
 	long prev = -1;
-	size_t got = 0, bad = 0;
+	size_t got = 0, bad = 0, bad_shared = 0;
+	char kprev[16] = "";
 	while (extsort_next(&e, &r) == 1) {
 		char kb[16] = ""; /* fields are not NUL-terminated */
 		if (r->len[0] < sizeof kb)
@@ -181,11 +182,18 @@ int main(void)
 		bad += key <= prev || r->len[1] != strlen(v) ||
 		       memcmp(r->f[1], v, r->len[1]) != 0 || e.keylen != 5 ||
 		       memcmp(e.key, r->f[0], 5) != 0;
+		/* e.shared: the bytes it shares with the key before */
+		size_t sh = 0;
+		while (got && sh < 5 && kprev[sh] == kb[sh])
+			sh++;
+		bad_shared += e.shared != sh;
+		memcpy(kprev, kb, sizeof kprev);
 		prev = key;
 		got++;
 	}
 	CHECK_INT(got, total);
 	CHECK_INT(bad, 0);
+	CHECK_INT(bad_shared, 0);
 	CHECK_INT(extsort_next(&e, &r), 0);
 	extsort_free(&e);
 	extsort_free(NULL);
