@@ -264,11 +264,12 @@ static int note_row(form_cutter *w, grid_row *r, int fi)
 }
 
 /* A row before any block made of one-cell lines' kinds: a unit line, a
- * 填报单位 line, or a lone text (the department's name). Its cells are
+ * 填报单位 line, or a lone text (the department's name); or a filler label
+ * alone and its value (`编制单位: | 813-潼南区五桂镇`). Its cells are
  * judged, and the unit read, by pre_line_ok when the form is read. */
 static int pre_line_row(form_cutter *w, grid_row *r)
 {
-	int n = 0, lines = 0;
+	int n = 0, lines = 0, label_first = 0;
 	for (int j = 0; j < r->n; j++) {
 		cell *c = &r->cells[j];
 		if (!form_has_text(c))
@@ -276,8 +277,14 @@ static int pre_line_row(form_cutter *w, grid_row *r)
 		n++;
 		const char *k = form_key(w->keys, c->text);
 		lines += vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
+		if (n == 1) { /* the key lost the label's colon (form_labkey) */
+			char lab[256];
+			snprintf(lab, sizeof lab, "%s:", k);
+			const vocab_word *fl = vocab_match(vocab_filler_line, lab);
+			label_first = fl && strcmp(fl->word, lab) == 0;
+		}
 	}
-	return n == 1 || (n > 0 && lines == n);
+	return n == 1 || (n > 0 && lines == n) || (n == 2 && label_first);
 }
 
 static void drop_inline_copies(form_cutter *w, form_doc *d);

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
 # Text shapes the real excerpts come in (sourced by tests/run.sh; issue 13
 # part 3, docs/regrid.md section 1b): forms of our own written in those
-# shapes -- space-aligned columns (pdftotext -layout, a plain-text page) --
+# shapes -- space-aligned columns (pdftotext -layout, a plain-text page),
+# framed lines that are not rows (frames-selfeval-2023.txt: a self-evaluation
+# form with a two-row indicator header, written by `bench/flatten frames`) --
 # each with a golden checked line by line against its text. Their shapes'
 # rules are unit-tested in tests/unit/test_spaced.c and test_regrid.c; the
 # metamorphic test (regrid.sh) renders every fixture form space-aligned.
