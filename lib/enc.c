@@ -55,8 +55,12 @@ static int utf8_valid(const unsigned char *s, size_t n)
 }
 
 /* Count the valid and invalid non-ASCII sequences of s[0..n); an invalid
- * byte counts as one invalid sequence. */
-static void utf8_census(const unsigned char *s, size_t n, size_t *good, size_t *bad)
+ * byte counts as one invalid sequence. With stop set, the count ends once
+ * the input cannot be mostly UTF-8 whatever follows (utf8_mostly): each
+ * valid sequence still to come takes 2 bytes at least, so 9 bad ones per
+ * good one can no longer be reached (a GB18030 text is told after a part
+ * of it); the counts are then partial. */
+static void utf8_census(const unsigned char *s, size_t n, size_t *good, size_t *bad, int stop)
 {
 	size_t i = 0, k;
 	*good = *bad = 0;
@@ -69,6 +73,9 @@ static void utf8_census(const unsigned char *s, size_t n, size_t *good, size_t *
 		} else if (utf8_decode(s + i, n - i, &k) < 0) {
 			++*bad;
 			i++;
+			if (stop &&
+			    *bad > (*good + (n - i) / 2) / 9 + 1) /* 9 bad > every good left */
+				return;
 		} else {
 			++*good;
 			i += k;
@@ -77,29 +84,11 @@ static void utf8_census(const unsigned char *s, size_t n, size_t *good, size_t *
 }
 
 /* Is s[0..n) mostly UTF-8: a valid sequence among its non-ASCII ones, and
- * at least 9 in 10 of them valid (utf8_census's counts)? The count stops
- * once the answer is no whatever follows: each valid sequence to come takes
- * 2 bytes at least, so fewer than 9 bad ones per good one cannot be reached
- * (GB18030 text is told after a part of it). */
+ * at least 9 in 10 of them valid? */
 static int utf8_mostly(const unsigned char *s, size_t n)
 {
-	size_t i = 0, k, good = 0, bad = 0;
-	while (i < n) {
-		if (s[i] < 0x80) { /* ASCII: 8 bytes a step while it lasts */
-			uint64_t w;
-			i++;
-			while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
-				i += 8;
-		} else if (utf8_decode(s + i, n - i, &k) < 0) {
-			bad++;
-			i++;
-			if (bad > (good + (n - i) / 2) / 9 + 1) /* 9 bad > every good left */
-				return 0;
-		} else {
-			good++;
-			i += k;
-		}
-	}
+	size_t good, bad;
+	utf8_census(s, n, &good, &bad, 1);
 	return good > 0 && good * 10 >= (good + bad) * 9;
 }
 
@@ -108,7 +97,7 @@ static int utf8_mostly(const unsigned char *s, size_t n)
 static char *utf8_repair(const unsigned char *s, size_t n, size_t *outn, size_t *replaced)
 {
 	size_t good, bad;
-	utf8_census(s, n, &good, &bad);
+	utf8_census(s, n, &good, &bad, 0);
 	char *o = xmalloc(n + 2 * bad + 1); /* each bad byte grows to 3 */
 	size_t i = 0, w = 0, k;
 	*replaced = 0;
