@@ -450,6 +450,10 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 		cont = cells && m && s[m - 1] != '|';
 		if (cells == 0 && seps == 1 && seen)
 			tok_add(t, "", 0, line, 0); /* `|` alone inside a row: an empty cell */
+		if (width > 0 && !seen && cells == 1 && seps >= 2 && !cont &&
+		    vocab_contains(vocab_title_words,
+		                   key_of(w, t->v[t->n - 1].s, t->v[t->n - 1].n)))
+			width = (long)seps; /* a title spans its table: the width from here */
 		seen += (long)seps;
 		if ((seen >= width || width < 0) && !cont) {
 			tok_add(t, "", 0, line, 1);

@@ -106,6 +106,13 @@ int main(void)
 	    "|任务1:会议|召开会议、\n食宿\n交通|110|完成 / "
 	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |效益指标|社会效益 指标|满意|有效 / "
 	    "||生态效益\n指标|绿化|好");
+	/* pipes, two forms of different widths: a title row spans its table,
+	 * so its pipes give the width of the rows after it */
+	CHECK_STR(
+	    read("甲项目绩效目标表 | |||\n项目名称 | 甲 | 主管部门 | 某局 |\n"
+	         "乙项目绩效目标表 | ||\n项目名称 | 乙 | 预算 |\n主管部门 | 某局 | 1 |\n"),
+	    "甲项目绩效目标表 / 项目名称|甲|主管部门|某局 / 乙项目绩效目标表 / 项目名称|乙|预算 / "
+	    "主管部门|某局|1");
 	/* pipes framing each line: a line is a row */
 	CHECK_STR(read("| 项目名称 | 某项目 |\n| 主管部门 | 某局 |\n"),
 	          "项目名称|某项目 / 主管部门|某局");
