@@ -631,13 +631,31 @@ static int broken_label(words *w, const tok *a, const tok *c)
 	return (!a_known && known_word(w, buf_str(&w->both))) || (a_known && remark(w, c->s, c->n));
 }
 
-static void join_broken(toks *t, words *w)
+/* (Cells followed by ` |`, pipes without rows, too: there the pipe sits
+ * between the two parts, so the joined text is a new string, a line break
+ * between them, kept in (*store)[*nstore] until the grid is built.) */
+static void join_broken(toks *t, words *w, char ***store, size_t *nstore)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		tok *a = o ? &t->v[o - 1] : NULL, *c = &t->v[i];
 		if (a && !a->end && !c->end && c->line == a->last + 1 && broken_label(w, a, c)) {
-			a->n = (size_t)(c->s + c->n - a->s);
+			const char *gap = a->s + a->n;
+			while (gap < c->s && (*gap == '\n' || *gap == '\r' || *gap == ' '))
+				gap++;
+			if (gap == c->s) { /* only the line break between them */
+				a->n = (size_t)(c->s + c->n - a->s);
+			} else {
+				char *j = xmalloc((size_t)a->n + c->n + 2);
+				memcpy(j, a->s, a->n);
+				j[a->n] = '\n';
+				memcpy(j + a->n + 1, c->s, c->n);
+				j[a->n + 1 + c->n] = 0;
+				*store = xreallocarray(*store, *nstore + 1, sizeof **store);
+				(*store)[(*nstore)++] = j;
+				a->s = j;
+				a->n += c->n + 1;
+			}
 			a->last = c->last;
 			continue;
 		}
@@ -1627,8 +1645,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	} else {
 		tokenize(text, n, shape, &t, &b.w);
 	}
-	if (shape == REGRID_LINES || shape == REGRID_WORDS)
-		join_broken(&t, &b.w);
+	if (shape == REGRID_LINES || shape == REGRID_WORDS || (shape == REGRID_PIPES && !t.rows))
+		join_broken(&t, &b.w, &b.joined, &b.njoined);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {

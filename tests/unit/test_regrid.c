@@ -113,6 +113,11 @@ int main(void)
 	         "乙项目绩效目标表 | ||\n项目名称 | 乙 | 预算 |\n主管部门 | 某局 | 1 |\n"),
 	    "甲项目绩效目标表 / 项目名称|甲|主管部门|某局 / 乙项目绩效目标表 / 项目名称|乙|预算 / "
 	    "主管部门|某局|1");
+	/* cells followed by ` |`: a label cut by a line break is one cell again
+	 * (the pipe between its parts left out) */
+	CHECK_STR(read("部门名称 |\n某局 |\n年度预算申请 |\n(万元) |\n资金总额:300 |\n绩效指标 |\n"
+	               "一级指标 |\n"),
+	          "部门名称|某局 / 年度预算申请\n(万元)|资金总额:300 / 绩效指标|一级指标");
 	/* pipes framing each line: a line is a row */
 	CHECK_STR(read("| 项目名称 | 某项目 |\n| 主管部门 | 某局 |\n"),
 	          "项目名称|某项目 / 主管部门|某局");
