@@ -1044,10 +1044,12 @@ static void place(builder *b, rowbuf *r)
 		pad = b->labelcol;
 	}
 	/* the header row of a table (its first cell after the label a header
-	 * word): its cells' roles, IR_NONE for the columns vocab does not name */
+	 * word; in a task table, the first or the second: `序号 | 任务名称`):
+	 * its cells' roles, IR_NONE for the columns vocab does not name */
 	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
 	if (!b->glued && from < r->n &&
-	    (header_of(&b->w, &t->v[r->v[from]], &role) || (blk != BLK_NONE && b->multi)))
+	    (header_of(&b->w, &t->v[r->v[from]], &role) || (blk != BLK_NONE && b->multi) ||
+	     (blk == BLK_TASK && from == 1 && r->n > 2 && header_of(&b->w, &t->v[r->v[2]], &role))))
 		for (int j = from; j < r->n && heads < 64; j++) {
 			tok *c = &t->v[r->v[j]];
 			ir[heads++] = header_of(&b->w, c, &role) ? role : IR_NONE;
@@ -1416,6 +1418,8 @@ static int heads_start(builder *b, rowbuf *r, size_t k)
 	int role;
 	if (table_head(b, r, 0) || table_head(b, r, 1))
 		return 0; /* a 构成 table's header goes on (`近两年收支金额 | 支出构成 | …`) */
+	if (block_of(&b->w, &b->t->v[r->v[0]]) == BLK_TASK)
+		return 0; /* so does a task table's (`年度重点工作任务 | 序号 | 任务名称 …`) */
 	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
 	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
 		return 0;
@@ -1462,6 +1466,35 @@ static int ind_head_done(builder *b, rowbuf *r, size_t k)
 		if (ind_head(b, next[i]) || level_of(&b->w, next[i]))
 			return 0;
 	return 1;
+}
+
+/* Does a task table's header row end before token k? When the row so far
+ * is the task block's label, then cells of which the last is a task header
+ * word (`年度重点工作任务 | 序号 | 任务名称 | … | 期望达到的目标`), and
+ * neither cell k nor the two after it is a header or note word or a
+ * `任务N:` name: the rows start there, though their names have no `任务N:`
+ * (`1 | 日常办公 | …`); a column vocab does not name stays in the header
+ * when a header word follows it. */
+static int task_head_done(builder *b, rowbuf *r, size_t k)
+{
+	toks *t = b->t;
+	tok *c = &t->v[k];
+	long no;
+	if (r->n < 2 || block_of(&b->w, &t->v[r->v[0]]) != BLK_TASK)
+		return 0;
+	classify(&b->w, &t->v[r->v[r->n - 1]]);
+	if (!t->v[r->v[r->n - 1]].trole)
+		return 0;
+	tok *look[3];
+	int m = 0, role;
+	if (c->n) /* (an empty cell: the rows' empty label cell, looked past) */
+		look[m++] = c;
+	m += ahead(t, k, look + m, 3 - m);
+	for (int i = 0; i < m; i++)
+		if (header_of(&b->w, look[i], &role) || note_of(&b->w, look[i]) ||
+		    form_task_prefix(look[i]->s, look[i]->n, &no))
+			return 0;
+	return m > 0;
 }
 
 /* Is cell k a caption before a form's title (`表十二`, then the title)? */
@@ -1687,7 +1720,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		} else if (!t.rows) {
 			if (r.n && mh < 0 &&
 			    (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
-			     ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
+			     ind_head_done(&b, &r, k) || task_head_done(&b, &r, k) ||
+			     heads_start(&b, &r, k)))
 				emit(&b, &r);
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */
