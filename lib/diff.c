@@ -1793,7 +1793,6 @@ done:
 		arena_free(&s[k].mem);
 		if (s[k].spilled)
 			extsort_free(&s[k].ext);
-		buf_free(&s[k].pkey); /* the merged key before (run_decode) */
 		free(s[k].grp);
 		free(s[k].gcount);
 		free(s[k].ht);

@@ -461,6 +461,10 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 		cont = cells && m && s[m - 1] != '|';
 		if (cells == 0 && seps == 1 && seen)
 			tok_add(t, "", 0, line, 0); /* `|` alone inside a row: an empty cell */
+		if (width > 0 && !seen && cells == 1 && seps >= 2 && !cont &&
+		    vocab_contains(vocab_title_words,
+		                   key_of(w, t->v[t->n - 1].s, t->v[t->n - 1].n)))
+			width = (long)seps; /* a title spans its table: the width from here */
 		seen += (long)seps;
 		if ((seen >= width || width < 0) && !cont) {
 			tok_add(t, "", 0, line, 1);
@@ -638,13 +642,31 @@ static int broken_label(words *w, const tok *a, const tok *c)
 	return (!a_known && known_word(w, buf_str(&w->both))) || (a_known && remark(w, c->s, c->n));
 }
 
-static void join_broken(toks *t, words *w)
+/* (Cells followed by ` |`, pipes without rows, too: there the pipe sits
+ * between the two parts, so the joined text is a new string, a line break
+ * between them, kept in (*store)[*nstore] until the grid is built.) */
+static void join_broken(toks *t, words *w, char ***store, size_t *nstore)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		tok *a = o ? &t->v[o - 1] : NULL, *c = &t->v[i];
 		if (a && !a->end && !c->end && c->line == a->last + 1 && broken_label(w, a, c)) {
-			a->n = (size_t)(c->s + c->n - a->s);
+			const char *gap = a->s + a->n;
+			while (gap < c->s && (*gap == '\n' || *gap == '\r' || *gap == ' '))
+				gap++;
+			if (gap == c->s) { /* only the line break between them */
+				a->n = (size_t)(c->s + c->n - a->s);
+			} else {
+				char *j = xmalloc((size_t)a->n + c->n + 2);
+				memcpy(j, a->s, a->n);
+				j[a->n] = '\n';
+				memcpy(j + a->n + 1, c->s, c->n);
+				j[a->n + 1 + c->n] = 0;
+				*store = xreallocarray(*store, *nstore + 1, sizeof **store);
+				(*store)[(*nstore)++] = j;
+				a->s = j;
+				a->n += c->n + 1;
+			}
 			a->last = c->last;
 			continue;
 		}
@@ -1034,10 +1056,12 @@ static void place(builder *b, rowbuf *r)
 		pad = b->labelcol;
 	}
 	/* the header row of a table (its first cell after the label a header
-	 * word): its cells' roles, IR_NONE for the columns vocab does not name */
+	 * word; in a task table, the first or the second: `序号 | 任务名称`):
+	 * its cells' roles, IR_NONE for the columns vocab does not name */
 	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
 	if (!b->glued && from < r->n &&
-	    (header_of(&b->w, &t->v[r->v[from]], &role) || (blk != BLK_NONE && b->multi)))
+	    (header_of(&b->w, &t->v[r->v[from]], &role) || (blk != BLK_NONE && b->multi) ||
+	     (blk == BLK_TASK && from == 1 && r->n > 2 && header_of(&b->w, &t->v[r->v[2]], &role))))
 		for (int j = from; j < r->n && heads < 64; j++) {
 			tok *c = &t->v[r->v[j]];
 			ir[heads++] = header_of(&b->w, c, &role) ? role : IR_NONE;
@@ -1428,6 +1452,8 @@ static int heads_start(builder *b, rowbuf *r, size_t k)
 	int role;
 	if (table_head(b, r, 0) || table_head(b, r, 1))
 		return 0; /* a 构成 table's header goes on (`近两年收支金额 | 支出构成 | …`) */
+	if (block_of(&b->w, &b->t->v[r->v[0]]) == BLK_TASK)
+		return 0; /* so does a task table's (`年度重点工作任务 | 序号 | 任务名称 …`) */
 	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
 	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
 		return 0;
@@ -1474,6 +1500,35 @@ static int ind_head_done(builder *b, rowbuf *r, size_t k)
 		if (ind_head(b, next[i]) || level_of(&b->w, next[i]))
 			return 0;
 	return 1;
+}
+
+/* Does a task table's header row end before token k? When the row so far
+ * is the task block's label, then cells of which the last is a task header
+ * word (`年度重点工作任务 | 序号 | 任务名称 | … | 期望达到的目标`), and
+ * neither cell k nor the two after it is a header or note word or a
+ * `任务N:` name: the rows start there, though their names have no `任务N:`
+ * (`1 | 日常办公 | …`); a column vocab does not name stays in the header
+ * when a header word follows it. */
+static int task_head_done(builder *b, rowbuf *r, size_t k)
+{
+	toks *t = b->t;
+	tok *c = &t->v[k];
+	long no;
+	if (r->n < 2 || block_of(&b->w, &t->v[r->v[0]]) != BLK_TASK)
+		return 0;
+	classify(&b->w, &t->v[r->v[r->n - 1]]);
+	if (!t->v[r->v[r->n - 1]].trole)
+		return 0;
+	tok *look[3];
+	int m = 0, role;
+	if (c->n) /* (an empty cell: the rows' empty label cell, looked past) */
+		look[m++] = c;
+	m += ahead(t, k, look + m, 3 - m);
+	for (int i = 0; i < m; i++)
+		if (header_of(&b->w, look[i], &role) || note_of(&b->w, look[i]) ||
+		    form_task_prefix(look[i]->s, look[i]->n, &no))
+			return 0;
+	return m > 0;
 }
 
 /* Is cell k a caption before a form's title (`表十二`, then the title)? */
@@ -1755,8 +1810,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	} else {
 		tokenize(text, n, shape, &t, &b.w);
 	}
-	if (shape == REGRID_LINES || shape == REGRID_WORDS)
-		join_broken(&t, &b.w);
+	if (shape == REGRID_LINES || shape == REGRID_WORDS || (shape == REGRID_PIPES && !t.rows))
+		join_broken(&t, &b.w, &b.joined, &b.njoined);
 	if (!t.rows) {
 		split_pairs(&t);
 		two_row_head(&b, &t);
@@ -1804,7 +1859,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			if (r.n && mh < 0 &&
 			    (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
 			     framed_end(&b, &r, c) || ind_head_done(&b, &r, k) ||
-			     heads_start(&b, &r, k)))
+			     task_head_done(&b, &r, k) || heads_start(&b, &r, k)))
 				emit(&b, &r);
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */

@@ -106,6 +106,18 @@ int main(void)
 	    "|任务1:会议|召开会议、\n食宿\n交通|110|完成 / "
 	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |效益指标|社会效益 指标|满意|有效 / "
 	    "||生态效益\n指标|绿化|好");
+	/* pipes, two forms of different widths: a title row spans its table,
+	 * so its pipes give the width of the rows after it */
+	CHECK_STR(
+	    read("甲项目绩效目标表 | |||\n项目名称 | 甲 | 主管部门 | 某局 |\n"
+	         "乙项目绩效目标表 | ||\n项目名称 | 乙 | 预算 |\n主管部门 | 某局 | 1 |\n"),
+	    "甲项目绩效目标表 / 项目名称|甲|主管部门|某局 / 乙项目绩效目标表 / 项目名称|乙|预算 / "
+	    "主管部门|某局|1");
+	/* cells followed by ` |`: a label cut by a line break is one cell again
+	 * (the pipe between its parts left out) */
+	CHECK_STR(read("部门名称 |\n某局 |\n年度预算申请 |\n(万元) |\n资金总额:300 |\n绩效指标 |\n"
+	               "一级指标 |\n"),
+	          "部门名称|某局 / 年度预算申请\n(万元)|资金总额:300 / 绩效指标|一级指标");
 	/* pipes framing each line: a line is a row */
 	CHECK_STR(read("| 项目名称 | 某项目 |\n| 主管部门 | 某局 |\n"),
 	          "项目名称|某项目 / 主管部门|某局");
@@ -168,6 +180,15 @@ int main(void)
 	          "部门总体资金情况|收入构成|c1|c2 / |甲|1|2 / 部门名称|某局");
 	CHECK_STR(read("收入构成\n当年金额\n近两年收支金额\n其他资金\n1\n2\n合计\n1\n2\n"),
 	          "收入构成|当年金额|近两年收支金额 / 其他资金|1|2 / 合计|1|2"); /* no label */
+	/* one cell per line: a task table whose first column vocab does not name
+	 * (序号) and whose names have no `任务N:`: the header row ends where no
+	 * header word follows, and gives the rows' width */
+	CHECK_STR(
+	    read("年度重点工作任务\n序号\n任务名称\n主要实施内容\n拟投入的资金\n期望达到的目标\n"
+	         "1\n日常办公\n保障办公\n20\n正常运转\n2\n专项工作\n专项内容\n5\n完成\n"
+	         "绩效指标\n一级指标\n"),
+	    "年度重点工作任务|序号|任务名称|主要实施内容|拟投入的资金|期望达到的目标 / "
+	    "|1|日常办公|保障办公|20|正常运转 / |2|专项工作|专项内容|5|完成 / 绩效指标|一级指标");
 	/* space-aligned: two task rows under their header, each as many cells
 	 * as the row above, are two rows, not one task's text wrapped */
 	CHECK_STR(
