@@ -35,3 +35,11 @@ tc "glued form: a line longer than GLUED_MAX_LINE (65536 bytes): the rest one ce
 	"{ sed -n 3p fixtures/text/glued-project-2023.txt | tr -d '\n'; head -c 70000 /dev/zero | tr '\000' x; echo; } >\$OUT/glued.txt; pg-extract \$OUT/glued.txt | awk -F'\t' '\$6 ~ /养护里程/{print \$6 \"\t\" \$8}'"
 ok "glued form: a line longer than GLUED_MAX_LINE: nothing lost" \
 	"pg-extract \$OUT/glued.txt >\$OUT/glued.all 2>/dev/null; \$BUILD/bench/cells \$OUT/glued.txt \$OUT/glued.all"
+# one cell per line: a goal's text too long to be a table's label, then an
+# indicator header row without a label column: the text stays the goal, the
+# header opens the indicator block (before: the header took the text as its
+# label, and no goal and no indicator were read)
+tc "lines: a long goal text, then a header without a label column" 0 \
+	'goal	1	进一步提高博物馆纪念馆运行效率和免费开放服务水平
+indicator	产出指标|数量指标|开放天数	=300天' '*' \
+	"printf '项目支出绩效目标表\n项目名称\n测试项目\n主管部门\n某局\n年度绩效目标\n进一步提高博物馆纪念馆运行效率和免费开放服务水平\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n开放天数\n=300天\n' >\$OUT/bare.txt; pg-extract \$OUT/bare.txt | awk -F'\t' '\$5==\"goal\" || \$5==\"indicator\"{print \$5 \"\t\" \$6 \"\t\" \$8}'"
