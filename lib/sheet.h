@@ -21,6 +21,19 @@
  * cap. Ranges past it are read as written; g->err says so. */
 #define SHEET_MAX_SPAN_CELLS 200000L
 
+/* A workbook reader's limits (xlsx.c, xls.c: one instance each, so that a
+ * unit test lowers one reader's). Past strings the workbook is an error;
+ * past cells or merges the rest of that sheet is ignored or read as
+ * written; past sheets the later sheets are not read. */
+#define SHEET_MAX_STRINGS 1000000L /* shared strings in one workbook */
+#define SHEET_MAX_CELLS 2000000L   /* cells with a value in one sheet (GRID_MAX_CELLS) */
+#define SHEET_MAX_MERGES 100000L   /* merged ranges in one sheet */
+#define SHEET_MAX_SHEETS 1000      /* worksheets read from one workbook */
+typedef struct {
+	long strings, cells, merges;
+	int sheets;
+} sheet_limits;
+
 typedef struct {
 	long row;        /* 1-based */
 	int col;         /* 1-based */

@@ -13,7 +13,7 @@
 
 enum { XLS_LAST_COL = 255 }; /* BIFF8's columns are 0 to 255 */
 
-xls_limits xls_limit = {XLS_MAX_STRINGS, XLS_MAX_CELLS, XLS_MAX_MERGES, XLS_MAX_SHEETS};
+sheet_limits xls_limit = {SHEET_MAX_STRINGS, SHEET_MAX_CELLS, SHEET_MAX_MERGES, SHEET_MAX_SHEETS};
 
 /* record types ([MS-XLS] 2.3) */
 enum {

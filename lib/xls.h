@@ -18,18 +18,10 @@
 #define PG_XLS_H
 
 #include "reader.h"
+#include "sheet.h"
 
-#define XLS_MAX_STRINGS 1000000L /* shared strings (SST) in one workbook */
-#define XLS_MAX_CELLS 2000000L   /* cells with a value in one sheet (GRID_MAX_CELLS) */
-#define XLS_MAX_MERGES 100000L   /* merged ranges in one sheet */
-#define XLS_MAX_SHEETS 1000      /* worksheets read from one workbook */
-
-/* The limits in force: the XLS_MAX_* values; the unit tests lower them. */
-typedef struct {
-	long strings, cells, merges;
-	int sheets;
-} xls_limits;
-extern xls_limits xls_limit;
+/* The limits in force (sheet.h's SHEET_MAX_*); the unit tests lower them. */
+extern sheet_limits xls_limit;
 
 /* 100 for an OLE2 file holding a Workbook stream, else 0. */
 int xls_bid(const char *bytes, size_t n);

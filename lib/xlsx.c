@@ -10,7 +10,7 @@
 #include "sheet.h"
 #include "xml.h"
 
-xlsx_limits xlsx_limit = {XLSX_MAX_STRINGS, XLSX_MAX_CELLS, XLSX_MAX_MERGES, XLSX_MAX_SHEETS};
+sheet_limits xlsx_limit = {SHEET_MAX_STRINGS, SHEET_MAX_CELLS, SHEET_MAX_MERGES, SHEET_MAX_SHEETS};
 
 /* A text being collected from XML character data, kept to at most
  * GRID_MAX_CELL_TEXT + 4 bytes (the grid cuts it, at a character boundary,

@@ -12,18 +12,10 @@
 #define PG_XLSX_H
 
 #include "reader.h"
+#include "sheet.h"
 
-#define XLSX_MAX_STRINGS 1000000L /* shared strings in one workbook */
-#define XLSX_MAX_CELLS 2000000L   /* cells with a value in one sheet (GRID_MAX_CELLS) */
-#define XLSX_MAX_MERGES 100000L   /* merged ranges in one sheet */
-#define XLSX_MAX_SHEETS 1000      /* worksheets read from one workbook */
-
-/* The limits in force: the XLSX_MAX_* values; the unit tests lower them. */
-typedef struct {
-	long strings, cells, merges;
-	int sheets;
-} xlsx_limits;
-extern xlsx_limits xlsx_limit;
+/* The limits in force (sheet.h's SHEET_MAX_*); the unit tests lower them. */
+extern sheet_limits xlsx_limit;
 
 /* 100 when bytes are a ZIP package whose main part is a spreadsheet, else 0. */
 int xlsx_bid(const char *bytes, size_t n);

@@ -134,24 +134,24 @@ int main(void)
 		CHECK_INT(xlsx_read(a.s, a.len, "t", &o), -1);
 		CHECK_STR(o.err, "XLSX: xl/sst.xml: more than 2 shared strings");
 		reader_out_free(&o);
-		xlsx_limit.strings = XLSX_MAX_STRINGS;
+		xlsx_limit.strings = SHEET_MAX_STRINGS;
 		xlsx_limit.cells = 4;
 		CHECK_INT(xlsx_read(a.s, a.len, "t", &o), 0);
 		CHECK_INT(count_text(o.g[0]), 4);
 		CHECK(wn.n >= 1 &&
 		      strcmp(wn.v[0].msg, "sheet S1: more than 4 cells: rest ignored") == 0);
 		reader_out_free(&o);
-		xlsx_limit.cells = XLSX_MAX_CELLS;
+		xlsx_limit.cells = SHEET_MAX_CELLS;
 		xlsx_limit.merges = 1; /* A3:B3 ignored: row 3 not there */
 		CHECK_INT(xlsx_read(a.s, a.len, "t", &o), 0);
 		CHECK_INT(o.g[0]->n, 2);
 		reader_out_free(&o);
-		xlsx_limit.merges = XLSX_MAX_MERGES;
+		xlsx_limit.merges = SHEET_MAX_MERGES;
 		xlsx_limit.sheets = 1;
 		CHECK_INT(xlsx_read(a.s, a.len, "t", &o), 0);
 		CHECK_INT(o.n, 1);
 		reader_out_free(&o);
-		xlsx_limit.sheets = XLSX_MAX_SHEETS;
+		xlsx_limit.sheets = SHEET_MAX_SHEETS;
 		warn_free(&wn);
 	}
 	/* --- XML depth: XML_MAX_DEPTH open elements are fine, one more is not */

@@ -331,7 +331,7 @@ int main(void)
 	CHECK_INT(readf(&f, &o, &wn), -1);
 	CHECK_STR(o.err, "XLS: more than 2 shared strings");
 	reader_out_free(&o);
-	xls_limit.strings = XLS_MAX_STRINGS;
+	xls_limit.strings = SHEET_MAX_STRINGS;
 	xls_limit.cells = 3;
 	CHECK_INT(readf(&f, &o, &wn), 0);
 	CHECK_STR(at(o.g[0], 2, 1), "82800.92");
@@ -339,7 +339,7 @@ int main(void)
 	CHECK(wn.n >= 1 &&
 	      strcmp(wn.v[wn.n - 1].msg, "sheet 表1: more than 3 cells: rest ignored") == 0);
 	reader_out_free(&o);
-	xls_limit.cells = XLS_MAX_CELLS;
+	xls_limit.cells = SHEET_MAX_CELLS;
 	xls_limit.merges = 0;
 	CHECK_INT(readf(&f, &o, &wn), 0);
 	/* 项目, an empty B1 (no span copy), ab目标 */
@@ -348,13 +348,13 @@ int main(void)
 	CHECK(strcmp(wn.v[wn.n - 1].msg,
 	             "sheet 表1: more than 0 merged ranges: the rest read as written") == 0);
 	reader_out_free(&o);
-	xls_limit.merges = XLS_MAX_MERGES;
+	xls_limit.merges = SHEET_MAX_MERGES;
 	xls_limit.sheets = 0;
 	CHECK_INT(readf(&f, &o, &wn), 0);
 	CHECK_INT(o.n, 0);
 	CHECK_STR(wn.v[wn.n - 1].msg, "more than 0 worksheets: the rest not read");
 	reader_out_free(&o);
-	xls_limit.sheets = XLS_MAX_SHEETS;
+	xls_limit.sheets = SHEET_MAX_SHEETS;
 	/* --- a merged range over the whole sheet reaches the last row and
 	 * column that hold something; merged ranges cover at most
 	 * SHEET_MAX_SPAN_CELLS cells together */
