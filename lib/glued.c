@@ -33,14 +33,19 @@ typedef struct {
  * tables, at most this many (the tables hold about 300). */
 #define GLUED_MAX_WORDS 1024
 
+/* Hash buckets of a word's first three bytes: a position tries only the
+ * words of its bucket. */
+#define GLUED_BUCKETS 4096
+
 static gword words[GLUED_MAX_WORDS];
 static size_t nwords;
-static unsigned char first[512]; /* a bit per hash of a word's first three bytes */
+static unsigned short by_hash[GLUED_MAX_WORDS];  /* word indices, by bucket */
+static unsigned short bucket[GLUED_BUCKETS + 1]; /* a bucket's first in by_hash */
 static int ready;
 
 static unsigned first_hash(const unsigned char *u)
 {
-	return (u[0] * 961u + u[1] * 31u + u[2]) % 4096;
+	return (u[0] * 961u + u[1] * 31u + u[2]) % GLUED_BUCKETS;
 }
 
 static size_t chars_of(const char *w)
@@ -57,8 +62,6 @@ static void add(const char *w, int kind)
 	if (nwords >= GLUED_MAX_WORDS || len < 3 || chars_of(w) < GLUED_MIN_CHARS)
 		return;
 	words[nwords++] = (gword){w, len, kind};
-	unsigned h = first_hash((const unsigned char *)w);
-	first[h / 8] |= (unsigned char)(1u << (h % 8));
 }
 
 static void add_table(const vocab_word *t, int kind)
@@ -87,6 +90,15 @@ static void init(void)
 	add_table(vocab_title_words, GW_TITLE);
 	add_table(vocab_filler_line, GW_LINE);
 	add_table(vocab_unit_line, GW_LINE);
+	/* counting sort of the words by bucket */
+	for (size_t k = 0; k < nwords; k++)
+		bucket[first_hash((const unsigned char *)words[k].word) + 1]++;
+	for (size_t h = 0; h < GLUED_BUCKETS; h++)
+		bucket[h + 1] += bucket[h];
+	unsigned short at[GLUED_BUCKETS];
+	memcpy(at, bucket, sizeof at);
+	for (size_t k = 0; k < nwords; k++)
+		by_hash[at[first_hash((const unsigned char *)words[k].word)]++] = (unsigned short)k;
 }
 
 /* The byte s[i] read as canonical ASCII when it starts a full-width form
@@ -130,15 +142,13 @@ static const gword *word_at(const char *s, size_t n, size_t i, size_t *len)
 	if (i + 3 > n)
 		return NULL;
 	unsigned h = first_hash((const unsigned char *)s + i);
-	if (!((first[h / 8] >> (h % 8)) & 1))
-		return NULL;
 	const gword *best = NULL;
 	*len = 0;
-	for (size_t k = 0; k < nwords; k++) {
-		size_t m = match_at(s, n, i, &words[k]);
+	for (unsigned b = bucket[h]; b < bucket[h + 1]; b++) {
+		size_t m = match_at(s, n, i, &words[by_hash[b]]);
 		if (m > *len) {
 			*len = m;
-			best = &words[k];
+			best = &words[by_hash[b]];
 		}
 	}
 	return best;
