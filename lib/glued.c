@@ -277,7 +277,6 @@ static void put(glued_out *o, size_t off, size_t len)
 /* The state of an indicator table being cut. */
 typedef struct {
 	int in;       /* an indicator header word was seen */
-	int levels;   /* pieces so far are level names (the header has ended) */
 	long heads;   /* header pieces before the first level name */
 	long hlevels; /* .. of them, level columns */
 	long cols;    /* columns after the levels (-1: not known yet) */
@@ -384,10 +383,12 @@ void glued_cut(const char *s, size_t n, glued_out *o)
 		}
 		size_t end = i + len;
 		end += remark_at(s, lim, end);
-		if (k == GW_TITLE)
-			end += year_at(s, lim, end);
 		if (k == GW_TITLE) {
-			/* the title is the text since the last cut, and its remark */
+			/* the title is the text since the last cut, and its remark
+			 * or year; the rows before it end */
+			end += year_at(s, lim, end);
+			row_end(o, &t);
+			goal_end(o, &g);
 			put(o, start, end - start);
 			t = (table){.cols = -1, .last = k, .row = o->n};
 			start = i = end;

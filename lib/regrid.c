@@ -346,9 +346,10 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 			glued_out g = {0};
 			glued_cut(s, len, &g);
 			for (size_t k = 0; k < g.n; k++) {
+				size_t had = t->n;
 				tok_add(t, s + g.v[k].off, g.v[k].len, line, 0);
-				if (!t->n)
-					break;
+				if (t->n == had)
+					break; /* REGRID_MAX_TOKENS */
 				t->v[t->n - 1].col =
 				    (uint16_t)(k + 1 < UINT16_MAX ? k + 1 : UINT16_MAX);
 				t->v[t->n - 1].glued = (signed char)g.v[k].glued;
