@@ -19,9 +19,11 @@
  * each non-empty piece of the decoded text as its shape cuts it (a line, a
  * piece between pipes, a TAB field) must be inside a grid cell of its line
  * (or of a cell joined over lines that starts before it), so that no piece
- * is lost between the text and the grid (text_pieces); a line of a form
- * glued onto one line (glued.h) must be covered by its line's cells, each a
- * part of it, their lengths adding up to the line's.
+ * is lost between the text and the grid (text_pieces); a piece cut into
+ * consecutive cells of its line (pairsplit.h) is found in those cells run
+ * together in reading order; a line of a form glued onto one line
+ * (glued.h) must be covered by its line's cells, each a part of it, their
+ * lengths adding up to the line's.
  * tests/cli/hostile-html.sh runs it over the hostile inputs. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,7 +267,8 @@ static void walk(const grid *g, const list *tokens, const list *values, int chec
 typedef struct {
 	long line;
 	char *t;
-	int multi; /* joined over lines (its text holds a line break) */
+	int multi;  /* joined over lines (its text holds a line break) */
+	size_t seq; /* its place in the grids' reading order */
 } gcell;
 
 static void gather(const grid *g, gcell **v, size_t *n, size_t *cap)
@@ -279,15 +282,18 @@ static void gather(const grid *g, gcell **v, size_t *n, size_t *cap)
 				continue;
 			if (*n == *cap)
 				*v = xreallocarray(*v, *cap = *cap ? *cap * 2 : 256, sizeof **v);
-			(*v)[(*n)++] = (gcell){c->line, norm(c->text, c->len),
-			                       memchr(c->text, '\n', c->len) != NULL};
+			(*v)[*n] = (gcell){c->line, norm(c->text, c->len),
+			                   memchr(c->text, '\n', c->len) != NULL, *n};
+			(*n)++;
 		}
 }
 
 static int by_line(const void *a, const void *b)
 {
-	long x = ((const gcell *)a)->line, y = ((const gcell *)b)->line;
-	return (x > y) - (x < y);
+	const gcell *x = a, *y = b;
+	if (x->line != y->line)
+		return (x->line > y->line) - (x->line < y->line);
+	return (x->seq > y->seq) - (x->seq < y->seq); /* reading order in a line */
 }
 
 /* Lost-grid text (the text reader's regrid path: not a page, and
@@ -339,6 +345,23 @@ static int text_pieces(const char *data, size_t n, const reader_out *ro)
 				if (strstr(piece, v[k].t))
 					covered += strlen(v[k].t);
 			found |= covered >= strlen(piece);
+			if (!found) {
+				/* a cell cut into consecutive cells of its line (a label
+				 * glued to its value, regrid's pairsplit): the line's
+				 * cells run together, in reading order, hold it */
+				size_t len = 0;
+				for (size_t k = at; k < nv && v[k].line == line; k++)
+					len += strlen(v[k].t);
+				char *all = xmalloc(len + 1);
+				all[0] = 0;
+				for (size_t k = at, o = 0; k < nv && v[k].line == line; k++) {
+					size_t m = strlen(v[k].t);
+					memcpy(all + o, v[k].t, m + 1);
+					o += m;
+				}
+				found = strstr(all, piece) != NULL;
+				free(all);
+			}
 			if (!found) {
 				printf("%ld\t", line);
 				tsv_escape(stdout, p, (size_t)(q - p));

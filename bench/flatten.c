@@ -13,11 +13,15 @@
  *   spaced each cell at its column's start, columns as wide as their widest
  *          cell and two spaces apart, a merged cell once, as wide as the
  *          columns it spans (the text of `pdftotext -layout`); a cell's
- *          lines one under the other in its column.
+ *          lines one under the other in its column;
+ *   frames every cell framed (`| a | b |`), but the lines broken every
+ *          FRAMES_PER_LINE cells, not at row ends: a row broken over
+ *          lines, several rows on one line (real 15's text); an empty
+ *          cell is an empty piece, lost when it falls at a line's edge.
  * A line break inside a cell stays a line break, as in the real texts (with
  * pipes the line then leaves its cell open: no pipe after it). The page title and any text
  * outside the table come first, one per line. A fixture tool; see bench/README.md. Usage: flatten
- * lines|pipes|copy|spaced < form > text */
+ * lines|pipes|copy|spaced|frames < form > text */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +128,37 @@ static void render_spaced(const grid *g)
 	free(pos);
 }
 
+/* Cells on one line of mode frames. */
+#define FRAMES_PER_LINE 7
+
+/* Cells written so far on the current line of mode frames. */
+static int frames_on;
+
+/* Write grid g as framed cells, FRAMES_PER_LINE a line (mode frames). */
+static void render_frames(const grid *g)
+{
+	for (int i = 0; i < g->n; i++) {
+		const grid_row *r = &g->rows[i];
+		for (int j = 0; j < r->n; j++) {
+			const cell *c = &r->cells[j];
+			if (is_copy(c))
+				continue;
+			if (c->sub) {
+				render_frames(c->sub);
+				continue;
+			}
+			fputs(frames_on ? " " : "| ", stdout);
+			for (const char *p = c->text; *p; p++) /* one line a cell */
+				putchar(*p == '\n' ? ' ' : *p);
+			fputs(" |", stdout);
+			if (++frames_on == FRAMES_PER_LINE) {
+				putchar('\n');
+				frames_on = 0;
+			}
+		}
+	}
+}
+
 /* Write grid g (and the grids nested in its cells, each after its row). */
 static void render(const grid *g, int mode)
 {
@@ -170,8 +205,8 @@ static void render(const grid *g, int mode)
 int main(int argc, char **argv)
 {
 	int mode = argc == 2 ? argv[1][0] : 0;
-	if (mode != 'l' && mode != 'p' && mode != 'c' && mode != 's') {
-		fprintf(stderr, "usage: flatten lines|pipes|copy|spaced < form > text\n");
+	if (mode != 'l' && mode != 'p' && mode != 'c' && mode != 's' && mode != 'f') {
+		fprintf(stderr, "usage: flatten lines|pipes|copy|spaced|frames < form > text\n");
 		return 2;
 	}
 	char *data, err[256];
@@ -191,8 +226,12 @@ int main(int argc, char **argv)
 	for (int i = 0; i < ro.n; i++)
 		if (mode == 's')
 			render_spaced(ro.g[i]);
+		else if (mode == 'f')
+			render_frames(ro.g[i]);
 		else
 			render(ro.g[i], mode);
+	if (frames_on)
+		putchar('\n');
 	reader_out_free(&ro);
 	warn_free(&warn);
 	free(data);

@@ -411,6 +411,14 @@ typedef struct src {
 	buf key;       /* a run key being built */
 	buf kdec;      /* a merged record's key, decoded */
 	tsv_reader mr; /* a merged record as a fact stream's fields */
+	/* the merged key before (pkey), the offsets of its columns' end
+	 * marks in it (kend) and of their decoded texts' ends in kdec (dend);
+	 * kchg: the first column (R_DEPT .. R_FIELD) in which the merged
+	 * record differs from the one before, R_VALUE when in none (a
+	 * duplicate), -1 before the first record (run_decode) */
+	buf pkey;
+	size_t kend[R_VALUE], dend[R_VALUE];
+	int kchg;
 } src;
 
 /* Give the records of g back to s's pool (stream mode) and empty g. */
@@ -596,22 +604,46 @@ static int src_tsv_read(src *s)
 	return rc;
 }
 
+/* Index of the first byte in which a and b differ, at most n. */
+static size_t run_lcp(const char *a, const char *b, size_t n)
+{
+	return n ? first_diff(a, b, n) : 0;
+}
+
 /* A merged run record as a fact stream's fields, into s->mr: the columns
  * dept .. field decoded from its key (run_key's escapes and stuffing
  * undone, each column NUL-terminated in s->kdec), the rest from its fields
  * pv (RUN_COLS of them, value .. year), doc and src empty; *line from the
- * key's last 8 bytes. Returns 0, or -1 when the key is not one run_key
+ * key's last 8 bytes. Only the columns from the first one in which the key
+ * differs from the key before (s->kchg) are decoded: the merge is in key
+ * order, so the ones before are the same text, already in s->kdec (and
+ * kchg says whether the record is of the same group as the one before,
+ * or a duplicate of it). Returns 0, or -1 when the key is not one run_key
  * makes. */
 static int run_decode(src *s, const tsv_reader *pv, long *line)
 {
 	const unsigned char *k = (const unsigned char *)s->ext.key;
-	size_t kn = s->ext.keylen, j = 0;
-	buf_reset(&s->kdec);
-	buf_grow(&s->kdec, kn);
-	char *o = s->kdec.s;
+	size_t kn = s->ext.keylen, j = 0, o = 0;
+	int first = R_DEPT;
+	if (s->kchg >= 0) { /* not the first record: what it shares with the one before */
+		size_t lcp = run_lcp(s->pkey.s, s->ext.key, kn < s->pkey.len ? kn : s->pkey.len);
+		while (first <= R_FIELD && s->kend[first] < lcp)
+			first++;
+		if (first > R_DEPT) {
+			j = s->kend[first - 1] + 1;
+			o = s->dend[first - 1] + 1;
+		}
+	}
+	s->kchg = first;
+	if (s->kdec.cap < kn + 1) { /* decoded texts are never longer than the key */
+		buf_grow(&s->kdec, kn + 1);
+		for (int i = R_DEPT; i < first; i++) /* moved */
+			s->mr.f[rec_col[i]] = s->kdec.s + (i > R_DEPT ? s->dend[i - 1] + 1 : 0);
+	}
+	char *d = s->kdec.s;
 	static const char esc_from[] = "\\tnr", esc_to[] = "\\\t\n\r";
-	for (int i = R_DEPT; i <= R_FIELD; i++) {
-		char *start = o;
+	for (int i = first; i <= R_FIELD; i++) {
+		size_t start = o;
 		for (;;) {
 			if (j >= kn)
 				return -1;
@@ -625,14 +657,16 @@ static int run_decode(src *s, const tsv_reader *pv, long *line)
 				const char *e = b == 1 ? NULL : strchr(esc_from, c);
 				if (b == 1 ? c != 1 && c != 2 : !c || !e)
 					return -1;
-				*o++ = b == 1 ? (char)(c - 1) : esc_to[e - esc_from];
+				d[o++] = b == 1 ? (char)(c - 1) : esc_to[e - esc_from];
 			} else {
-				*o++ = (char)b;
+				d[o++] = (char)b;
 			}
 		}
-		*o++ = 0;
-		s->mr.f[rec_col[i]] = start;
-		s->mr.len[rec_col[i]] = (size_t)(o - 1 - start);
+		s->kend[i] = j - 1;
+		s->dend[i] = o;
+		d[o++] = 0;
+		s->mr.f[rec_col[i]] = d + start;
+		s->mr.len[rec_col[i]] = s->dend[i] - start;
 	}
 	if (kn - j != 8)
 		return -1;
@@ -640,6 +674,11 @@ static int run_decode(src *s, const tsv_reader *pv, long *line)
 	for (int b = 0; b < 8; b++)
 		ln = ln << 8 | k[j + b];
 	*line = (long)ln;
+	/* the key before, for the next record: its bytes from the first that
+	 * differs */
+	size_t keep = first > R_DEPT ? s->kend[first - 1] + 1 : 0;
+	s->pkey.len = keep;
+	buf_add(&s->pkey, k + keep, kn - keep);
 	for (int i = R_VALUE; i < R_N; i++) {
 		s->mr.f[rec_col[i]] = pv->f[i - R_VALUE];
 		s->mr.len[rec_col[i]] = pv->len[i - R_VALUE];
@@ -718,6 +757,30 @@ static int src_advance(src *s)
 		return 0;
 	}
 	rec *prev = s->la;
+	if (s->spilled) {
+		/* the merge is in order, and every record was selected as it
+		 * was loaded: whether it is of prev's group or a duplicate of
+		 * prev is all that is left to find, and run_decode found it */
+		const tsv_reader *r;
+		long line;
+		int rc = src_read(s, &r, &line);
+		if (rc <= 0) {
+			s->la = NULL;
+			return rc;
+		}
+		rec *x = src_rec_stream(s, r, line, prev && s->kchg > R_SECTION ? prev : NULL);
+		if (prev && s->kchg > R_FIELD) {
+			/* the merge is in line order: prev is its run's first */
+			s->dup = x->line;
+			s->dup_first = prev->line;
+			src_scan_dups(s, x, prev->line);
+			free(x);
+			s->la = NULL;
+			return -1;
+		}
+		s->la = x;
+		return 0;
+	}
 	for (;;) {
 		const tsv_reader *r;
 		long line;
@@ -739,12 +802,7 @@ static int src_advance(src *s)
 		for (int i = R_KEY; prev && !c && i <= R_FIELD; i++)
 			c = col_cmp(prev, x, i);
 		if (c >= 0) {
-			if (c == 0 && s->spilled) {
-				/* the merge is in line order: prev is its run's first */
-				s->dup = x->line;
-				s->dup_first = prev->line;
-				src_scan_dups(s, x, prev->line);
-			} else if (c == 0) {
+			if (c == 0) {
 				add_error(s->errs, s->name, x->line,
 				          "duplicate record (first at line %ld)", prev->line);
 			} else {
@@ -823,26 +881,46 @@ static void run_key(buf *b, const char *const *col, const size_t *n, long line)
 	unsigned char *p = (unsigned char *)b->s;
 	for (int i = 0; i < 5; i++) {
 		const unsigned char *c = (const unsigned char *)col[i];
-		for (size_t k = 0; k < n[i]; k++) {
-			switch (c[k]) {
-			case '\\':
-				*p++ = '\\', *p++ = '\\';
-				break;
-			case '\t':
-				*p++ = '\\', *p++ = 't';
-				break;
-			case '\n':
-				*p++ = '\\', *p++ = 'n';
-				break;
-			case '\r':
-				*p++ = '\\', *p++ = 'r';
-				break;
-			case 0:
-			case 1:
-				*p++ = 1, *p++ = (unsigned char)(c[k] + 1);
-				break;
-			default:
-				*p++ = c[k];
+		size_t k = 0;
+		while (k < n[i]) {
+			/* 8 bytes at once while none is special (a byte < 0x0E or a
+			 * backslash: a test that may say yes for 0x02 .. 0x0D too,
+			 * which the byte loop then copies as they are) */
+			if (n[i] - k >= 8) {
+				uint64_t w, x;
+				memcpy(&w, c + k, 8);
+				x = w ^ 0x5C5C5C5C5C5C5C5Cu;
+				if (!((((w - 0x0E0E0E0E0E0E0E0Eu) & ~w) |
+				       ((x - 0x0101010101010101u) & ~x)) &
+				      0x8080808080808080u)) {
+					memcpy(p, &w, 8);
+					p += 8;
+					k += 8;
+					continue;
+				}
+			}
+			size_t end = n[i] - k >= 8 ? k + 8 : n[i];
+			for (; k < end; k++) {
+				switch (c[k]) {
+				case '\\':
+					*p++ = '\\', *p++ = '\\';
+					break;
+				case '\t':
+					*p++ = '\\', *p++ = 't';
+					break;
+				case '\n':
+					*p++ = '\\', *p++ = 'n';
+					break;
+				case '\r':
+					*p++ = '\\', *p++ = 'r';
+					break;
+				case 0:
+				case 1:
+					*p++ = 1, *p++ = (unsigned char)(c[k] + 1);
+					break;
+				default:
+					*p++ = c[k];
+				}
 			}
 		}
 		*p++ = 0;
@@ -862,6 +940,7 @@ static int src_spill(src *s)
 	if (!s->spilled) {
 		extsort_init(&s->ext, RUN_COLS);
 		s->spilled = 1;
+		s->kchg = -1;
 	}
 	if (extsort_begin(&s->ext) < 0) {
 		add_error(s->errs, NULL, 0, "%s", s->ext.err);

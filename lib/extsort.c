@@ -10,21 +10,71 @@
 
 #include "util.h"
 
-#define RUNBUF_SIZE (128u << 10) /* stdio buffer of a run being written; a reader's */
-#define REC_HDR 8                /* uint32 body size, uint32 key length */
+#define RUNBUF_SIZE (128u << 10) /* write buffer of a run; a reader's */
+#define REC_HDR 8                /* a built record: uint32 key length, uint32 fields' length */
+/* the longest record a run may hold: a key of escaped columns (at most
+ * twice a line) and the fields (at most a line), with their lengths */
+#define MAX_BODY (3 * (size_t)TSV_MAX_LINE + 10 * (TSV_MAX_COLS + 3))
 
-/* A run being read: its bytes in buf[pos, len), the current record's
- * fields in view. */
+/* A run being read: its bytes in buf[pos, len); the current record's key
+ * (front coding undone) and fields. */
 struct extsort_rd {
 	int fd;
 	char *buf;
 	size_t cap, pos, len;
 	int eof;
+	char *kbuf; /* the current key */
+	size_t kcap;
 	const char *key; /* the current record's key */
 	size_t keylen;
-	const char *rec; /* the current record's bytes (its header first) */
+	const char *fields; /* its fields as a run holds them */
+	size_t flen;
 	tsv_reader view;
 };
+
+/* ---- varints: LEB128, 7 bits a byte, low bits first ---- */
+
+static inline size_t varint_len(size_t v)
+{
+	size_t n = 1;
+	for (; v >= 0x80; v >>= 7)
+		n++;
+	return n;
+}
+
+static inline size_t varint_put(unsigned char *p, size_t v)
+{
+	size_t n = 0;
+	for (; v >= 0x80; v >>= 7)
+		p[n++] = (unsigned char)(v | 0x80);
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+/* Read a varint from [*p, end) into *v and step over it. Returns 0, or -1
+ * when it does not end there or does not fit 63 bits. */
+static inline int varint_get(const unsigned char **p, const unsigned char *end, size_t *v)
+{
+	const unsigned char *q = *p;
+	if (q < end && *q < 0x80) { /* nearly every length: one byte */
+		*v = *q;
+		*p = q + 1;
+		return 0;
+	}
+	uint64_t x = 0;
+	for (int sh = 0; q < end && sh < 63; sh += 7) {
+		unsigned char b = *q++;
+		x |= (uint64_t)(b & 0x7f) << sh;
+		if (!(b & 0x80)) {
+			if (x > SIZE_MAX)
+				return -1;
+			*v = (size_t)x;
+			*p = q;
+			return 0;
+		}
+	}
+	return -1;
+}
 
 void extsort_init(extsort *e, int ncols)
 {
@@ -43,8 +93,10 @@ int extsort_keycmp(const char *a, size_t an, const char *b, size_t bn)
 /* Close the readers of a merge (not their files). */
 static void merge_close(extsort *e)
 {
-	for (size_t i = 0; i < e->nrd; i++)
+	for (size_t i = 0; i < e->nrd; i++) {
 		free(e->rd[i].buf);
+		free(e->rd[i].kbuf);
+	}
 	free(e->rd);
 	free(e->heap);
 	e->rd = NULL;
@@ -58,16 +110,14 @@ void extsort_free(extsort *e)
 	if (!e)
 		return;
 	merge_close(e);
-	for (size_t i = 0; i < e->nruns; i++) {
+	for (size_t i = 0; i < e->nruns; i++)
 		fclose(e->runs[i]);
-		free(e->bufs[i]);
-	}
 	if (e->w)
 		fclose(e->w);
 	free(e->runs);
-	free(e->bufs);
 	free(e->wbuf);
 	free(e->rec);
+	free(e->last);
 	memset(e, 0, sizeof *e);
 }
 
@@ -99,46 +149,141 @@ int extsort_begin(extsort *e)
 	e->w = extsort_tmpfile(e->err, sizeof e->err);
 	if (!e->w)
 		return -1;
-	/* the buffer stays the file's while it lives (setvbuf only before
-	 * the first I/O) */
-	e->wbuf = xmalloc(RUNBUF_SIZE);
-	setvbuf(e->w, e->wbuf, _IOFBF, RUNBUF_SIZE);
+	/* written through our own buffer with write(2): the file's stdio
+	 * buffer is never used */
+	if (!e->wbuf)
+		e->wbuf = xmalloc(RUNBUF_SIZE);
+	e->wlen = 0;
+	e->werr = 0;
+	e->lastlen = 0;
 	return 0;
 }
 
-/* A record on disk: uint32 size of the rest, uint32 key length, the key,
- * then per field uint32 length, the bytes, a NUL. Native
- * byte order: the file never leaves the process. */
+/* Write the buffer out (a failure is kept in e->werr). */
+static void w_flush(extsort *e)
+{
+	size_t off = 0;
+	while (off < e->wlen && !e->werr) {
+		ssize_t k = write(fileno(e->w), e->wbuf + off, e->wlen - off);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			e->werr = k < 0 ? errno : EIO;
+		else
+			off += (size_t)k;
+	}
+	e->wlen = 0;
+}
+
+static void w_bytes(extsort *e, const void *p, size_t n)
+{
+	if (n > RUNBUF_SIZE - e->wlen) {
+		w_flush(e);
+		if (n > RUNBUF_SIZE) { /* a long record: straight out */
+			const char *q = p;
+			while (n && !e->werr) {
+				ssize_t k = write(fileno(e->w), q, n);
+				if (k < 0 && errno == EINTR)
+					continue;
+				if (k <= 0)
+					e->werr = k < 0 ? errno : EIO;
+				else
+					q += k, n -= (size_t)k;
+			}
+			return;
+		}
+	}
+	memcpy(e->wbuf + e->wlen, p, n);
+	e->wlen += n;
+}
+
+/* Index of the first byte in which a and b differ, at most n. */
+static inline size_t common_prefix(const char *a, const char *b, size_t n)
+{
+	size_t k = 0;
+	for (; n - k >= 8; k += 8) {
+		uint64_t x, y;
+		memcpy(&x, a + k, 8);
+		memcpy(&y, b + k, 8);
+		if (x != y) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return k + (size_t)__builtin_ctzll(x ^ y) / 8;
+#else
+			return k + (size_t)__builtin_clzll(x ^ y) / 8;
+#endif
+		}
+	}
+	while (k < n && a[k] == b[k])
+		k++;
+	return k;
+}
+
+/* Append a record to the run: its key front-coded against the key written
+ * before it, then its fields (flen bytes, already encoded). */
+static void put_parts(extsort *e, const char *key, size_t klen, const char *fields, size_t flen)
+{
+	size_t sh = common_prefix(e->last, key, klen < e->lastlen ? klen : e->lastlen);
+	size_t suf = klen - sh;
+	unsigned char hdr[32];
+	size_t h = varint_put(hdr, varint_len(sh) + varint_len(suf) + suf + flen);
+	h += varint_put(hdr + h, sh);
+	h += varint_put(hdr + h, suf);
+	if (h + suf + flen <= RUNBUF_SIZE - e->wlen) { /* the usual case: one copy each */
+		char *o = e->wbuf + e->wlen;
+		memcpy(o, hdr, h);
+		memcpy(o + h, key + sh, suf);
+		memcpy(o + h + suf, fields, flen);
+		e->wlen += h + suf + flen;
+	} else {
+		w_bytes(e, hdr, h);
+		w_bytes(e, key + sh, suf);
+		w_bytes(e, fields, flen);
+	}
+	if (klen > e->lastcap) {
+		e->lastcap = klen < 256 ? 256 : klen;
+		e->last = xrealloc(e->last, e->lastcap);
+	}
+	memcpy(e->last + sh, key + sh, suf);
+	e->lastlen = klen;
+}
+
 size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len)
 {
 	size_t need = REC_HDR + klen;
 	for (int i = 0; i < e->ncols; i++)
-		need += 4 + len[i] + 1;
+		need += varint_len(len[i]) + len[i];
 	return need;
+}
+
+/* Encode ncols fields into p (each its varint length, then its bytes).
+ * Returns the bytes written. */
+static size_t fields_build(const extsort *e, char *p, char *const *f, const size_t *len)
+{
+	char *o = p;
+	for (int i = 0; i < e->ncols; i++) {
+		o += varint_put((unsigned char *)o, len[i]);
+		memcpy(o, f[i], len[i]);
+		o += len[i];
+	}
+	return (size_t)(o - p);
 }
 
 void extsort_rec_build(const extsort *e, char *dst, const char *key, size_t klen, char *const *f,
                        const size_t *len)
 {
-	uint32_t body = (uint32_t)(extsort_rec_size(e, klen, len) - 4), kl = (uint32_t)klen;
-	memcpy(dst, &body, 4);
-	memcpy(dst + 4, &kl, 4);
+	uint32_t kl = (uint32_t)klen;
+	memcpy(dst, &kl, 4);
 	memcpy(dst + REC_HDR, key, klen);
-	char *p = dst + REC_HDR + klen;
-	for (int i = 0; i < e->ncols; i++) {
-		uint32_t n = (uint32_t)len[i];
-		memcpy(p, &n, 4);
-		memcpy(p + 4, f[i], len[i]);
-		p[4 + len[i]] = 0;
-		p += 4 + len[i] + 1;
-	}
+	uint32_t fl = (uint32_t)fields_build(e, dst + REC_HDR + klen, f, len);
+	memcpy(dst + 4, &fl, 4);
 }
 
 void extsort_put_rec(extsort *e, const char *rec)
 {
-	uint32_t body;
-	memcpy(&body, rec, 4);
-	fwrite_unlocked(rec, 1, 4 + (size_t)body, e->w);
+	uint32_t kl, fl;
+	memcpy(&kl, rec, 4);
+	memcpy(&fl, rec + 4, 4);
+	put_parts(e, rec + REC_HDR, kl, rec + REC_HDR + kl, fl);
 }
 
 void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len)
@@ -148,8 +293,8 @@ void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const
 		e->reccap = need < 4096 ? 4096 : need;
 		e->rec = xrealloc(e->rec, e->reccap);
 	}
-	extsort_rec_build(e, e->rec, key, klen, f, len);
-	fwrite_unlocked(e->rec, 1, need, e->w);
+	size_t fl = fields_build(e, e->rec, f, len);
+	put_parts(e, key, klen, e->rec, fl);
 }
 
 /* ---- sorting built records ---- */
@@ -162,7 +307,7 @@ typedef struct {
 static inline const char *rec_key(const char *rec, size_t *klen)
 {
 	uint32_t kl;
-	memcpy(&kl, rec + 4, 4);
+	memcpy(&kl, rec, 4);
 	*klen = kl;
 	return rec + REC_HDR;
 }
@@ -243,8 +388,10 @@ void extsort_sort(char **recs, size_t n)
 		}
 		if (!f.fresh) /* each record is a cache miss: ask for them ahead */
 			for (size_t i = 0; i < f.n; i++) {
-				if (i + 16 < f.n)
+				if (i + 16 < f.n) { /* its length, and the chunk */
+					__builtin_prefetch(v[i + 16].r);
 					__builtin_prefetch(v[i + 16].r + REC_HDR + off);
+				}
 				v[i].c = chunk_at(v[i].r, off);
 			}
 		/* the pivot: the median of three picked at random (a fixed
@@ -296,24 +443,21 @@ static int merge_oldest(extsort *e);
 
 int extsort_end(extsort *e)
 {
+	w_flush(e);
 	FILE *w = e->w;
-	char *b = e->wbuf;
 	e->w = NULL;
-	e->wbuf = NULL;
-	errno = 0;
-	if (fflush(w) != 0 || ferror(w) || fseek(w, 0, SEEK_SET) != 0) {
+	if (e->werr || lseek(fileno(w), 0, SEEK_SET) != 0) {
 		snprintf(e->err, sizeof e->err, "cannot write a temporary file in %s: %s", e->dir,
-		         strerror(errno ? errno : EIO));
+		         strerror(e->werr ? e->werr
+		                  : errno ? errno
+		                          : EIO));
 		fclose(w);
-		free(b);
 		return -1;
 	}
 	if (e->nruns == e->cap) {
 		e->cap = e->cap ? 2 * e->cap : 16;
 		e->runs = xreallocarray(e->runs, e->cap, sizeof *e->runs);
-		e->bufs = xreallocarray(e->bufs, e->cap, sizeof *e->bufs);
 	}
-	e->bufs[e->nruns] = b;
 	e->runs[e->nruns++] = w;
 	/* at most EXTSORT_FAN_IN + 1 files open, however many runs */
 	if (e->nruns > EXTSORT_FAN_IN && !e->merging) {
@@ -385,50 +529,61 @@ static int rd_fill(extsort *e, struct extsort_rd *d, size_t want)
 	return d->len >= want;
 }
 
+/* The fields of a record (flen bytes at p) into d's view. Returns 0, or -1
+ * when they are not ncols fields that fill exactly flen bytes. */
+static int rd_fields(const extsort *e, struct extsort_rd *d, const char *p, size_t flen)
+{
+	const unsigned char *q = (const unsigned char *)p, *end = q + flen;
+	d->fields = p;
+	d->flen = flen;
+	for (int k = 0; k < e->ncols; k++) {
+		size_t n;
+		if (varint_get(&q, end, &n) < 0 || (size_t)(end - q) < n)
+			return -1;
+		d->view.f[k] = (char *)q;
+		d->view.len[k] = n;
+		q += n;
+	}
+	return q == end ? 0 : -1;
+}
+
 /* Read reader i's next record into its view. Returns 1, 0 at its end, -1
  * (e->err). */
 static int rd_next(extsort *e, size_t i)
 {
 	struct extsort_rd *d = &e->rd[i];
-	int rc = rd_fill(e, d, 4);
+	int rc = rd_fill(e, d, 10); /* the longest varint */
+	if (rc < 0)
+		return -1;
+	if (d->len == d->pos)
+		return 0;
+	const unsigned char *p = (const unsigned char *)d->buf + d->pos;
+	const unsigned char *hend = (const unsigned char *)d->buf + d->len;
+	size_t body, sh, suf;
+	if (varint_get(&p, hend, &body) < 0 || body > MAX_BODY)
+		goto damaged;
+	size_t h = (size_t)(p - (const unsigned char *)d->buf) - d->pos;
+	rc = rd_fill(e, d, h + body);
 	if (rc < 0)
 		return -1;
 	if (rc == 0)
-		return d->len > d->pos ? (snprintf(e->err, sizeof e->err,
-		                                   "a temporary file in %s is damaged", e->dir),
-		                          -1)
-		                       : 0;
-	uint32_t body;
-	memcpy(&body, d->buf + d->pos, 4);
-	if (body < REC_HDR - 4 || body > 3u * TSV_MAX_LINE + REC_HDR + 5u * TSV_MAX_COLS)
 		goto damaged;
-	rc = rd_fill(e, d, 4 + (size_t)body);
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
+	p = (const unsigned char *)d->buf + d->pos + h;
+	const unsigned char *end = p + body;
+	if (varint_get(&p, end, &sh) < 0 || varint_get(&p, end, &suf) < 0 || sh > d->keylen ||
+	    (size_t)(end - p) < suf)
 		goto damaged;
-	const char *p = d->buf + d->pos + 4, *end = p + body;
-	uint32_t kl;
-	memcpy(&kl, p, 4);
-	p += REC_HDR - 4;
-	if ((size_t)(end - p) < kl)
-		goto damaged;
-	d->rec = d->buf + d->pos;
-	d->key = p;
-	d->keylen = kl;
-	p += kl;
-	for (int k = 0; k < e->ncols; k++) {
-		uint32_t n;
-		if (end - p < 5)
-			goto damaged;
-		memcpy(&n, p, 4);
-		if ((size_t)(end - p) < 5 + (size_t)n)
-			goto damaged;
-		d->view.f[k] = (char *)p + 4;
-		d->view.len[k] = n;
-		p += 4 + n + 1;
+	if (sh + suf > d->kcap) {
+		d->kcap = sh + suf < 256 ? 256 : sh + suf;
+		d->kbuf = xrealloc(d->kbuf, d->kcap);
 	}
-	d->pos += 4 + (size_t)body;
+	memcpy(d->kbuf + sh, p, suf);
+	d->key = d->kbuf;
+	d->keylen = sh + suf;
+	p += suf;
+	if (rd_fields(e, d, (const char *)p, (size_t)(end - p)) < 0)
+		goto damaged;
+	d->pos += h + body;
 	return 1;
 damaged:
 	snprintf(e->err, sizeof e->err, "a temporary file in %s is damaged", e->dir);
@@ -491,18 +646,17 @@ static int merge_oldest(extsort *e)
 		return -1;
 	const tsv_reader *r;
 	int rc;
-	while ((rc = extsort_next(e, &r)) == 1)
-		extsort_put_rec(e, e->rd[e->heap[0]].rec);
+	while ((rc = extsort_next(e, &r)) == 1) {
+		const struct extsort_rd *d = &e->rd[e->heap[0]];
+		put_parts(e, d->key, d->keylen, d->fields, d->flen);
+	}
 	merge_close(e);
 	if (rc < 0 || extsort_end(e) < 0)
 		return -1;
-	for (size_t i = 0; i < EXTSORT_FAN_IN; i++) {
+	for (size_t i = 0; i < EXTSORT_FAN_IN; i++)
 		fclose(e->runs[i]);
-		free(e->bufs[i]);
-	}
 	e->nruns -= EXTSORT_FAN_IN;
 	memmove(e->runs, e->runs + EXTSORT_FAN_IN, e->nruns * sizeof *e->runs);
-	memmove(e->bufs, e->bufs + EXTSORT_FAN_IN, e->nruns * sizeof *e->bufs);
 	return 0;
 }
 

@@ -7,16 +7,21 @@
  * hands the records back one at a time, smallest key first, as the fields
  * of a tsv_reader (so code that reads a fact stream reads a merge the same
  * way; a caller may leave out of the fields what its key holds). Runs are
- * binary files of the process's own (a record: its size, its key's
- * length, the key, then each field's length,
- * bytes and a NUL; read back in place, nothing to parse or unescape) in $TMPDIR
- * (else /tmp), unlinked as soon as they are created, so nothing is left
- * behind, whatever happens. At most EXTSORT_FAN_IN runs are read at once:
- * when one run more is finished, the oldest EXTSORT_FAN_IN are merged into
- * one longer run, so at most EXTSORT_FAN_IN + 1 files are open. Memory is
- * bounded by the runs' buffers (EXTSORT_FAN_IN x 128 KiB, and the longest
- * record), not by the input. This module does not know what the columns
- * mean and never prints: errors come back as -1 with e->err. */
+ * binary files of the process's own, made small because writing them is
+ * most of what a big sort costs: a record is its size, the length of the
+ * key's start it shares with the record before in the run (front coding),
+ * the rest of the key, then each field as its length and bytes (lengths
+ * as LEB128 varints; nothing escaped, nothing to parse but the lengths).
+ * They go to $TMPDIR (else /tmp), unlinked as soon as they are created, so
+ * nothing is left behind, whatever happens. (A last run kept in memory
+ * and merged from there instead was measured: no faster, its records being
+ * scattered, and twice the memory; docs/pg-diff.md.)
+ * At most EXTSORT_FAN_IN runs are read at once: when one run more is
+ * finished, the oldest EXTSORT_FAN_IN are merged into one longer run, so
+ * at most EXTSORT_FAN_IN + 1 files are open. Memory is bounded by the
+ * runs' buffers (EXTSORT_FAN_IN x 128 KiB, and the longest record), not by
+ * the input. This module does not know what the columns mean and never
+ * prints: errors come back as -1 with e->err. */
 #ifndef PG_EXTSORT_H
 #define PG_EXTSORT_H
 
@@ -33,12 +38,15 @@ typedef struct extsort {
 	int ncols;       /* fields per record */
 	const char *dir; /* where runs go: $TMPDIR or /tmp */
 	FILE **runs;     /* finished runs, rewound */
-	char **bufs;     /* their stdio buffers */
 	size_t nruns, cap;
 	FILE *w;    /* the run being written */
-	char *wbuf; /* its stdio buffer */
-	char *rec;  /* the record being written */
+	char *wbuf; /* its write buffer (wlen bytes in it) */
+	size_t wlen;
+	int werr;  /* errno of a failed write, 0 none */
+	char *rec; /* a record's fields being encoded (extsort_put) */
 	size_t reccap;
+	char *last; /* the key written last in the run (front coding) */
+	size_t lastlen, lastcap;
 	const char *key; /* the key of the record extsort_next handed out */
 	size_t keylen;
 	/* merging */
@@ -68,8 +76,9 @@ int extsort_begin(extsort *e);
  * errors show at extsort_end. */
 void extsort_put(extsort *e, const char *key, size_t klen, char *const *f, const size_t *len);
 
-/* A record built in memory, in the very bytes a run holds, so that a
- * caller can load records once, sort them (extsort_sort) and write them
+/* A record built in memory (uint32 key length, uint32 length of the
+ * fields, the key, the fields as a run holds them), so that a caller can
+ * load records once, sort them (extsort_sort) and write them
  * (extsort_put_rec) without copying or parsing them again. */
 size_t extsort_rec_size(const extsort *e, size_t klen, const size_t *len);
 /* Build the record into dst (extsort_rec_size bytes). */
@@ -87,12 +96,11 @@ void extsort_sort(char **recs, size_t n);
 int extsort_keycmp(const char *a, size_t an, const char *b, size_t bn);
 /* Finish the run. Returns 0, or -1 (e->err: a disk full, ...). */
 int extsort_end(extsort *e);
-
 /* Prepare the merge of every run. Returns 0, or -1. */
 int extsort_merge(extsort *e);
-/* The next record in order: *r holds its fields (f, len; NUL-terminated;
- * valid until the next call), e->key and e->keylen its key. Returns 1, 0
- * at the end, -1 on error (e->err). */
+/* The next record in order: *r holds its fields (f, len; not
+ * NUL-terminated; valid until the next call), e->key and e->keylen its
+ * key. Returns 1, 0 at the end, -1 on error (e->err). */
 int extsort_next(extsort *e, const tsv_reader **r);
 
 #endif

@@ -42,9 +42,9 @@ static void title_year(const cell *c, char *year)
 
 /* The template whose title words the title holds, or whose marks the
  * document's blocks show: the first that fits (the last one always does). */
-static const vocab_template *choose_template(const form_doc *d, buf *tmp)
+static const vocab_template *choose_template(const form_doc *d, form_keys *keys)
 {
-	const char *title = d->title ? form_labkey(d->title->text, tmp) : "";
+	const char *title = d->title ? form_key(keys, d->title->text) : "";
 	const vocab_template *t = vocab_templates;
 	for (; t[1].name; t++) {
 		for (int k = 0; k < 4 && t->title_words[k]; k++)
@@ -135,7 +135,7 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 {
 	w->d = d;
 	w->st->docs++;
-	w->tpl = choose_template(d, &w->tmp);
+	w->tpl = choose_template(d, w->keys);
 	memset(w->goal_no, 0, sizeof w->goal_no);
 	w->last_goal[0] = 0;
 	w->dept = NULL, w->project = NULL, w->dept_rank = 0;
@@ -189,20 +189,27 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 
 int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st)
 {
+	form_keys keys = {0};
 	form_cutter c = {0};
 	c.g = g;
 	c.st = st;
+	c.keys = &keys;
 	form_doc d = {0};
 	form_reader w = {0};
 	w.o = o;
 	w.st = st;
-	while (form_cut_next(&c, &d))
+	w.keys = &keys;
+	while (form_cut_next(&c, &d)) {
 		read_doc(&w, &d, out);
+		form_keys_reset(&keys);
+	}
+	form_keys_free(&keys);
 	form_doc_free(&d);
 	facts_free(&w.facts);
 	buf_free(&w.tmp);
 	buf_free(&w.tmp2);
 	free(w.dept_text);
 	buf_free(&c.tmp);
+	buf_free(&c.rowt);
 	return st->docs;
 }

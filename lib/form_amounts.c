@@ -315,10 +315,8 @@ void form_read_budget(form_reader *w, block *b)
 		int is_head = 0;
 		for (int j = 0; j < r->n; j++)
 			if (form_has_text(r->c[j]) &&
-			    (vocab_match(vocab_budget_groups,
-			                 form_labkey(r->c[j]->text, &w->tmp)) ||
-			     vocab_match(vocab_amount_headers,
-			                 form_labkey(r->c[j]->text, &w->tmp))))
+			    (vocab_match(vocab_budget_groups, form_key(w->keys, r->c[j]->text)) ||
+			     vocab_match(vocab_amount_headers, form_key(w->keys, r->c[j]->text))))
 				is_head = 1;
 		if (is_head && prev_head && np == 1 && acol[0] < 0 && lcol[0] == 0) {
 			/* a second group header right under the first, each alone on
@@ -328,7 +326,7 @@ void form_read_budget(form_reader *w, block *b)
 				t += form_has_text(r->c[j]);
 			cell *c = r->c[0];
 			if (t == 1 && form_has_text(c) &&
-			    vocab_match(vocab_budget_groups, form_labkey(c->text, &w->tmp))) {
+			    vocab_match(vocab_budget_groups, form_key(w->keys, c->text))) {
 				form_use(c);
 				free(group[1]);
 				group[1] = form_label_key(&w->tmp, c->text);
@@ -349,7 +347,7 @@ void form_read_budget(form_reader *w, block *b)
 				cell *c = r->c[j];
 				if (!form_has_text(c))
 					continue;
-				const char *key = form_labkey(c->text, &w->tmp);
+				const char *key = form_key(w->keys, c->text);
 				const vocab_word *gw = vocab_match(vocab_budget_groups, key);
 				if (!gw && k > 0 && ncol[k - 1] >= 0) {
 					/* a column of a 收入构成 / 支出构成 table */

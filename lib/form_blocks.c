@@ -57,7 +57,7 @@ static int is_title(form_cutter *w, const cell *c)
 {
 	if (!form_has_text(c) || c->len > 300)
 		return 0;
-	const char *k = form_labkey(c->text, &w->tmp);
+	const char *k = form_key(w->keys, c->text);
 	for (const vocab_word *v = vocab_title_words; v->word; v++) {
 		const char *p = strstr(k, v->word);
 		if (!p)
@@ -100,7 +100,7 @@ static void text_of(form_cutter *w, const cell *c, buf *out)
 		return;
 	if (out->len)
 		buf_addc(out, '\t');
-	buf_adds(out, form_labkey(c->text, &w->tmp));
+	buf_adds(out, form_key(w->keys, c->text));
 }
 
 static void texts_of(form_cutter *w, cell *const *cs, int n, buf *out)
@@ -139,18 +139,18 @@ static void check_copy(form_cutter *w, form_doc *d, block **bp, grid_row *r)
 	block *b = *bp;
 	int k = b->next_html++;
 	grid_row *hr = &b->html->rows[k];
-	buf a = {0};
-	row_texts(w, r, 0, &a);
+	buf *a = &w->rowt; /* the cutter's: no allocation per row */
+	buf_reset(a);
+	row_texts(w, r, 0, a);
 	const char *h = buf_str(&b->htext[k]);
-	if (strcmp(buf_str(&a), h) == 0) {
+	if (strcmp(buf_str(a), h) == 0) {
 		mark_row(r, 0);
-		buf_free(&a);
 		return;
 	}
 	w->st->disagree++;
 	warn_add(&w->st->warn, r->line,
 	         "flat copy disagrees with HTML table row %d (line %ld): [%s] vs [%s]", k + 1,
-	         hr->line, buf_str(&a), h);
+	         hr->line, buf_str(a), h);
 	/* each HTML cell's text matches one flat cell; the flat cells left over
 	 * (with text) are the extra ones */
 	char *used = xcalloc((size_t)(hr->n ? hr->n : 1), 1);
@@ -163,11 +163,11 @@ static void check_copy(form_cutter *w, form_doc *d, block **bp, grid_row *r)
 		if (!form_has_text(c))
 			continue;
 		buf_reset(&t);
-		buf_adds(&t, form_labkey(c->text, &w->tmp));
+		buf_adds(&t, form_key(w->keys, c->text));
 		int m = -1;
 		for (int i = 0; i < hr->n && m < 0; i++)
 			if (!used[i] && form_has_text(&hr->cells[i]) &&
-			    strcmp(form_labkey(hr->cells[i].text, &w->tmp), buf_str(&t)) == 0)
+			    strcmp(form_key(w->keys, hr->cells[i].text), buf_str(&t)) == 0)
 				m = i;
 		if (m >= 0) {
 			used[m] = 1;
@@ -190,7 +190,6 @@ static void check_copy(form_cutter *w, form_doc *d, block **bp, grid_row *r)
 	buf_free(&t);
 	free(extra);
 	free(used);
-	buf_free(&a);
 }
 
 /* Note the texts of each row of the block's table (for the flat copies),
@@ -238,7 +237,7 @@ static int accepts_shifted(form_cutter *w, const block *b, grid_row *r)
 	const vocab_block *vb = vocab_block_of(b->kind);
 	if (!form_has_text(c0) || !vb)
 		return 0;
-	const char *k = form_labkey(c0->text, &w->tmp);
+	const char *k = form_key(w->keys, c0->text);
 	long num;
 	int texts = 0;
 	for (int j = 0; j < r->n; j++)
@@ -272,25 +271,32 @@ static int note_row(form_cutter *w, grid_row *r, int fi)
 {
 	if (fi < 0)
 		return 0;
-	const char *k = form_labkey(r->cells[fi].text, &w->tmp);
+	const char *k = form_key(w->keys, r->cells[fi].text);
 	return vocab_match(vocab_note_labels, k + (k[0] == '-' && k[1])) != NULL;
 }
 
 /* A row before any block made of one-cell lines' kinds: a unit line, a
- * 填报单位 line, or a lone text (the department's name). Its cells are
+ * 填报单位 line, or a lone text (the department's name); or a filler label
+ * alone and its value (`编制单位: | 813-潼南区五桂镇`). Its cells are
  * judged, and the unit read, by pre_line_ok when the form is read. */
 static int pre_line_row(form_cutter *w, grid_row *r)
 {
-	int n = 0, lines = 0;
+	int n = 0, lines = 0, label_first = 0;
 	for (int j = 0; j < r->n; j++) {
 		cell *c = &r->cells[j];
 		if (!form_has_text(c))
 			continue;
 		n++;
-		const char *k = form_labkey(c->text, &w->tmp);
+		const char *k = form_key(w->keys, c->text);
 		lines += vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
+		if (n == 1) { /* the key lost the label's colon (form_labkey) */
+			char lab[256];
+			snprintf(lab, sizeof lab, "%s:", k);
+			const vocab_word *fl = vocab_match(vocab_filler_line, lab);
+			label_first = fl && strcmp(fl->word, lab) == 0;
+		}
 	}
-	return n == 1 || (n > 0 && lines == n);
+	return n == 1 || (n > 0 && lines == n) || (n == 2 && label_first);
 }
 
 static void drop_inline_copies(form_cutter *w, form_doc *d);
@@ -340,7 +346,7 @@ static int multi_header(form_cutter *w, grid_row *r)
 		cell *c = &r->cells[j];
 		if (!form_has_text(c))
 			continue;
-		const char *k = form_labkey(c->text, &w->tmp);
+		const char *k = form_key(w->keys, c->text);
 		const vocab_word *v = vocab_match(vocab_multi_headers, k);
 		if (v && col[v->kind] < 0 && inds == 0)
 			col[v->kind] = j;
@@ -465,11 +471,10 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			continue;
 		}
 		const vocab_word *bl =
-		    lead ? vocab_match(vocab_block_labels, form_labkey(first->text, &w->tmp))
-		         : NULL;
+		    lead ? vocab_match(vocab_block_labels, form_key(w->keys, first->text)) : NULL;
 		if (lead && !bl) { /* a label that lost characters (`绩???效???指???标`) */
 			buf lost = {0};
-			const char *lk = form_lost_key(form_labkey(first->text, &w->tmp), &lost);
+			const char *lk = form_lost_key(form_key(w->keys, first->text), &lost);
 			bl = lk ? vocab_match(vocab_block_labels, lk) : NULL;
 			buf_free(&lost);
 		}
@@ -483,9 +488,9 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			int pairs_row = vb && vb->reader == RD_PINFO;
 			int proj =
 			    pairs_row &&
-			    vocab_match(vocab_pinfo_roles, form_labkey(first->text, &w->tmp)) &&
-			    vocab_match(vocab_pinfo_roles, form_labkey(first->text, &w->tmp))
-			            ->kind == PI_PROJECT;
+			    vocab_match(vocab_pinfo_roles, form_key(w->keys, first->text)) &&
+			    vocab_match(vocab_pinfo_roles, form_key(w->keys, first->text))->kind ==
+			        PI_PROJECT;
 			if ((bl->kind == BLK_DEPT && d->dept) || (proj && d->seen_project))
 				return yield(w, d); /* a second department or project: a new
 				                       form without a title */

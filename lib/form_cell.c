@@ -81,6 +81,12 @@ const char *form_labkey(const char *s, buf *out)
 const char *form_lost_key(const char *k, buf *out)
 {
 	buf_reset(out);
+	/* most keys hold no mark at all: nothing to look at byte by byte */
+	int marks = 0;
+	for (int v = 0; vocab_lost_marks[v] && !marks; v++)
+		marks = strstr(k, vocab_lost_marks[v]) != NULL;
+	if (!marks)
+		return NULL;
 	size_t n = strlen(k);
 	int any = 0;
 	for (size_t i = 0; i < n;) {

@@ -20,6 +20,35 @@ typedef struct {
 	int n;
 } rowv;
 
+/* A memo of label keys for one document (form_keys.c): zero-initialise
+ * ({0}), form_keys_reset between documents, form_keys_free at the end. */
+typedef struct {
+	unsigned long long h;
+	unsigned gen; /* the form_keys generation it was filled in; else free */
+	size_t n;
+	const char *src, *key; /* the text (a copy) and its key, in mem */
+} form_key_slot;
+
+typedef struct {
+	form_key_slot *t; /* open addressing, cap a power of two, at most half full */
+	size_t cap, used;
+	unsigned gen; /* this document's generation, from 1 */
+	strarena mem;
+	buf tmp;
+} form_keys;
+
+/* form_labkey(s, ...) computed once per distinct text: the key, valid until
+ * form_keys_reset. A document of more than FORM_KEYS_MAX distinct texts (a
+ * real form has a few hundred; the limit keeps the memo's table under 1.5
+ * MB, its copies of texts and keys at most twice the grid's texts) gets the
+ * keys of the others computed each time, in the memo's buffer: such a key
+ * is valid until the next form_key call only, so a caller uses one key
+ * before it asks for the next (all do). */
+#define FORM_KEYS_MAX 16384
+const char *form_key(form_keys *m, const char *s);
+void form_keys_reset(form_keys *m);
+void form_keys_free(form_keys *m);
+
 typedef struct {
 	int kind; /* enum form_block, BLK_NONE for an unknown row */
 	cell *label;
@@ -57,7 +86,9 @@ typedef struct {
 	cell *mtitle;
 	cell *munit; /* the last 单位名称 given: filled down to later projects */
 	buf tmp;
-	form_stats *st; /* flat-copy checks add warnings and counts here */
+	buf rowt;        /* a flat row's texts (check_copy) */
+	form_keys *keys; /* label keys of this document */
+	form_stats *st;  /* flat-copy checks add warnings and counts here */
 } form_cutter;
 
 /* Cut the next document from the grid into d (emptied first). Returns 1
@@ -87,6 +118,7 @@ typedef struct {
 	char last_goal[64]; /* key of the goal emitted last, for its fields */
 	fact_list facts;
 	buf tmp, tmp2;
+	form_keys *keys; /* label keys of this document (shared with the cutter) */
 } form_reader;
 
 typedef void form_read_fn(form_reader *w, block *b);

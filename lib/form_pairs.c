@@ -159,6 +159,15 @@ int form_pre_line_ok(form_reader *w, const cell *c)
 	const vocab_word *fl = vocab_match(vocab_filler_line, k);
 	if (fl)
 		name = k + strlen(fl->word);
+	else if (*k) { /* `编制单位:` alone: its key lost the colon (form_labkey) */
+		char lab[256];
+		snprintf(lab, sizeof lab, "%s:", k);
+		fl = vocab_match(vocab_filler_line, lab);
+		if (fl && strcmp(fl->word, lab) == 0)
+			name = k + strlen(k);
+		else
+			fl = NULL;
+	}
 	/* a unit part at the end */
 	int unit_ok = 0;
 	for (const vocab_word *u = vocab_unit_line; u->word && !unit_ok; u++) {

@@ -78,7 +78,7 @@ int form_find_roles(form_reader *w, const rowv *r, const vocab_word *table, int 
 	for (int j = 0; j < r->n && seen < 2 && !any; j++)
 		if (form_has_text(r->c[j])) {
 			seen++;
-			any = vocab_match(table, form_labkey(r->c[j]->text, &w->tmp)) != NULL;
+			any = vocab_match(table, form_key(w->keys, r->c[j]->text)) != NULL;
 		}
 	if (!any) {
 		memset(role, 0, (size_t)(r->n ? r->n : 1) * sizeof *role);
@@ -89,7 +89,7 @@ int form_find_roles(form_reader *w, const rowv *r, const vocab_word *table, int 
 		role[j] = 0;
 		if (!form_has_text(r->c[j]))
 			continue;
-		const vocab_word *v = vocab_match(table, form_labkey(r->c[j]->text, &w->tmp));
+		const vocab_word *v = vocab_match(table, form_key(w->keys, r->c[j]->text));
 		if (v) {
 			role[j] = v->kind;
 			hits++;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* glued: a form glued onto one line -> its cells, cut at the vocabulary's
- * words. See glued.h and docs/regrid.md section 1e. */
+ * words. See glued.h and docs/regrid.md section 1g. */
 #include "glued.h"
 
 #include <stdlib.h>

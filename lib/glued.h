@@ -13,7 +13,7 @@
  * has columns after its levels (`数量指标88100`: two numbers, or one, or a
  * name and a value run together) as glued: they are not guessed apart.
  * It knows words, not rows: rebuilding the rows from the cells is regrid's
- * (as for one cell per line). Rules in docs/regrid.md section 1e. */
+ * (as for one cell per line). Rules in docs/regrid.md section 1g. */
 #ifndef PG_GLUED_H
 #define PG_GLUED_H
 

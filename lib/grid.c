@@ -56,6 +56,14 @@ static void arena_trim(grid *g, char *p, size_t took, size_t kept)
 		c->used -= took - kept;
 }
 
+static void chunks_free(struct grid_chunk *c)
+{
+	for (struct grid_chunk *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+}
+
 void grid_free(grid *g)
 {
 	if (!g)
@@ -65,25 +73,62 @@ void grid_free(grid *g)
 		for (int j = 0; j < r->n; j++)
 			if (r->cells[j].sub)
 				grid_free(r->cells[j].sub);
-		free(r->cells);
 	}
 	free(g->rows);
-	for (struct grid_chunk *c = g->mem, *next; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	chunks_free(g->mem);
+	chunks_free(g->cmem);
 	free(g);
+}
+
+/* Rows' cells are carved from chunks of GRID_CELL_CHUNK cells, in row
+ * order: no allocation per row. The last row grows in place while it ends
+ * its chunk; a row that cannot is moved to new room at twice its size (the
+ * old room is not reused: at most as much again as the row holds). */
+#define GRID_CELL_CHUNK 1024
+
+/* Give row r room for at least need cells. */
+static void row_room(grid *g, grid_row *r, int need)
+{
+	int cap = r->cap ? r->cap : 8;
+	while (cap < need)
+		cap *= 2;
+	size_t add = (size_t)(cap - r->cap) * sizeof(cell);
+	struct grid_chunk *c = g->cmem;
+	if (r->cap && c && (char *)(r->cells + r->cap) == c->data + c->used &&
+	    c->cap - c->used >= add) { /* the chunk's last row: grown in place */
+		c->used += add;
+		r->cap = cap;
+		return;
+	}
+	size_t want = (size_t)cap * sizeof(cell);
+	if (!c || c->cap - c->used < want) {
+		size_t room =
+		    want > GRID_CELL_CHUNK * sizeof(cell) ? want : GRID_CELL_CHUNK * sizeof(cell);
+		c = xmalloc(sizeof *c + room);
+		c->used = 0;
+		c->cap = room;
+		c->next = g->cmem;
+		g->cmem = c;
+	}
+	cell *cells = (cell *)(void *)(c->data + c->used);
+	c->used += want;
+	if (r->n)
+		memcpy(cells, r->cells, (size_t)r->n * sizeof(cell));
+	r->cells = cells;
+	r->cap = cap;
 }
 
 grid_row *grid_add_row(grid *g, long line)
 {
-	/* the row before is complete: give back its unused cell slots (a
-	 * document of many short rows would otherwise hold 8 slots a row) */
+	/* the row before is complete: give back its unused cell slots when
+	 * they end the chunk (a document of many short rows would otherwise
+	 * hold 8 slots a row) */
 	if (g->n > 0) {
 		grid_row *p = &g->rows[g->n - 1];
-		if (p->cap > p->n + 1) {
-			p->cap = p->n ? p->n : 1;
-			p->cells = xreallocarray(p->cells, (size_t)p->cap, sizeof *p->cells);
+		struct grid_chunk *c = g->cmem;
+		if (p->cap > p->n && c && (char *)(p->cells + p->cap) == c->data + c->used) {
+			c->used -= (size_t)(p->cap - p->n) * sizeof(cell);
+			p->cap = p->n;
 		}
 	}
 	if (g->n == g->cap) {
@@ -95,10 +140,8 @@ grid_row *grid_add_row(grid *g, long line)
 	r->line = line;
 	/* rows of one table are mostly as wide as the row before: room for
 	 * that many cells at once, instead of growing 8, 16, 32 ... */
-	if (g->n > 1 && r[-1].n > 8) {
-		r->cap = r[-1].n;
-		r->cells = xreallocarray(NULL, (size_t)r->cap, sizeof *r->cells);
-	}
+	if (g->n > 1 && r[-1].n > 8)
+		row_room(g, r, r[-1].n);
 	return r;
 }
 
@@ -116,10 +159,8 @@ cell *grid_add_cell(grid *g, grid_row *r, const char *text, size_t n)
 			         "more than %d cells in one row: rest ignored", GRID_MAX_COLS);
 		return NULL;
 	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 8;
-		r->cells = xreallocarray(r->cells, (size_t)r->cap, sizeof *r->cells);
-	}
+	if (r->n == r->cap)
+		row_room(g, r, r->n + 1);
 	cell *c = &r->cells[r->n++];
 	memset(c, 0, sizeof *c);
 	g->ncells++;
@@ -149,11 +190,8 @@ cell *grid_add_empty(grid *g, grid_row *r, int k, int col)
 	static char empty_text[1];
 	if (k <= 0 || g->ncells + k > GRID_MAX_CELLS || r->n + k > GRID_MAX_COLS)
 		return NULL;
-	if (r->n + k > r->cap) {
-		while (r->n + k > r->cap)
-			r->cap = r->cap ? r->cap * 2 : 8;
-		r->cells = xreallocarray(r->cells, (size_t)r->cap, sizeof *r->cells);
-	}
+	if (r->n + k > r->cap)
+		row_room(g, r, r->n + k);
 	cell *c = &r->cells[r->n];
 	for (int i = 0; i < k; i++)
 		c[i] = (cell){.text = empty_text, .line = r->line, .col = col ? col + i : 0};

@@ -59,6 +59,7 @@ typedef struct grid {
 	int n, cap;
 	long ncells;            /* total cells, for GRID_MAX_CELLS */
 	struct grid_chunk *mem; /* cell texts live here, freed with the grid */
+	struct grid_chunk *cmem; /* and the rows' cells (grid.c) */
 	char err[256];          /* set when a limit was hit (the grid is still usable) */
 } grid;
 

@@ -90,6 +90,13 @@ size_t hant_first(const char *s, size_t n)
 			continue;
 		long cp =
 		    (long)(u[i] & 0x0F) << 12 | (long)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+		/* the bit that says no for most characters, here without a call */
+		long b = cp - HANT_BITS_FROM;
+		if (b >= 0 && b < 8 * (long)sizeof hant_bits &&
+		    !((hant_bits[b / 8] >> (b % 8)) & 1)) {
+			i += 2;
+			continue;
+		}
 		if (hant_simplified(cp) != cp)
 			return i;
 		i += 2;

@@ -32,15 +32,15 @@ static const struct {
 	const char *name;
 	unsigned char len, kind;
 } kept[] = {
-    K("", K_DROP), /* index 0: every other tag */
+    K("", K_DROP), /* index 0: every other tag; then the table tags, the most met */
+    K("td", K_FLAT),         K("tr", K_FLAT),
+    K("th", K_FLAT),         K("table", K_TABLE),
+    K("tbody", K_FLAT),      K("thead", K_FLAT),
+    K("tfoot", K_FLAT),      K("caption", K_FLAT),
+    K("br", K_VOID),         K("p", K_FLAT),
     K("html", K_FRAME),      K("head", K_FRAME),
-    K("body", K_FRAME),      K("br", K_VOID),
-    K("hr", K_VOID),         K("p", K_FLAT),
-    K("li", K_FLAT),         K("tbody", K_FLAT),
-    K("thead", K_FLAT),      K("tfoot", K_FLAT),
-    K("tr", K_FLAT),         K("td", K_FLAT),
-    K("th", K_FLAT),         K("caption", K_FLAT),
-    K("table", K_TABLE),     K("div", K_NEST),
+    K("body", K_FRAME),      K("hr", K_VOID),
+    K("li", K_FLAT),         K("div", K_NEST),
     K("section", K_NEST),    K("article", K_NEST),
     K("center", K_NEST),     K("ul", K_NEST),
     K("ol", K_NEST),         K("pre", K_NEST),
@@ -85,6 +85,9 @@ static int is_alpha(char c)
 /* Line breaks in [a, b): LF, CRLF and a lone CR each one (as gumbo counts). */
 static long breaks(const char *a, const char *b)
 {
+	/* most tags and runs hold none: two scans by the library, not a loop */
+	if (a >= b || (!memchr(a, '\n', (size_t)(b - a)) && !memchr(a, '\r', (size_t)(b - a))))
+		return 0;
 	long k = 0;
 	for (const char *p = a; p < b; p++)
 		k += *p == '\n' || (*p == '\r' && (p + 1 >= b || p[1] != '\n'));
@@ -352,8 +355,14 @@ static void pop_to(scan *s, int id)
 /* Write a kept tag anew: name, its own line breaks, spans. */
 static void put_tag(scan *s, const char *lt, const tag *t, int id, int close)
 {
-	buf_add(s->out, close ? "</" : "<", close ? 2 : 1);
-	buf_add(s->out, kept[id].name, kept[id].len);
+	/* `<name` or `</name` in one piece (names are short: kept[]) */
+	char open[16];
+	size_t k = 0;
+	open[k++] = '<';
+	if (close)
+		open[k++] = '/';
+	memcpy(open + k, kept[id].name, kept[id].len);
+	buf_add(s->out, open, k + kept[id].len);
 	add_breaks(s->out, breaks(lt, t->end));
 	if (!close && t->colspan >= 0)
 		buf_printf(s->out, " colspan=\"%ld\"", t->colspan);

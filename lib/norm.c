@@ -49,6 +49,12 @@ int norm_record(norm *nm, char *const *in, const size_t *inlen, char **out, size
 			u = qf->unit, un = strlen(qf->unit);
 		rc = qty_parse(v, vn, u, un, in[COL_YEAR], inlen[COL_YEAR], q);
 	}
+	if (rc == QTY_NUM && qf->money) /* `250万` in a money field: 万元 */
+		for (int i = 0; vocab_money_short[i]; i++)
+			if (q->unit_len == strlen(vocab_money_short[i]) &&
+			    memcmp(q->unit, vocab_money_short[i], q->unit_len) == 0)
+				q->unit = VOCAB_MONEY_CANON,
+				q->unit_len = strlen(VOCAB_MONEY_CANON);
 	if (rc == QTY_NUM || rc == QTY_DATE) {
 		out[COL_OP] = (char *)vocab_op_text[q->op];
 		outlen[COL_OP] = strlen(vocab_op_text[q->op]);

@@ -11,8 +11,11 @@
 #include <string.h>
 
 #include "form.h"
+#include "frames.h"
 #include "glued.h"
+#include "pairsplit.h"
 #include "hant.h"
+#include "regrid_table.h"
 #include "spaced.h"
 #include "text.h"
 #include "vocab.h"
@@ -93,6 +96,8 @@ typedef struct {
 	signed char multi; /* a multi-project table's column word: its MC_* + 1 */
 	signed char field; /* the name of an indicator's extra column (权重 ...) */
 	signed char glued; /* cut from a glued line: several cells run together */
+	signed char span;  /* a two-row header's upper word over columns the lower
+	                      row names (two_row_head): placed past the table */
 	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
 } tok;
 
@@ -100,6 +105,7 @@ typedef struct {
 	tok *v;
 	size_t n, cap;
 	int rows;    /* the shape shows rows */
+	int framed;  /* `| a | b |` lines that are not rows (frames.h): cells only */
 	long full;   /* the line where REGRID_MAX_TOKENS was reached, or 0 */
 	long longer; /* a glued line longer than GLUED_MAX_LINE, or 0 */
 } toks;
@@ -136,9 +142,11 @@ static int blank_line(const char *s, size_t n)
 }
 
 static int header_of(words *w, tok *c, int *role);
+static const char *key_of(words *w, const char *s, size_t n);
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
- * 指标值 ...) alone? */
+ * 指标值 ...), or a table's title that heads its own columns (收入构成,
+ * 支出构成: regrid_table_title), alone? */
 static int head_line(const char *text, size_t n)
 {
 	words w = {0};
@@ -147,7 +155,8 @@ static int head_line(const char *text, size_t n)
 	int found = 0, role;
 	while (!found && pg_next_line(text, n, &i, &s, &len)) {
 		tok c = {.s = s, .n = (uint32_t)len};
-		found = len && len < 64 && header_of(&w, &c, &role) && (role > 0 || c.trole);
+		found = len && len < 64 && header_of(&w, &c, &role) &&
+		        (role > 0 || c.trole || regrid_table_title(key_of(&w, s, len)));
 	}
 	buf_free(&w.key);
 	buf_free(&w.tmp);
@@ -156,7 +165,8 @@ static int head_line(const char *text, size_t n)
 }
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
- * 指标值, 主要实施内容 ...) as one of its space-separated cells (spaced_cut)? */
+ * 指标值, 主要实施内容 ...), or a table's title (收入构成), as one of its
+ * space-separated cells (spaced_cut)? */
 static int head_piece(const char *text, size_t n)
 {
 	words w = {0};
@@ -168,7 +178,8 @@ static int head_piece(const char *text, size_t n)
 		size_t c = spaced_cut(s, len, p, 64);
 		for (size_t k = 0; !found && k < c && k < 64; k++) {
 			tok t = {.s = s + p[k].off, .n = (uint32_t)p[k].len};
-			found = p[k].len < 64 && header_of(&w, &t, &role) && (role > 0 || t.trole);
+			found = p[k].len < 64 && header_of(&w, &t, &role) &&
+			        (role > 0 || t.trole || regrid_table_title(key_of(&w, t.s, t.n)));
 		}
 	}
 	buf_free(&w.key);
@@ -329,6 +340,10 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 	size_t i = 0, len;
 	const char *s;
 	long line = 0, width = shape == REGRID_PIPES ? pipe_width(text, n) : 0, seen = 0;
+	if (width < 0 && frames_not_rows(text, n)) {
+		width = 0; /* framed lines that are not rows: cells only (frames.h) */
+		t->framed = 1;
+	}
 	int cont = 0;             /* pipe rows: the last line left its last cell open */
 	size_t open = (size_t)-1; /* the token of a lone line that may start a label */
 	if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -396,12 +411,14 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 			continue;
 		}
 		/* pipes: the empty pieces before a line's first cell and after its
-		 * last are padding or the line's ends */
+		 * last are padding or the line's ends; in framed lines that are not
+		 * rows, only the pieces outside the frame (an empty piece inside
+		 * it, `|  | 有效 |`, is an empty cell) */
 		size_t last = t->n;
-		while (last > first && t->v[last - 1].n == 0)
+		while (last > first && t->v[last - 1].n == 0 && (!t->framed || last == t->n))
 			last--;
 		size_t lead = first;
-		while (lead < last && t->v[lead].n == 0)
+		while (lead < last && t->v[lead].n == 0 && (!t->framed || lead == first))
 			lead++;
 		size_t cells = last - lead;
 		memmove(t->v + first, t->v + lead, cells * sizeof *t->v);
@@ -733,6 +750,8 @@ static int glued(words *w, const char *s, size_t n)
 	}
 	if (glued_heads(k) || score_pair(k))
 		return 1;
+	if (regrid_prose(k))
+		return 0; /* a prose indicator: a level name, a colon, its sentence */
 	if (!may_start(w, k) || known_word(w, k))
 		return 0; /* a word itself (`服务对象满意度指标` after `服务对象满意度`) */
 	if (strip_band((char *)k) && known_word(w, k))
@@ -793,6 +812,7 @@ typedef struct {
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
 	int multi; /* the indicator header is a multi-project table's (project columns first) */
+	int remark_last; /* the indicator header's last column is a remark (vocab_remark_fields) */
 	warnings *warn;
 	char **joined; /* space-aligned text: texts of cells joined over lines */
 	size_t njoined;
@@ -1103,6 +1123,12 @@ static void place(builder *b, rowbuf *r)
 			}
 			b->levels = b->col_rest;
 			b->late_levels = 0;
+			b->remark_last = 0;
+			const char *last = vocab_syn_match(
+			    vocab_indicator_fields, key_of(&b->w, t->v[r->v[from + heads - 1]].s,
+			                                   t->v[r->v[from + heads - 1]].n));
+			for (int j = 0; last && vocab_remark_fields[j]; j++)
+				b->remark_last |= strcmp(last, vocab_remark_fields[j]) == 0;
 			for (int j = b->col_rest; j < heads; j++)
 				b->late_levels |= ir[j] == IR_L1 || ir[j] == IR_L2;
 		}
@@ -1133,6 +1159,12 @@ static void place(builder *b, rowbuf *r)
 			int at = lv == IR_L1 ? b->col_l1 : lv == IR_L2 ? b->col_l2 : b->col_rest;
 			pad = b->labelcol + (at < 0 ? b->col_rest : at) - f;
 		}
+	} else if (!b->glued && b->block == BLK_INDICATOR && !b->have_head && blk == BLK_NONE &&
+	           c0->n && level_of(&b->w, c0) == IR_L2) {
+		/* no header row: the columns are the form's default ones (level
+		 * 1, level 2, ...), so a row that starts with a level-2 name lost
+		 * its level-1 cell too (`质量指标 | 准确率 | 100%`) */
+		pad = b->labelcol + 1;
 	}
 	int skip = pad < 0 ? -pad : 0; /* leading empty cells taken away */
 	pad = pad < 0 ? 0 : pad;
@@ -1244,6 +1276,12 @@ static int multi_lead(builder *b, rowbuf *r)
 	return 1;
 }
 
+/* Is cell c a prose indicator (`数量指标:…`, regrid_prose)? */
+static int prose_of(builder *b, tok *c)
+{
+	return c->n && !level_of(&b->w, c) && regrid_prose(key_of(&b->w, c->s, c->n));
+}
+
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
 static int starts_row(builder *b, rowbuf *r, tok *c)
@@ -1282,6 +1320,16 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 				return 0;
 		}
 		return 1;
+	}
+	if (blk == BLK_INDICATOR && prose_of(b, c)) {
+		/* a prose indicator (`时效指标:…`) ends its row: it goes on
+		 * only after the block's label and level names */
+		for (int j = 0; j < r->n; j++) {
+			tok *x = &b->t->v[r->v[j]];
+			if (x->n && !level_of(&b->w, x) && block_of(&b->w, x) != BLK_INDICATOR)
+				return 1;
+		}
+		return 0;
 	}
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
@@ -1332,14 +1380,49 @@ static int row_full(builder *b, rowbuf *r)
 	return r->n >= b->width;
 }
 
+/* Framed lines that are not rows (frames.h): does the indicator row r end
+ * before cell c, which starts a new line? When r holds all its table's
+ * cells but the last column's, and that column is a remark (偏差原因, 备注:
+ * mostly left empty, and dropped by a page's renderer that drops empty
+ * cells): the renderer broke the line there, at the row's end. */
+static int framed_end(builder *b, rowbuf *r, tok *c)
+{
+	if (!b->t->framed || !r->n || c->line <= b->t->v[r->v[r->n - 1]].last ||
+	    b->block != BLK_INDICATOR || !b->have_head || b->multi || !b->width || !b->remark_last)
+		return 0;
+	int skip = 0;
+	while (skip < r->n && skip < b->levels && level_of(&b->w, &b->t->v[r->v[skip]]))
+		skip++;
+	return r->n - skip == b->width - b->levels - 1;
+}
+
+/* Is row r the header row of a table that heads its own columns: its
+ * title (收入构成, 支出构成: regrid_table_title) at cell at (after the
+ * block's label, or first), then its column headers, which vocab need not
+ * name (`近两年收支金额`), and, side by side, the next table's title and
+ * columns? */
+static int table_head(builder *b, const rowbuf *r, int at)
+{
+	if (r->n <= at)
+		return 0;
+	tok *c = &b->t->v[r->v[at]];
+	int role;
+	return header_of(&b->w, c, &role) && regrid_table_title(key_of(&b->w, c->s, c->n));
+}
+
 /* Is row r a label followed by header cells, and c not one more? Then the
- * header row ends before c. */
+ * header row ends before c. A table's header row (table_head) ends at the
+ * first cell that starts its rows (regrid_table_row_cell: empty, a number,
+ * 合计, a budget label), so that the data rows are as wide as the header,
+ * both tables' cells in one row when they stand side by side. */
 static int ahead(toks *t, size_t k, tok **out, int want);
 
 static int head_done(builder *b, rowbuf *r, tok *c)
 {
 	int role;
 	tok *c0 = &b->t->v[r->v[0]];
+	if (table_head(b, r, 0))
+		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
 	if (header_of(&b->w, c0, &role) && role < 0) {
 		/* a header row without a label (按收入性质分 | 按支出性质分) */
 		for (int j = 1; j < r->n; j++)
@@ -1354,6 +1437,8 @@ static int head_done(builder *b, rowbuf *r, tok *c)
 	if (blk == BLK_NONE || blk == BLK_INDICATOR || blk == BLK_TASK ||
 	    !header_of(&b->w, c1, &role))
 		return 0; /* indicator and task headers end where their rows start */
+	if (table_head(b, r, 1))
+		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
 	return !header_of(&b->w, c, &role);
 }
 
@@ -1364,6 +1449,8 @@ static int heads_start(builder *b, rowbuf *r, size_t k)
 {
 	tok *c = &b->t->v[k], *next[1];
 	int role;
+	if (table_head(b, r, 0) || table_head(b, r, 1))
+		return 0; /* a 构成 table's header goes on (`近两年收支金额 | 支出构成 | …`) */
 	if (r->n < 2 || !header_of(&b->w, c, &role) || role > 0 ||
 	    header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role))
 		return 0;
@@ -1470,7 +1557,9 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 }
 
 /* Space-aligned text (spaced.c): is row r, whose cells all sit under cells
- * of row p and are fewer, the rest of those cells (their text wrapped)?
+ * of row p and are fewer (than p's, not only than those of the last row
+ * spaced.c kept: two task rows under their header are two rows), the rest
+ * of those cells (their text wrapped)?
  * When one of its cells makes a label with the cell above it
  * (broken_label: `社会效益` over `指标`) and the others say nothing of
  * themselves (no label, level or header word: `沿线群众满意` over `度`
@@ -1482,7 +1571,13 @@ static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
 	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
 	if (blk == BLK_NONE)
 		blk = b->block;
-	int label = 0, plain = 1, any = 0;
+	int label = 0, plain = 1, any = 0, above = 0, cells = 0;
+	for (int j = 0; j < p->n; j++)
+		above += b->t->v[p->v[j]].n > 0;
+	for (int j = 0; j < r->n; j++)
+		cells += b->t->v[r->v[j]].n > 0;
+	if (cells >= above)
+		return 0; /* as many cells as the row above: a row of its own */
 	for (int j = 0; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]];
 		if (!c->n)
@@ -1553,6 +1648,104 @@ static void copy_row(builder *b, rowbuf *p, rowbuf *r, int wrapped)
 	r->n = 0;
 }
 
+/* Cells that glue a label to its value (pairsplit.h: `中央主管部门财政部`)
+ * cut into their pieces, each a token of its own on the cell's line. */
+static void split_pairs(toks *t)
+{
+	size_t cut[PAIRSPLIT_MAX_CUTS], extra = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if (!t->v[k].end && t->v[k].n)
+			extra +=
+			    (size_t)pairsplit_cuts(t->v[k].s, t->v[k].n, cut, PAIRSPLIT_MAX_CUTS);
+	if (!extra || t->n + extra > REGRID_MAX_TOKENS)
+		return;
+	tok *v = xreallocarray(NULL, t->n + extra, sizeof *v);
+	size_t o = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		tok c = t->v[k];
+		int m = c.end || !c.n ? 0 : pairsplit_cuts(c.s, c.n, cut, PAIRSPLIT_MAX_CUTS);
+		size_t a = 0;
+		for (int j = 0; j <= m; j++) {
+			size_t e = j < m ? cut[j] : c.n;
+			v[o] = c;
+			v[o].s = c.s + a;
+			v[o].n = (uint32_t)(e - a);
+			v[o++].done = 0;
+			a = e;
+		}
+	}
+	free(t->v);
+	t->v = v;
+	t->n = o;
+	t->cap = t->n;
+}
+
+/* Header words a two-row header may hold, at most (a longer run is not
+ * looked at). */
+#define REGRID_HEAD_WORDS 64
+
+/* An indicator header written as two rows and read without its rows (the
+ * upper row over the lower one: `绩效指标 | 年度指标值 | 实际完成值 | 分值 |
+ * 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+ * 度量单位`, real 15): the upper row's words after the table's label are
+ * header words and extra columns' names, and a level column word (一级指标)
+ * follows them. In the form's grid the upper words whose role the lower row
+ * names again (年度指标值 over 指标性质 | 指标值 | 度量单位) span those
+ * columns; the others (实际完成值, 分值 ...) span both rows, as columns
+ * after the lower row's. The tokens are put in that order -- label, lower
+ * row, the upper row's columns, then the spanning words, marked span (they
+ * are placed past the table's columns, so they go to extra) -- so that one
+ * header row is read. Tokens within a row only move among themselves. */
+static void two_row_head(builder *b, toks *t)
+{
+	for (size_t a = 0; a < t->n; a++) {
+		tok *l = &t->v[a];
+		if (l->end || !l->n || block_of(&b->w, l) != BLK_INDICATOR)
+			continue;
+		/* the upper row: header words and extra columns' names */
+		size_t i = a + 1;
+		int role;
+		while (i < t->n && i - a <= REGRID_HEAD_WORDS && !t->v[i].end && t->v[i].n &&
+		       !level_of(&b->w, &t->v[i]) &&
+		       ((header_of(&b->w, &t->v[i], &role) && role > 0 && role != IR_L1 &&
+		         role != IR_L2 && role != IR_L3 && role != IR_L12) ||
+		        t->v[i].field))
+			i++;
+		if (i == a + 1 || i >= t->n || t->v[i].end || !header_of(&b->w, &t->v[i], &role) ||
+		    (role != IR_L1 && role != IR_L2))
+			continue;
+		/* the lower row: header words up to the first cell that is none */
+		size_t e = i;
+		while (e < t->n && e - i <= REGRID_HEAD_WORDS && !t->v[e].end && t->v[e].n &&
+		       !level_of(&b->w, &t->v[e]) &&
+		       ((header_of(&b->w, &t->v[e], &role) && role > 0) || t->v[e].field))
+			e++;
+		if (e - i < 2)
+			continue;
+		size_t up = i - a - 1, low = e - i, o = 0;
+		tok *v = xreallocarray(NULL, up + low, sizeof *v);
+		for (size_t k = i; k < e; k++)
+			v[o++] = t->v[k];
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t k = a + 1; k < i; k++) {
+				tok *c = &t->v[k];
+				int covered = 0;
+				header_of(&b->w, c, &role);
+				for (size_t j = i; j < e && role > 0 && !covered; j++) {
+					int r2;
+					covered = header_of(&b->w, &t->v[j], &r2) && r2 == role;
+				}
+				if (covered == pass) {
+					v[o] = *c;
+					v[o++].span = (signed char)covered;
+				}
+			}
+		memcpy(t->v + a + 1, v, (up + low) * sizeof *v);
+		free(v);
+		a = e - 1;
+	}
+}
+
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
@@ -1587,6 +1780,10 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	}
 	if (shape == REGRID_LINES || shape == REGRID_WORDS)
 		join_broken(&t, &b.w);
+	if (!t.rows) {
+		split_pairs(&t);
+		two_row_head(&b, &t);
+	}
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {
@@ -1599,11 +1796,13 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			continue;
 		}
 		int bare;
-		if (!t.rows && (c->glued || glued(&b.w, c->s, c->n))) {
-			/* a glued cell: a row of its own, outside any table */
-			warn_add(warn, c->line,
-			         "glued cells not split (their text goes to extra): %.*s",
-			         (int)(c->n > 200 ? 200 : c->n), c->s);
+		if (!t.rows && (c->span || c->glued || glued(&b.w, c->s, c->n))) {
+			/* a glued cell (or a two-row header's spanning word): a
+			 * row of its own, outside any table */
+			if (!c->span)
+				warn_add(warn, c->line,
+				         "glued cells not split (their text goes to extra): %.*s",
+				         (int)(c->n > 200 ? 200 : c->n), c->s);
 			emit(&b, &r);
 			place(&b, &b.held);
 			row_push(&r, k);
@@ -1629,7 +1828,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		} else if (!t.rows) {
 			if (r.n && mh < 0 &&
 			    (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
-			     ind_head_done(&b, &r, k) || heads_start(&b, &r, k)))
+			     framed_end(&b, &r, c) || ind_head_done(&b, &r, k) ||
+			     heads_start(&b, &r, k)))
 				emit(&b, &r);
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */

@@ -106,6 +106,12 @@ const vocab_word vocab_block_labels[] = {
     {"部门职能职责概述", BLK_LTEXT, 0},
     {"部门职能(职责)概述", BLK_LTEXT, 0},
     {"部门职能概述", BLK_LTEXT, 0},
+    /* project forms' labelled texts (real 11, 17) */
+    {"项目概况", BLK_LTEXT, 0},
+    {"立项依据", BLK_LTEXT, 0},
+    {"项目设立必要性", BLK_LTEXT, 0},
+    {"保证项目实施的制度、措施", BLK_LTEXT, 0},
+    {"项目实施计划", BLK_LTEXT, 0},
     {"年度预算申请", BLK_BUDGET, 2},
     {"部门总体资金情况", BLK_BUDGET, 2},
     {"年度总体绩效目标", BLK_GOAL, 0},
@@ -146,6 +152,13 @@ const vocab_word vocab_block_labels[] = {
     {"项目分类", BLK_PINFO, 0},
     {"资金用途", BLK_PINFO, 0},
     {"资金性质", BLK_PINFO, 0},
+    /* transfer payments (family E/F, real 19) */
+    {"转移支付(项目)名称", BLK_PINFO, 0},
+    {"转移支付名称", BLK_PINFO, 0},
+    {"中央主管部门", BLK_PINFO, 0},
+    {"省级主管部门", BLK_PINFO, 0},
+    {"地方主管部门", BLK_PINFO, 0},
+    {"资金使用单位", BLK_PINFO, 0},
     {VOCAB_W_FUNDS, BLK_FUNDS, 2},
     {"资金情况", BLK_FUNDS, 2},
     {"项目资金情况", BLK_FUNDS, 2},
@@ -158,6 +171,8 @@ const vocab_word vocab_block_labels[] = {
     {"支出明细预算", BLK_FUNDS, 2},
     {"支出明细", BLK_FUNDS, 2},
     {"项目预算成本构成", BLK_FUNDS, 2},
+    {"当年预算", BLK_FUNDS, 2},
+    {"当年绩效目标", BLK_GOAL, 0},
     {NULL, 0, 0},
 };
 
@@ -248,17 +263,28 @@ const vocab_word vocab_pinfo_roles[] = {
     {"专项名称", PI_PROJECT, 0},
     {"专项资金名称", PI_PROJECT, 0},
     {"资金名称", PI_PROJECT, 0},
+    {"地方主管部门", PI_DEPT, 0}, /* the one filling the form in, not 中央主管部门 */
+    {"转移支付(项目)名称", PI_PROJECT, 0},
+    {"转移支付名称", PI_PROJECT, 0},
     {NULL, 0, 0},
 };
 
 const vocab_word vocab_goal_headers[] = {
-    {"年度目标", GK_YEAR, 2},           {"年度绩效目标", GK_YEAR, 2},
-    {"当年目标", GK_YEAR, 2},           {"实施期目标", GK_LONG, 2},
-    {"中长期目标", GK_LONG, 2},         {"中期目标", GK_LONG, 2},
-    {"长期目标", GK_LONG, 2},           {"实施期绩效目标", GK_LONG, 2},
-    {"中期滚动目标", GK_LONG, 2},       {"本年度绩效目标", GK_YEAR, 2},
-    {"预期目标", GK_YEAR, 2},           {"实际完成情况", GK_ACTUAL, 2},
-    {"目标实际完成情况", GK_ACTUAL, 2}, {NULL, 0, 0},
+    {"年度目标", GK_YEAR, 2},
+    {"年度绩效目标", GK_YEAR, 2},
+    {"当年目标", GK_YEAR, 2},
+    {"当年绩效目标", GK_YEAR, 2},
+    {"实施期目标", GK_LONG, 2},
+    {"中长期目标", GK_LONG, 2},
+    {"中期目标", GK_LONG, 2},
+    {"长期目标", GK_LONG, 2},
+    {"实施期绩效目标", GK_LONG, 2},
+    {"中期滚动目标", GK_LONG, 2},
+    {"本年度绩效目标", GK_YEAR, 2},
+    {"预期目标", GK_YEAR, 2},
+    {"实际完成情况", GK_ACTUAL, 2},
+    {"目标实际完成情况", GK_ACTUAL, 2},
+    {NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
@@ -279,8 +305,8 @@ const vocab_word vocab_unit_line[] = {
     {NULL, 0, 0},
 };
 const vocab_word vocab_filler_line[] = {
-    {"填报单位(盖章):", 1, 1}, {"填报单位:(盖章)", 1, 1}, {"单位名称:", 1, 1},
-    {"填报单位:", 1, 1},       {"预算单位:", FL_DEPT, 1}, {NULL, 0, 0},
+    {"填报单位(盖章):", 1, 1}, {"填报单位:(盖章)", 1, 1}, {"单位名称:", 1, 1}, {"填报单位:", 1, 1},
+    {"预算单位:", FL_DEPT, 1}, {"编制单位:", 1, 1},       {NULL, 0, 0},
 };
 
 const vocab_word vocab_budget_groups[] = {
@@ -413,6 +439,14 @@ const vocab_word vocab_title_words[] = {
     {"自评表", 1, 0},         {NULL, 0, 0},
 };
 
+const char *const vocab_remark_fields[] = {"偏差原因", "备注", NULL};
+
+const char *const vocab_glued_labels[] = {
+    "项目名称",     "转移支付(项目)名称", "转移支付名称", "专项资金名称",
+    "主管部门",     "中央主管部门",       "省级主管部门", "地方主管部门",
+    "资金使用单位", "实施单位",           "项目实施单位", NULL,
+};
+
 const char VOCAB_GOAL_WORD[] = "目标";
 const char *const vocab_lost_marks[] = {"?", "\xEF\xBF\xBD", NULL};
 
@@ -521,30 +555,30 @@ int vocab_contains(const vocab_word *table, const char *key)
  * amount, the indicator's result/score/weight columns, the self-evaluation
  * total's 分值/得分. 执行率 and 占比 are percents: `95.5` under them is 95.5%. */
 const vocab_field vocab_qty_fields[] = {
-    {"info", "value", NULL},
-    {"info", "分值", NULL},
-    {"info", "得分", NULL},
-    {"budget", "amount", NULL},
-    {"budget", "上年度安排资金", NULL},
-    {"budget", "本年度申请资金", NULL},
-    {"budget", "年初预算数", NULL},
-    {"budget", "全年预算数", NULL},
-    {"budget", "全年执行数", NULL},
-    {"budget", "当年金额", NULL},
-    {"budget", "中期", NULL},
-    {"budget", "执行率", "%"},
-    {"budget", "占比", "%"},
-    {"budget", "分值", NULL},
-    {"budget", "得分", NULL},
-    {"task", "no", NULL},
-    {"task", "amount", NULL},
-    {"indicator", "value", NULL},
-    {"indicator", "实施期指标值", NULL},
-    {"indicator", "实际完成值", NULL},
-    {"indicator", "分值", NULL},
-    {"indicator", "得分", NULL},
-    {"indicator", "权重", NULL},
-    {NULL, NULL, NULL},
+    {"info", "value", NULL, 0},
+    {"info", "分值", NULL, 0},
+    {"info", "得分", NULL, 0},
+    {"budget", "amount", NULL, 1},
+    {"budget", "上年度安排资金", NULL, 1},
+    {"budget", "本年度申请资金", NULL, 1},
+    {"budget", "年初预算数", NULL, 1},
+    {"budget", "全年预算数", NULL, 1},
+    {"budget", "全年执行数", NULL, 1},
+    {"budget", "当年金额", NULL, 1},
+    {"budget", "中期", NULL, 1},
+    {"budget", "执行率", "%", 0},
+    {"budget", "占比", "%", 0},
+    {"budget", "分值", NULL, 0},
+    {"budget", "得分", NULL, 0},
+    {"task", "no", NULL, 0},
+    {"task", "amount", NULL, 1},
+    {"indicator", "value", NULL, 0},
+    {"indicator", "实施期指标值", NULL, 0},
+    {"indicator", "实际完成值", NULL, 0},
+    {"indicator", "分值", NULL, 0},
+    {"indicator", "得分", NULL, 0},
+    {"indicator", "权重", NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 const vocab_field *vocab_qty_field(const char *section, size_t sn, const char *field, size_t fn)
@@ -566,7 +600,16 @@ int vocab_is_qty_field(const char *section, size_t sn, const char *field, size_t
 /* A row that starts with one of these is a note under a table, not a row of
  * it: it ends the block (matched as a label key's prefix). */
 const vocab_word vocab_note_labels[] = {
-    {"备注", 1, 1},     {"注:", 1, 1},        {"说明", 1, 1},     {"填表人", 1, 1},
-    {"填报人", 1, 1},   {"单位负责人", 1, 1}, {"联系电话", 1, 1}, {"财政部门审核意见", 1, 1},
-    {"审核意见", 1, 1}, {"扫一扫", 1, 1},     {NULL, 0, 0},
+    {"备注", 1, 1},
+    {"注:", 1, 1},
+    {"说明", 1, 1},
+    {"填表人", 1, 1},
+    {"填报人", 1, 1},
+    {"单位负责人", 1, 1},
+    {"联系电话", 1, 1},
+    {"财政部门审核意见", 1, 1},
+    {"审核意见", 1, 1},
+    {"扫一扫", 1, 1},
+    {"其他需要说明事项", 1, 1},
+    {NULL, 0, 0},
 };

@@ -278,6 +278,12 @@ extern const char VOCAB_ITEM_DIGITS[];
 extern const char *const vocab_item_closers[];
 /* Canonical name of key in table, or NULL. */
 const char *vocab_syn_match(const vocab_syn *table, const char *key);
+/* Canonical indicator fields that are remarks, mostly left empty (偏差原因,
+ * 备注): a page's renderer that drops empty cells drops them. NULL-ended. */
+extern const char *const vocab_remark_fields[];
+/* Info labels that a page's text may glue to their value in one cell
+ * (`中央主管部门财政部`; pairsplit.c), as written (raw bytes). NULL-ended. */
+extern const char *const vocab_glued_labels[];
 /* Family B's budget labels and the group they belong to (按收入性质分,
  * 按支出性质分), for groups a page lists one after the other. */
 extern const vocab_syn vocab_budget_nature[];
@@ -290,11 +296,13 @@ int vocab_contains(const vocab_word *table, const char *key);
 
 /* Fields whose value may state a quantity (FORMAT.md section 4): section and
  * field names, and the unit a bare number in that field has when neither
- * the value nor the unit column says one (NULL: none). Terminated by an
- * entry with section NULL. */
+ * the value nor the unit column says one (NULL: none); money: 1 when the
+ * field holds money, so that a unit written `万` (vocab_money_short) is
+ * 万元. Terminated by an entry with section NULL. */
 typedef struct {
 	const char *section, *field;
 	const char *unit;
+	int money;
 } vocab_field;
 extern const vocab_field vocab_qty_fields[];
 /* The entry of vocab_qty_fields for section/field (lengths sn, fn), or NULL. */

@@ -20,6 +20,12 @@ tc "two files: one header, both files' records" 0 '105' '' \
 tc "mixed: width, spaces, keys, money, dates, escapes, kept ops" 0 "@$N/mixed.out.tsv" '' \
 	"pg-normalize $N/mixed.tsv"
 tc "mixed: twice is once" 0 "@$N/mixed.out.tsv" '' "pg-normalize $N/mixed.tsv | pg-normalize"
+# `250万` in a money field is 万元 (FORMAT.md 4, project reading); in an
+# indicator's value `万` stays what it says (2万 people are not money)
+tc "money written with 万: unit 万元 in money fields only" 0 "@$N/money-wan.out.tsv" '' \
+	"pg-normalize $N/money-wan.tsv"
+tc "money written with 万: twice is once" 0 "@$N/money-wan.out.tsv" '' \
+	"pg-normalize $N/money-wan.tsv | pg-normalize"
 
 H=$(head -n 1 $SEED)
 tc "9 fields: message with line, exit 2, records before kept" 2 "$H

@@ -16,26 +16,47 @@ tc "seed saved as CSV: its budget facts" 0 '8' '' \
 	"pg-extract fixtures/hostile/seed-as.csv | awk -F'\t' '\$5==\"budget\"' | wc -l"
 
 # Acceptance 3, the metamorphic test: every fixture form, re-rendered from its
-# grid (the HTML rendering, which every form of these folders has) as one
-# cell per line, as `|`-flattened rows, as browser-copy text and as
-# space-aligned text (bench/flatten), gives the same facts as the grid, all
-# columns but src.
-# KNOWN: renderings that do not yet give the grid's facts (found when the
-# families landed beside regrid; docs/regrid.md "Known failures"): they are
-# not compared, only checked for lost cells, and listed so that a fix shows.
-KNOWN=" fixtures/families/B-county-2021.html:lines fixtures/forms/b-table-cols.html:lines fixtures/families/B-county-2021.html:spaced fixtures/forms/b-table-cols.html:spaced "
-for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fixtures/years/*/*.html fixtures/families/*.html fixtures/families/*/*.html; do
+# grid as one cell per line, as `|`-flattened rows, as browser-copy text, as
+# space-aligned text and as framed lines (bench/flatten), gives the same facts as the grid,
+# all columns but src. The grid: the form's HTML rendering, which every form
+# of the first folders has (the seed's is fixtures/shapes/seed-c.html; the
+# office and PDF fixtures are rendered from these); for the forms that have
+# none, the grid they are read into: a CSV (D-multi-town), a workbook of our
+# own (book3.xls), browser-copy variants (fixtures/variants), and the forms
+# written in lost-grid shapes (fixtures/forms/*.txt, fixtures/text). The
+# list of forms and why some are left out: docs/regrid.md section 7.
+# The fifth rendering, framed lines that are not rows (bench/flatten frames,
+# docs/regrid.md section 1e), is read by its own rules.
+# KNOWN: renderings that do not yet give the grid's facts (docs/regrid.md
+# "Known failures"): they are not compared, only checked for lost cells, and
+# listed so that a fix shows. KNOWN_LOST: those of them that also lose cells
+# (framed lines of forms without an indicator table, or whose tables the
+# stream does not rebuild): not checked for lost cells either.
+KNOWN=" fixtures/variants/no-headers.tsv:lines fixtures/variants/no-headers.tsv:spaced fixtures/variants/unit-line.tsv:lines fixtures/variants/unit-line.tsv:spaced fixtures/variants/task-seqno.tsv:lines fixtures/forms/b-lines-2019.txt:pipes fixtures/text/spaced-selfeval-2022.txt:lines fixtures/text/spaced-selfeval-2022.txt:copy fixtures/office/book3.xls:pipes \
+ fixtures/text/lines-project-2023.txt:lines \
+ fixtures/text/frames-selfeval-2023.txt:lines fixtures/text/frames-selfeval-2023.txt:pipes fixtures/text/frames-selfeval-2023.txt:copy fixtures/text/frames-selfeval-2023.txt:spaced fixtures/text/frames-selfeval-2023.txt:frames \
+ fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames fixtures/families/B-county-2021.html:frames fixtures/variants/no-headers.tsv:frames fixtures/variants/task-seqno.tsv:frames fixtures/variants/unit-line.tsv:frames fixtures/forms/b-lines-2019.txt:frames fixtures/text/b-sidebyside-2020.txt:frames fixtures/text/b-sidebyside-spaced-2021.txt:frames fixtures/text/lines-project-2023.txt:frames fixtures/text/spaced-selfeval-2022.txt:frames "
+KNOWN_LOST=" fixtures/text/lines-project-2023.txt:lines fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames fixtures/variants/no-headers.tsv:frames fixtures/variants/task-seqno.tsv:frames fixtures/forms/b-lines-2019.txt:frames fixtures/text/b-sidebyside-2020.txt:frames "
+for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fixtures/years/*/*.html fixtures/families/*.html fixtures/families/*/*.html \
+	fixtures/families/*.csv fixtures/office/book3.xls fixtures/variants/*.tsv fixtures/forms/*.txt fixtures/text/*.txt; do
 	[ -f "$f" ] || continue
+	# a form glued onto one line (docs/regrid.md 1g) is left out: which of
+	# its cells are several run together is known only from the glued
+	# text (a row with fewer values than its header's columns); its grid
+	# re-rendered shows them as cells of their own, read as such
+	case $f in fixtures/text/glued-*) continue ;; esac
 	b=$(basename "$f")
-	for m in lines pipes copy spaced; do
-		case $KNOWN in *" $f:$m "*)
+	for m in lines pipes copy spaced frames; do
+		case $KNOWN in
+		*" $f:$m "*)
 			# a known failure stays one: when it is fixed, this says so
 			ok "re-rendered as $m (known failure, still failing): $f" \
-				"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want - >/dev/null; test \$? = 1"
-			continue ;;
+				"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want - >/dev/null; test \$? = 1" ;;
+		*)
+			ok "re-rendered as $m: $f" \
+				"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want -" ;;
 		esac
-		ok "re-rendered as $m: $f" \
-			"pg-extract $f 2>/dev/null | cut -f2-11 >\$OUT/mm.$b.want; \$BUILD/bench/flatten $m <$f >\$OUT/mm.$b.$m && pg-extract \$OUT/mm.$b.$m 2>/dev/null | cut -f2-11 | diff \$OUT/mm.$b.want -"
+		case $KNOWN_LOST in *" $f:$m "*) continue ;; esac
 		ok "re-rendered as $m, nothing lost: $f" \
 			"\$BUILD/bench/flatten $m <$f >\$OUT/mc.$b.$m && pg-extract \$OUT/mc.$b.$m >\$OUT/mc.$b.$m.tsv 2>/dev/null; \$BUILD/bench/cells \$OUT/mc.$b.$m \$OUT/mc.$b.$m.tsv"
 	done

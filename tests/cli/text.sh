@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
 # Text shapes the real excerpts come in (sourced by tests/run.sh; issue 13
 # part 3, docs/regrid.md section 1b): forms of our own written in those
-# shapes -- space-aligned columns (pdftotext -layout, a plain-text page) --
+# shapes -- space-aligned columns (pdftotext -layout, a plain-text page),
+# framed lines that are not rows (frames-selfeval-2023.txt: a self-evaluation
+# form with a two-row indicator header, written by `bench/flatten frames`) --
 # each with a golden checked line by line against its text. Their shapes'
 # rules are unit-tested in tests/unit/test_spaced.c and test_regrid.c; the
 # metamorphic test (regrid.sh) renders every fixture form space-aligned.
@@ -19,7 +21,7 @@ tc "space-aligned text: read in columns" 0 'L15C5' '' \
 tc "traditional characters: keys folded, values as written" 0 '满意度指标|服务对象满意度指标|沿线群众满意度	≥90%
 项目名称	農(nóng)村公路養護工程' '' \
 	"pg-extract fixtures/text/hant-project-2023.txt | awk -F'\t' '\$6~/沿线群众/ || \$6==\"项目名称\"{print \$6 \"\t\" \$8}' | sort"
-# a whole form glued onto one line (lib/glued.c, docs/regrid.md 1e): cut at
+# a whole form glued onto one line (lib/glued.c, docs/regrid.md 1g): cut at
 # the vocabulary's words; a row whose values are fewer than the header's
 # columns after its levels is glued, not guessed apart: extra, with a warning
 tc "glued form: a name and its value run together go to extra, with a warning" 0 \

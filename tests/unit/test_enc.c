@@ -303,6 +303,22 @@ static void test_mostly_utf8(void)
 	CHECK_INT(r.replaced, 2);
 	CHECK_INT(r.len, 40 * 6 + 6);
 	enc_result_free(&r);
+	/* the bad bytes first, then enough valid ones: still 90% (the count
+	 * that stops early must count on what is still to come) */
+	buf_reset(&b);
+	buf_adds(&b, "\xFF\xFF\xFF\xFF\xFF");
+	for (int i = 0; i < 45; i++)
+		buf_adds(&b, "中");
+	CHECK_INT(enc_decode(b.s, b.len, &r), 0);
+	CHECK_STR(r.how, "mostly-utf8");
+	CHECK_INT(r.replaced, 5);
+	enc_result_free(&r);
+	/* one valid sequence short of it: no */
+	buf_reset(&b);
+	buf_adds(&b, "\xFF\xFF\xFF\xFF\xFF");
+	for (int i = 0; i < 44; i++)
+		buf_adds(&b, "中");
+	expect_err(b.s, b.len, "cannot determine the text encoding");
 	buf_free(&b);
 	/* a declared UTF-8 does not force repair of a mostly-invalid input */
 	size_t n;

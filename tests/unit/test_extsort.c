@@ -14,9 +14,9 @@
 static int cmp_keys(const void *x, const void *y)
 {
 	const char *a = *(char *const *)x, *b = *(char *const *)y;
-	uint32_t an, bn;
-	memcpy(&an, a + 4, 4);
-	memcpy(&bn, b + 4, 4);
+	uint32_t an, bn; /* a built record: key length, fields' length, key */
+	memcpy(&an, a, 4);
+	memcpy(&bn, b, 4);
 	return extsort_keycmp(a + 8, an, b + 8, bn);
 }
 
@@ -65,6 +65,80 @@ static void check_sort(extsort *e, size_t n, unsigned seed)
 	free(w);
 }
 
+/* Record i of the long-records test: a key of a long or short run of 'p'
+ * then 6 digits (so keys share prefixes of every length, some longer than a
+ * run's buffer), one field of a length around each varint size and past
+ * the buffer. key and val are malloc'd. */
+enum { LONG_N = 30 };
+static void long_rec(int i, char **key, size_t *kl, char **val, size_t *vl)
+{
+	static const size_t vlen[] = {0, 1, 127, 128, 16384, 300000};
+	size_t p = i % 4 == 0 ? 200000 : (size_t)(i % 4) * 5;
+	*kl = p + 6;
+	*key = malloc(*kl + 1);
+	memset(*key, 'p', p);
+	snprintf(*key + p, 7, "%06d", i);
+	*vl = vlen[i % 6];
+	*val = malloc(*vl + 1);
+	for (size_t j = 0; j < *vl; j++)
+		(*val)[j] = (char)((i + (int)j) % 251);
+}
+
+static int cmp_long(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	char *ka, *kb, *va, *vb;
+	size_t kla, klb, vla, vlb;
+	long_rec(a, &ka, &kla, &va, &vla);
+	long_rec(b, &kb, &klb, &vb, &vlb);
+	int c = extsort_keycmp(ka, kla, kb, klb);
+	free(ka), free(kb), free(va), free(vb);
+	return c;
+}
+
+/* Three runs of records with long keys and fields: they come back in key
+ * order, byte for byte. */
+static void check_long(void)
+{
+	extsort e;
+	extsort_init(&e, 1);
+	int order[LONG_N];
+	for (int i = 0; i < LONG_N; i++)
+		order[i] = i;
+	qsort(order, LONG_N, sizeof *order, cmp_long);
+	for (int run = 0; run < 3; run++) {
+		CHECK_INT(extsort_begin(&e), 0);
+		for (int k = 0; k < LONG_N; k++) {
+			int i = order[k];
+			if (i % 3 != run)
+				continue;
+			char *key, *val;
+			size_t kl, vl;
+			long_rec(i, &key, &kl, &val, &vl);
+			extsort_put(&e, key, kl, &val, &vl);
+			free(key);
+			free(val);
+		}
+		CHECK_INT(extsort_end(&e), 0);
+	}
+	CHECK_INT(extsort_merge(&e), 0);
+	const tsv_reader *r;
+	int got = 0, bad = 0;
+	while (extsort_next(&e, &r) == 1) {
+		char *key, *val;
+		size_t kl, vl;
+		long_rec(order[got < LONG_N ? got : 0], &key, &kl, &val, &vl);
+		bad += e.keylen != kl || memcmp(e.key, key, kl) != 0 || r->len[0] != vl ||
+		       memcmp(r->f[0], val, vl) != 0;
+		free(key);
+		free(val);
+		got++;
+	}
+	CHECK_INT(got, LONG_N);
+	CHECK_INT(bad, 0);
+	extsort_free(&e);
+}
+
 int main(void)
 {
 	extsort e;
@@ -98,10 +172,14 @@ int main(void)
 	long prev = -1;
 	size_t got = 0, bad = 0;
 	while (extsort_next(&e, &r) == 1) {
-		int key = atoi(r->f[0] + 1);
+		char kb[16] = ""; /* fields are not NUL-terminated */
+		if (r->len[0] < sizeof kb)
+			memcpy(kb, r->f[0], r->len[0]);
+		int key = atoi(kb + 1);
 		char v[32];
 		snprintf(v, sizeof v, "v\t%d\n\\", key);
-		bad += key <= prev || strcmp(r->f[1], v) != 0 || e.keylen != 5 ||
+		bad += key <= prev || r->len[1] != strlen(v) ||
+		       memcmp(r->f[1], v, r->len[1]) != 0 || e.keylen != 5 ||
 		       memcmp(e.key, r->f[0], 5) != 0;
 		prev = key;
 		got++;
@@ -120,6 +198,8 @@ int main(void)
 	check_sort(&e, 5000, 4);
 	check_sort(&e, 20000, 5);
 	extsort_free(&e);
+
+	check_long();
 
 	/* an empty sort merges to nothing */
 	extsort_init(&e, 1);

@@ -31,11 +31,12 @@ static const char *dump(const grid *g)
 
 static char warned[1024]; /* the last read's warnings, "LINE: msg" joined by "; " */
 
-static const char *read(const char *s)
+/* The grid regrid reads from s in shape (regrid_sniff's when -1). */
+static const char *read_as(const char *s, int shape)
 {
 	grid *g = grid_new();
 	warnings w = {0};
-	regrid_read(s, strlen(s), regrid_sniff(s, strlen(s)), g, &w);
+	regrid_read(s, strlen(s), shape < 0 ? regrid_sniff(s, strlen(s)) : shape, g, &w);
 	static char out[4096];
 	snprintf(out, sizeof out, "%s", dump(g));
 	warned[0] = 0;
@@ -45,6 +46,11 @@ static const char *read(const char *s)
 	grid_free(g);
 	warn_free(&w);
 	return out;
+}
+
+static const char *read(const char *s)
+{
+	return read_as(s, -1);
 }
 
 int main(void)
@@ -146,6 +152,61 @@ int main(void)
 	         "\t质量指标\t合格率\t100%\n\t\t\t\t效益指标\t社会效益指标\t满意\t有效\n"),
 	    "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|1 / "
 	    "||质量指标|合格率|100% / |效益指标|社会效益指标|满意|有效");
+	/* 收入构成 / 支出构成 tables (family B) head their own columns: a title
+	 * alone on a line anchors one cell per line, a title among a line's
+	 * cells space-aligned text (docs/regrid.md section 1) */
+	CHECK_INT(SNIFF("标题\n部门总体资金情况\n收入构成\n当年金额\n财政拨款\n1\n"), REGRID_LINES);
+	CHECK_INT(SNIFF("标题\n部门总体资金情况  收入构成  当年金额\n  财政拨款  1\n"),
+	          REGRID_SPACED);
+	CHECK_INT(SNIFF("标题\n部门总体资金情况\n按收入性质分\n财政拨款\n1\n"),
+	          REGRID_NONE); /* a budget group of pairs is no anchor */
+	/* one cell per line: two such tables side by side; the header row (both
+	 * titles and their columns) gives the data rows' width */
+	CHECK_STR(
+	    read("部门总体资金情况(万元)\n收入构成\n当年金额\n占比\n支出构成\n当年金额\n占比\n"
+	         "财政拨款\n9\n90%\n基本支出\n8\n80%\n合计\n10\n100%\n合计\n10\n100%\n"
+	         "部门职能职责概述\n管理\n"),
+	    "部门总体资金情况(万元)|收入构成|当年金额|占比|支出构成|当年金额|占比 / "
+	    "|财政拨款|9|90%|基本支出|8|80% / |合计|10|100%|合计|10|100% / 部门职能职责概述|管理");
+	/* columns vocab does not name (`近两年收支金额`) stay in such a header: it
+	 * ends at the first cell that starts a row (a budget label, 合计, a
+	 * number, an empty cell) */
+	CHECK_STR(
+	    read("部门总体资金情况\n收入构成\n当年金额\n近两年收支金额\n占比\n其他资金\n1\n2\n"
+	         "10%\n\n合计\n10\n20\n100%\n"),
+	    "部门总体资金情况|收入构成|当年金额|近两年收支金额|占比 / |其他资金|1|2|10% / "
+	    "|合计|10|20|100%");
+	CHECK_STR(
+	    read("部门总体资金情况\n收入构成\n当年金额\n近两年收支金额\n支出构成\n当年金额\n"
+	         "近两年收支金额\n财政拨款\n1\n2\n基本支出\n3\n4\n部门名称\n某局\n"),
+	    "部门总体资金情况|收入构成|当年金额|近两年收支金额|支出构成|当年金额|近两年收支金额 / "
+	    "|财政拨款|1|2|基本支出|3|4 / 部门名称|某局"); /* side by side, real 20's column */
+	CHECK_STR(read("部门总体资金情况\n收入构成\nc1\nc2\n\n甲\n1\n2\n部门名称\n某局\n"),
+	          "部门总体资金情况|收入构成|c1|c2 / |甲|1|2 / 部门名称|某局");
+	CHECK_STR(read("收入构成\n当年金额\n近两年收支金额\n其他资金\n1\n2\n合计\n1\n2\n"),
+	          "收入构成|当年金额|近两年收支金额 / 其他资金|1|2 / 合计|1|2"); /* no label */
+	/* space-aligned: two task rows under their header, each as many cells
+	 * as the row above, are two rows, not one task's text wrapped */
+	CHECK_STR(
+	    read("年度重点工作任务  名称      主要实施内容  拟投入的资金  期望达到的目标\n"
+	         "                  甲        办公          20            运转\n"
+	         "                  乙        专项          5             完成\n"
+	         "绩效指标          一级指标  二级指标      三级指标      指标值\n"),
+	    "年度重点工作任务|名称|主要实施内容|拟投入的资金|期望达到的目标 / |甲|办公|20|运转 / "
+	    "|乙|专项|5|完成 / 绩效指标|一级指标|二级指标|三级指标|指标值");
+	/* an indicator table without a header row has the default columns: a
+	 * row that starts with a level-2 name lost its level-1 cell too */
+	CHECK_STR(read("标题 | ||||\n绩效指标 | 产出指标 | 数量指标 | 办件数 | ≥100件 |\n"
+	               " |  | 质量指标 | 准确率 | 100% |\n"),
+	          "标题 / 绩效指标|产出指标|数量指标|办件数|≥100件 / ||质量指标|准确率|100%");
+	/* prose indicators (a level name, a colon, its sentence) end a row; a
+	 * level name goes on in the row before it, and such a cell is not glued */
+	CHECK_STR(read_as("年度绩效指标\n产出指标\n数量指标:保障1200人就学\n时效指标:年底前完成\n"
+	                  "效益指标\n服务对象满意度指标:满意度90%以上\n部门名称\n",
+	                  REGRID_LINES),
+	          "年度绩效指标 / |产出指标|数量指标:保障1200人就学 / |时效指标:年底前完成 / "
+	          "|效益指标|服务对象满意度指标:满意度90%以上 / 部门名称");
+	CHECK_STR(warned, "");
 	/* one cell per line: a task cell or goal cells over several lines are
 	 * put back in their columns by the amount and by the goal markers;
 	 * goal lines whose markers do not say their column go past the header's

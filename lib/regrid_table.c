@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/* regrid_table: table titles, row cells and prose indicators told from a
+ * label key by the vocabulary's tables. See regrid_table.h. */
+#include "regrid_table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "vocab.h"
+
+int regrid_table_title(const char *key)
+{
+	const vocab_word *v = vocab_match(vocab_budget_groups, key);
+	return v && v->kind == BG_TABLE;
+}
+
+int regrid_table_row_cell(const char *key)
+{
+	if (!*key)
+		return 1;
+	int digits = 0, other = 0;
+	for (const char *p = key; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (*p != ',' && *p != '.' && *p != '%' && !(p == key && *p == '-'))
+			other++;
+	}
+	if (digits && !other)
+		return 1; /* an amount or a share (`74.8%`) */
+	return strcmp(key, VOCAB_W_TOTAL_ROW) == 0 || vocab_syn_match(vocab_budget_nature, key);
+}
+
+int regrid_prose(const char *key)
+{
+	const char *colon = strchr(key, ':');
+	if (!colon || colon == key || !colon[1])
+		return 0;
+	char *word = xmemdup(key, (size_t)(colon - key));
+	int lv = vocab_match(vocab_indicator_levels, word) != NULL;
+	free(word);
+	return lv;
+}
