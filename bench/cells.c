@@ -21,7 +21,9 @@
  * (or of a cell joined over lines that starts before it), so that no piece
  * is lost between the text and the grid (text_pieces); a piece cut into
  * consecutive cells of its line (pairsplit.h) is found in those cells run
- * together in reading order.
+ * together in reading order; a line of a form glued onto one line
+ * (glued.h) must be covered by its line's cells, each a part of it, their
+ * lengths adding up to the line's.
  * tests/cli/hostile-html.sh runs it over the hostile inputs. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -306,7 +308,8 @@ static int text_pieces(const char *data, size_t n, const reader_out *ro)
 	if (enc_decode(data, n, &er) < 0)
 		return 0;
 	int shape = html_sniff(er.text, er.len) ? REGRID_NONE : regrid_sniff(er.text, er.len);
-	if (shape != REGRID_LINES && shape != REGRID_PIPES && shape != REGRID_COPY) {
+	if (shape != REGRID_LINES && shape != REGRID_PIPES && shape != REGRID_COPY &&
+	    shape != REGRID_GLUED) {
 		enc_result_free(&er);
 		return 0;
 	}
@@ -334,6 +337,14 @@ static int text_pieces(const char *data, size_t n, const reader_out *ro)
 				found = strstr(v[k].t, piece) != NULL;
 			for (size_t k = at; !found && k-- > 0;)
 				found = v[k].multi && strstr(v[k].t, piece) != NULL;
+			/* a glued line (cut at its words by the library): the
+			 * line's cells, each a part of it, cover all of it */
+			size_t covered = 0;
+			for (size_t k = at;
+			     !found && shape == REGRID_GLUED && k < nv && v[k].line == line; k++)
+				if (strstr(piece, v[k].t))
+					covered += strlen(v[k].t);
+			found |= covered >= strlen(piece);
 			if (!found) {
 				/* a cell cut into consecutive cells of its line (a label
 				 * glued to its value, regrid's pairsplit): the line's

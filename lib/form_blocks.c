@@ -41,8 +41,18 @@ static void block_add_row(block *b, cell *cells, int n)
 		r->c[i] = &cells[i];
 }
 
+/* Is k a year alone: four digits, then `年度` or `年`? */
+static int year_only(const char *k)
+{
+	for (int i = 0; i < 4; i++)
+		if (k[i] < '0' || k[i] > '9')
+			return 0;
+	return strcmp(k + 4, "年度") == 0 || strcmp(k + 4, "年") == 0;
+}
+
 /* A title names the form: it ends with a title word, perhaps followed by
- * one parenthesised remark (`...绩效目标表(2024年度)`), and is short. */
+ * one parenthesised remark (`...绩效目标表(2024年度)`) or a year
+ * (`...绩效目标表2023年度`, a form glued onto one line), and is short. */
 static int is_title(form_cutter *w, const cell *c)
 {
 	if (!form_has_text(c) || c->len > 300)
@@ -57,6 +67,8 @@ static int is_title(form_cutter *w, const cell *c)
 			return 1;
 		if (*p == '(' && strchr(p, ')') && strchr(p, ')')[1] == 0)
 			return 1;
+		if (year_only(p))
+			return 1; /* `…绩效目标表2023年度`: the year after it */
 	}
 	return 0;
 }
@@ -393,6 +405,21 @@ static int multi_row(form_cutter *w, form_doc *d, grid_row *r)
 	return 0;
 }
 
+/* Does row r start, at its first text fi, with two indicator header words
+ * of the level columns (`一级指标 | 二级指标 | …`)? */
+static int bare_ind_head(form_cutter *w, grid_row *r, int fi)
+{
+	int n = 0;
+	for (int j = fi; j < r->n && n < 2; j++) {
+		const vocab_word *v =
+		    vocab_match(vocab_indicator_headers, form_labkey(r->cells[j].text, &w->tmp));
+		if (!v || (v->kind != IR_L1 && v->kind != IR_L2))
+			return 0;
+		n++;
+	}
+	return n == 2;
+}
+
 int form_cut_next(form_cutter *w, form_doc *d)
 {
 	grid *g = w->g;
@@ -510,6 +537,16 @@ int form_cut_next(form_cutter *w, form_doc *d)
 				for (int j = 0; j < cur->rows[k].n && !d->dept; j++)
 					if (form_has_text(cur->rows[k].c[j]))
 						d->dept = cur->rows[k].c[j];
+			continue;
+		}
+		if (!bl && lead && sub < 0 && (!cur || cur->kind != BLK_INDICATOR) &&
+		    bare_ind_head(w, r, fi)) {
+			/* an indicator header row without a label column (text
+			 * whose grid was lost, after a goal's text): the table's
+			 * rows keep their first column */
+			cur = w->cur = new_block(d, BLK_INDICATOR, NULL);
+			block_add_row(cur, r->cells + fi, r->n - fi);
+			cur->whole = 1;
 			continue;
 		}
 		if (!cur) {

@@ -12,6 +12,7 @@
 
 #include "form.h"
 #include "frames.h"
+#include "glued.h"
 #include "pairsplit.h"
 #include "hant.h"
 #include "regrid_table.h"
@@ -94,6 +95,7 @@ typedef struct {
 	signed char pre;   /* a line above the form's table (`单位:万元`, `预算单位:X`) */
 	signed char multi; /* a multi-project table's column word: its MC_* + 1 */
 	signed char field; /* the name of an indicator's extra column (权重 ...) */
+	signed char glued; /* cut from a glued line: several cells run together */
 	signed char span;  /* a two-row header's upper word over columns the lower
 	                      row names (two_row_head): placed past the table */
 	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
@@ -102,9 +104,10 @@ typedef struct {
 typedef struct {
 	tok *v;
 	size_t n, cap;
-	int rows;   /* the shape shows rows */
-	int framed; /* `| a | b |` lines that are not rows (frames.h): cells only */
-	long full;  /* the line where REGRID_MAX_TOKENS was reached, or 0 */
+	int rows;    /* the shape shows rows */
+	int framed;  /* `| a | b |` lines that are not rows (frames.h): cells only */
+	long full;   /* the line where REGRID_MAX_TOKENS was reached, or 0 */
+	long longer; /* a glued line longer than GLUED_MAX_LINE, or 0 */
 } toks;
 
 static void tok_add(toks *t, const char *s, size_t n, long line, int end)
@@ -257,6 +260,9 @@ int regrid_sniff(const char *text, size_t n)
 		return !tabs_same && !quoted && tabbed * 2 >= lines ? REGRID_COPY : REGRID_NONE;
 	if (piped * 3 >= lines)
 		return REGRID_PIPES;
+	/* a whole form glued onto long lines, no separator between cells */
+	if (glued_text(text, n))
+		return REGRID_GLUED;
 	if (commas * 2 >= lines) /* a CSV: most of its lines hold commas */
 		return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
 	/* columns aligned by spaces, with an indicator header among the cells */
@@ -347,8 +353,25 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
 	t->rows = shape == REGRID_COPY || width >= 2 || width < 0;
 	while (pg_next_line(text, n, &i, &s, &len) && !t->full) {
 		line++;
-		if (shape == REGRID_LINES) {
+		if (shape == REGRID_LINES || (shape == REGRID_GLUED && !glued_line(s, len))) {
 			tok_add(t, s, len, line, 0);
+			continue;
+		}
+		if (shape == REGRID_GLUED) { /* cut at the form's words */
+			glued_out g = {0};
+			glued_cut(s, len, &g);
+			for (size_t k = 0; k < g.n; k++) {
+				size_t had = t->n;
+				tok_add(t, s + g.v[k].off, g.v[k].len, line, 0);
+				if (t->n == had)
+					break; /* REGRID_MAX_TOKENS */
+				t->v[t->n - 1].col =
+				    (uint16_t)(k + 1 < UINT16_MAX ? k + 1 : UINT16_MAX);
+				t->v[t->n - 1].glued = (signed char)g.v[k].glued;
+			}
+			if (g.longer)
+				t->longer = line;
+			glued_out_free(&g);
 			continue;
 		}
 		if (shape == REGRID_WORDS) { /* each piece between spaces a cell */
@@ -1828,7 +1851,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			continue;
 		}
 		int bare;
-		if (!t.rows && (c->span || glued(&b.w, c->s, c->n))) {
+		if (!t.rows && (c->span || c->glued || glued(&b.w, c->s, c->n))) {
 			/* a glued cell (or a two-row header's spanning word): a
 			 * row of its own, outside any table */
 			if (!c->span)
@@ -1844,10 +1867,12 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			continue;
 		}
 		int mh = !t.rows && r.n ? multi_heads(&b, &r, c) : -1;
-		if (!t.rows && r.n >= 2 && ind_head(&b, c) && !ind_head(&b, &t.v[r.v[r.n - 1]]) &&
+		if (!t.rows && (r.n >= 2 || (r.n == 1 && t.v[r.v[0]].n > REGRID_LABEL_MAX)) &&
+		    ind_head(&b, c) && !ind_head(&b, &t.v[r.v[r.n - 1]]) &&
 		    row_block(&b, &r, &bare) != BLK_INDICATOR && mh < 0) {
-			/* an indicator header after other cells starts its row,
-			 * with the short cell before it as its label */
+			/* an indicator header after other cells, or after a
+			 * text too long to be a label, starts its row, with the
+			 * short cell before it as its label */
 			tok *p = &t.v[r.v[r.n - 1]];
 			size_t label = r.v[r.n - 1];
 			int take = p->n && p->n <= REGRID_LABEL_MAX;
@@ -1901,5 +1926,8 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	if (t.full)
 		warn_add(warn, t.full, "more than %ld cells and row ends: rest of the text ignored",
 		         (long)REGRID_MAX_TOKENS);
+	if (t.longer)
+		warn_add(warn, t.longer, "glued line longer than %ld bytes: the rest is one cell",
+		         (long)GLUED_MAX_LINE);
 	return g->n - before;
 }

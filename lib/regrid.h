@@ -32,6 +32,7 @@ enum {
 	REGRID_COPY = 3,   /* TAB-separated rows of uneven length (browser copy) */
 	REGRID_SPACED = 4, /* columns aligned by runs of spaces (spaced.h) */
 	REGRID_WORDS = 5,  /* cells separated by spaces, rows lost */
+	REGRID_GLUED = 6,  /* a form glued onto long lines, cut at its words (glued.h) */
 };
 
 /* Which lost-grid shape text[0..n) (UTF-8) is in, from the whole text's

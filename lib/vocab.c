@@ -144,6 +144,14 @@ const vocab_word vocab_block_labels[] = {
     {"起止时间", BLK_PINFO, 0},
     {"项目支出实施期", BLK_PINFO, 0},
     {"项目负责人", BLK_PINFO, 0},
+    /* Gansu's 省级部门预算项目支出绩效目标表 (real 05) */
+    {"一级项目名称", BLK_PINFO, 0},
+    {"二级项目名称", BLK_PINFO, 0},
+    {"项目开始日期", BLK_PINFO, 0},
+    {"项目完成日期", BLK_PINFO, 0},
+    {"项目分类", BLK_PINFO, 0},
+    {"资金用途", BLK_PINFO, 0},
+    {"资金性质", BLK_PINFO, 0},
     /* transfer payments (family E/F, real 19) */
     {"转移支付(项目)名称", BLK_PINFO, 0},
     {"转移支付名称", BLK_PINFO, 0},
@@ -250,6 +258,7 @@ const vocab_word vocab_pinfo_roles[] = {
     {"主管预算部门", PI_DEPT, 0},
     {"预算部门", PI_DEPT2, 0},
     {"项目支出名称", PI_PROJECT, 0},
+    {"二级项目名称", PI_PROJECT, 0}, /* under its 一级项目 (real 05) */
     {"单位名称", PI_DEPT, 0},
     {"专项名称", PI_PROJECT, 0},
     {"专项资金名称", PI_PROJECT, 0},

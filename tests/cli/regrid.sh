@@ -40,6 +40,11 @@ KNOWN_LOST=" fixtures/text/lines-project-2023.txt:lines fixtures/forms/b-table-c
 for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fixtures/years/*/*.html fixtures/families/*.html fixtures/families/*/*.html \
 	fixtures/families/*.csv fixtures/office/book3.xls fixtures/variants/*.tsv fixtures/forms/*.txt fixtures/text/*.txt; do
 	[ -f "$f" ] || continue
+	# a form glued onto one line (docs/regrid.md 1g) is left out: which of
+	# its cells are several run together is known only from the glued
+	# text (a row with fewer values than its header's columns); its grid
+	# re-rendered shows them as cells of their own, read as such
+	case $f in fixtures/text/glued-*) continue ;; esac
 	b=$(basename "$f")
 	for m in lines pipes copy spaced frames; do
 		case $KNOWN in

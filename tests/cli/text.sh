@@ -21,3 +21,27 @@ tc "space-aligned text: read in columns" 0 'L15C5' '' \
 tc "traditional characters: keys folded, values as written" 0 '满意度指标|服务对象满意度指标|沿线群众满意度	≥90%
 项目名称	農(nóng)村公路養護工程' '' \
 	"pg-extract fixtures/text/hant-project-2023.txt | awk -F'\t' '\$6~/沿线群众/ || \$6==\"项目名称\"{print \$6 \"\t\" \$8}' | sort"
+# a whole form glued onto one line (lib/glued.c, docs/regrid.md 1g): cut at
+# the vocabulary's words; a row whose values are fewer than the header's
+# columns after its levels is glued, not guessed apart: extra, with a warning
+tc "glued form: a name and its value run together go to extra, with a warning" 0 \
+	'群众出行条件改善
+养护完成时间2023年12月底前' \
+	'~glued-project-2023.txt:3: warning: glued cells not split \(their text goes to extra\): 群众出行条件改善' \
+	"pg-extract fixtures/text/glued-project-2023.txt | awk -F'\t' '\$5==\"extra\" && \$12 ~ /^L3C/ && \$8 !~ /填报/{print \$8}' | sort -r"
+# GLUED_MAX_LINE: a longer line is cut up to the limit, its rest one cell,
+# with a warning; the facts before the limit are read, nothing is lost
+tc "glued form: a line longer than GLUED_MAX_LINE (65536 bytes): the rest one cell, a warning" 0 \
+	'产出指标|数量指标|养护里程	≥120公里' \
+	'~glued\.txt:1: warning: glued line longer than 65536 bytes: the rest is one cell' \
+	"{ sed -n 3p fixtures/text/glued-project-2023.txt | tr -d '\n'; head -c 70000 /dev/zero | tr '\000' x; echo; } >\$OUT/glued.txt; pg-extract \$OUT/glued.txt | awk -F'\t' '\$6 ~ /养护里程/{print \$6 \"\t\" \$8}'"
+ok "glued form: a line longer than GLUED_MAX_LINE: nothing lost" \
+	"pg-extract \$OUT/glued.txt >\$OUT/glued.all 2>/dev/null; \$BUILD/bench/cells \$OUT/glued.txt \$OUT/glued.all"
+# one cell per line: a goal's text too long to be a table's label, then an
+# indicator header row without a label column: the text stays the goal, the
+# header opens the indicator block (before: the header took the text as its
+# label, and no goal and no indicator were read)
+tc "lines: a long goal text, then a header without a label column" 0 \
+	'goal	1	进一步提高博物馆纪念馆运行效率和免费开放服务水平
+indicator	产出指标|数量指标|开放天数	=300天' '*' \
+	"printf '项目支出绩效目标表\n项目名称\n测试项目\n主管部门\n某局\n年度绩效目标\n进一步提高博物馆纪念馆运行效率和免费开放服务水平\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n开放天数\n=300天\n' >\$OUT/bare.txt; pg-extract \$OUT/bare.txt | awk -F'\t' '\$5==\"goal\" || \$5==\"indicator\"{print \$5 \"\t\" \$6 \"\t\" \$8}'"

@@ -79,6 +79,23 @@ int main(void)
 	CHECK_INT(SNIFF("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 "
 	                "11 12 13 14 15\n"),
 	          REGRID_NONE); /* no anchor */
+	/* a whole form glued onto one long line (glued.h): cut at its words,
+	 * rows rebuilt as for one cell per line; a row whose values are fewer
+	 * than the header's columns after the levels is glued: a row of its
+	 * own past the table's columns, with a warning */
+	const char *gl =
+	    "页首\n项目支出绩效目标表项目名称道路养护工程项目属性延续项目主管部门某局"
+	    "年度绩效目标完成道路养护任务绩效指标一级指标二级指标三级指标指标值"
+	    "产出指标数量指标养护里程≥120公里质量指标路面完好率≥85%效益指标社会效益指标"
+	    "群众出行条件改善\n";
+	CHECK_INT(SNIFF(gl), REGRID_GLUED);
+	CHECK_STR(read(gl),
+	          "页首 / 项目支出绩效目标表 / 项目名称|道路养护工程|项目属性|延续项目|"
+	          "主管部门|某局 / 年度绩效目标 / |完成道路养护任务 / 绩效指标|一级指标|二级指标|"
+	          "三级指标|指标值 / |产出指标|数量指标|养护里程|≥120公里 / ||质量指标|"
+	          "路面完好率|≥85% / |效益指标|社会效益指标 / |||||群众出行条件改善");
+	CHECK(strstr(warned,
+	             "2: glued cells not split (their text goes to extra): 群众出行条件改善"));
 
 	/* pipes: padding dropped, ` |` lines are cells of one row */
 	CHECK_STR(read("部门名称 | 某局 | |||\n预算部门 |\n某局 |\n|\n||\n"),
