@@ -57,33 +57,12 @@ static inline unsigned esc_weight(unsigned char c)
 	}
 }
 
-/* Index of the first byte in which a and b differ, at most n. */
-static inline size_t first_diff(const char *a, const char *b, size_t n)
-{
-	size_t k = 0;
-	for (; n - k >= 8; k += 8) {
-		uint64_t x, y;
-		memcpy(&x, a + k, 8);
-		memcpy(&y, b + k, 8);
-		if (x != y) {
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return k + (size_t)__builtin_ctzll(x ^ y) / 8;
-#else
-			return k + (size_t)__builtin_clzll(x ^ y) / 8;
-#endif
-		}
-	}
-	while (k < n && a[k] == b[k])
-		k++;
-	return k;
-}
-
 int diff_esc_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
 	/* Escaping maps each byte on its own, so the raw texts' common prefix
 	 * escapes to a common prefix, and the order is that of the escaped
 	 * forms of the first differing bytes (the end sorts first). */
-	size_t n = an < bn ? an : bn, k = first_diff(a, b, n);
+	size_t n = an < bn ? an : bn, k = pg_first_diff(a, b, n);
 	if (k == n)
 		return an == bn ? 0 : an < bn ? -1 : 1;
 	unsigned wa = esc_weight((unsigned char)a[k]), wb = esc_weight((unsigned char)b[k]);
@@ -93,7 +72,7 @@ int diff_esc_cmp(const char *a, size_t an, const char *b, size_t bn)
 /* Are a and b the same text? (Equal raw texts are equal escaped ones.) */
 static inline int same_text(const char *a, size_t an, const char *b, size_t bn)
 {
-	return an == bn && (a == b || first_diff(a, b, an) == an);
+	return an == bn && (a == b || pg_first_diff(a, b, an) == an);
 }
 
 /* ---- Dice coefficient ---- */

@@ -200,32 +200,11 @@ static void w_bytes(extsort *e, const void *p, size_t n)
 	e->wlen += n;
 }
 
-/* Index of the first byte in which a and b differ, at most n. */
-static inline size_t common_prefix(const char *a, const char *b, size_t n)
-{
-	size_t k = 0;
-	for (; n - k >= 8; k += 8) {
-		uint64_t x, y;
-		memcpy(&x, a + k, 8);
-		memcpy(&y, b + k, 8);
-		if (x != y) {
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return k + (size_t)__builtin_ctzll(x ^ y) / 8;
-#else
-			return k + (size_t)__builtin_clzll(x ^ y) / 8;
-#endif
-		}
-	}
-	while (k < n && a[k] == b[k])
-		k++;
-	return k;
-}
-
 /* Append a record to the run: its key front-coded against the key written
  * before it, then its fields (flen bytes, already encoded). */
 static void put_parts(extsort *e, const char *key, size_t klen, const char *fields, size_t flen)
 {
-	size_t sh = common_prefix(e->last, key, klen < e->lastlen ? klen : e->lastlen);
+	size_t sh = pg_first_diff(e->last, key, klen < e->lastlen ? klen : e->lastlen);
 	size_t suf = klen - sh;
 	unsigned char hdr[32];
 	size_t h = varint_put(hdr, varint_len(sh) + varint_len(suf) + suf + flen);
@@ -515,7 +494,7 @@ static size_t play(const extsort *e, size_t a, uint64_t ca, size_t b, uint64_t c
 	const struct extsort_rd *x = &e->rd[a], *y = &e->rd[b];
 	size_t off = (size_t)(CODE_TOP - (ca >> 8)) + 1;
 	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
-	size_t p = off >= n ? n : off + common_prefix(x->key + off, y->key + off, n - off);
+	size_t p = off >= n ? n : off + pg_first_diff(x->key + off, y->key + off, n - off);
 	int a_wins =
 	    p < n ? (unsigned char)x->key[p] < (unsigned char)y->key[p] : x->keylen <= y->keylen;
 	const struct extsort_rd *l = a_wins ? y : x;

@@ -7,7 +7,9 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define PG_VERSION "0.1.0"
 
@@ -94,5 +96,28 @@ size_t utf8_len(const unsigned char *s, size_t avail);
 long utf8_decode(const unsigned char *s, size_t avail, size_t *n);
 /* Append code point cp as UTF-8. */
 void utf8_put(buf *b, long cp);
+
+/* Index of the first byte in which a[0..n) and b[0..n) differ, n when
+ * none does: 8 bytes compared a step (pg-diff's comparisons and extsort's
+ * front coding). */
+static inline size_t pg_first_diff(const char *a, const char *b, size_t n)
+{
+	size_t k = 0;
+	for (; n - k >= 8; k += 8) {
+		uint64_t x, y;
+		memcpy(&x, a + k, 8);
+		memcpy(&y, b + k, 8);
+		if (x != y) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return k + (size_t)__builtin_ctzll(x ^ y) / 8;
+#else
+			return k + (size_t)__builtin_clzll(x ^ y) / 8;
+#endif
+		}
+	}
+	while (k < n && a[k] == b[k])
+		k++;
+	return k;
+}
 
 #endif
