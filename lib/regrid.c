@@ -500,18 +500,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
  * (required-field mark) dropped. */
 static const char *key_of(words *w, const char *s, size_t n)
 {
-	buf_reset(&w->tmp);
-	text_canon(&w->tmp, s, n);
-	char *k = w->tmp.s ? w->tmp.s : (char *)"", *o = k;
-	const char *p = k;
-	while (*p == '*')
-		p++;
-	for (; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = 0;
-	hant_fold(k, (size_t)(o - k)); /* traditional characters, pinyin */
-	return k;
+	return regrid_key(&w->tmp, s, n);
 }
 
 /* Drop a score band written after a level name without brackets around
