@@ -7,6 +7,7 @@
 #include "regrid.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +143,9 @@ static int blank_line(const char *s, size_t n)
 }
 
 static int header_of(words *w, tok *c, int *role);
+static int block_of(words *w, tok *c);
+static int title_of(words *w, tok *c);
+static int known_word(words *w, const char *key);
 static const char *key_of(words *w, const char *s, size_t n);
 
 /* Does some line of the text hold an indicator or task header word (一级指标,
@@ -186,6 +190,55 @@ static int head_piece(const char *text, size_t n)
 	buf_free(&w.tmp);
 	buf_free(&w.both);
 	return found;
+}
+
+/* Labels followed by their values a text without a header word needs to
+ * be read as a form's cells (pairs_anchor). */
+#define REGRID_PAIRS_MIN 2
+
+/* A form without a header word (no indicator or task table): does the text
+ * hold a form's title (a cell holding a word of vocab_title_words) and at
+ * least REGRID_PAIRS_MIN block labels (部门名称, 项目名称, 主管部门 ...),
+ * each followed by its value, a cell that is no word of the vocabulary
+ * (`部门名称` then `某某局`)? With spaced 0 each line is a cell (one cell
+ * per line) and the value is the next line: a blank line between them
+ * breaks the pair (a text whose cells are all set apart by blank lines
+ * shows no empty cell: dsv reads it a line a row); with spaced 1 the cells
+ * are a line's pieces cut at runs of two spaces (spaced_cut) and the value
+ * is the next piece of the label's line. A page's menu, or a list of a
+ * table's column names, is words only. */
+static int pairs_anchor(const char *text, size_t n, int spaced)
+{
+	words w = {0};
+	size_t i = 0, len;
+	const char *s;
+	int title = 0, pairs = 0, after = 0;
+	spaced_piece p[64];
+	while ((!title || pairs < REGRID_PAIRS_MIN) && pg_next_line(text, n, &i, &s, &len)) {
+		size_t np = 1;
+		if (spaced) {
+			np = spaced_cut(s, len, p, 64);
+			after = 0; /* a label's value is on its line */
+		} else if (blank_line(s, len)) {
+			after = 0; /* the value must follow its label */
+			continue;
+		}
+		for (size_t k = 0; k < np && k < 64; k++) {
+			tok c = {.s = spaced ? s + p[k].off : s,
+			         .n = (uint32_t)(spaced ? p[k].len : len)};
+			if (!c.n)
+				continue;
+			int lab = c.n < 64 && block_of(&w, &c);
+			if (after && !lab && !known_word(&w, key_of(&w, c.s, c.n)))
+				pairs++;
+			after = lab;
+			title |= c.n < 256 && title_of(&w, &c);
+		}
+	}
+	buf_free(&w.key);
+	buf_free(&w.tmp);
+	buf_free(&w.both);
+	return title && pairs >= REGRID_PAIRS_MIN;
 }
 
 /* Cells separated by spaces with the rows lost: the text's pieces between
@@ -266,14 +319,18 @@ int regrid_sniff(const char *text, size_t n)
 	if (commas * 2 >= lines) /* a CSV: most of its lines hold commas */
 		return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
 	/* columns aligned by spaces, with an indicator header among the cells */
-	if (spaced_lines(text, n) && head_piece(text, n))
+	if (spaced_lines(text, n) && (head_piece(text, n) || pairs_anchor(text, n, 1)))
 		return REGRID_SPACED;
 	/* one cell per line needs its anchor: an indicator header line */
 	if (head_line(text, n))
 		return REGRID_LINES;
 	/* cells separated by spaces, rows lost (a page's text run together):
 	 * an indicator header word among them, and lines of many cells */
-	return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
+	if (words_shape(text, n))
+		return REGRID_WORDS;
+	/* one cell per line without a header word: a title and labels each
+	 * followed by its value */
+	return pairs_anchor(text, n, 0) ? REGRID_LINES : REGRID_NONE;
 }
 
 /* The table's width in pipes: a row ends once its lines hold that many.
@@ -1361,6 +1418,19 @@ static int row_full(builder *b, rowbuf *r)
 	if ((blk == BLK_NONE ? b->block : blk) == BLK_FUNDS && (blk != BLK_NONE || !b->width) &&
 	    r->n >= 2 && numeric(cl->s, cl->n))
 		return 1; /* 项目资金: a label and its amount (no column headers) */
+	if (blk == BLK_TASK || (blk == BLK_NONE && b->block == BLK_TASK && !b->width)) {
+		/* a task table without a header row is read in the default
+		 * order, name, content, amount, target (form_task.c): a row
+		 * whose name is not a header word ends with the cell after its
+		 * first number past the content */
+		int s = blk == BLK_TASK, role, a = s + 2;
+		if (r->n > s && !header_of(&b->w, &b->t->v[r->v[s]], &role)) {
+			while (a < r->n && !numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
+				a++;
+			if (a < r->n)
+				return r->n == a + 2;
+		}
+	}
 	if (!b->width)
 		return 0;
 	if (block_of(&b->w, c0) != BLK_NONE)
@@ -1472,6 +1542,64 @@ static int heads_start(builder *b, rowbuf *r, size_t k)
 	return ahead(b->t, k, next, 1) == 1 && header_of(&b->w, next[0], &role) && role < 0;
 }
 
+/* Budget groups a header row may hold to be read as groups listed one after
+ * the other (stacked_groups); a longer row is read row by row. */
+#define REGRID_STACK_GROUPS 8
+
+/* Is row r, which ends before token k, a header row of budget groups alone
+ * (`按收入性质分 | 按支出性质分`: two or more words of vocab_budget_groups,
+ * no label, no table title) whose items the text lists one group after the
+ * other (a page whose group columns were each one cell of lines)? The items
+ * are the cells after it, up to a row end or a word of the vocabulary; an
+ * item's group is the one its label names (vocab_budget_nature: `其他收入:20`
+ * is 按收入性质分's). Stacked when these groups never go back to an earlier
+ * one, and some item does not sit under its group when the items are read
+ * row by row at the header's width (empty cells where a row would start
+ * skipped, as the rows are rebuilt). Then each group word and each item is
+ * a row of its own, as the form stage reads groups listed one after the
+ * other (lib/form_amounts.c: by the items' words). */
+static int stacked_groups(builder *b, const rowbuf *r, size_t k)
+{
+	int width = r->n, cur = 0, pos = 0, off = 0, known = 0;
+	if (width < 2 || width > REGRID_STACK_GROUPS)
+		return 0;
+	char keys[REGRID_STACK_GROUPS][64];
+	for (int j = 0; j < width; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		const vocab_word *g = vocab_match(vocab_budget_groups, key_of(&b->w, c->s, c->n));
+		if (!g || g->kind != BG_PAIRS)
+			return 0;
+		snprintf(keys[j], sizeof keys[j], "%s", key_of(&b->w, c->s, c->n));
+	}
+	for (size_t i = k; i < b->t->n && !b->t->v[i].end; i++) {
+		tok *c = &b->t->v[i];
+		if (!c->n) {
+			pos += pos % width != 0;
+			continue;
+		}
+		classify(&b->w, c);
+		if (c->blk || c->title || c->note || c->role || c->lvl || c->pre)
+			break;
+		const char *key = key_of(&b->w, c->s, c->n);
+		char label[128];
+		snprintf(label, sizeof label, "%.*s", (int)strcspn(key, ":"), key);
+		const char *g = vocab_syn_match(vocab_budget_nature, label);
+		int gi = -1;
+		for (int j = 0; g && j < width; j++)
+			if (strcmp(keys[j], g) == 0)
+				gi = j;
+		if (gi >= 0) {
+			if (gi < cur)
+				return 0; /* back to an earlier group: read row by row */
+			cur = gi;
+			known++;
+			off += gi != pos % width;
+		}
+		pos++;
+	}
+	return known >= 2 && off > 0;
+}
+
 /* The next non-empty cells after token k, at most want of them: into out;
  * returns how many. Stops at a row end. */
 static int ahead(toks *t, size_t k, tok **out, int want)
@@ -1493,21 +1621,25 @@ static int ahead(toks *t, size_t k, tok **out, int want)
 static int ind_head_done(builder *b, rowbuf *r, size_t k)
 {
 	toks *t = b->t;
-	tok *c = &t->v[k], *next[2];
+	tok *c = &t->v[k], *next[3];
 	int bare;
 	if (multi_heads(b, r, NULL) >= 2)
 		return multi_heads(b, r, c) < 0; /* a multi-project table's header */
 	if (r->n < 2 || row_block(b, r, &bare) != BLK_INDICATOR ||
 	    !ind_head(b, &t->v[r->v[r->n - 1]]))
 		return 0;
-	if (!c->n || ind_head(b, c) || level_of(&b->w, c))
+	if (ind_head(b, c) || level_of(&b->w, c))
 		return 0;
 	for (int j = 0; j < r->n; j++) {
 		int role;
 		if (header_of(&b->w, &t->v[r->v[j]], &role) && (role == IR_L1 || role == IR_L2))
 			return 0; /* a table with level columns: its rows start at a level name */
 	}
-	int n = ahead(t, k, next, 2);
+	/* an empty cell there (one cell per line: a data row's empty label
+	 * cell) is looked past: the three cells after it decide */
+	int n = ahead(t, k, next, c->n ? 2 : 3);
+	if (!c->n && n < 3)
+		return 0;
 	for (int i = 0; i < n; i++)
 		if (ind_head(b, next[i]) || level_of(&b->w, next[i]))
 			return 0;
@@ -1873,8 +2005,21 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			if (r.n && mh < 0 &&
 			    (starts_row(&b, &r, c) || head_done(&b, &r, c) ||
 			     framed_end(&b, &r, c) || ind_head_done(&b, &r, k) ||
-			     task_head_done(&b, &r, k) || heads_start(&b, &r, k)))
+			     task_head_done(&b, &r, k) || heads_start(&b, &r, k))) {
+				if (stacked_groups(&b, &r, k)) {
+					/* groups listed one after the other: each
+					 * word a row; width 1 then makes each item one */
+					rowbuf one = {0};
+					for (int j = 0; j < r.n; j++) {
+						row_push(&one, r.v[j]);
+						emit(&b, &one);
+						one.n = 0;
+					}
+					free(one.v);
+					r.n = 0;
+				}
 				emit(&b, &r);
+			}
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */
 			if (!r.n && !c->n)

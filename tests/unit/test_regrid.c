@@ -58,6 +58,24 @@ int main(void)
 	/* shapes */
 	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n一级指标\n"), REGRID_LINES);
 	CHECK_INT(SNIFF("标题\n部门名称\n某局\n\n绩效指标\n"), REGRID_NONE); /* no anchor */
+	/* no header word, but a form's title and labels each followed by its
+	 * value on the next line: one cell per line */
+	CHECK_INT(SNIFF("2025年项目支出绩效目标表\n项目名称\n测试\n主管部门\n某局\n"),
+	          REGRID_LINES);
+	CHECK_INT(SNIFF("项目名称\n测试\n主管部门\n某局\n"), REGRID_NONE); /* no title */
+	CHECK_INT(SNIFF("2025年项目支出绩效目标表\n项目名称\n测试\n主管部门\n"),
+	          REGRID_NONE); /* one label and its value only */
+	CHECK_INT(SNIFF("2025年项目支出绩效目标表\n项目名称\n测试\n主管部门\n项目资金\n"),
+	          REGRID_NONE); /* a label then a word: a list of words */
+	CHECK_INT(SNIFF("2025年项目支出绩效目标表\n项目名称\n\n测试\n\n主管部门\n\n某局\n"),
+	          REGRID_NONE); /* blank lines between every cell: no empty cell shown */
+	/* the same space-aligned: a label's value is the next piece of its line */
+	CHECK_INT(SNIFF("2025年项目支出绩效目标表\n项目名称  测试\n主管部门  某局\n"),
+	          REGRID_SPACED);
+	CHECK_STR(read("2025年项目支出绩效目标表\n项目名称  测试\n主管部门  某局\n"),
+	          "2025年项目支出绩效目标表 / 项目名称|测试 / 主管部门|某局");
+	CHECK_INT(SNIFF("2025年项目支出绩效目标表\n项目名称  项目资金\n主管部门  绩效指标\n"),
+	          REGRID_NONE);
 	CHECK_INT(SNIFF("标题 | ||||\n部门名称 | 某局 | |||\n"), REGRID_PIPES);
 	CHECK_INT(SNIFF("部门名称\t某局\n基本支出\t1\t财政拨款\t2\n"), REGRID_COPY);
 	CHECK_INT(SNIFF("a,b,c\nd,e,f\ng,\"h,i\",j\n"), REGRID_NONE); /* a CSV */
@@ -295,6 +313,41 @@ int main(void)
 	               "人 |\n≥ |\n80 |\n保障收入 |\n20 |\n|\n定性 |\n|\n"),
 	          "绩效指标|指标|指标权重|计量单位|指标性质|指标值 / |发放人数|20|人|≥|80 / "
 	          "|保障收入|20||定性|");
+	/* the same as one cell per line, a data row's empty label cell written
+	 * as a blank line: the header still ends before it */
+	CHECK_STR(read("绩效指标\n指标\n指标权重\n指标值\n\n发放人数\n20\n≥80人\n\n保障收入\n10\n"
+	               "有效\n"),
+	          "绩效指标|指标|指标权重|指标值 / |发放人数|20|≥80人 / |保障收入|10|有效");
+	/* a task table without a header row (the default order: name,
+	 * content, amount, target): a row ends with the cell after its amount,
+	 * a name without a 任务N: prefix included */
+	CHECK_STR(
+	    read("2025年部门整体支出绩效目标表\n部门名称\n某局\n年度重点工作任务\n任务一:办公\n"
+	         "保障办公\n20\n正常运转\n\n任务12项工作\n其他\n0\n完成\n绩效指标\n"),
+	    "2025年部门整体支出绩效目标表 / 部门名称|某局 / 年度重点工作任务 / "
+	    "|任务一:办公|保障办公|20|正常运转 / |任务12项工作|其他|0|完成 / 绩效指标");
+	/* budget groups listed one after the other (按收入性质分's items, then
+	 * 按支出性质分's): each group word and each item a row, as one cell per
+	 * line and as pipes; listed row by row, a header row of two columns */
+	CHECK_STR(
+	    read("2019年部门整体支出绩效目标申报表\n部门名称\n某馆\n年度预算申请\n资金总额:300\n"
+	         "按收入性质分\n按支出性质分\n财政拨款:280\n其他收入:20\n人员经费:150\n"
+	         "项目支出:100\n部门职能职责概述\n管理\n"),
+	    "2019年部门整体支出绩效目标申报表 / 部门名称|某馆 / 年度预算申请|资金总额:300 / "
+	    "|按收入性质分 / |按支出性质分 / |财政拨款:280 / |其他收入:20 / |人员经费:150 / "
+	    "|项目支出:100 / 部门职能职责概述|管理");
+	CHECK_STR(
+	    read("年度预算申请 |\n资金总额:300 |\n按收入性质分 |\n按支出性质分 |\n财政拨款:280 |\n"
+	         "其他收入:20 |\n人员经费:150 |\n项目支出:100 |\n部门职能职责概述 |\n"),
+	    "年度预算申请|资金总额:300 / |按收入性质分 / |按支出性质分 / |财政拨款:280 / "
+	    "|其他收入:20 / |人员经费:150 / |项目支出:100 / 部门职能职责概述");
+	CHECK_STR(
+	    read("2019年部门整体支出绩效目标申报表\n部门名称\n某馆\n年度预算申请\n资金总额:300\n"
+	         "按收入性质分\n按支出性质分\n财政拨款:280\n人员经费:150\n其他收入:20\n"
+	         "项目支出:100\n部门职能职责概述\n管理\n"),
+	    "2019年部门整体支出绩效目标申报表 / 部门名称|某馆 / 年度预算申请|资金总额:300 / "
+	    "|按收入性质分|按支出性质分 / |财政拨款:280|人员经费:150 / |其他收入:20|项目支出:100 / "
+	    "部门职能职责概述|管理");
 	/* a caption before the next form's title is not a row of the table */
 	CHECK_STR(read("绩效指标 |\n指标 |\n指标值 |\n发放人数 |\n80 |\n表十二 |\n|\n"
 	               "2023年项目绩效目标表 |\n"),
