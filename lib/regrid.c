@@ -1955,8 +1955,9 @@ static void two_row_head(builder *b, toks *t)
 {
 	for (size_t a = 0; a < t->n; a++) {
 		tok *l = &t->v[a];
-		if (l->end || !l->n || block_of(&b->w, l) != BLK_INDICATOR)
-			continue;
+		if (l->end || !l->n || block_of(&b->w, l) != BLK_INDICATOR ||
+		    (t->rows && a > 0 && !t->v[a - 1].end))
+			continue; /* (with rows shown, the label starts its row) */
 		size_t up[REGRID_HEAD_WORDS], low[REGRID_HEAD_WORDS], i = a + 1;
 		int nu = 0, nl = 0, role;
 		/* the upper row: its words, empty cells between them */
