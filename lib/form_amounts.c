@@ -72,6 +72,31 @@ static int next_label(const cell *c)
 	return chars > 2;
 }
 
+/* Does a label's text hold an amount with a money unit (`总额10606.7522万元
+ * 财政拨款:…`, `174.78万元中央补`)? Then it is no label but cells run
+ * together (a form glued onto one line, cut where the vocabulary knows no
+ * word): it is not read, and goes to extra. */
+static int money_inside(const cell *c)
+{
+	for (const char *p = c->text; *p; p++) {
+		if (!(*p >= '0' && *p <= '9'))
+			continue;
+		while ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',')
+			p++;
+		while (*p == ' ')
+			p++;
+		for (const vocab_money *m = vocab_money_units; m->unit; m++)
+			if (strncmp(p, m->unit, strlen(m->unit)) == 0)
+				return 1;
+		for (int i = 0; vocab_money_short[i]; i++)
+			if (strncmp(p, vocab_money_short[i], strlen(vocab_money_short[i])) == 0)
+				return 1;
+		if (!*p)
+			break;
+	}
+	return 0;
+}
+
 /* Project funds: rows of label and amount(s). With a header row naming
  * several amount columns, the year's column gives amount and the others
  * become fields named by their header. */
@@ -132,7 +157,7 @@ void form_read_funds(form_reader *w, block *b)
 			if (!form_has_text(r->c[j]))
 				continue;
 			texts++;
-			nums += form_numeric(r->c[j]);
+			nums += form_amount(r->c[j]); /* `20万元` too: no header */
 			if (first < 0)
 				first = j;
 		}
@@ -176,6 +201,8 @@ void form_read_funds(form_reader *w, block *b)
 		}
 		if (!hname) {
 			for (int j = first; j < r->n;) {
+				if (money_inside(r->c[j]))
+					break; /* cells run together: left to extra */
 				j = funds_pair(w, r, j, group, unit);
 				while (j < r->n && !form_has_text(r->c[j]))
 					j++;

@@ -255,6 +255,8 @@ static int accepts_shifted(form_cutter *w, const block *b, grid_row *r)
 		return vocab_match(vocab_indicator_levels, k) != NULL ||
 		       vocab_match(vocab_indicator_headers, k) != NULL ||
 		       (texts == 1 && form_prose_level(&w->tmp, c0->text, &(int){0}));
+	case SH_FUNDS_LABEL:
+		return vocab_match(vocab_funds_labels, k) != NULL;
 	case SH_LABEL_AMOUNT:
 		/* label then amount: the second cell is empty or starts with a digit */
 		return !vocab_match(vocab_block_labels, k) &&
@@ -405,6 +407,21 @@ static int multi_row(form_cutter *w, form_doc *d, grid_row *r)
 	return 0;
 }
 
+/* The column of the first text after fi in row r when it is a label of
+ * the project header's pairs (vocab_block_labels read by RD_PINFO: 组织实施单位
+ * after 项目实施计划), else -1. */
+static int heads_pairs(form_cutter *w, grid_row *r, int fi)
+{
+	int j = fi + 1;
+	while (j < r->n && !form_has_text(&r->cells[j]))
+		j++;
+	if (j >= r->n)
+		return -1;
+	const vocab_word *v = vocab_match(vocab_block_labels, form_key(w->keys, r->cells[j].text));
+	const vocab_block *vb = v ? vocab_block_of(v->kind) : NULL;
+	return vb && vb->reader == RD_PINFO ? j : -1;
+}
+
 /* Does row r start, at its first text fi, with two indicator header words
  * of the level columns (`一级指标 | 二级指标 | …`)? */
 static int bare_ind_head(form_cutter *w, grid_row *r, int fi)
@@ -485,6 +502,20 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		if (bl && col0) {
 			/* a project header's row: the label starts its pairs */
 			const vocab_block *vb = vocab_block_of(bl->kind);
+			int hp =
+			    vb && vb->reader == RD_LTEXT && sub < 0 ? heads_pairs(w, r, fi) : -1;
+			if (hp >= 0) {
+				/* a labelled text over header pairs (项目实施计划 |
+				 * 组织实施单位 | X): a heading, its value empty; the
+				 * pairs are the project header's, as on rows of their own */
+				new_block(d, bl->kind, first);
+				const vocab_word *pv = vocab_match(
+				    vocab_block_labels, form_key(w->keys, r->cells[hp].text));
+				cur = w->cur = new_block(d, pv->kind, &r->cells[hp]);
+				r->cells[hp].flags &= ~(unsigned)CELL_USED;
+				block_add_row(cur, r->cells + hp, r->n - hp);
+				continue;
+			}
 			int pairs_row = vb && vb->reader == RD_PINFO;
 			int proj =
 			    pairs_row &&

@@ -86,6 +86,7 @@ static void init(void)
 	add_table(vocab_goal_headers, GW_GOAL);
 	add_table(vocab_task_headers, GW_OTHER);
 	add_table(vocab_budget_groups, GW_OTHER);
+	add_table(vocab_funds_labels, GW_OTHER);
 	add_table(vocab_note_labels, GW_OTHER);
 	add_table(vocab_title_words, GW_TITLE);
 	add_table(vocab_filler_line, GW_LINE);
@@ -137,7 +138,7 @@ static size_t match_at(const char *s, size_t n, size_t i, const gword *w)
 }
 
 /* The longest word at s[i..n): its entry, *len its bytes; NULL if none. */
-static const gword *word_at(const char *s, size_t n, size_t i, size_t *len)
+static const gword *longest_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	if (i + 3 > n)
 		return NULL;
@@ -152,6 +153,26 @@ static const gword *word_at(const char *s, size_t n, size_t i, size_t *len)
 		}
 	}
 	return best;
+}
+
+/* The word cut at s[i..n): the longest word starting there, unless a word
+ * starting inside it reaches further (`项目资金用途`: 资金用途 after the
+ * value's `项目`, not 项目资金; `项目绩效目标表`: the title word 绩效目标表, not
+ * the label 项目绩效目标), when none is cut at i: the scan goes on to it
+ * and the characters before it stay in the text before. Its entry, *len its
+ * bytes; NULL if none. */
+static const gword *word_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	const gword *w = longest_at(s, n, i, len);
+	size_t end = i + *len, adv = w ? utf8_len((const unsigned char *)s + i, n - i) : 0, l2;
+	for (size_t j = i + (adv ? adv : 1); w && j < end; j += adv ? adv : 1) {
+		adv = utf8_len((const unsigned char *)s + j, n - j);
+		if (longest_at(s, n, j, &l2) && j + l2 > end) {
+			*len = 0;
+			return NULL;
+		}
+	}
+	return w;
 }
 
 /* A parenthesised remark right after a word (`(2021年度)`, `(万元)`): its

@@ -675,6 +675,27 @@ static int numeric(const char *s, size_t n)
 	return digits > 0;
 }
 
+/* Is s[0..n) an amount: a number, or one with a money unit after it (`20万元`,
+ * `250万`: vocab_money_units, vocab_money_short)? */
+static int amount(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.' ||
+	                 (i == 0 && s[i] == '-')))
+		i++;
+	if (!numeric(s, i))
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || vocab_find_money(s + i, n - i))
+		return 1;
+	for (int k = 0; vocab_money_short[k]; k++)
+		if (strlen(vocab_money_short[k]) == n - i &&
+		    memcmp(s + i, vocab_money_short[k], n - i) == 0)
+			return 1;
+	return 0;
+}
+
 /* Any word of the form's vocabulary: a block label, a level name, a header
  * word, a note word. */
 static int known_word(words *w, const char *key)
@@ -1078,15 +1099,15 @@ static int dash(const char *s, size_t n)
 }
 
 /* Is row r a 项目资金 row that lost its label cell: a label and an amount
- * (a cell that is a number) or no amount (empty, or a dash: `其中:财政拨款 |
- * 1200.5`, `其他资金 | — | —`)? A row with text after its first cell (`立项依据 | …`) is a
- * label of its own. */
+ * (a number, with a money unit or not: amount()) or no amount (empty, or a
+ * dash: `其中:财政拨款 | 1200.5`, `其他资金 | — | —`)? A row with text after
+ * its first cell (`立项依据 | …`) is a label of its own. */
 static int funds_row(builder *b, rowbuf *r)
 {
 	int text = 0;
 	for (int j = 1; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]];
-		if (numeric(c->s, c->n))
+		if (amount(c->s, c->n))
 			return 1;
 		text |= c->n > 0 && !dash(c->s, c->n);
 	}
@@ -1427,7 +1448,7 @@ static int row_full(builder *b, rowbuf *r)
 	tok *c0 = &b->t->v[r->v[0]], *cl = &b->t->v[r->v[r->n - 1]];
 	int blk = block_of(&b->w, c0);
 	if ((blk == BLK_NONE ? b->block : blk) == BLK_FUNDS && (blk != BLK_NONE || !b->width) &&
-	    r->n >= 2 && numeric(cl->s, cl->n))
+	    r->n >= 2 && amount(cl->s, cl->n))
 		return 1; /* 项目资金: a label and its amount (no column headers) */
 	if (blk == BLK_TASK || (blk == BLK_NONE && b->block == BLK_TASK && !b->width)) {
 		/* a task table without a header row is read in the default

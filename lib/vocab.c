@@ -152,6 +152,24 @@ const vocab_word vocab_block_labels[] = {
     {"项目分类", BLK_PINFO, 0},
     {"资金用途", BLK_PINFO, 0},
     {"资金性质", BLK_PINFO, 0},
+    {"基本情况", BLK_LTEXT, 0}, /* its 项目概况 */
+    {"项目立项必要性", BLK_LTEXT, 0},
+    {"保证项目实施的制度措施", BLK_LTEXT, 0},
+    {"组织实施单位", BLK_PINFO, 0}, /* under 项目实施计划, with 项目实施单位 */
+    {"监督管理单位", BLK_PINFO, 0},
+    {"政策依据", BLK_LTEXT, 0},
+    {"其他依据", BLK_LTEXT, 0},
+    {"需要说明的其他问题", BLK_LTEXT, 0},
+    /* Hunan's 项目绩效目标表 (real 03) */
+    {"主管部门编码", BLK_PINFO, 0},
+    {"项目单位", BLK_PINFO, 0},
+    {"立项情况", BLK_LTEXT, 0}, /* a heading over the three below: its value empty */
+    {"项目立项的依据", BLK_LTEXT, 0},
+    {"项目申报的可行性", BLK_LTEXT, 0},
+    {"项目申报的必要性", BLK_LTEXT, 0},
+    {"项目实施进度计划", BLK_LTEXT, 0},
+    {"项目绩效目标", BLK_GOAL, 0},
+    {"长期绩效指标", BLK_INDICATOR, 0},
     /* transfer payments (family E/F, real 19) */
     {"转移支付(项目)名称", BLK_PINFO, 0},
     {"转移支付名称", BLK_PINFO, 0},
@@ -160,6 +178,7 @@ const vocab_word vocab_block_labels[] = {
     {"地方主管部门", BLK_PINFO, 0},
     {"资金使用单位", BLK_PINFO, 0},
     {VOCAB_W_FUNDS, BLK_FUNDS, 2},
+    {"资金总额及构成", BLK_FUNDS, 2}, /* real 03 */
     {"资金情况", BLK_FUNDS, 2},
     {"项目资金情况", BLK_FUNDS, 2},
     {"项目预算资金", BLK_FUNDS, 2},
@@ -185,7 +204,7 @@ const vocab_block vocab_blocks[] = {
     {BLK_TASK, "年度重点工作任务", RD_TASK, 0, SH_TASK_PREFIX, SEC_TASK},
     {BLK_OTHER, "其他需完成的任务", RD_OTHER, 0, SH_NONE, SEC_OTHER},
     {BLK_INDICATOR, "绩效指标", RD_INDICATOR, 0, SH_LEVEL_WORD, SEC_INDICATOR},
-    {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_NONE, SEC_BUDGET},
+    {BLK_FUNDS, VOCAB_W_FUNDS, RD_FUNDS, 0, SH_FUNDS_LABEL, SEC_BUDGET},
     {BLK_LTEXT, "部门职责", RD_LTEXT, 0, SH_FIRST_TEXT, SEC_INFO},
     {BLK_SPECIAL, "专项名称", RD_PINFO, 1, SH_NONE, SEC_INFO},
     {BLK_TOTAL, "总分", RD_TOTAL, 0, SH_NONE, SEC_INFO},
@@ -359,6 +378,7 @@ const vocab_word vocab_task_headers[] = {
     {"任务名称", TR_NAME, 0},
     {"工作任务", TR_NAME, 0},
     {"主要实施内容", TR_CONTENT, 2},
+    {"项目实施内容", TR_CONTENT, 2}, /* 项目实施进度计划's table (real 03) */
     {"实施内容", TR_CONTENT, 2},
     {"主要内容", TR_CONTENT, 2},
     {"拟投入的资金", TR_AMOUNT, 2},
@@ -504,6 +524,13 @@ const vocab_syn vocab_funds_groups[] = {
     {NULL, NULL, 0},
 };
 
+/* as written in real forms (templates.md section 2: 05; 06, 08, 12, 18) */
+const vocab_word vocab_funds_labels[] = {
+    {"中央补助安排", 1, 0}, {"省级财政安排", 1, 0}, {"其他资金", 1, 0},
+    {"预算申报数", 1, 0},   {"年度资金总额", 1, 0}, {"当年资金总额", 1, 0},
+    {"当年财政拨款", 1, 0}, {"当年其他资金", 1, 0}, {NULL, 0, 0},
+};
+
 const char VOCAB_ITEM_DIGITS[] = "0123456789一二三四五六七八九十";
 const char *const vocab_item_closers[] = {"、", ".", ")", NULL};
 
@@ -519,6 +546,8 @@ const char *vocab_syn_match(const vocab_syn *table, const char *key)
 
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
+	const vocab_word *best = NULL;
+	size_t best_n = 0;
 	for (const vocab_word *v = table; v->word; v++) {
 		/* most words differ in their first character (three bytes for
 		 * the CJK ones, which share lead bytes): skip strlen and strncmp;
@@ -531,16 +560,18 @@ const vocab_word *vocab_match(const vocab_word *table, const char *key)
 		if (strncmp(key, v->word, n) != 0)
 			continue;
 		const char *rest = key + n;
-		if (!*rest || v->prefix == 1)
-			return v;
+		if (!*rest)
+			return v; /* the whole key: no entry is longer */
+		int hit = v->prefix == 1;
 		/* prefix 2: only a parenthesised remark may follow */
 		if (v->prefix == 2 && *rest == '(') {
 			const char *close = strchr(rest, ')');
-			if (close && close[1] == 0)
-				return v;
+			hit = close && close[1] == 0;
 		}
+		if (hit && n > best_n)
+			best = v, best_n = n;
 	}
-	return NULL;
+	return best;
 }
 
 int vocab_contains(const vocab_word *table, const char *key)

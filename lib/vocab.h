@@ -148,6 +148,8 @@ enum shift_rule {
 	                    line after its label (text read a cell a line) */
 	SH_GOAL_MARKER,  /* SH_FIRST_TEXT, or a text led by a goal marker
 	                    (`目标N:`, `1.`, `(1)`, `一、`) */
+	SH_FUNDS_LABEL,  /* the first cell a money row's label (vocab_funds_labels:
+	                    中央补助安排 | 10, on a row of its own) */
 };
 typedef struct {
 	int kind;         /* enum form_block */
@@ -272,6 +274,13 @@ extern const vocab_word vocab_funds_plain_cols[];
 /* Project money blocks: the block label's group (FORMAT.md 2c: 项目资金,
  * 资金来源, 支出明细); a label not listed gives 项目资金. */
 extern const vocab_syn vocab_funds_groups[];
+/* Row labels of project money blocks (templates.md section 2: 中央补助安排,
+ * 省级财政安排, 预算申报数 ...). The funds reader takes any text as a label;
+ * these are the words a form glued onto one line is cut at (glued.c), so
+ * that an amount and the next row's label come apart, and a row starting
+ * with one stays in its money block (shift rule SH_FUNDS_LABEL).
+ * NULL-terminated. */
+extern const vocab_word vocab_funds_labels[];
 /* Item numbers leading a money label (`1、`, `(一)`, `一、`) are dropped:
  * the characters such a number is made of, and what may close it. */
 extern const char VOCAB_ITEM_DIGITS[];
@@ -288,8 +297,9 @@ extern const char *const vocab_glued_labels[];
  * 按支出性质分), for groups a page lists one after the other. */
 extern const vocab_syn vocab_budget_nature[];
 
-/* First entry of table whose word equals key (or prefixes it, for prefix
- * entries); NULL when none. */
+/* The entry of table whose word equals key, else the longest whose word
+ * prefixes it (prefix entries: `填报单位(盖章):` over `填报单位:`, whatever
+ * their order); the first of equal ones; NULL when none. */
 const vocab_word *vocab_match(const vocab_word *table, const char *key);
 /* Nonzero when some entry's word occurs anywhere in key. */
 int vocab_contains(const vocab_word *table, const char *key);

@@ -29,6 +29,18 @@ tc "keys: bands and marks are fields of their own" 0 \
 	"$(printf 'band\t50分\nband\t10分\nmark\t★\nband\t0-20分\nband\t30分\nmark\t★★★\nband\t10')" '' \
 	"pg-extract -H $F/keys-2025.html | awk -F'\t' '\$7==\"band\" || \$7==\"mark\"' | cut -f7,8"
 
+# Labels of real project forms the vocabulary learnt from real 03 and 05
+# (Gansu's 省级部门预算项目支出绩效目标表, docs/real.md), in a grid of our
+# own: header pairs (组织实施单位, 监督管理单位) under the heading 项目实施计划
+# (its value empty), labelled texts (基本情况, 政策依据 ...), money rows on
+# rows of their own (中央补助安排 | 10: vocab_funds_labels); its glued twin is
+# fixtures/text/glued-gansu-2024.txt, the Hunan form's glued-hunan-2024.txt.
+tc "project labels of real forms (Gansu): facts as reviewed" 0 @$F/gansu-project-2024.facts.tsv '' \
+	"pg-extract $F/gansu-project-2024.html"
+tc "project labels: a heading over header pairs has an empty value, the pairs are read" 0 \
+	"$(printf '组织实施单位\t某省文化和旅游厅\n监督管理单位\t某市财政局\n项目实施单位\t某市文化馆\n项目实施计划\t')" '' \
+	"pg-extract -H $F/gansu-project-2024.html | awk -F'\t' '\$6 ~ /单位\$|计划\$/ {print \$6 \"\t\" \$8}'"
+
 # Families of FORMAT.md 2c (templates.md section 1), two documents each,
 # written after the layouts templates.md and ../shared/real describe; each
 # golden was checked line by line against its document.

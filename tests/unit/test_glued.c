@@ -55,6 +55,21 @@ int main(void)
 	              "某镇人民政府项目名称道路建设项目属性新增项目"),
 	          "项目绩效目标表(2021年度)|填报单位(盖章):某镇人民政府|项目名称|道路建设|项目属性|"
 	          "新增项目");
+	/* where words overlap, the one reaching further is cut: 资金用途 after
+	 * the value's `项目`, not 项目资金; the title word 绩效目标表, not the
+	 * label 项目绩效目标; the longest at one place still wins (二级项目名称,
+	 * 组织实施单位 over 实施单位) */
+	CHECK_STR(cut("项目分类其他项目资金用途业务类项目主管部门某局"),
+	          "项目分类|其他项目|资金用途|业务类项目|主管部门|某局");
+	CHECK_STR(cut("项目绩效目标表(2024年度)项目绩效目标年度目标完成维修"),
+	          "项目绩效目标表(2024年度)|项目绩效目标|年度目标|完成维修");
+	CHECK_STR(
+	    cut("二级项目名称X项目实施计划组织实施单位某厅监督管理单位某局项目实施单位某馆"),
+	    "二级项目名称|X|项目实施计划|组织实施单位|某厅|监督管理单位|某局|项目实施单位|某馆");
+	/* project money rows (vocab_funds_labels) cut an amount from the next label */
+	CHECK_STR(
+	    cut("项目总投资20万元中央补助安排0省级财政安排0其他资金20万元预算申报数20万元"),
+	    "项目总投资|20万元|中央补助安排|0|省级财政安排|0|其他资金|20万元|预算申报数|20万元");
 	/* a year right after a title is the title's (`绩效目标表2023年度`) */
 	CHECK_STR(cut("=99%省级项目支出绩效目标表2023年度项目名称X"),
 	          "=99%省级项目支出绩效目标表2023年度|项目名称|X");
