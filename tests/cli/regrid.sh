@@ -34,8 +34,8 @@ tc "seed saved as CSV: its budget facts" 0 '8' '' \
 # stream does not rebuild): not checked for lost cells either.
 KNOWN=" fixtures/text/spaced-selfeval-2022.txt:lines fixtures/text/spaced-selfeval-2022.txt:copy \
  fixtures/text/frames-selfeval-2023.txt:lines fixtures/text/frames-selfeval-2023.txt:pipes fixtures/text/frames-selfeval-2023.txt:copy fixtures/text/frames-selfeval-2023.txt:spaced fixtures/text/frames-selfeval-2023.txt:frames \
- fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames fixtures/families/B-county-2021.html:frames fixtures/variants/no-headers.tsv:frames fixtures/variants/task-seqno.tsv:frames fixtures/variants/unit-line.tsv:frames fixtures/forms/b-lines-2019.txt:frames fixtures/text/b-sidebyside-2020.txt:frames fixtures/text/b-sidebyside-spaced-2021.txt:frames fixtures/text/lines-project-2023.txt:frames fixtures/text/spaced-selfeval-2022.txt:frames "
-KNOWN_LOST=" fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames fixtures/variants/no-headers.tsv:frames fixtures/variants/task-seqno.tsv:frames fixtures/forms/b-lines-2019.txt:frames fixtures/text/b-sidebyside-2020.txt:frames "
+ fixtures/text/spaced-selfeval-2022.txt:frames "
+KNOWN_LOST=" "
 for f in fixtures/shapes/*.html fixtures/project/*.html fixtures/forms/*.html fixtures/years/*/*.html fixtures/families/*.html fixtures/families/*/*.html \
 	fixtures/families/*.csv fixtures/office/book3.xls fixtures/variants/*.tsv fixtures/forms/*.txt fixtures/text/*.txt; do
 	[ -f "$f" ] || continue
