@@ -725,30 +725,6 @@ static int src_advance(src *s)
 		return 0;
 	}
 	rec *prev = s->la;
-	if (s->spilled) {
-		/* the merge is in order, and every record was selected as it
-		 * was loaded: whether it is of prev's group or a duplicate of
-		 * prev is all that is left to find, and run_decode found it */
-		const tsv_reader *r;
-		long line;
-		int rc = src_read(s, &r, &line);
-		if (rc <= 0) {
-			s->la = NULL;
-			return rc;
-		}
-		rec *x = src_rec_stream(s, r, line, prev && s->kchg > R_SECTION ? prev : NULL);
-		if (prev && s->kchg > R_FIELD) {
-			/* the merge is in line order: prev is its run's first */
-			s->dup = x->line;
-			s->dup_first = prev->line;
-			src_scan_dups(s, x, prev->line);
-			free(x);
-			s->la = NULL;
-			return -1;
-		}
-		s->la = x;
-		return 0;
-	}
 	for (;;) {
 		const tsv_reader *r;
 		long line;
@@ -756,6 +732,25 @@ static int src_advance(src *s)
 		if (rc <= 0) {
 			s->la = NULL;
 			return rc;
+		}
+		if (s->spilled) {
+			/* the merge is in order, and every record was selected
+			 * as it was loaded: whether it is of prev's group or a
+			 * duplicate of prev is all that is left to find, and
+			 * run_decode found it */
+			rec *x =
+			    src_rec_stream(s, r, line, prev && s->kchg > R_SECTION ? prev : NULL);
+			if (prev && s->kchg > R_FIELD) {
+				/* the merge is in line order: prev is its run's first */
+				s->dup = x->line;
+				s->dup_first = prev->line;
+				src_scan_dups(s, x, prev->line);
+				free(x);
+				s->la = NULL;
+				return -1;
+			}
+			s->la = x;
+			return 0;
 		}
 		if (!field_selected(s->o, r))
 			continue;

@@ -195,6 +195,59 @@ static int prose_row(form_reader *w, rowv *r, int i0, char **l1, char **l2)
 	return 1;
 }
 
+/* Is row r the upper row of an indicator header written in two rows: its
+ * texts all header words that are no level column's (年度指标值) or extra
+ * columns' names (实际完成值, 分值 ...), at least one, besides the table's
+ * label (绩效指标, over the level columns), and the next row a header row
+ * with a level column (一级指标 ...)? */
+static int upper_head(form_reader *w, block *b, int i)
+{
+	if (i + 1 >= b->n)
+		return 0;
+	rowv *r = &b->rows[i], *next = &b->rows[i + 1];
+	int words = 0;
+	for (int j = 0; j < r->n; j++) {
+		if (!form_has_text(r->c[j]))
+			continue;
+		const char *k = form_labkey(r->c[j]->text, &w->tmp);
+		const vocab_word *v = vocab_match(vocab_indicator_headers, k),
+		                 *bl = vocab_match(vocab_block_labels, k);
+		if (bl && bl->kind == BLK_INDICATOR)
+			continue; /* the table's label again, over the level columns */
+		if (v ? v->kind == IR_L1 || v->kind == IR_L2 || v->kind == IR_L3
+		      : !vocab_syn_match(vocab_indicator_fields, k))
+			return 0;
+		words++;
+	}
+	if (!words)
+		return 0;
+	int *nr = xcalloc((size_t)(next->n ? next->n : 1), sizeof *nr);
+	int ok = form_find_roles(w, next, vocab_indicator_headers, nr, NULL) >= 2 &&
+	         (form_col_of(nr, next->n, IR_L1) >= 0 || form_col_of(nr, next->n, IR_L2) >= 0);
+	free(nr);
+	return ok;
+}
+
+/* A two-row header's lower row r (role, hname: its columns' roles and
+ * names) under its upper row up: a column the lower row leaves unnamed (a
+ * row-span copy of the upper cell, or empty) takes the upper cell's name,
+ * its role when the lower row has none such, else its extra column's name
+ * (实际完成值 over both rows). */
+static void upper_names(form_reader *w, const rowv *up, const rowv *r, int *role, char **hname)
+{
+	for (int j = 0; j < r->n && j < up->n; j++) {
+		cell *u = up->c[j];
+		if (role[j] || hname[j] || form_has_text(r->c[j]) || !form_has_text(u))
+			continue;
+		const vocab_word *v =
+		    vocab_match(vocab_indicator_headers, form_labkey(u->text, &w->tmp));
+		if (v && form_col_of(role, r->n, v->kind) < 0)
+			role[j] = v->kind;
+		else
+			hname[j] = field_name(w, u);
+	}
+}
+
 void form_read_indicator(form_reader *w, block *b)
 {
 	int nrole = 4;
@@ -203,8 +256,17 @@ void form_read_indicator(form_reader *w, block *b)
 	role[0] = IR_L1, role[1] = IR_L2, role[2] = IR_L3, role[3] = IR_VALUE;
 	char *l1 = xstrdup(""), *l2 = xstrdup("");
 	int *shadow = xcalloc(4, sizeof *shadow);
+	int up = -1; /* the row before, when it is a two-row header's upper row */
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
+		if (upper_head(w, b, i)) {
+			/* its words name the columns of the header row after it */
+			for (int j = 0; j < r->n; j++)
+				if (form_has_text(r->c[j]))
+					form_use(r->c[j]);
+			up = i;
+			continue;
+		}
 		int *nr = xcalloc((size_t)(r->n ? r->n : 1), sizeof *nr);
 		if (form_find_roles(w, r, vocab_indicator_headers, nr, NULL) >= 2) {
 			for (int j = 0; j < nrole; j++)
@@ -216,6 +278,8 @@ void form_read_indicator(form_reader *w, block *b)
 			hname = xcalloc((size_t)(nrole ? nrole : 1), sizeof *hname);
 			free(shadow);
 			shadow = xcalloc((size_t)(nrole ? nrole : 1), sizeof *shadow);
+			if (up == i - 1 && up >= 0)
+				upper_names(w, &b->rows[up], r, role, hname);
 			side_by_side(w, r, role, hname, shadow);
 			for (int j = 0; j < r->n; j++) {
 				cell *c = r->c[j];

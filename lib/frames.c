@@ -4,28 +4,9 @@
 
 #include <string.h>
 
-#include "hant.h"
-#include "text.h"
+#include "regrid_table.h"
 #include "util.h"
 #include "vocab.h"
-
-/* The label key of s[0..n) in out: canonical text, blanks and a leading
- * `*` dropped, traditional characters folded (as regrid keys a cell). */
-static const char *key_of(buf *out, const char *s, size_t n)
-{
-	buf_reset(out);
-	text_canon(out, s, n);
-	char *k = out->s ? out->s : (char *)"", *o = k;
-	const char *p = k;
-	while (*p == '*')
-		p++;
-	for (; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = 0;
-	hant_fold(k, (size_t)(o - k));
-	return k;
-}
 
 int frames_not_rows(const char *text, size_t n)
 {
@@ -38,7 +19,7 @@ int frames_not_rows(const char *text, size_t n)
 		for (size_t a = 0; a < len && cells < FRAMES_MAX_CELLS && !found; cells++) {
 			const char *q = memchr(s + a, '|', len - a);
 			size_t e = q ? (size_t)(q - s) : len;
-			const char *k = key_of(&key, s + a, e - a);
+			const char *k = regrid_key(&key, s + a, e - a);
 			a = e + 1;
 			if (!*k)
 				continue;

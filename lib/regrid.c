@@ -99,6 +99,10 @@ typedef struct {
 	signed char glued; /* cut from a glued line: several cells run together */
 	signed char span;  /* a two-row header's upper word over columns the lower
 	                      row names (two_row_head): placed past the table */
+	signed char copy;  /* no cell of the text: a span copy of a two-row header
+	                      (two_row_head), its CELL_HSPAN or CELL_VSPAN */
+	signed char head2; /* in a two-row header's rows (two_row_head): they end
+	                      at their row end tokens only */
 	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
 } tok;
 
@@ -557,18 +561,7 @@ static void tokenize(const char *text, size_t n, int shape, toks *t, words *w)
  * (required-field mark) dropped. */
 static const char *key_of(words *w, const char *s, size_t n)
 {
-	buf_reset(&w->tmp);
-	text_canon(&w->tmp, s, n);
-	char *k = w->tmp.s ? w->tmp.s : (char *)"", *o = k;
-	const char *p = k;
-	while (*p == '*')
-		p++;
-	for (; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = 0;
-	hant_fold(k, (size_t)(o - k)); /* traditional characters, pinyin */
-	return k;
+	return regrid_key(&w->tmp, s, n);
 }
 
 /* Drop a score band written after a level name without brackets around
@@ -1139,6 +1132,8 @@ static void place(builder *b, rowbuf *r)
 	 * word; in a task table, the first or the second: `序号 | 任务名称`):
 	 * its cells' roles, IR_NONE for the columns vocab does not name */
 	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
+	while (from < r->n - 1 && t->v[r->v[from]].copy)
+		from++; /* a two-row header's lower row: the row-span copy under its label */
 	if (!b->glued && from < r->n &&
 	    (header_of(&b->w, &t->v[r->v[from]], &role) || (blk != BLK_NONE && b->multi) ||
 	     (blk == BLK_TASK && from == 1 && r->n > 2 && header_of(&b->w, &t->v[r->v[2]], &role))))
@@ -1204,10 +1199,14 @@ static void place(builder *b, rowbuf *r)
 			}
 			b->levels = b->col_rest;
 			b->late_levels = 0;
-			b->remark_last = 0;
-			const char *last = vocab_syn_match(
-			    vocab_indicator_fields, key_of(&b->w, t->v[r->v[from + heads - 1]].s,
-			                                   t->v[r->v[from + heads - 1]].n));
+			/* (a two-row header's lower row ends with copies under the
+			 * upper row's columns: the last column is the upper row's) */
+			tok *lt = &t->v[r->v[from + heads - 1]];
+			if (!lt->copy)
+				b->remark_last = 0;
+			const char *last = lt->copy ? NULL
+			                            : vocab_syn_match(vocab_indicator_fields,
+			                                              key_of(&b->w, lt->s, lt->n));
 			for (int j = 0; last && vocab_remark_fields[j]; j++)
 				b->remark_last |= strcmp(last, vocab_remark_fields[j]) == 0;
 			for (int j = b->col_rest; j < heads; j++)
@@ -1261,6 +1260,7 @@ static void place(builder *b, rowbuf *r)
 		cell *c = grid_add_cell(b->g, gr, tk->s, tk->n);
 		if (!c)
 			break;
+		c->flags |= (unsigned)tk->copy;
 		c->line = tk->line;
 		c->col = tk->col;
 	}
@@ -1505,7 +1505,9 @@ static int table_head(builder *b, const rowbuf *r, int at)
 }
 
 /* Is row r a label followed by header cells, and c not one more? Then the
- * header row ends before c. A table's header row (table_head) ends at the
+ * header row ends before c; an empty cell is one more when the next
+ * non-empty cell is a header word of these tables (a spanning header
+ * cell's empty columns). A table's header row (table_head) ends at the
  * first cell that starts its rows (regrid_table_row_cell: empty, a number,
  * 合计, a budget label), so that the data rows are as wide as the header,
  * both tables' cells in one row when they stand side by side. */
@@ -1533,6 +1535,14 @@ static int head_done(builder *b, rowbuf *r, tok *c)
 		return 0; /* indicator and task headers end where their rows start */
 	if (table_head(b, r, 1))
 		return regrid_table_row_cell(key_of(&b->w, c->s, c->n));
+	if (!c->n) {
+		/* empty cells, then a header word of these tables: the columns a
+		 * header cell spans, written once with empty cells beside it
+		 * (`预期目标 | | | 实际完成情况`) */
+		tok *next[1];
+		return !(ahead(b->t, (size_t)(c - b->t->v), next, 1) == 1 &&
+		         header_of(&b->w, next[0], &role) && role < 0);
+	}
 	return !header_of(&b->w, c, &role);
 }
 
@@ -1752,7 +1762,9 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
  * themselves (no label, level or header word: `沿线群众满意` over `度`
  * beside it), or, in a goal or task block, when no cell of either says
  * anything. A row of a label alone under a label (`市级资金` under
- * `区级资金`) or of a level name stays a row. */
+ * `区级资金`) or of a level name stays a row. Returns 2 when it goes on
+ * with a label (the cells are names wrapped at their column's width), 1
+ * when it goes on with goal or task texts, 0 when it is a row of its own. */
 static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
 {
 	int blk = p->n ? block_of(&b->w, &b->t->v[p->v[0]]) : BLK_NONE;
@@ -1780,27 +1792,42 @@ static int spaced_continues(builder *b, rowbuf *p, rowbuf *r)
 		else
 			plain &= !says(b, a);
 	}
-	return any && (label || (plain && (blk == BLK_GOAL || blk == BLK_TASK)));
+	if (!any)
+		return 0;
+	return label ? 2 : plain && (blk == BLK_GOAL || blk == BLK_TASK);
 }
 
-/* Space-aligned text: join row r's cells to the cells of row p above them,
- * each joined text with a line break between its lines (a new string, kept
- * in b->joined until the grid is built). */
-static void spaced_join(builder *b, rowbuf *p, rowbuf *r)
+/* Is the byte c an ASCII letter? */
+static int ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Space-aligned text: join row r's cells to the cells of row p above them
+ * (a new string, kept in b->joined until the grid is built). When wrap is
+ * set (names and labels wrapped at their column's width: `沿线群众满意`
+ * over `度`), the lines are one text, run together as the layout broke
+ * them, with a line break only between two ASCII letters (a word's
+ * space); else (goal and task texts, whose lines may be their own) each
+ * joined text keeps a line break between its lines. */
+static void spaced_join(builder *b, rowbuf *p, rowbuf *r, int wrap)
 {
 	for (int j = 0; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]], *a = &b->t->v[p->v[j]];
 		if (!c->n)
 			continue;
+		size_t br =
+		    !wrap || (a->n && ascii_letter(a->s[a->n - 1]) && ascii_letter(c->s[0]));
 		char *t = xmalloc((size_t)a->n + c->n + 2);
 		memcpy(t, a->s, a->n);
-		t[a->n] = '\n';
-		memcpy(t + a->n + 1, c->s, c->n);
-		t[a->n + 1 + c->n] = 0;
+		if (br)
+			t[a->n] = '\n';
+		memcpy(t + a->n + br, c->s, c->n);
+		t[a->n + br + c->n] = 0;
 		b->joined = xreallocarray(b->joined, b->njoined + 1, sizeof *b->joined);
 		b->joined[b->njoined++] = t;
 		a->s = t;
-		a->n += c->n + 1;
+		a->n += c->n + br;
 		a->last = c->last;
 		a->done = 0;
 	}
@@ -1811,8 +1838,9 @@ static void spaced_join(builder *b, rowbuf *p, rowbuf *r)
  * (continues): then it is joined to it. The row before waits in p. */
 static void copy_row(builder *b, rowbuf *p, rowbuf *r, int wrapped)
 {
-	if (wrapped && spaced_continues(b, p, r)) {
-		spaced_join(b, p, r);
+	int how = wrapped ? spaced_continues(b, p, r) : 0;
+	if (how) {
+		spaced_join(b, p, r, how == 2);
 		return;
 	}
 	if (b->spaced)
@@ -1871,65 +1899,166 @@ static void split_pairs(toks *t)
  * looked at). */
 #define REGRID_HEAD_WORDS 64
 
-/* An indicator header written as two rows and read without its rows (the
- * upper row over the lower one: `绩效指标 | 年度指标值 | 实际完成值 | 分值 |
- * 得分 | 偏差原因… | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
- * 度量单位`, real 15): the upper row's words after the table's label are
- * header words and extra columns' names, and a level column word (一级指标)
- * follows them. In the form's grid the upper words whose role the lower row
- * names again (年度指标值 over 指标性质 | 指标值 | 度量单位) span those
+/* Is token c a word of a two-row indicator header's upper row: a header
+ * word that is no level column's (年度指标值), or an extra column's name
+ * (实际完成值, 分值 ...)? */
+static int upper_word(builder *b, tok *c)
+{
+	int role;
+	return c->n && !c->end && !level_of(&b->w, c) &&
+	       ((header_of(&b->w, c, &role) && role > 0 && role != IR_L1 && role != IR_L2 &&
+	         role != IR_L3 && role != IR_L12) ||
+	        c->field);
+}
+
+/* Is token c a word of a two-row indicator header's lower row: an
+ * indicator header word or an extra column's name, no level name? */
+static int lower_word(builder *b, tok *c)
+{
+	int role;
+	return c->n && !c->end && !level_of(&b->w, c) &&
+	       ((header_of(&b->w, c, &role) && role > 0) || c->field);
+}
+
+/* A cell-less token of the grid to come: a span copy (CELL_HSPAN,
+ * CELL_VSPAN) or a row end (copy 0, end 1), at token l's line. */
+static tok span_tok(const tok *l, int copy)
+{
+	return (tok){.s = l->s,
+	             .line = l->line,
+	             .last = l->line,
+	             .end = (signed char)!copy,
+	             .copy = (signed char)copy,
+	             .col = 1};
+}
+
+/* An indicator header written as two rows (the upper row over the lower
+ * one: `绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因… |
+ * 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`, real 15),
+ * read without its rows or with them: the upper row's words after the
+ * table's label are header words and extra columns' names (empty cells
+ * between them looked past), and a level column word (一级指标) starts the
+ * lower row (after the upper row's end, when the text shows rows), which
+ * holds header words only. In the form's grid the upper words whose role
+ * the lower row names again (年度指标值 over 指标值) stand over those
  * columns; the others (实际完成值, 分值 ...) span both rows, as columns
- * after the lower row's. The tokens are put in that order -- label, lower
- * row, the upper row's columns, then the spanning words, marked span (they
- * are placed past the table's columns, so they go to extra) -- so that one
- * header row is read. Tokens within a row only move among themselves. */
+ * after the lower row's. The tokens are rewritten as that grid's two rows:
+ * the label, over the lower row's columns the upper words that name them
+ * again (the label's column-span copies over the others), then the upper
+ * row's own columns; a row end; a row-span copy under the label, the lower
+ * row's words, row-span copies under the upper row's columns; a row end.
+ * When the upper words that name a column again are not in the lower
+ * row's order, the header is read as one row (label, lower row, the upper
+ * row's columns) and those words are marked span: placed past the table's
+ * columns, they go to extra. */
 static void two_row_head(builder *b, toks *t)
 {
 	for (size_t a = 0; a < t->n; a++) {
 		tok *l = &t->v[a];
 		if (l->end || !l->n || block_of(&b->w, l) != BLK_INDICATOR)
 			continue;
-		/* the upper row: header words and extra columns' names */
-		size_t i = a + 1;
-		int role;
-		while (i < t->n && i - a <= REGRID_HEAD_WORDS && !t->v[i].end && t->v[i].n &&
-		       !level_of(&b->w, &t->v[i]) &&
-		       ((header_of(&b->w, &t->v[i], &role) && role > 0 && role != IR_L1 &&
-		         role != IR_L2 && role != IR_L3 && role != IR_L12) ||
-		        t->v[i].field))
+		size_t up[REGRID_HEAD_WORDS], low[REGRID_HEAD_WORDS], i = a + 1;
+		int nu = 0, nl = 0, role;
+		/* the upper row: its words, empty cells between them */
+		for (; i < t->n && i - a <= 4 * REGRID_HEAD_WORDS && !t->v[i].end; i++)
+			if (upper_word(b, &t->v[i]) && nu < REGRID_HEAD_WORDS)
+				up[nu++] = i;
+			else if (t->v[i].n)
+				break;
+		if (!nu)
+			continue;
+		if (t->rows && i < t->n && t->v[i].end)
+			i++; /* the upper row's end */
+		while (i < t->n && !t->v[i].end && !t->v[i].n && i - a <= 4 * REGRID_HEAD_WORDS)
 			i++;
-		if (i == a + 1 || i >= t->n || t->v[i].end || !header_of(&b->w, &t->v[i], &role) ||
+		if (i >= t->n || !header_of(&b->w, &t->v[i], &role) ||
 		    (role != IR_L1 && role != IR_L2))
 			continue;
-		/* the lower row: header words up to the first cell that is none */
+		/* the lower row: header words up to the first cell that is none
+		 * (with rows shown: its whole row, empty cells looked past) */
 		size_t e = i;
-		while (e < t->n && e - i <= REGRID_HEAD_WORDS && !t->v[e].end && t->v[e].n &&
-		       !level_of(&b->w, &t->v[e]) &&
-		       ((header_of(&b->w, &t->v[e], &role) && role > 0) || t->v[e].field))
-			e++;
-		if (e - i < 2)
+		int ok = 1;
+		for (; e < t->n && !t->v[e].end && e - i <= 4 * REGRID_HEAD_WORDS; e++) {
+			tok *c = &t->v[e];
+			if (lower_word(b, c) && nl < REGRID_HEAD_WORDS)
+				low[nl++] = e;
+			else if (!t->rows)
+				break;
+			else if (c->n)
+				ok = 0; /* a row that is not a header's */
+		}
+		if (!ok || nl < 2)
 			continue;
-		size_t up = i - a - 1, low = e - i, o = 0;
-		tok *v = xreallocarray(NULL, up + low, sizeof *v);
-		for (size_t k = i; k < e; k++)
-			v[o++] = t->v[k];
-		for (int pass = 0; pass < 2; pass++)
-			for (size_t k = a + 1; k < i; k++) {
-				tok *c = &t->v[k];
-				int covered = 0;
-				header_of(&b->w, c, &role);
-				for (size_t j = i; j < e && role > 0 && !covered; j++) {
-					int r2;
-					covered = header_of(&b->w, &t->v[j], &r2) && r2 == role;
-				}
-				if (covered == pass) {
-					v[o] = *c;
-					v[o++].span = (signed char)covered;
-				}
+		/* the upper words that name a lower column again, and where */
+		int at[REGRID_HEAD_WORDS], own = 0, prev = 0, order = 1;
+		for (int u = 0; u < nu; u++) {
+			tok *c = &t->v[up[u]];
+			at[u] = 0;
+			header_of(&b->w, c, &role);
+			for (int j = 0; j < nl && role > 0 && !at[u]; j++) {
+				int r2;
+				if (header_of(&b->w, &t->v[low[j]], &r2) && r2 == role)
+					at[u] = j + 1;
 			}
-		memcpy(t->v + a + 1, v, (up + low) * sizeof *v);
+			if (!at[u])
+				own++;
+			else if (at[u] <= prev)
+				order = 0;
+			else
+				prev = at[u];
+		}
+		size_t stop = e; /* tokens from a + 1 to stop are rewritten */
+		if (t->rows && stop < t->n && t->v[stop].end)
+			stop++;
+		size_t need = (size_t)nl + 2 + (size_t)nu + 1 + (size_t)nl + (size_t)own + 1;
+		if (!order || t->n - (stop - a - 1) + need > REGRID_MAX_TOKENS) {
+			if (t->rows || e != i + (size_t)nl || i != a + 1 + (size_t)nu)
+				continue; /* not the one-row reading's shape */
+			size_t o = 0;
+			tok *v = xreallocarray(NULL, (size_t)(nu + nl), sizeof *v);
+			for (int j = 0; j < nl; j++)
+				v[o++] = t->v[low[j]];
+			for (int pass = 0; pass < 2; pass++)
+				for (int u = 0; u < nu; u++)
+					if ((at[u] > 0) == pass) {
+						v[o] = t->v[up[u]];
+						v[o++].span = (signed char)pass;
+					}
+			memcpy(t->v + a + 1, v, o * sizeof *v);
+			free(v);
+			a = e - 1;
+			continue;
+		}
+		tok *v = xreallocarray(NULL, need, sizeof *v);
+		size_t o = 0;
+		for (int j = 1; j <= nl; j++) { /* the upper row over the lower's columns */
+			int u = 0;
+			while (u < nu && at[u] != j)
+				u++;
+			v[o++] = u < nu ? t->v[up[u]] : span_tok(l, CELL_HSPAN);
+		}
+		for (int u = 0; u < nu; u++) /* its own columns */
+			if (!at[u])
+				v[o++] = t->v[up[u]];
+		v[o++] = span_tok(l, 0);
+		v[o++] = span_tok(l, CELL_VSPAN); /* the lower row */
+		for (int j = 0; j < nl; j++)
+			v[o++] = t->v[low[j]];
+		for (int u = 0; u < own; u++)
+			v[o++] = span_tok(l, CELL_VSPAN);
+		v[o++] = span_tok(l, 0);
+		for (size_t j = 0; j < o; j++)
+			v[j].head2 = 1;
+		size_t old = stop - a - 1, n2 = t->n - old + o;
+		if (n2 > t->cap) {
+			t->v = xreallocarray(t->v, n2, sizeof *t->v);
+			t->cap = n2;
+		}
+		memmove(t->v + a + 1 + o, t->v + stop, (t->n - stop) * sizeof *t->v);
+		memcpy(t->v + a + 1, v, o * sizeof *v);
+		t->n = n2;
 		free(v);
-		a = e - 1;
+		a += o;
 	}
 }
 
@@ -1967,10 +2096,9 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	}
 	if (shape == REGRID_LINES || shape == REGRID_WORDS || (shape == REGRID_PIPES && !t.rows))
 		join_broken(&t, &b.w, &b.joined, &b.njoined);
-	if (!t.rows) {
+	if (!t.rows)
 		split_pairs(&t);
-		two_row_head(&b, &t);
-	}
+	two_row_head(&b, &t);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {
@@ -1983,6 +2111,10 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			continue;
 		}
 		int bare;
+		if (!t.rows && c->head2) {
+			row_push(&r, k); /* a two-row header's rows end at their ends */
+			continue;
+		}
 		if (!t.rows && (c->span || c->glued || glued(&b.w, c->s, c->n))) {
 			/* a glued cell (or a two-row header's spanning word): a
 			 * row of its own, outside any table */
@@ -2033,7 +2165,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			}
 			if (!r.n && c->n && caption(&b, k))
 				b.block = BLK_NONE; /* `表十二` before a title: the table ended */
-			if (!r.n && !c->n)
+			if (!r.n && !c->n && !c->copy)
 				continue; /* an empty cell between rows */
 		}
 		row_push(&r, k);

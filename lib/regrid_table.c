@@ -6,8 +6,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hant.h"
+#include "text.h"
 #include "util.h"
 #include "vocab.h"
+
+const char *regrid_key(buf *out, const char *s, size_t n)
+{
+	buf_reset(out);
+	text_canon(out, s, n);
+	char *k = out->s ? out->s : (char *)"", *o = k;
+	const char *p = k;
+	while (*p == '*')
+		p++;
+	for (; *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	*o = 0;
+	hant_fold(k, (size_t)(o - k));
+	return k;
+}
 
 int regrid_table_title(const char *key)
 {

@@ -4,11 +4,20 @@
  * B: such a table, or two of them side by side, heads its own columns), the
  * cells that start a row of such a table rather than head a column, and a
  * prose indicator (`数量指标:…`, a level name, a colon, its sentence). Each
- * predicate looks at one label key (canonical text, blanks dropped: regrid's
- * key_of); they decide nothing about rows: regrid uses them where it cuts
- * rows and tells shapes apart (docs/regrid.md sections 1 and 3). */
+ * predicate looks at one label key (regrid_key); they decide nothing about rows: regrid uses them
+ * where it cuts rows and tells shapes apart (docs/regrid.md sections 1 and 3). */
 #ifndef PG_REGRID_TABLE_H
 #define PG_REGRID_TABLE_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* The label key of s[0..n) as regrid and frames read a cell: canonical
+ * text (text_canon), a leading `*` (a required-field star) and every blank
+ * dropped, traditional characters and pinyin folded (hant_fold). Written
+ * into out (reset first); returns out's text, valid until out changes. */
+const char *regrid_key(buf *out, const char *s, size_t n);
 
 /* Is key the title of a table with its own column headers: 收入构成,
  * 支出构成 (vocab_budget_groups of kind BG_TABLE)? */

@@ -13,7 +13,7 @@
 #define SNIFF(s) regrid_sniff(s, strlen(s))
 
 /* The grid as rows of cells joined by "|", rows by " / "; a colspan's
- * copy (CELL_HSPAN) is written `^`. */
+ * copy (CELL_HSPAN) is written `^`, a rowspan's (CELL_VSPAN) `v`. */
 static const char *dump(const grid *g)
 {
 	static buf b;
@@ -23,8 +23,9 @@ static const char *dump(const grid *g)
 		if (i)
 			buf_adds(&b, " / ");
 		for (int j = 0; j < g->rows[i].n; j++)
-			buf_printf(&b, "%s%s%s", j ? "|" : "", g->rows[i].cells[j].text,
-			           g->rows[i].cells[j].flags & CELL_HSPAN ? "^" : "");
+			buf_printf(&b, "%s%s%s%s", j ? "|" : "", g->rows[i].cells[j].text,
+			           g->rows[i].cells[j].flags & CELL_HSPAN ? "^" : "",
+			           g->rows[i].cells[j].flags & CELL_VSPAN ? "v" : "");
 	}
 	return buf_str(&b);
 }
@@ -453,15 +454,41 @@ int main(void)
 	CHECK_STR(warned, ""); /* an identifier's digits are not glued numbers */
 	/* space-aligned: columns from the cells' starts; a level-2 row without
 	 * its level-1 cell gets an empty one; a wrapped label (`社会效益` over
-	 * `指标`) is one cell again, with its line break; a row of a label
-	 * alone under a label is a row of its own (`市级资金`) */
+	 * `指标`) is one cell again, its lines run together (the break is the
+	 * layout's, not the cell's); a row of a label alone under a label is a
+	 * row of its own (`市级资金`) */
 	CHECK_STR(read("绩效指标  一级指标  二级指标      三级指标  指标值\n"
 	               "          产出指标  数量指标      人数      10\n"
 	               "                    质量指标      合格率    100%\n"
 	               "          效益指标  社会效益      知晓率    90%\n"
 	               "                    指标\n"),
 	          "绩效指标|一级指标|二级指标|三级指标|指标值 / |产出指标|数量指标|人数|10 / "
-	          "||质量指标|合格率|100% / |效益指标|社会效益\n指标|知晓率|90%");
+	          "||质量指标|合格率|100% / |效益指标|社会效益指标|知晓率|90%");
+	/* a wrapped name (`沿线群众满意` over `度`) beside a wrapped label is
+	 * one text too; Latin words keep their line break */
+	CHECK_STR(read("绩效指标  一级指标    二级指标      三级指标      指标值\n"
+	               "          满意度指标  服务对象满    沿线群众满意  ≥90%\n"
+	               "                      意度指标      度\n"
+	               "          效益指标    社会效益      PM2.5 annual  10\n"
+	               "                      指标          mean\n"),
+	          "绩效指标|一级指标|二级指标|三级指标|指标值 / "
+	          "|满意度指标|服务对象满意度指标|沿线群众满意度|≥90% / "
+	          "|效益指标|社会效益指标|PM2.5 annual\nmean|10");
+	/* an indicator header in two rows, with rows shown or not: the upper
+	 * row's word that names a lower column again stands over it, the
+	 * label's copies over the other lower columns; the upper row's own
+	 * columns come after, with row-span copies under them */
+	CHECK_STR(read("绩效指标\n年度指标值\n实际完成值\n分值\n一级指标\n二级指标\n三级指标\n"
+	               "指标性质\n指标值\n度量单位\n产出指标\n数量指标\n人数\n≥\n10\n人\n9\n20\n"),
+	          "绩效指标|^|^|^|^|年度指标值|^|实际完成值|分值 / "
+	          "v|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|v|v / "
+	          "|产出指标|数量指标|人数|≥|10|人|9|20");
+	CHECK_STR(read("绩效指标\t年度指标值\t实际完成值\t分值\n"
+	               "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+	               "\t产出指标\t数量指标\t人数\t≥\t10\t人\t9\t20\n"),
+	          "绩效指标|^|^|^|^|年度指标值|^|实际完成值|分值 / "
+	          "v|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|v|v / "
+	          "|产出指标|数量指标|人数|≥|10|人|9|20");
 	CHECK_STR(read("项目资金  项目      上年度安排资金  本年度申请资金\n"
 	               "          区级资金  130             300\n"
 	               "          市级资金\n"
