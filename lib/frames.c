@@ -15,7 +15,7 @@ int frames_not_rows(const char *text, size_t n)
 	buf key = {0};
 	int found = 0;
 	while (!found && pg_next_line(text, n, &i, &s, &len)) {
-		int head = 0, cells = 0, other = 0;
+		int head = 0, cells = 0, other = 0, title = 0;
 		for (size_t a = 0; a < len && cells < FRAMES_MAX_CELLS && !found; cells++) {
 			const char *q = memchr(s + a, '|', len - a);
 			size_t e = q ? (size_t)(q - s) : len;
@@ -25,6 +25,9 @@ int frames_not_rows(const char *text, size_t n)
 				continue;
 			const vocab_word *v = vocab_match(vocab_indicator_headers, k);
 			const vocab_word *b = vocab_match(vocab_block_labels, k);
+			if (title && b)
+				found = 1; /* a form's title, then a block label */
+			title |= vocab_contains(vocab_title_words, k) != 0;
 			int field = vocab_syn_match(vocab_indicator_fields, k) != NULL;
 			if (v && (v->kind == IR_L1 || v->kind == IR_L2))
 				found = other; /* a level column after another row's end */

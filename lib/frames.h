@@ -20,7 +20,12 @@
  * (产出指标, 数量指标 ...), i.e. a header row and a data row on one line;
  * or a level column word (一级指标, 二级指标) with a cell before it that is
  * neither the indicator table's label (绩效指标 ...) nor a header word,
- * i.e. the end of another row on the header's line. 0 otherwise (a line is a
+ * i.e. the end of another row on the header's line; or a form's title
+ * (vocab_title_words) and, after it in the same line, a block label
+ * (项目名称, 部门名称 ...), i.e. the title's row, which holds the title
+ * alone in a form's grid, and the next row on one line (a form without an
+ * indicator table, or whose lines break elsewhere than at its header).
+ * 0 otherwise (a line is a
  * row, as regrid reads framed lines). Looks at most FRAMES_MAX_CELLS cells
  * of a line. */
 int frames_not_rows(const char *text, size_t n);

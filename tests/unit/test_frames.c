@@ -52,6 +52,16 @@ int main(void)
 	CHECK_INT(fnr("| 本年度绩效指标 | 一级指标 | 二级指标 |\n"), 0);
 	/* a level name before the header words is a data row, not a header */
 	CHECK_INT(fnr("| 产出指标 | 数量指标 | 人数 | 10人 |\n"), 0);
+	/* a form's title, then a block label: the title row and the next row
+	 * on one line */
+	CHECK_INT(fnr("| 2025年项目支出绩效目标表 | 填报单位:某局 | 项目名称 | 测试 |\n"
+	              "| 项目资金 | 年度资金总额 | 150000 |\n"),
+	          1);
+	/* the title alone on its line (padding after it), or beside a line
+	 * above the table: rows */
+	CHECK_INT(
+	    fnr("| 2025年项目支出绩效目标表 | | | |\n| 项目名称 | 测试 | 主管部门 | 某局 |\n"), 0);
+	CHECK_INT(fnr("| 2025年项目支出绩效目标表 | 单位:万元 |\n| 项目名称 | 测试 |\n"), 0);
 	CHECK_INT(fnr(""), 0);
 
 	/* glued label/value cells (real 19) */
