@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* enc: bytes -> UTF-8 by the rule in enc.h and docs/readers.md. Every
- * conversion goes through glibc iconv over the whole buffer; the only bytes
- * rewritten by hand are invalid bytes in mostly-UTF-8 input (U+FFFD) and NUL
- * characters (dropped, counted). Nothing here prints. */
+ * conversion goes through glibc iconv (GB18030's long ASCII runs aside,
+ * copied as they are: gb18030_pieces); the only bytes rewritten by hand are
+ * invalid bytes in mostly-UTF-8 input (U+FFFD) and NUL characters (dropped,
+ * counted). Nothing here prints. */
 #include "enc.h"
 
 #include <ctype.h>
@@ -169,6 +170,102 @@ static char *conv(const char *from, const char *s, size_t n, size_t base, size_t
 		return NULL;
 	}
 	iconv_close(cd);
+	o[used] = 0;
+	*outn = used;
+	return o;
+}
+
+/* Bytes of the GB18030 character at s[0..n) (n > 0), as its decoder reads
+ * valid input: a byte below 0x80 is one character; a lead 0x81..0xFE takes
+ * the next byte, and two more when that one is a digit 0x30..0x39 (the
+ * four-byte form). Any other byte counts as one (it is invalid, and iconv
+ * says so). Never more than n. */
+static size_t gb_char_len(const unsigned char *s, size_t n)
+{
+	size_t k = 1;
+	if (s[0] >= 0x81 && s[0] <= 0xFE && n >= 2)
+		k = s[1] >= 0x30 && s[1] <= 0x39 ? 4 : 2;
+	return k < n ? k : n;
+}
+
+/* Make room for need more bytes (and a NUL) after used in *o of *cap. */
+static void out_room(char **o, size_t *cap, size_t used, size_t need)
+{
+	while (*cap - used <= need) {
+		*cap *= 2;
+		*o = xrealloc(*o, *cap);
+	}
+}
+
+/* Convert s[0..n) with cd onto *o at *used (grown as needed). Returns 0, or
+ * -1 when iconv fails other than for room. */
+static int conv_piece(iconv_t cd, const char *s, size_t n, char **o, size_t *cap, size_t *used)
+{
+	char *in = (char *)s;
+	size_t inleft = n;
+	while (inleft) {
+		char *op = *o + *used;
+		size_t oleft = *cap - *used - 1; /* room for the NUL */
+		size_t r = iconv(cd, &in, &inleft, &op, &oleft);
+		*used = (size_t)(op - *o);
+		if (r != (size_t)-1)
+			continue;
+		if (errno != E2BIG)
+			return -1;
+		out_room(o, cap, *used, *cap - *used);
+	}
+	return 0;
+}
+
+/* ASCII runs this long or longer are copied, not given to iconv: a call
+ * costs about as much as converting that many bytes */
+#define GB_ASCII_RUN 16
+
+/* GB18030 -> UTF-8 as conv does it, with the long ASCII runs (markup, TABs
+ * and numbers: most bytes of the seed shape) copied as they are and only
+ * the text between them given to iconv. GB18030 has no shift state and a
+ * character's length is told by its first two bytes (gb_char_len), so the
+ * pieces, each ending where a character ends, decode as the whole does.
+ * Returns the text as conv does, or NULL when any piece fails: the caller
+ * then converts the whole with conv, for its message. */
+static char *gb18030_pieces(const char *s, size_t n, size_t *outn)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t cap = n + n / 2 + 16, used = 0, i = 0, start = 0; /* start: not yet written */
+	char *o = xmalloc(cap);
+	while (i < n) {
+		if (u[i] >= 0x80) {
+			i += gb_char_len(u + i, n - i);
+			continue;
+		}
+		size_t a = i + 1; /* the ASCII run's end, eight bytes a step */
+		uint64_t w;
+		while (a + 8 <= n && (memcpy(&w, u + a, 8), !(w & 0x8080808080808080ull)))
+			a += 8;
+		while (a < n && u[a] < 0x80)
+			a++;
+		if (a - i >= GB_ASCII_RUN) {
+			if (conv_piece(cd, s + start, i - start, &o, &cap, &used) < 0) {
+				free(o);
+				iconv_close(cd);
+				return NULL;
+			}
+			out_room(&o, &cap, used, a - i);
+			memcpy(o + used, s + i, a - i);
+			used += a - i;
+			start = a;
+		}
+		i = a;
+	}
+	int bad = conv_piece(cd, s + start, n - start, &o, &cap, &used);
+	iconv_close(cd);
+	if (bad) {
+		free(o);
+		return NULL;
+	}
 	o[used] = 0;
 	*outn = used;
 	return o;
@@ -372,7 +469,8 @@ int enc_decode(const char *bytes, size_t n, enc_result *out)
 	}
 
 	/* 6. GB18030 when the whole input decodes cleanly. */
-	if ((t = conv("GB18030", bytes, n, 0, &len, e, sizeof e)))
+	if ((t = gb18030_pieces(bytes, n, &len)) ||
+	    (t = conv("GB18030", bytes, n, 0, &len, e, sizeof e)))
 		return done(out, t, len, "GB18030", "gb18030-clean");
 
 	seterr(out, "cannot determine the text encoding%s", why);

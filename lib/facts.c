@@ -25,19 +25,32 @@ void facts_add(fact_list *l, int sec, char *key, const char *field, const char *
 	f->key = key;
 	f->field = strarena_strdup(&l->mem, field);
 	f->value = strarena_memdup(&l->mem, value ? value : "", value ? n : 0);
-	for (char *p = f->value; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
+	/* line breaks up to the first NUL (where the value's text ends) */
+	char *p = f->value, *end = p + strlen(p);
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		*p++ = ' ';
 	f->unit = strarena_strdup(&l->mem, unit ? unit : "");
 	f->src = strarena_strdup(&l->mem, src ? src : "");
 }
 
-static int cmp_fact(const void *a, const void *b)
+/* Order the facts by section, each section's in the order they were added
+ * (by seq): facts are only appended, so a stable counting sort by section
+ * is that order, in one pass. */
+static void sort_by_section(fact_list *l)
 {
-	const fact *x = a, *y = b;
-	if (x->sec != y->sec)
-		return x->sec - y->sec;
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	if (!l->n)
+		return;
+	long at[SEC_N + 1] = {0};
+	for (long i = 0; i < l->n; i++)
+		at[l->f[i].sec + 1]++;
+	for (int s = 0; s < SEC_N; s++)
+		at[s + 1] += at[s];
+	fact *o = xreallocarray(NULL, (size_t)l->n, sizeof *o);
+	for (long i = 0; i < l->n; i++)
+		o[at[l->f[i].sec]++] = l->f[i];
+	free(l->f);
+	l->f = o;
+	l->cap = l->n;
 }
 
 /* A set of (key, field) pairs, for dedupe_keys: open addressing over
@@ -134,25 +147,25 @@ static void dedupe_keys(fact_list *l)
 void facts_write(fact_list *l, FILE *out, const char *doc, const char *year, const char *dept,
                  const char *project)
 {
-	if (l->n) /* l->f is NULL when there are none: qsort's argument is nonnull */
-		qsort(l->f, (size_t)l->n, sizeof *l->f, cmp_fact);
+	sort_by_section(l);
 	dedupe_keys(l);
+	/* the document's columns, the same in every row, escaped once */
+	char *doc_cols[COL_SECTION] = {(char *)doc, (char *)year, (char *)dept, (char *)project};
+	size_t pre_n;
+	char *pre = tsv_join_fields(doc_cols, COL_SECTION, &pre_n);
 	for (long i = 0; i < l->n; i++) {
 		fact *f = &l->f[i];
-		char *row[FACT_NCOLS] = {(char *)doc,
-		                         (char *)year,
-		                         (char *)dept,
-		                         (char *)project,
-		                         (char *)facts_section_name[f->sec],
-		                         f->key,
-		                         f->field,
-		                         f->value,
-		                         "",
-		                         "",
-		                         f->unit,
-		                         f->src};
-		tsv_write_row(out, row, NULL, FACT_NCOLS);
+		char *row[FACT_NCOLS - COL_SECTION] = {(char *)facts_section_name[f->sec],
+		                                       f->key,
+		                                       f->field,
+		                                       f->value,
+		                                       "",
+		                                       "",
+		                                       f->unit,
+		                                       f->src};
+		tsv_write_row_after(out, pre, pre_n, row, NULL, FACT_NCOLS - COL_SECTION);
 	}
+	free(pre);
 }
 
 void facts_reset(fact_list *l)

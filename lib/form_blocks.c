@@ -254,7 +254,7 @@ static int accepts_shifted(form_cutter *w, const block *b, grid_row *r)
 	case SH_LEVEL_WORD: /* a level name, or the header row's first word */
 		return vocab_match(vocab_indicator_levels, k) != NULL ||
 		       vocab_match(vocab_indicator_headers, k) != NULL ||
-		       (texts == 1 && form_prose_level(&w->tmp, c0->text, &(int){0}));
+		       (texts == 1 && form_prose_level(w->keys, c0->text, &(int){0}));
 	case SH_FUNDS_LABEL:
 		return vocab_match(vocab_funds_labels, k) != NULL;
 	case SH_LABEL_AMOUNT:
@@ -429,7 +429,7 @@ static int bare_ind_head(form_cutter *w, grid_row *r, int fi)
 	int n = 0;
 	for (int j = fi; j < r->n && n < 2; j++) {
 		const vocab_word *v =
-		    vocab_match(vocab_indicator_headers, form_labkey(r->cells[j].text, &w->tmp));
+		    vocab_match(vocab_indicator_headers, form_key(w->keys, r->cells[j].text));
 		if (!v || (v->kind != IR_L1 && v->kind != IR_L2))
 			return 0;
 		n++;

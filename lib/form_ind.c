@@ -14,7 +14,7 @@
  * second half: tmp2); *band gets the band (new string) or NULL. */
 static char *level_key(form_reader *w, const cell *c, char **band)
 {
-	char *k = xstrdup(form_labkey(c->text, &w->tmp));
+	char *k = xstrdup(form_key(w->keys, c->text));
 	size_t n = form_band(k, band);
 	k[n] = 0;
 	return k;
@@ -50,7 +50,7 @@ static char *level_part(form_reader *w, cell *c, const char *l1)
  * out and returned in *mark (new string) or NULL. New string. */
 static char *name_part(form_reader *w, const cell *c, char **mark)
 {
-	const char *k = form_labkey(c->text, &w->tmp), *m = VOCAB_CORE_MARK;
+	const char *k = form_key(w->keys, c->text), *m = VOCAB_CORE_MARK;
 	size_t ml = strlen(m), i = 0;
 	while (strncmp(k + i, m, ml) == 0)
 		i += ml;
@@ -61,7 +61,7 @@ static char *name_part(form_reader *w, const cell *c, char **mark)
 /* An extra column's field name: canonical (FORMAT.md 2c). New string. */
 static char *field_name(form_reader *w, const cell *c)
 {
-	const char *k = form_labkey(c->text, &w->tmp);
+	const char *k = form_key(w->keys, c->text);
 	const char *canon = vocab_syn_match(vocab_indicator_fields, k);
 	return form_key_part(canon ? canon : k);
 }
@@ -84,8 +84,8 @@ static void side_by_side(form_reader *w, const rowv *r, int *role, char **hname,
 	int s2 = v1 + 1;
 	while (s2 < v2 && role[s2] != IR_L2 && role[s2] != IR_L3)
 		s2++;
-	int long2 = vocab_contains(vocab_long_words, form_labkey(r->c[v2]->text, &w->tmp)) &&
-	            !vocab_contains(vocab_long_words, form_labkey(r->c[v1]->text, &w->tmp));
+	int long2 = vocab_contains(vocab_long_words, form_key(w->keys, r->c[v2]->text)) &&
+	            !vocab_contains(vocab_long_words, form_key(w->keys, r->c[v1]->text));
 	int a0 = long2 ? s2 : 0, a1 = long2 ? r->n : s2; /* the long-term set */
 	for (int j = a0; j < a1; j++) {
 		if (role[j] == IR_VALUE) {
@@ -104,9 +104,9 @@ static void side_by_side(form_reader *w, const rowv *r, int *role, char **hname,
 	}
 }
 
-size_t form_prose_level(buf *tmp, const char *text, int *kind)
+size_t form_prose_level(form_keys *keys, const char *text, int *kind)
 {
-	const char *k = form_labkey(text, tmp), *colon = strchr(k, ':');
+	const char *k = form_key(keys, text), *colon = strchr(k, ':');
 	if (!colon || colon == k || !colon[1])
 		return 0;
 	char *word = xmemdup(k, (size_t)(colon - k)), *band;
@@ -129,7 +129,7 @@ size_t form_prose_level(buf *tmp, const char *text, int *kind)
  * 2c). The level before the colon sets l1 or l2 as a level cell would. */
 static void prose_indicator(form_reader *w, cell *c, size_t at, int kind, char **l1, char **l2)
 {
-	char *band, *k = xstrdup(form_labkey(c->text, &w->tmp));
+	char *band, *k = xstrdup(form_key(w->keys, c->text));
 	*strchr(k, ':') = 0;
 	k[form_band(k, &band)] = 0;
 	char *part = form_key_part(k);
@@ -168,7 +168,7 @@ static int prose_row(form_reader *w, rowv *r, int i0, char **l1, char **l2)
 	for (int j = i0; j < r->n; j++)
 		if (form_has_text(r->c[j]))
 			last = j;
-	size_t at = last >= 0 ? form_prose_level(&w->tmp, r->c[last]->text, &pk) : 0;
+	size_t at = last >= 0 ? form_prose_level(w->keys, r->c[last]->text, &pk) : 0;
 	for (int j = i0; at && j < last; j++)
 		if (form_has_text(r->c[j]) && !level_of(w, r->c[j]))
 			return 0;
@@ -369,7 +369,7 @@ void form_read_indicator(form_reader *w, block *b)
 		if (nat || un) {
 			buf v = {0};
 			int qual = form_has_text(nat) &&
-			           vocab_match(vocab_qualitative, form_labkey(nat->text, &w->tmp));
+			           vocab_match(vocab_qualitative, form_key(w->keys, nat->text));
 			int cmpword = form_has_text(nat) && !qual;
 			if (cmpword)
 				buf_add(&v, nat->text, nat->len);
@@ -399,7 +399,7 @@ void form_read_indicator(form_reader *w, block *b)
 				cell *a = form_at(r, shadow[j] - 1 + off);
 				if (!form_has_text(c) ||
 				    (form_has_text(a) &&
-				     strcmp(form_labkey(a->text, &w->tmp),
+				     strcmp(form_key(w->keys, a->text),
 				            form_labkey(c->text, &w->tmp2)) == 0))
 					continue;
 			}

@@ -131,8 +131,8 @@ size_t form_goal_marker(const char *s, size_t n);
 /* A prose indicator's text (`质量指标:…`): an indicator level name (a
  * band may follow it), a colon, then text. Returns the offset in text just
  * after the colon and sets *kind to the level's enum ind_role; 0 when text
- * is none (form_ind.c). */
-size_t form_prose_level(buf *tmp, const char *text, int *kind);
+ * is none. The key comes from keys, the memo (form_ind.c). */
+size_t form_prose_level(form_keys *keys, const char *text, int *kind);
 /* Is a one-cell line outside the blocks accounted for (form_pairs.c)? */
 int form_pre_line_ok(form_reader *w, const cell *c);
 /* Rows or cells nobody used go to extra (form_pairs.c). */

@@ -24,19 +24,26 @@ enum {
 	K_TEMPLATE, /* dropped with its content */
 };
 
+/* A table part, for table_tag: what a tag is inside a table. */
+enum { P_NONE, P_TD, P_TH, P_TR, P_GROUP /* tbody thead tfoot */, P_CAPTION };
+
 #define K(name, kind)                                                                              \
 	{                                                                                          \
-		name, sizeof name - 1, kind                                                        \
+		name, sizeof name - 1, kind, P_NONE                                                \
+	}
+#define KP(name, part)                                                                             \
+	{                                                                                          \
+		name, sizeof name - 1, K_FLAT, part                                                \
 	}
 static const struct {
 	const char *name;
-	unsigned char len, kind;
+	unsigned char len, kind, part;
 } kept[] = {
     K("", K_DROP), /* index 0: every other tag; then the table tags, the most met */
-    K("td", K_FLAT),         K("tr", K_FLAT),
-    K("th", K_FLAT),         K("table", K_TABLE),
-    K("tbody", K_FLAT),      K("thead", K_FLAT),
-    K("tfoot", K_FLAT),      K("caption", K_FLAT),
+    KP("td", P_TD),          KP("tr", P_TR),
+    KP("th", P_TH),          K("table", K_TABLE),
+    KP("tbody", P_GROUP),    KP("thead", P_GROUP),
+    KP("tfoot", P_GROUP),    KP("caption", P_CAPTION),
     K("br", K_VOID),         K("p", K_FLAT),
     K("html", K_FRAME),      K("head", K_FRAME),
     K("body", K_FRAME),      K("hr", K_VOID),
@@ -56,9 +63,22 @@ static const struct {
 };
 enum { NKEPT = sizeof kept / sizeof *kept };
 
+/* Where HTML's parser is inside a table, as far as the tags written while
+ * the table is the innermost counted element tell (table_tag). */
+enum {
+	T_PARTS,   /* between its parts: the current node is the table, a tbody or
+	              a tr, and a blank run there is a text node nobody reads */
+	T_CELL_TD, /* in a td of it */
+	T_CELL_TH, /* in a th of it */
+	T_CAPTION, /* in its caption */
+	T_LOST,    /* anything else (text or a block put before the table ...) */
+};
+
 typedef struct {
-	unsigned char tag;  /* index in kept[] */
-	unsigned char flat; /* a K_FLAT element was opened while this one was on top */
+	unsigned char tag;    /* index in kept[] */
+	unsigned char flat;   /* a K_FLAT element was opened while this one was on top */
+	unsigned char tables; /* tables among st[1..] up to this one */
+	unsigned char at;     /* a table's T_* */
 } level;
 
 typedef struct {
@@ -68,8 +88,11 @@ typedef struct {
 	hclean_result *r;
 	level *st; /* st[0] is the document; st[1..depth] the counted elements */
 	int depth;
-	long pending; /* line breaks of dropped markup not yet written */
-	int skip;     /* <template>s open: everything is dropped */
+	long pending;     /* line breaks of dropped markup not yet written */
+	int skip;         /* <template>s open: everything is dropped */
+	size_t mark;      /* out's length after the last markup written */
+	const char *held; /* a blank run between table parts, written only if */
+	size_t held_n;    /* text follows it (put_text) */
 } scan;
 
 static int is_space(char c)
@@ -147,10 +170,12 @@ static int flush(scan *s, const char *at)
 		return 0;
 	if (charge(s, at) < 0)
 		return -1;
+	s->held = NULL; /* a comment ends the blank run as a tag does */
 	buf_adds(s->out, "<!--");
 	add_breaks(s->out, s->pending);
 	buf_adds(s->out, "-->");
 	s->pending = 0;
+	s->mark = s->out->len;
 	return 0;
 }
 
@@ -159,6 +184,11 @@ static int flush(scan *s, const char *at)
  * written as "&lt;" unless raw: what follows is not what followed it. */
 static void put_text(scan *s, const char *a, const char *b, int raw)
 {
+	if (s->held) { /* text follows the blank run: it is text with it */
+		const char *h = s->held;
+		s->held = NULL;
+		put_text(s, h, h + s->held_n, 0);
+	}
 	size_t n = (size_t)(b - a);
 	if (n > GRID_MAX_CELL_TEXT) {
 		size_t k = GRID_MAX_CELL_TEXT;
@@ -324,8 +354,13 @@ static int push(scan *s, int id, const char *at)
 		return -1;
 	}
 	s->depth++;
-	s->st[s->depth].tag = (unsigned char)id;
-	s->st[s->depth].flat = 0;
+	level *l = &s->st[s->depth];
+	l->tag = (unsigned char)id;
+	l->flat = 0;
+	l->tables = l[-1].tables;
+	if (kept[id].kind == K_TABLE && l->tables < 255)
+		l->tables++;
+	l->at = T_PARTS; /* a new table's current node is the table */
 	if (s->depth > s->r->depth)
 		s->r->depth = s->depth;
 	return 0;
@@ -352,9 +387,67 @@ static void pop_to(scan *s, int id)
 	}
 }
 
+/* The T_* of the innermost table after tag id (close: its end tag) is
+ * written while the table is the innermost counted element, by HTML's
+ * table insertion modes. A tag that leaves the parser's place in doubt
+ * gives T_LOST, which stays until the table ends. */
+static int table_tag(int at, int id, int close)
+{
+	int part = kept[id].part;
+	if (at == T_LOST)
+		return T_LOST;
+	if (!close) {
+		/* in every T_* but T_LOST these open (or close the cell or
+		 * caption and then open) a part of this table */
+		switch (part) {
+		case P_TR:
+		case P_GROUP:
+			return T_PARTS;
+		case P_TD:
+			return T_CELL_TD;
+		case P_TH:
+			return T_CELL_TH;
+		case P_CAPTION:
+			return T_CAPTION;
+		}
+		/* anything else is content in a cell or caption; in the parts,
+		 * it goes before the table (foster parenting) */
+		return at == T_PARTS ? T_LOST : at;
+	}
+	switch (at) {
+	case T_PARTS: /* an end tag of a part closes it, or is ignored */
+		return part != P_NONE ? T_PARTS : T_LOST;
+	case T_CELL_TD:
+	case T_CELL_TH:
+		if (part == P_TR || (part == P_TD && at == T_CELL_TD) ||
+		    (part == P_TH && at == T_CELL_TH))
+			return T_PARTS; /* the cell is closed */
+		/* </th> in a td, </caption>: ignored; a row group's: whether
+		 * it is open is not known here */
+		return part != P_NONE ? T_LOST : at;
+	default: /* T_CAPTION: its end tag closes it; the parts' are ignored */
+		return part == P_CAPTION ? T_PARTS : at;
+	}
+}
+
+/* Write a span attribute, attr (` colspan="`) then v (>= 0) and a quote:
+ * what buf_printf(b, " colspan=\"%ld\"", v) writes, without its cost. */
+static void put_span(buf *b, const char *attr, long v)
+{
+	char d[24];
+	size_t k = sizeof d;
+	do
+		d[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_adds(b, attr);
+	buf_add(b, d + k, sizeof d - k);
+	buf_addc(b, '"');
+}
+
 /* Write a kept tag anew: name, its own line breaks, spans. */
 static void put_tag(scan *s, const char *lt, const tag *t, int id, int close)
 {
+	s->held = NULL; /* a blank run before a tag is a text node nobody reads */
 	/* `<name` or `</name` in one piece (names are short: kept[]) */
 	char open[16];
 	size_t k = 0;
@@ -365,10 +458,11 @@ static void put_tag(scan *s, const char *lt, const tag *t, int id, int close)
 	buf_add(s->out, open, k + kept[id].len);
 	add_breaks(s->out, breaks(lt, t->end));
 	if (!close && t->colspan >= 0)
-		buf_printf(s->out, " colspan=\"%ld\"", t->colspan);
+		put_span(s->out, " colspan=\"", t->colspan);
 	if (!close && t->rowspan >= 0)
-		buf_printf(s->out, " rowspan=\"%ld\"", t->rowspan);
+		put_span(s->out, " rowspan=\"", t->rowspan);
 	buf_addc(s->out, '>');
+	s->mark = s->out->len;
 }
 
 /* Handle the markup at lt; returns where scanning goes on, or NULL to stop. */
@@ -412,6 +506,9 @@ static const char *markup(scan *s, const char *lt)
 		return NULL;
 	if (close && kept[id].len == 2 && memcmp(kept[id].name, "br", 2) == 0)
 		close = 0; /* </br> is <br> */
+	level *in = &s->st[s->depth];
+	if (s->depth && kept[in->tag].kind == K_TABLE)
+		in->at = (unsigned char)table_tag(in->at, id, close);
 	if (!close && (k == K_NEST || k == K_HEADING || k == K_TABLE || k == K_NOSCRIPT) &&
 	    push(s, id, lt) < 0)
 		return NULL;
@@ -442,14 +539,35 @@ static const char *markup(scan *s, const char *lt)
 	return after;
 }
 
+/* Is [a, b) spaces and TABs only, right after markup, between the parts of
+ * a table that is read as one (not nested deeper than lim->table_depth)?
+ * HTML puts such a run in the table as a text node when a tag or comment
+ * follows it (the caller holds it until then), and the grid builder reads
+ * none there. A run put_text would cut (and warn of) is written. */
+static int blanks_in_parts(const scan *s, const char *a, const char *b)
+{
+	const level *in = &s->st[s->depth];
+	if (!s->depth || kept[in->tag].kind != K_TABLE || in->at != T_PARTS ||
+	    in->tables > s->lim->table_depth || s->pending || s->held || s->out->len != s->mark ||
+	    (size_t)(b - a) > GRID_MAX_CELL_TEXT)
+		return 0;
+	for (; a < b; a++)
+		if (*a != ' ' && *a != '\t')
+			return 0;
+	return 1;
+}
+
 void hclean(const char *text, size_t n, const hclean_limits *lim, buf *out, hclean_result *r)
 {
 	memset(r, 0, sizeof *r);
 	r->cut = n;
-	scan s = {text, text + n, out, lim, r, NULL, 0, 0, 0};
-	s.st = xcalloc((size_t)lim->max_depth + 1, sizeof *s.st);
+	scan s = {text, text + n, out, lim, r, NULL, 0, 0, 0, 0, NULL, 0};
+	s.st =
+	    xreallocarray(NULL, (size_t)lim->max_depth + 1, sizeof *s.st); /* push fills a level */
+	memset(&s.st[0], 0, sizeof s.st[0]);
 	/* no quirks mode: a <table> closes an open <p> in every page alike */
 	buf_adds(out, "<!DOCTYPE html>");
+	s.mark = out->len;
 	const char *p = text, *end = text + n;
 	while (p && p < end) {
 		const char *lt = p;
@@ -459,6 +577,9 @@ void hclean(const char *text, size_t n, const hclean_limits *lim, buf *out, hcle
 		if (te > p) {
 			if (s.skip) {
 				s.pending += breaks(p, te);
+			} else if (blanks_in_parts(&s, p, te)) {
+				s.held = p; /* written if text follows (put_text) */
+				s.held_n = (size_t)(te - p);
 			} else {
 				if (flush(&s, p) < 0)
 					break;

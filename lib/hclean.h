@@ -16,7 +16,10 @@
  * rewrite stops (the rest is not read) at the tag that opens one element
  * more than max_depth, after max_tags tags, or when the sum over the tags of
  * the depth they are met at (gumbo's work) passes max_work. Runs of text
- * longer than GRID_MAX_CELL_TEXT are cut. Line breaks are all kept (inside a
+ * longer than GRID_MAX_CELL_TEXT are cut. A run of spaces and TABs between
+ * two parts of a table (`</td> <td>`), where HTML puts it in the table as a
+ * text node nobody reads, is not written (it cost gumbo a token and a node
+ * each). Line breaks are all kept (inside a
  * kept tag, or as a comment where a dropped one held some), so gumbo's line
  * numbers are the input's. It builds no tree and knows nothing of forms. */
 #ifndef PG_HCLEAN_H
@@ -32,6 +35,10 @@ typedef struct {
 	int max_depth; /* nesting elements open at once */
 	long max_tags; /* tags and comments written */
 	long max_work; /* sum of the depths the written tags are met at */
+	/* tables nested at most this deep are read as tables, not as text
+	 * (html.c: HTML_MAX_TABLE_DEPTH): blank runs between their parts are
+	 * not written (0: all are written) */
+	int table_depth;
 } hclean_limits;
 
 typedef struct {

@@ -424,7 +424,8 @@ int html_read(const char *text, size_t n, long base_line, int base_col, grid *g,
 {
 	buf clean = {0};
 	hclean_result hr;
-	static const hclean_limits lim = {HTML_MAX_DEPTH, HTML_MAX_TAGS, HTML_MAX_WORK};
+	static const hclean_limits lim = {HTML_MAX_DEPTH, HTML_MAX_TAGS, HTML_MAX_WORK,
+	                                  HTML_MAX_TABLE_DEPTH};
 	hclean(text, n, &lim, &clean, &hr);
 	if (hr.runs_cut)
 		warn_add(warn, base_line + hr.run_line - 1, "%d text(s) longer than %ld bytes: cut",

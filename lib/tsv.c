@@ -330,12 +330,33 @@ static size_t escape_into(char *dst, const char *s, size_t n)
 	return k;
 }
 
+char *tsv_join_fields(char *const *f, int n, size_t *outn)
+{
+	size_t need = 1;
+	for (int i = 0; i < n; i++)
+		need += 2 * strlen(f[i]) + 1;
+	char *s = xmalloc(need), *p = s;
+	for (int i = 0; i < n; i++) {
+		p += escape_into(p, f[i], strlen(f[i]));
+		*p++ = '\t';
+	}
+	*p = 0;
+	*outn = (size_t)(p - s);
+	return s;
+}
+
 void tsv_write_row(FILE *fp, char *const *f, const size_t *len, int n)
+{
+	tsv_write_row_after(fp, "", 0, f, len, n);
+}
+
+void tsv_write_row_after(FILE *fp, const char *pre, size_t pre_n, char *const *f, const size_t *len,
+                         int n)
 {
 	/* the usual short record goes out in one fwrite: stdio's per-call cost
 	 * (locking) outweighs the escaping itself */
 	char line[4096];
-	size_t own[TSV_MAX_COLS], need = 0;
+	size_t own[TSV_MAX_COLS], need = pre_n;
 	if (!len && n <= TSV_MAX_COLS) { /* each length measured once */
 		for (int i = 0; i < n; i++)
 			own[i] = strlen(f[i]);
@@ -344,7 +365,8 @@ void tsv_write_row(FILE *fp, char *const *f, const size_t *len, int n)
 	for (int i = 0; i < n; i++)
 		need += 2 * (len ? len[i] : strlen(f[i])) + 1;
 	if (need <= sizeof line) {
-		size_t k = 0;
+		memcpy(line, pre, pre_n);
+		size_t k = pre_n;
 		for (int i = 0; i < n; i++) {
 			if (i)
 				line[k++] = '\t';
@@ -354,6 +376,7 @@ void tsv_write_row(FILE *fp, char *const *f, const size_t *len, int n)
 		fwrite(line, 1, k, fp);
 		return;
 	}
+	fwrite(pre, 1, pre_n, fp);
 	for (int i = 0; i < n; i++) {
 		if (i)
 			putc('\t', fp);

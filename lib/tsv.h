@@ -75,5 +75,13 @@ int tsv_unescape(char *s, size_t *n);
 void tsv_escape(FILE *fp, const char *s, size_t n);
 /* Write n fields, escaped, TAB-separated, LF-terminated. len may be NULL. */
 void tsv_write_row(FILE *fp, char *const *f, const size_t *len, int n);
+/* The first n fields of records that share them, escaped, each followed by
+ * a TAB, for tsv_write_row_after: a new NUL-terminated string (caller
+ * frees), its length in *outn. */
+char *tsv_join_fields(char *const *f, int n, size_t *outn);
+/* tsv_write_row of the fields that tsv_join_fields joined into pre[0..pre_n),
+ * then of f[0..n). */
+void tsv_write_row_after(FILE *fp, const char *pre, size_t pre_n, char *const *f, const size_t *len,
+                         int n);
 
 #endif
