@@ -95,6 +95,6 @@ for w in 10 70; do
 		print "产出指标 | 数量指标 | 定量 | 100 | % | " pads(n - 5) }' >"$OUT/fitwide$w.txt"
 done
 tc "row fit: a table of 10 columns after the levels is fitted" 0 '产出指标|数量指标	100%' '*' \
-	"pg-extract \$OUT/fitwide10.txt | awk -F'\t' '\$7==\"value\"{print \$6 \"\t\" \$8}'"
+	"pg-extract \$OUT/fitwide10.txt | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\"{print \$6 \"\t\" \$8}'"
 tc "row fit: a table wider than FIT_MAX_COLS (64) is read as it stands" 0 '产出指标|数量指标|定量	%' '*' \
-	"pg-extract \$OUT/fitwide70.txt | awk -F'\t' '\$7==\"value\"{print \$6 \"\t\" \$8}'"
+	"pg-extract \$OUT/fitwide70.txt | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\"{print \$6 \"\t\" \$8}'"
