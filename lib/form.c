@@ -153,8 +153,7 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 		const cell *fat = d->title;
 		for (int i = 0; i < d->nb && !fat; i++)
 			fat = d->b[i].label;
-		form_fact_text(w, SEC_META, xstrdup("family"), "text", fam, 1,
-			       fat, "");
+		form_fact_text(w, SEC_META, xstrdup("family"), "text", fam, 1, fat, "");
 	}
 	if (d->dept) { /* the department met while cutting comes first */
 		w->dept = d->dept;
@@ -185,6 +184,7 @@ static void read_doc(form_reader *w, form_doc *d, FILE *out)
 	free(dept);
 	free(project);
 	facts_reset(&w->facts);
+	form_fit_free(w);
 }
 
 int form_extract(grid *g, const form_opts *o, FILE *out, form_stats *st)

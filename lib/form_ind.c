@@ -255,6 +255,7 @@ void form_read_indicator(form_reader *w, block *b)
 	char **hname = xcalloc(4, sizeof *hname);
 	role[0] = IR_L1, role[1] = IR_L2, role[2] = IR_L3, role[3] = IR_VALUE;
 	char *l1 = xstrdup(""), *l2 = xstrdup("");
+	form_fit_indicator(w, b);
 	int *shadow = xcalloc(4, sizeof *shadow);
 	int up = -1; /* the row before, when it is a two-row header's upper row */
 	for (int i = 0; i < b->n; i++) {
@@ -362,7 +363,9 @@ void form_read_indicator(form_reader *w, block *b)
 		form_use(L3);
 		char *mark = NULL;
 		char *l3 = form_has_text(L3) ? name_part(w, L3, &mark) : xstrdup("");
-		char *key = form_join_key(l1, l2, l3);
+		/* a row without a name (its cell lost): key L1|L2, as a prose
+		 * indicator's (FORMAT.md 2c) */
+		char *key = form_join_key(l1, l2, *l3 ? l3 : NULL);
 		free(l3);
 		cell *nat = cn >= 0 ? form_at(r, cn + off) : NULL,
 		     *un = cu >= 0 ? form_at(r, cu + off) : NULL;

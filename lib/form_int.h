@@ -118,7 +118,9 @@ typedef struct {
 	char last_goal[64]; /* key of the goal emitted last, for its fields */
 	fact_list facts;
 	buf tmp, tmp2;
-	form_keys *keys; /* label keys of this document (shared with the cutter) */
+	form_keys *keys;  /* label keys of this document (shared with the cutter) */
+	cell **fit_cells; /* empty cells the row fit put where cells were lost */
+	size_t nfit, fitcap;
 } form_reader;
 
 typedef void form_read_fn(form_reader *w, block *b);
@@ -133,6 +135,16 @@ size_t form_goal_marker(const char *s, size_t n);
  * after the colon and sets *kind to the level's enum ind_role; 0 when text
  * is none. The key comes from keys, the memo (form_ind.c). */
 size_t form_prose_level(form_keys *keys, const char *text, int *kind);
+/* The row fit (form_fit.c): re-align the data rows of an indicator block
+ * that lost or gained cells after their level names to the columns of
+ * their header row, by what each cell is (docs/regrid.md section 4b). Rows
+ * re-aligned get new cell arrays (b->rows[i].c); the empty cells put where
+ * cells were lost are w's, freed by form_fit_free. At most FIT_MAX_COLS
+ * columns from the name column on, and as many cells; a wider row is read
+ * as it stands. */
+#define FIT_MAX_COLS 64
+void form_fit_indicator(form_reader *w, block *b);
+void form_fit_free(form_reader *w);
 /* Is a one-cell line outside the blocks accounted for (form_pairs.c)? */
 int form_pre_line_ok(form_reader *w, const cell *c);
 /* Rows or cells nobody used go to extra (form_pairs.c). */

@@ -209,6 +209,14 @@ extern const vocab_word vocab_indicator_levels[];
 #define VOCAB_CORE_MARK "★"
 /* 指标性质 values meaning "no quantity": the value is the 指标值 text alone. */
 extern const vocab_word vocab_qualitative[];
+/* The row fit's cues (lib/form_fit.c): a 指标性质 cell's words (定量, 定性);
+ * the canonical field names of a 指标性质 column and of score columns
+ * (分值, 得分, 权重: a number or nothing). */
+extern const vocab_word vocab_nature_words[];
+extern const vocab_word vocab_nature_fields[];
+extern const vocab_word vocab_score_fields[];
+/* Units an indicator's 计量单位 column holds (%, 个, 人次, 公里 ...). */
+extern const vocab_word vocab_indicator_units[];
 
 /* Project form: labels of the header block whose value names the project,
  * and the department (主管部门, else 预算部门). */

@@ -45,3 +45,56 @@ tc "lines: a long goal text, then a header without a label column" 0 \
 	'goal	1	进一步提高博物馆纪念馆运行效率和免费开放服务水平
 indicator	产出指标|数量指标|开放天数	=300天' '*' \
 	"printf '项目支出绩效目标表\n项目名称\n测试项目\n主管部门\n某局\n年度绩效目标\n进一步提高博物馆纪念馆运行效率和免费开放服务水平\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n开放天数\n=300天\n' >\$OUT/bare.txt; pg-extract \$OUT/bare.txt | awk -F'\t' '\$5==\"goal\" || \$5==\"indicator\"{print \$5 \"\t\" \$6 \"\t\" \$8}'"
+# Rows that lost or gained cells after their level names are fitted to the
+# table's columns by what their cells are (lib/form_fit.c, docs/regrid.md
+# 4b): a lost 计量单位 (a sentence is no unit), a lost 指标值类型 (a number is
+# no 定量/定性), a lost name (定量 right after the levels: key L1|L2); before,
+# each row's cells were read one column off
+tc "row fit: cells placed by what they are, not where they stand" 0 \
+	'产出指标|数量指标|高素质农民培训人次	value	1200人次
+产出指标|数量指标|高素质农民培训人次	指标值类型	
+产出指标|数量指标|高素质农民培训人次	指标解释	该指标考察农民培训任务完成情况
+产出指标|时效指标|资金拨付时间	value	按进度拨付
+产出指标|时效指标|资金拨付时间	指标值类型	定性
+产出指标|时效指标|资金拨付时间	指标解释	该指标考察资金拨付及时情况
+成本指标|经济成本指标	value	1500万元
+成本指标|经济成本指标	指标值类型	定量' '' \
+	"pg-extract fixtures/text/pipes-lostcells-2023.txt | awk -F'\t' '(\$6~/高素质|资金拨付/ && \$7~/value|指标值类型|指标解释/) || (\$6~/^成本指标/ && \$7~/value|指标值类型/){print \$6 \"\t\" \$7 \"\t\" \$8}'"
+# words: an empty 偏差原因 leaves no trace, so the row ended by count took
+# the next row's name; the next row (a quantity where its name should be)
+# takes it back. A remark followed by a whole row stays the remark.
+tc "row fit, words: a name taken by the row before is given back" 0 \
+	'产出指标|数量指标|受益人口	≥1.2万人
+产出指标|数量指标|新建供水管网长度	
+产出指标|质量指标|工程验收合格率	100%
+产出指标|质量指标|水质达标率	
+效益指标|社会效益指标|农村自来水普及率	个别村入户率偏低' '' \
+	"pg-extract fixtures/text/words-lostcells-2022.txt | awk -F'\t' '(\$7==\"偏差原因\" && \$6~/长度|水质|普及率/) || (\$7==\"value\" && \$6~/受益人口|验收/){print \$6 \"\t\" \$8}' | sort"
+# text that shows its rows never moves a cell from one row to the next: the
+# row that lost its name keeps key L1|L2, the remark stays the remark
+tc "row fit, pipes: no cell moves between rows the text shows" 0 \
+	'产出指标|数量指标|补助村数量	偏差原因	保障村干部人数
+产出指标|数量指标	value	=42个' '*' \
+	"printf '项目支出绩效自评表 | ||||||||\n项目名称 | 测试项目 | 主管部门 | 某局 | |||||\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n产出指标 | 数量指标 | 补助村数量 | =8个 | 8 | 8 | 8 | 保障村干部人数 | |\n=42个 | 42 | 8 | 8 | |||||\n' >\$OUT/fitpipes.txt; pg-extract \$OUT/fitpipes.txt | awk -F'\t' '(\$6==\"产出指标|数量指标\" && \$7==\"value\") || (\$7==\"偏差原因\" && \$8!=\"\"){print \$6 \"\t\" \$7 \"\t\" \$8}'"
+# two placements fit at the same cost (the name lost, or the value): the
+# row is read as it stands, with a warning, never guessed
+tc "row fit: a row that fits two ways is read as it stands, with a warning" 0 \
+	'产出指标|质量指标|严格执行相关制度规定	达成预期指标' \
+	'~fitamb\.txt:6: warning: indicator row.s cells do not fit the table.s columns in one way: read as they stand' \
+	"printf '项目支出绩效自评表 | |||||||\n项目名称 | 测试项目 | 主管部门 | 某局 | ||||\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n产出指标 | 质量指标 | 补助资格合规性 | 合规 | 达成预期指标 | 8 | 8 | |\n补助经费到位及时性 | 及时 | 达成预期指标 | 8 | 8 | |||\n严格执行相关制度规定 | 达成预期指标 | 8 | 8 | ||||\n' >\$OUT/fitamb.txt; pg-extract \$OUT/fitamb.txt | awk -F'\t' '\$6~/严格/ && \$7==\"value\"{print \$6 \"\t\" \$8}'"
+# FIT_MAX_COLS (docs/limits.md): a table of more than 64 columns from the
+# name column on is read as it stands; one of fewer is fitted (the same row,
+# `定量` where the name should be: key L1|L2 when fitted)
+for w in 10 70; do
+	awk -v w="$w" 'function pads(k,  s, i) { s = ""; for (i = 0; i < k; i++) s = s "|"; return s }
+	BEGIN { h = "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位"; n = 7
+		for (i = 1; i <= w; i++) { h = h " | 列" i; n++ }
+		print "项目支出绩效目标表 | " pads(n - 1)
+		print "项目名称 | 测试项目 | 主管部门 | 某局 | " pads(n - 4)
+		print h " |"
+		print "产出指标 | 数量指标 | 定量 | 100 | % | " pads(n - 5) }' >"$OUT/fitwide$w.txt"
+done
+tc "row fit: a table of 10 columns after the levels is fitted" 0 '产出指标|数量指标	100%' '*' \
+	"pg-extract \$OUT/fitwide10.txt | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\"{print \$6 \"\t\" \$8}'"
+tc "row fit: a table wider than FIT_MAX_COLS (64) is read as it stands" 0 '产出指标|数量指标|定量	%' '*' \
+	"pg-extract \$OUT/fitwide70.txt | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\"{print \$6 \"\t\" \$8}'"
