@@ -34,6 +34,7 @@ tc "seed saved as CSV: its budget facts" 0 '8' '' \
 # stream does not rebuild): not checked for lost cells either.
 KNOWN=" fixtures/variants/no-headers.tsv:lines fixtures/variants/no-headers.tsv:spaced fixtures/variants/unit-line.tsv:lines fixtures/variants/unit-line.tsv:spaced fixtures/forms/b-lines-2019.txt:pipes fixtures/text/spaced-selfeval-2022.txt:lines fixtures/text/spaced-selfeval-2022.txt:copy \
  fixtures/text/lines-project-2023.txt:lines \
+ fixtures/text/rows-project-2024.txt:lines fixtures/text/rows-project-2024.txt:frames \
  fixtures/text/frames-selfeval-2023.txt:lines fixtures/text/frames-selfeval-2023.txt:pipes fixtures/text/frames-selfeval-2023.txt:copy fixtures/text/frames-selfeval-2023.txt:spaced fixtures/text/frames-selfeval-2023.txt:frames \
  fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames fixtures/families/B-county-2021.html:frames fixtures/variants/no-headers.tsv:frames fixtures/variants/task-seqno.tsv:frames fixtures/variants/unit-line.tsv:frames fixtures/forms/b-lines-2019.txt:frames fixtures/text/b-sidebyside-2020.txt:frames fixtures/text/b-sidebyside-spaced-2021.txt:frames fixtures/text/lines-project-2023.txt:frames fixtures/text/spaced-selfeval-2022.txt:frames "
 KNOWN_LOST=" fixtures/text/lines-project-2023.txt:lines fixtures/forms/b-table-cols.html:frames fixtures/forms/task-numbers.html:frames fixtures/variants/no-headers.tsv:frames fixtures/variants/task-seqno.tsv:frames fixtures/forms/b-lines-2019.txt:frames fixtures/text/b-sidebyside-2020.txt:frames "
