@@ -23,7 +23,8 @@
  * consecutive cells of its line (pairsplit.h) is found in those cells run
  * together in reading order; a line of a form glued onto one line
  * (glued.h) must be covered by its line's cells, each a part of it, their
- * lengths adding up to the line's.
+ * lengths adding up to the line's; a line of cells separated by single
+ * spaces (sprow.h) is one piece, which its line's cells run together hold.
  * tests/cli/hostile-html.sh runs it over the hostile inputs. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,7 +310,7 @@ static int text_pieces(const char *data, size_t n, const reader_out *ro)
 		return 0;
 	int shape = html_sniff(er.text, er.len) ? REGRID_NONE : regrid_sniff(er.text, er.len);
 	if (shape != REGRID_LINES && shape != REGRID_PIPES && shape != REGRID_COPY &&
-	    shape != REGRID_GLUED) {
+	    shape != REGRID_GLUED && shape != REGRID_SPROW) {
 		enc_result_free(&er);
 		return 0;
 	}

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_regrid: libFuzzer target for the lost-grid reader (regrid_sniff,
  * regrid_read). The first byte chooses the shape (sniffed, or one of the
- * six forced); the rest is the text (UTF-8 or not: the stage must cope
- * with any bytes). Checks that every row and cell records a line within the
- * input and that a cell's text is NUL-terminated at its length. */
+ * seven forced, REGRID_SPROW among them); the rest is the text (UTF-8 or
+ * not: the stage must cope with any bytes). Checks that every row and cell
+ * records a line within the input and that a cell's text is NUL-terminated
+ * at its length. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *t = (const char *)data + 1;
 	size_t n = size - 1;
 	char *copy = xmemdup(t, n);
-	int shape = data[0] % 7 ? data[0] % 7 : regrid_sniff(copy, n);
-	if (shape < REGRID_NONE || shape > REGRID_GLUED)
+	int shape = data[0] % 8 ? data[0] % 8 : regrid_sniff(copy, n);
+	if (shape < REGRID_NONE || shape > REGRID_SPROW)
 		abort();
 	grid *g = grid_new();
 	warnings warn = {0};

@@ -142,6 +142,7 @@ static int funds_pair(form_reader *w, rowv *r, int first, const char *group, con
 void form_read_funds(form_reader *w, block *b)
 {
 	const char *unit = form_header_unit(&w->tmp, b->label);
+	int label_unit = *unit != 0;
 	if (!*unit)
 		unit = w->unit;
 	const char *group =
@@ -171,6 +172,18 @@ void form_read_funds(form_reader *w, block *b)
 			for (int j = 0; j < r->n; j++) {
 				if (!form_has_text(r->c[j]))
 					continue;
+				if (!label_unit && j == first && j + 1 < r->n &&
+				    *form_header_unit(&w->tmp, r->c[j])) {
+					/* a sub-label before the columns names the
+					 * unit the block's label does not
+					 * (`项目资金情况 | 项目资金申请(万元) | 项目 | …`,
+					 * `项目资金 | (万元) | 年初预算数 | …`); it heads no
+					 * column: a text beside the unit goes to extra */
+					unit = form_header_unit(&w->tmp, r->c[j]);
+					if (form_labkey(r->c[j]->text, &w->tmp)[0] == '(')
+						form_use(r->c[j]);
+					continue;
+				}
 				form_use(r->c[j]);
 				hname[j] = form_label_key(&w->tmp, r->c[j]->text);
 				if (ycol < 0 && j > first &&

@@ -18,6 +18,7 @@
 #include "hant.h"
 #include "regrid_table.h"
 #include "spaced.h"
+#include "sprow.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -323,11 +324,17 @@ int regrid_sniff(const char *text, size_t n)
 	if (commas * 2 >= lines) /* a CSV: most of its lines hold commas */
 		return words_shape(text, n) ? REGRID_WORDS : REGRID_NONE;
 	/* columns aligned by spaces, with an indicator header among the cells */
-	if (spaced_lines(text, n) && (head_piece(text, n) || pairs_anchor(text, n, 1)))
+	int aligned = spaced_lines(text, n);
+	if (aligned && (head_piece(text, n) || pairs_anchor(text, n, 1)))
 		return REGRID_SPACED;
 	/* one cell per line needs its anchor: an indicator header line */
 	if (head_line(text, n))
 		return REGRID_LINES;
+	/* a row a line, cells separated by single spaces (not aligned by runs
+	 * of spaces): lines that start with a block label and go on, and a
+	 * header row of column words */
+	if (!aligned && sprow_text(text, n))
+		return REGRID_SPROW;
 	/* cells separated by spaces, rows lost (a page's text run together):
 	 * an indicator header word among them, and lines of many cells */
 	if (words_shape(text, n))
@@ -893,14 +900,16 @@ typedef struct {
 	int levels; /* indicator header: level columns before the others */
 	int col_l1; /* columns (after the label column) of L1 and L2, -1 none */
 	int col_l2;
-	int col_rest;                  /* first column after the level columns */
-	int have_head;                 /* an indicator header row was seen in this block */
-	int labelcol;                  /* the block's rows have a label column before the others */
-	int late_levels;               /* the indicator header has level columns after the others */
-	rowbuf held;                   /* a goal header row waiting for its label's row */
-	int glued;                     /* place() is placing a glued cell */
-	int pipes;                     /* the text's shape is REGRID_PIPES */
-	int spaced;                    /* the text's shape is REGRID_SPACED */
+	int col_rest;    /* first column after the level columns */
+	int have_head;   /* an indicator header row was seen in this block */
+	int labelcol;    /* the block's rows have a label column before the others */
+	int late_levels; /* the indicator header has level columns after the others */
+	rowbuf held;     /* a goal header row waiting for its label's row */
+	int glued;       /* place() is placing a glued cell */
+	int pipes;       /* the text's shape is REGRID_PIPES */
+	int spaced;      /* the text's shape is REGRID_SPACED */
+	int sprow;       /* the text's shape is REGRID_SPROW */
+	int funds_lab;   /* 项目资金 header: the column (after the label) of its rows' labels */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
@@ -1142,12 +1151,15 @@ static void place(builder *b, rowbuf *r)
 		b->have_head = 0;
 		b->width = 0;
 		b->labelcol = !bare;
+		b->funds_lab = 0;
 		b->multi = bare && multi_heads(b, r, NULL) >= 2;
 	} else if ((title_of(&b->w, c0) && r->n == 1) || note_of(&b->w, c0)) {
 		b->block = BLK_NONE;
 	} else if (b->block != BLK_NONE && c0->n && !pairs_block(b->block) &&
 	           (b->block != BLK_FUNDS || funds_row(b, r))) {
-		pad = b->labelcol;
+		/* a 项目资金 row's label goes under the header's 项目 column
+		 * (`项目资金 | 项目资金申请(万元) | 项目 | …`, then `合计 | 130`) */
+		pad = b->labelcol + (b->block == BLK_FUNDS ? b->funds_lab : 0);
 	}
 	/* the header row of a table (its first cell after the label a header
 	 * word; in a task table, the first or the second: `序号 | 任务名称`):
@@ -1166,13 +1178,20 @@ static void place(builder *b, rowbuf *r)
 		/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金: a label and
 		 * column headers (no amount) head the amounts' columns */
 		heads = r->n - 1;
+		b->funds_lab = 0;
 		for (int j = 1; j < r->n && heads; j++) {
 			tok *c = &t->v[r->v[j]];
+			const vocab_word *fc =
+			    vocab_match(vocab_funds_columns, key_of(&b->w, c->s, c->n));
 			if (numeric(c->s, c->n))
 				heads = 0;
 			else
 				ir[j - 1 < 64 ? j - 1 : 63] = IR_NONE;
+			if (fc && fc->kind == FC_LABEL && !b->funds_lab)
+				b->funds_lab = j - 1;
 		}
+		if (!heads)
+			b->funds_lab = 0;
 	}
 	if (heads && bare && b->alone == b->g->n - 1 && b->alone >= 0) {
 		/* an indicator block label alone on its row, then a header row without a
@@ -1285,11 +1304,12 @@ static void place(builder *b, rowbuf *r)
 		c->line = tk->line;
 		c->col = tk->col;
 	}
-	/* with pipes, a data row's empty cells at its end were padding: they
-	 * come back, up to its table's width, as the form's grid has them */
+	/* with pipes, a data row's empty cells at its end were padding, and a
+	 * row a line with single spaces (sprow.h) writes none: they come back,
+	 * up to its table's width, as the form's grid has them */
 	int want = b->labelcol + b->width;
-	if (b->pipes && !b->glued && !heads && blk == BLK_NONE && b->block != BLK_NONE &&
-	    b->width && gr->n < want && !note_of(&b->w, c0))
+	if ((b->pipes || b->sprow) && !b->glued && !heads && blk == BLK_NONE &&
+	    b->block != BLK_NONE && b->width && gr->n < want && !note_of(&b->w, c0))
 		while (gr->n < want && grid_add_cell(b->g, gr, "", 0))
 			gr->cells[gr->n - 1].line = c0->line;
 	r->n = 0;
@@ -1394,6 +1414,10 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 	if ((cb == BLK_PINFO || cb == BLK_DEPT) && r->n % 2 == 0 &&
 	    block_of(&b->w, &b->t->v[r->v[0]]) == BLK_PINFO)
 		return 0; /* `项目支出名称 | X | 预算部门 | Y`: a project's pairs go on */
+	if (cb == BLK_NONE && note_of(&b->w, c) && r->n % 2 == 0 &&
+	    block_of(&b->w, &b->t->v[r->v[0]]) == BLK_PINFO &&
+	    vocab_match(vocab_pinfo_roles, key_of(&b->w, c->s, c->n)))
+		return 0; /* `项目负责人 | X | 联系电话 | Y`: a pair, not a note under the table */
 	int role;
 	if (note_of(&b->w, c) && cb == BLK_NONE &&
 	    (header_of(&b->w, &b->t->v[r->v[r->n - 1]], &role) || ind_heads_open(b, r)))
@@ -1769,6 +1793,8 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 	int blk = block_of(&b->w, &b->t->v[p->v[0]]);
 	if (blk == BLK_NONE)
 		blk = b->block;
+	if (b->sprow && r->n == 1 && pairs_block(blk) && !numeric(a->s, a->n))
+		return 1; /* a value's next line (`项目类型 1.基本建设类 …`, `2.行政事业类 …`) */
 	if (blk != BLK_GOAL && blk != BLK_TASK)
 		return 0;
 	return r->n == 1 || (b->width && p->n < b->width);
@@ -2096,9 +2122,31 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	             .alone = -1,
 	             .pipes = shape == REGRID_PIPES,
 	             .spaced = shape == REGRID_SPACED,
+	             .sprow = shape == REGRID_SPROW,
 	             .warn = warn};
 	spaced_out sp = {0};
-	if (shape == REGRID_SPACED) {
+	sprow_out sr = {0};
+	if (shape == REGRID_SPROW) {
+		/* cells cut at the form's words by sprow.c, a row a line, then
+		 * read as a browser copy is */
+		sprow_read(text, n, REGRID_MAX_TOKENS, &sr);
+		for (size_t k = 0; k < sr.n; k++) {
+			sprow_cell *c = &sr.v[k];
+			size_t had = t.n;
+			tok_add(&t, text + c->off, c->len, c->line, c->end);
+			if (t.n == had)
+				break; /* REGRID_MAX_TOKENS */
+			t.v[t.n - 1].col = (uint16_t)(c->col < UINT16_MAX ? c->col : UINT16_MAX);
+		}
+		t.rows = 1;
+		t.full = sr.cut;
+		if (sr.longer)
+			warn_add(
+			    warn, sr.longer,
+			    "more than %d pieces between spaces in one line: the rest is one cell",
+			    SPROW_MAX_PIECES);
+		shape = REGRID_COPY;
+	} else if (shape == REGRID_SPACED) {
 		/* cells put in their columns by spaced.c, then read as a browser
 		 * copy is */
 		spaced_read(text, n, REGRID_MAX_TOKENS, &sp);
@@ -2216,6 +2264,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	free(r.v);
 	free(t.v);
 	spaced_out_free(&sp);
+	sprow_out_free(&sr);
 	for (size_t k = 0; k < b.njoined; k++)
 		free(b.joined[k]);
 	free(b.joined);

@@ -2,8 +2,9 @@
 /* regrid: text whose grid was lost -> grid. A form's text often reaches the
  * user without its table: one cell per line (a web page's text, docx2txt,
  * pdftotext without -layout), rows flattened with `|` (padding pipes from
- * spans), or TAB-separated text copied from a browser (a merged cell written
- * once, continuation rows without it), with site noise around the form.
+ * spans), TAB-separated text copied from a browser (a merged cell written
+ * once, continuation rows without it), or rows a line with single spaces
+ * between cells and inside them (sprow.h), with site noise around the form.
  * This stage decides from the whole text whether it is such text and which
  * shape, cuts it into cells, and rebuilds the rows from the form's own
  * words (vocab.h): block labels start rows, the indicator header row gives
@@ -33,6 +34,7 @@ enum {
 	REGRID_SPACED = 4, /* columns aligned by runs of spaces (spaced.h) */
 	REGRID_WORDS = 5,  /* cells separated by spaces, rows lost */
 	REGRID_GLUED = 6,  /* a form glued onto long lines, cut at its words (glued.h) */
+	REGRID_SPROW = 7,  /* a row a line, cells separated by single spaces (sprow.h) */
 };
 
 /* Which lost-grid shape text[0..n) (UTF-8) is in, from the whole text's

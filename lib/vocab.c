@@ -109,6 +109,7 @@ const vocab_word vocab_block_labels[] = {
     /* project forms' labelled texts (real 11, 17) */
     {"项目概况", BLK_LTEXT, 0},
     {"立项依据", BLK_LTEXT, 0},
+    {"项目立项依据", BLK_LTEXT, 0},
     {"项目设立必要性", BLK_LTEXT, 0},
     {"保证项目实施的制度、措施", BLK_LTEXT, 0},
     {"项目实施计划", BLK_LTEXT, 0},
@@ -285,6 +286,7 @@ const vocab_word vocab_pinfo_roles[] = {
     {"地方主管部门", PI_DEPT, 0}, /* the one filling the form in, not 中央主管部门 */
     {"转移支付(项目)名称", PI_PROJECT, 0},
     {"转移支付名称", PI_PROJECT, 0},
+    {"联系电话", PI_OTHER, 0}, /* beside 项目负责人 (real 09) */
     {NULL, 0, 0},
 };
 
@@ -315,6 +317,16 @@ const vocab_word vocab_funds_year_cols[] = {
     {"年度", 1, 1},
     {"当年", 1, 1},
     {"本年", 1, 1},
+    {NULL, 0, 0},
+};
+const vocab_word vocab_funds_columns[] = {
+    {"项目", FC_LABEL, 0},
+    {"上年度安排资金", FC_AMOUNT, 2},
+    {"本年度申请资金", FC_AMOUNT, 2},
+    {"上年度预算数", FC_AMOUNT, 2},
+    {"本年度预算数", FC_AMOUNT, 2},
+    {"测算依据及说明", FC_REMARK, 0},
+    {"测算依据", FC_REMARK, 0},
     {NULL, 0, 0},
 };
 const vocab_word vocab_unit_line[] = {
@@ -537,7 +549,8 @@ const vocab_word vocab_multi_headers[] = {
 
 const char *const vocab_total_fields[] = {"分值", "得分", "等级", NULL};
 const vocab_word vocab_funds_plain_cols[] = {
-    {"分值", 1, 2}, {"得分", 1, 2}, {"执行率", 1, 2}, {"占比", 1, 2}, {NULL, 0, 0},
+    {"分值", 1, 2}, {"得分", 1, 2},     {"执行率", 1, 2},
+    {"占比", 1, 2}, {"测算依据", 1, 1}, {NULL, 0, 0},
 };
 
 const vocab_syn vocab_funds_groups[] = {

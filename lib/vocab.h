@@ -233,6 +233,13 @@ extern const char VOCAB_GOAL_LONG_KEY[]; /* "实施期" */
 extern const char VOCAB_FUNDS_GROUP[]; /* "项目资金" */
 extern const vocab_word vocab_funds_drop[];
 extern const vocab_word vocab_funds_year_cols[];
+/* The column headers of a project money table's header row (`项目 |
+ * 上年度安排资金 | 本年度申请资金 | 测算依据及说明`): FC_LABEL heads the
+ * column of the rows' labels (a header row may have a sub-label before it,
+ * `项目资金申请(万元)`); the others head amount and remark columns. Words of
+ * the form for text whose cells are separated by single spaces (sprow.c). */
+enum funds_col { FC_LABEL = 1, FC_AMOUNT, FC_REMARK };
+extern const vocab_word vocab_funds_columns[];
 /* A form-wide unit line: `单位:万元`, `金额单位:元`. */
 extern const vocab_word vocab_unit_line[];
 /* `填报单位:` lines naming who filled the form in; kind FL_DEPT: a line
@@ -275,7 +282,8 @@ extern const vocab_word vocab_long_words[];
 /* The self-evaluation total's fields, in the order its cells give them
  * (FORMAT.md 2c: info 总分, fields 分值, 得分, 等级). NULL-terminated. */
 extern const char *const vocab_total_fields[];
-/* Columns of a money block that hold no money (scores, rates): no unit. */
+/* Columns of a money block that hold no money (scores, rates, the text of
+ * 测算依据及说明): no unit. */
 extern const vocab_word vocab_funds_plain_cols[];
 #define VOCAB_LONG_VALUE_FIELD "实施期指标值"
 #define VOCAB_LONG_PREFIX "实施期"

@@ -98,3 +98,23 @@ tc "row fit: a table of 10 columns after the levels is fitted" 0 '产出指标|�
 	"pg-extract \$OUT/fitwide10.txt | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\"{print \$6 \"\t\" \$8}'"
 tc "row fit: a table wider than FIT_MAX_COLS (64) is read as it stands" 0 '产出指标|数量指标|定量	%' '*' \
 	"pg-extract \$OUT/fitwide70.txt | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\"{print \$6 \"\t\" \$8}'"
+# a row a line, cells separated by single spaces (lib/sprow.c, docs/regrid.md
+# 1h): `合 计 40 86.5` under `项 目 上年度安排资金 本年度申请资金`, the money
+# unit from the sub-label `项目资金申请(万元)`, the label under the header's
+# 项目 column (before: read as dsv, one row a line, nothing but the title)
+tc "single-spaced rows: 项目资金 amounts under their header, unit from the sub-label" 0 \
+	'项目资金|合计	amount	86.5	万元	L10C3
+项目资金|合计	上年度安排资金	40	万元	L10C2' '' \
+	"pg-extract fixtures/text/rows-project-2024.txt | awk -F'\t' '\$6==\"项目资金|合计\"{print \$6 \"\t\" \$7 \"\t\" \$8 \"\t\" \$11 \"\t\" \$12}'"
+# a value over several lines goes on in its cell; a number is not continued
+tc "single-spaced rows: a value over three lines is one cell" 0 \
+	'项目类型	A类 □ 其中:新建 □ B类 R C类 □' '*' \
+	"printf '项目支出绩效目标表\n项目名称 X\n项目类型 A类 □ 其中:新建 □\nB类 R\nC类 □\n主管部门 某局\n项目负责人 张三 联系电话 123\n项目资金 项 目 上年度安排资金 本年度申请资金\n合 计 1 2\n' >\$OUT/sprow.txt; pg-extract \$OUT/sprow.txt | awk -F'\t' '\$6==\"项目类型\"{print \$6 \"\t\" \$8}'"
+# SPROW_MAX_PIECES: the rest of a longer line is one cell, with a warning;
+# nothing is lost
+tc "single-spaced rows: a line of more than SPROW_MAX_PIECES (1024) pieces: the rest one cell, a warning" 0 \
+	'项目名称	X' \
+	'~sprow-long\.txt:2: warning: more than 1024 pieces between spaces in one line: the rest is one cell' \
+	"{ head -1 \$OUT/sprow.txt; printf '项目概况'; for i in \$(seq 1100); do printf ' x'; done; echo; tail -n +2 \$OUT/sprow.txt; } >\$OUT/sprow-long.txt; pg-extract \$OUT/sprow-long.txt | awk -F'\t' '\$6==\"项目名称\"{print \$6 \"\t\" \$8}'"
+ok "single-spaced rows: a line of more than SPROW_MAX_PIECES pieces: nothing lost" \
+	"pg-extract \$OUT/sprow-long.txt >\$OUT/sprow-long.all 2>/dev/null; \$BUILD/bench/cells \$OUT/sprow-long.txt \$OUT/sprow-long.all"

@@ -98,6 +98,22 @@ int main(void)
 	CHECK_INT(SNIFF("a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3 4 5 6 7 8 9 10 "
 	                "11 12 13 14 15\n"),
 	          REGRID_NONE); /* no anchor */
+	/* a row a line, cells separated by single spaces (sprow.h): lines that
+	 * start with a block label and go on, and a header row of column words;
+	 * read as a browser copy: a value over two lines joined, a 项目资金 row's
+	 * label under the header's 项目 column, its empty cells at the end back */
+	const char *sr = "项目名称 X\n项目属性 新增项目□ 延续项目R\n项目类型 A类 □\nB类 R\n"
+	                 "项目资金情况 项目资金申请(万元) 项 目 上年度安排资金 本年度申请资金\n"
+	                 "合 计 1 2\n其他资金\n";
+	CHECK_INT(SNIFF(sr), REGRID_SPROW);
+	CHECK_STR(read(sr), "项目名称|X / 项目属性|新增项目□ 延续项目R / 项目类型|A类 □\nB类 R / "
+	                    "项目资金情况|项目资金申请(万元)|项 目|上年度安排资金|本年度申请资金 / "
+	                    "||合 计|1|2 / ||其他资金||");
+	/* the same words aligned by runs of spaces, no indicator header: not
+	 * this shape (dsv) */
+	CHECK_INT(SNIFF("项目名称  X\n项目属性  新增\n主管部门  某局\n项目资金  上年度安排资金  "
+	                "本年度申请资金\n"),
+	          REGRID_NONE);
 	/* a whole form glued onto one long line (glued.h): cut at its words,
 	 * rows rebuilt as for one cell per line; a row whose values are fewer
 	 * than the header's columns after the levels is glued: a row of its
