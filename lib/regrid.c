@@ -26,10 +26,9 @@
 
 typedef struct {
 	buf key, tmp, both;
-	/* a bit for the first three bytes of each word of the tables below
-	 * (hashed): a key whose first three bytes have no bit starts no word,
-	 * and is not looked up (most cells are values) */
-	unsigned char first[512];
+	/* the starts of the words of the tables below: a key that starts
+	 * none is not looked up (most cells are values) */
+	regrid_starts first;
 	int ready;
 } words;
 
@@ -39,28 +38,16 @@ static const vocab_word *const word_tables[] = {
     vocab_goal_headers, vocab_budget_groups,    vocab_amount_headers,    vocab_note_labels,
 };
 
-static unsigned first_hash(const char *k)
-{
-	const unsigned char *u = (const unsigned char *)k;
-	unsigned h = u[0];
-	if (u[0] && u[1])
-		h = h * 31 + u[1] + (u[2] ? u[2] * 961u : 0);
-	return h % 4096;
-}
-
 /* May key start a word of word_tables? (No when its bit is clear.) */
 static int may_start(words *w, const char *key)
 {
 	if (!w->ready) {
 		w->ready = 1;
 		for (size_t i = 0; i < sizeof word_tables / sizeof *word_tables; i++)
-			for (const vocab_word *v = word_tables[i]; v->word; v++) {
-				unsigned h = first_hash(v->word);
-				w->first[h / 8] |= (unsigned char)(1u << (h % 8));
-			}
+			for (const vocab_word *v = word_tables[i]; v->word; v++)
+				regrid_starts_add(&w->first, v->word);
 	}
-	unsigned h = first_hash(key);
-	return (w->first[h / 8] >> (h % 8)) & 1;
+	return regrid_starts_may(&w->first, key);
 }
 
 /* Pipes of a table's row counted when guessing its width (pipe_width). */

@@ -27,6 +27,27 @@ const char *regrid_key(buf *out, const char *s, size_t n)
 	return k;
 }
 
+static unsigned first_hash(const char *k)
+{
+	const unsigned char *u = (const unsigned char *)k;
+	unsigned h = u[0];
+	if (u[0] && u[1])
+		h = h * 31 + u[1] + (u[2] ? u[2] * 961u : 0);
+	return h % 4096;
+}
+
+void regrid_starts_add(regrid_starts *st, const char *word)
+{
+	unsigned h = first_hash(word);
+	st->bit[h / 8] |= (unsigned char)(1u << (h % 8));
+}
+
+int regrid_starts_may(const regrid_starts *st, const char *key)
+{
+	unsigned h = first_hash(key);
+	return (st->bit[h / 8] >> (h % 8)) & 1;
+}
+
 int regrid_table_title(const char *key)
 {
 	const vocab_word *v = vocab_match(vocab_budget_groups, key);

@@ -19,6 +19,19 @@
  * into out (reset first); returns out's text, valid until out changes. */
 const char *regrid_key(buf *out, const char *s, size_t n);
 
+/* A set of words' starts: a bit per hash of a word's first three bytes
+ * (one CJK character), so that most cells, which start no word of the
+ * vocabulary, are not looked up in its tables. Zeroed: empty. */
+typedef struct {
+	unsigned char bit[512];
+} regrid_starts;
+
+/* Add word's start to st. */
+void regrid_starts_add(regrid_starts *st, const char *word);
+
+/* May key start a word added to st? (0: certainly not.) */
+int regrid_starts_may(const regrid_starts *st, const char *key);
+
 /* Is key the title of a table with its own column headers: 收入构成,
  * 支出构成 (vocab_budget_groups of kind BG_TABLE)? */
 int regrid_table_title(const char *key);

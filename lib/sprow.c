@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hant.h"
+#include "regrid_table.h"
 #include "text.h"
 #include "util.h"
 #include "vocab.h"
@@ -29,7 +29,7 @@ enum {
 
 typedef struct {
 	buf key;
-	unsigned char first[512]; /* a bit per hash of a word's first bytes */
+	regrid_starts first; /* the vocabulary words' starts */
 	int ready;
 	int ind; /* the lines are in an indicator table */
 } ctx;
@@ -51,19 +51,9 @@ static const vocab_word *const tables[] = {
     vocab_multi_headers,
 };
 
-static unsigned first_hash(const char *k)
-{
-	const unsigned char *u = (const unsigned char *)k;
-	unsigned h = u[0];
-	if (u[0] && u[1])
-		h = h * 31 + u[1] + (u[2] ? u[2] * 961u : 0);
-	return h % 4096;
-}
-
 static void mark(ctx *c, const char *w)
 {
-	unsigned h = first_hash(w);
-	c->first[h / 8] |= (unsigned char)(1u << (h % 8));
+	regrid_starts_add(&c->first, w);
 }
 
 /* May key start a word? (No when its hash bit is clear: most pieces are
@@ -80,27 +70,13 @@ static int may_start(ctx *c, const char *key)
 		for (size_t i = 0; vocab_diff_total_labels[i]; i++)
 			mark(c, vocab_diff_total_labels[i]);
 	}
-	unsigned h = first_hash(key);
-	return (c->first[h / 8] >> (h % 8)) & 1;
+	return regrid_starts_may(&c->first, key);
 }
 
-/* The label key of s[0..n): canonical text without spaces, a leading `*`
- * (required-field mark) dropped, traditional characters folded (as
- * regrid's). Valid until the next call. */
+/* The label key of s[0..n) (regrid_key). Valid until the next call. */
 static const char *key_of(ctx *c, const char *s, size_t n)
 {
-	buf_reset(&c->key);
-	text_canon(&c->key, s, n);
-	char *k = c->key.s ? c->key.s : (char *)"", *o = k;
-	const char *p = k;
-	while (*p == '*')
-		p++;
-	for (; *p; p++)
-		if (*p != ' ')
-			*o++ = *p;
-	*o = 0;
-	hant_fold(k, (size_t)(o - k));
-	return k;
+	return regrid_key(&c->key, s, n);
 }
 
 /* The entry of table that key is, or NULL; joined pieces (join) must be
