@@ -896,6 +896,7 @@ typedef struct {
 	int pipes;       /* the text's shape is REGRID_PIPES */
 	int spaced;      /* the text's shape is REGRID_SPACED */
 	int sprow;       /* the text's shape is REGRID_SPROW */
+	int words;       /* the text's shape is REGRID_WORDS */
 	int funds_lab;   /* 项目资金 header: the column (after the label) of its rows' labels */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
@@ -1042,6 +1043,76 @@ static long goal_no(builder *b, tok *c)
 	return 0;
 }
 
+/* A piece that is only a leader of dots (`..`, `……`, `···`): a filler the
+ * page drew after a text, no cell's value. */
+static int leader(const char *s, size_t n)
+{
+	static const char *const dots[] = {".", "…", "·", "．", "⋯"};
+	size_t i = 0;
+	while (i < n) {
+		size_t k = 0;
+		for (size_t d = 0; !k && d < sizeof dots / sizeof *dots; d++) {
+			size_t m = strlen(dots[d]);
+			if (n - i >= m && memcmp(s + i, dots[d], m) == 0)
+				k = m;
+		}
+		if (!k)
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
+/* Does the piece end a sentence (`。`, `！`, `？`, `；` and their ASCII
+ * forms)? */
+static int sentence_end(const char *s, size_t n)
+{
+	static const char *const ends[] = {"。", "！", "？", "；", "!", "?", ";"};
+	for (size_t d = 0; d < sizeof ends / sizeof *ends; d++) {
+		size_t m = strlen(ends[d]);
+		if (n >= m && memcmp(s + n - m, ends[d], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The words shape (cells cut at single spaces, rows lost): a goal row that
+ * holds more pieces than its header's goal columns, without goal markers.
+ * The goal texts are prose cut at their spaces: leaders of dots between
+ * them are dropped, and a piece that does not end a sentence goes on with
+ * the next piece of the same line (the space between them kept). When that
+ * gives as many cells as the header has columns, the row is rewritten so
+ * and 1 returned; else the row is left as it was and 0 returned. */
+static int words_goal(builder *b, rowbuf *r)
+{
+	if (!b->words || r->n > 4096)
+		return 0;
+	size_t keep[4096];
+	int n = 0, cells = 0;
+	for (int j = 0; j < r->n; j++) {
+		tok *c = &b->t->v[r->v[j]];
+		if (!leader(c->s, c->n))
+			keep[n++] = r->v[j];
+	}
+	for (int j = 0; j < n; j++) {
+		tok *c = &b->t->v[keep[j]];
+		int on = j + 1 < n && keep[j + 1] == keep[j] + 1 &&
+		         b->t->v[keep[j + 1]].line == c->line && !sentence_end(c->s, c->n);
+		cells += !on;
+	}
+	if (cells != b->goal_cols)
+		return 0;
+	memcpy(r->v, keep, (size_t)n * sizeof *keep);
+	r->n = n;
+	for (int j = r->n - 1; j > 0; j--) {
+		tok *p = &b->t->v[r->v[j - 1]];
+		if (r->v[j] == r->v[j - 1] + 1 && b->t->v[r->v[j]].line == p->line &&
+		    !sentence_end(p->s, p->n))
+			join_toks(b, r, j - 1, j);
+	}
+	return 1;
+}
+
 /* A goal row of one cell per line under a header of goal columns
  * (年度目标 | 实施期目标) that holds more lines than columns (goals written
  * one a line): the lines are put in columns by their goal markers, a line
@@ -1069,7 +1140,7 @@ static int fit_goal(builder *b, rowbuf *r)
 		prev = no;
 	}
 	if (cols != b->goal_cols)
-		return 1;
+		return !words_goal(b, r);
 	for (int k = cols - 1; k >= 0; k--)
 		join_toks(b, r, start[k], k + 1 < cols ? start[k + 1] - 1 : r->n - 1);
 	return 0;
@@ -2110,6 +2181,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	             .pipes = shape == REGRID_PIPES,
 	             .spaced = shape == REGRID_SPACED,
 	             .sprow = shape == REGRID_SPROW,
+	             .words = shape == REGRID_WORDS,
 	             .warn = warn};
 	spaced_out sp = {0};
 	sprow_out sr = {0};
