@@ -1083,11 +1083,12 @@ static int sentence_end(const char *s, size_t n)
  * the next piece of the same line (the space between them kept). When that
  * gives as many cells as the header has columns, the row is rewritten so
  * and 1 returned; else the row is left as it was and 0 returned. */
+#define WORDS_GOAL_MAX 4096 /* pieces of such a row looked at (docs/limits.md) */
 static int words_goal(builder *b, rowbuf *r)
 {
-	if (!b->words || r->n > 4096)
+	if (!b->words || r->n > WORDS_GOAL_MAX)
 		return 0;
-	size_t keep[4096];
+	size_t keep[WORDS_GOAL_MAX];
 	int n = 0, cells = 0;
 	for (int j = 0; j < r->n; j++) {
 		tok *c = &b->t->v[r->v[j]];
