@@ -69,6 +69,8 @@ static int qty_alone(const char *k, size_t n)
 static size_t prefix_op(const char *k)
 {
 	for (const vocab_op *o = vocab_prefix_ops; o->word; o++) {
+		if (o->word[0] != k[0]) /* words are not empty */
+			continue;
 		size_t n = strlen(o->word);
 		if (strncmp(k, o->word, n) == 0)
 			return n;
@@ -78,11 +80,14 @@ static size_t prefix_op(const char *k)
 
 static int is_level(form_reader *w, const char *k)
 {
-	char *band, *t = xstrdup(k);
-	t[form_band(t, &band)] = 0;
+	char *band;
+	size_t cut = form_band(k, &band);
+	free(band);
+	if (!k[cut]) /* no band: the key itself, not copied */
+		return vocab_match(vocab_indicator_levels, k) != NULL;
+	char *t = xmemdup(k, cut);
 	int lv = vocab_match(vocab_indicator_levels, t) != NULL;
 	free(t);
-	free(band);
 	return lv;
 }
 
@@ -246,8 +251,10 @@ static int fit(form_reader *w, const fit_table *f, cell **s, int m, int k0, int 
 	static const int INF = FIT_INF;
 	int T = f->t;
 	static_assert(FIT_MAX_COLS <= 64, "the fit tables live on the stack");
-	int F[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1] = {{0}},
-	                                       G[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1] = {{0}};
+	/* F and G are read only where they were set ([0, m] x [k0, T]): not
+	 * cleared (a clearing was most of a fit's cost) */
+	int F[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1], G[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1];
+	F[m][T] = INF; /* set again below (k0 <= T): for the compiler's sake */
 	int C[FIT_MAX_COLS][FIT_MAX_COLS];
 	for (int i = 0; i < m; i++) {
 		fit_kind q = kind_of(w, f, s[i]);
