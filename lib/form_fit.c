@@ -134,7 +134,7 @@ static fit_kind kind_of(form_reader *w, const fit_table *f, const cell *c)
 		return q;
 	q.text = 1;
 	q.own = owner_of(f, c->text);
-	const char *key = form_labkey(c->text, &w->tmp);
+	const char *key = form_key(w->keys, c->text);
 	size_t n = strlen(key), op = prefix_op(key);
 	q.len = cps(key, n);
 	q.level = is_level(w, key);
@@ -187,7 +187,7 @@ static int in_place(form_reader *w, const fit_table *f, const rowv *r)
 	if (r->n <= f->c3)
 		return 0;
 	for (int j = 0; j < f->c3; j++)
-		if (form_has_text(r->c[j]) && !is_level(w, form_labkey(r->c[j]->text, &w->tmp)))
+		if (form_has_text(r->c[j]) && !is_level(w, form_key(w->keys, r->c[j]->text)))
 			return 0;
 	return 1;
 }
@@ -401,7 +401,7 @@ static void fit_rows(form_reader *w, fit_table *f, block *b, int from, int to)
 		 * next row's start that a row rebuilt by count took: it leaves the
 		 * table (past its columns: extra), the remark is empty */
 		if (m == f->t && f->remark[f->t - 1] &&
-		    level_like(w, form_labkey(s[m - 1]->text, &w->tmp))) {
+		    level_like(w, form_key(w->keys, s[m - 1]->text))) {
 			cell *t[FIT_MAX_COLS + 1];
 			for (int k = 0; k < f->t - 1; k++)
 				t[k] = s[k];
