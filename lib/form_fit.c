@@ -69,6 +69,8 @@ static int qty_alone(const char *k, size_t n)
 static size_t prefix_op(const char *k)
 {
 	for (const vocab_op *o = vocab_prefix_ops; o->word; o++) {
+		if (o->word[0] != k[0]) /* words are not empty */
+			continue;
 		size_t n = strlen(o->word);
 		if (strncmp(k, o->word, n) == 0)
 			return n;
@@ -78,11 +80,14 @@ static size_t prefix_op(const char *k)
 
 static int is_level(form_reader *w, const char *k)
 {
-	char *band, *t = xstrdup(k);
-	t[form_band(t, &band)] = 0;
+	char *band;
+	size_t cut = form_band(k, &band);
+	free(band);
+	if (!k[cut]) /* no band: the key itself, not copied */
+		return vocab_match(vocab_indicator_levels, k) != NULL;
+	char *t = xmemdup(k, cut);
 	int lv = vocab_match(vocab_indicator_levels, t) != NULL;
 	free(t);
-	free(band);
 	return lv;
 }
 
@@ -129,7 +134,7 @@ static fit_kind kind_of(form_reader *w, const fit_table *f, const cell *c)
 		return q;
 	q.text = 1;
 	q.own = owner_of(f, c->text);
-	const char *key = form_labkey(c->text, &w->tmp);
+	const char *key = form_key(w->keys, c->text);
 	size_t n = strlen(key), op = prefix_op(key);
 	q.len = cps(key, n);
 	q.level = is_level(w, key);
@@ -182,7 +187,7 @@ static int in_place(form_reader *w, const fit_table *f, const rowv *r)
 	if (r->n <= f->c3)
 		return 0;
 	for (int j = 0; j < f->c3; j++)
-		if (form_has_text(r->c[j]) && !is_level(w, form_labkey(r->c[j]->text, &w->tmp)))
+		if (form_has_text(r->c[j]) && !is_level(w, form_key(w->keys, r->c[j]->text)))
 			return 0;
 	return 1;
 }
@@ -246,8 +251,10 @@ static int fit(form_reader *w, const fit_table *f, cell **s, int m, int k0, int 
 	static const int INF = FIT_INF;
 	int T = f->t;
 	static_assert(FIT_MAX_COLS <= 64, "the fit tables live on the stack");
-	int F[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1] = {{0}},
-	                                       G[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1] = {{0}};
+	/* F and G are read only where they were set ([0, m] x [k0, T]): not
+	 * cleared (a clearing was most of a fit's cost) */
+	int F[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1], G[FIT_MAX_COLS + 1][FIT_MAX_COLS + 1];
+	F[m][T] = INF; /* set again below (k0 <= T): for the compiler's sake */
 	int C[FIT_MAX_COLS][FIT_MAX_COLS];
 	for (int i = 0; i < m; i++) {
 		fit_kind q = kind_of(w, f, s[i]);
@@ -394,7 +401,7 @@ static void fit_rows(form_reader *w, fit_table *f, block *b, int from, int to)
 		 * next row's start that a row rebuilt by count took: it leaves the
 		 * table (past its columns: extra), the remark is empty */
 		if (m == f->t && f->remark[f->t - 1] &&
-		    level_like(w, form_labkey(s[m - 1]->text, &w->tmp))) {
+		    level_like(w, form_key(w->keys, s[m - 1]->text))) {
 			cell *t[FIT_MAX_COLS + 1];
 			for (int k = 0; k < f->t - 1; k++)
 				t[k] = s[k];

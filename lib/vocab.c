@@ -571,40 +571,49 @@ const vocab_word vocab_funds_labels[] = {
 const char VOCAB_ITEM_DIGITS[] = "0123456789一二三四五六七八九十";
 const char *const vocab_item_closers[] = {"、", ".", ")", NULL};
 
+/* How word (an entry of kind prefix, as vocab_word) meets key: 2 when it
+ * is the whole key, 1 when it starts the key as its entry allows, else 0;
+ * *n is the word's length when not 0. */
+static inline int word_hit(const char *word, int prefix, const char *key, size_t *n)
+{
+	/* most words differ in their first character (three bytes for the CJK
+	 * ones, which share lead bytes): skip strlen and strncmp; a byte is
+	 * looked at only when neither string ended before it */
+	if (word[0] != key[0])
+		return 0;
+	if (key[0] && (word[1] != key[1] || (key[1] && word[2] != key[2])))
+		return 0;
+	*n = strlen(word);
+	if (strncmp(key, word, *n) != 0)
+		return 0;
+	const char *rest = key + *n;
+	if (!*rest)
+		return 2;
+	/* prefix 2: only a parenthesised remark may follow */
+	if (prefix == 2 && *rest == '(') {
+		const char *close = strchr(rest, ')');
+		return close && close[1] == 0;
+	}
+	return prefix == 1;
+}
+
 const char *vocab_syn_match(const vocab_syn *table, const char *key)
 {
-	for (const vocab_syn *v = table; v->word; v++) {
-		vocab_word one[2] = {{v->word, 1, v->prefix}, {NULL, 0, 0}};
-		if (vocab_match(one, key))
+	size_t n;
+	for (const vocab_syn *v = table; v->word; v++)
+		if (word_hit(v->word, v->prefix, key, &n))
 			return v->canon;
-	}
 	return NULL;
 }
 
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
 	const vocab_word *best = NULL;
-	size_t best_n = 0;
+	size_t best_n = 0, n;
 	for (const vocab_word *v = table; v->word; v++) {
-		/* most words differ in their first character (three bytes for
-		 * the CJK ones, which share lead bytes): skip strlen and strncmp;
-		 * a byte is looked at only when neither string ended before it */
-		if (v->word[0] != key[0])
-			continue;
-		if (key[0] && (v->word[1] != key[1] || (key[1] && v->word[2] != key[2])))
-			continue;
-		size_t n = strlen(v->word);
-		if (strncmp(key, v->word, n) != 0)
-			continue;
-		const char *rest = key + n;
-		if (!*rest)
+		int hit = word_hit(v->word, v->prefix, key, &n);
+		if (hit == 2)
 			return v; /* the whole key: no entry is longer */
-		int hit = v->prefix == 1;
-		/* prefix 2: only a parenthesised remark may follow */
-		if (v->prefix == 2 && *rest == '(') {
-			const char *close = strchr(rest, ')');
-			hit = close && close[1] == 0;
-		}
 		if (hit && n > best_n)
 			best = v, best_n = n;
 	}
