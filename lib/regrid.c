@@ -64,6 +64,10 @@ static int may_start(words *w, const char *key)
 /* Characters of a cell that may be column headers run together. */
 #define REGRID_GLUED_HEADS 32
 
+/* Characters a block label's sub-label may add before its money unit
+ * remark (`项目资金申请(万元)`: 申请) and still be a label. */
+#define REGRID_UNIT_GAP 4
+
 /* Pieces between spaces a text needs to be read as cells separated by
  * spaces (REGRID_WORDS): a form has far more cells than that. */
 #define REGRID_WORDS_MIN 40
@@ -650,6 +654,18 @@ static int title_of(words *w, tok *c)
 	return c->title;
 }
 
+/* A line written above a form's table that holds its value after its
+ * colon (`填报单位(盖章):某县文化馆`, vocab_filler_line): the whole line, a
+ * row of its own in the form's grid. */
+static int filler_full(words *w, tok *c)
+{
+	if (!c->n)
+		return 0;
+	const char *k = key_of(w, c->s, c->n);
+	const vocab_word *v = vocab_match(vocab_filler_line, k);
+	return v && strlen(k) > strlen(v->word);
+}
+
 static int note_of(words *w, tok *c)
 {
 	classify(w, c);
@@ -815,14 +831,37 @@ static int score_pair(const char *k)
 	return chars >= 2;
 }
 
+/* Does rest, what a block label's key goes on with, make the label a
+ * sub-label with its money unit (`项目资金申请(万元)`: real 09's 项目资金
+ * header): at most REGRID_UNIT_GAP characters, none a digit or a bracket,
+ * then a parenthesised money unit (vocab_money_units) that ends the key? */
+static int unit_label(const char *rest)
+{
+	const char *open = strchr(rest, '(');
+	size_t m = strlen(rest);
+	if (!open || m < 2 || rest[m - 1] != ')' ||
+	    !vocab_find_money(open + 1, (size_t)(rest + m - 1 - (open + 1))))
+		return 0;
+	size_t chars = 0;
+	for (const char *p = rest; p < open;
+	     p += utf8_len((const unsigned char *)p, (size_t)(open - p))) {
+		if ((*p >= '0' && *p <= '9') || *p == ')')
+			return 0;
+		chars++;
+	}
+	return chars <= REGRID_UNIT_GAP;
+}
+
 /* Is s[0..n) glued: two cells' texts run together without a separator? A
  * cell that starts with a word of the vocabulary of four characters or more
  * (a block label, a level name, a header word) and goes on with two
  * characters or more that are not a parenthesised remark
  * (`数量指标建设普通省道二级公路32.1公里2020`, `绩效指标一级`), or that holds
  * a run of REGRID_GLUED_DIGITS digits or more before a `%` (`40004000100%`:
- * the numbers of several columns; an identifier's digits are not glued). A title is not glued. Such
- * a cell is not split: it is kept whole and out of any table (docs/regrid.md). */
+ * the numbers of several columns; an identifier's digits are not glued). A title is not glued, nor
+ * a block label with a short sub-label and its money unit (`项目资金申请(万元)`,
+ * unit_label). Such a cell is not split: it is kept whole and out of any
+ * table (docs/regrid.md). */
 static int glued(words *w, const char *s, size_t n)
 {
 	tok c = {.s = s, .n = (uint32_t)n};
@@ -851,6 +890,8 @@ static int glued(words *w, const char *s, size_t n)
 			if (m < 12 || strncmp(k, v->word, m) != 0 || k[m] == '(' || k[m] == ':')
 				continue;
 			const char *rest = k + m;
+			if (tables[i] == vocab_block_labels && unit_label(rest))
+				continue; /* a sub-label with its unit, not glued */
 			size_t left = strlen(rest), chars = 0;
 			for (size_t j = 0; j < left;
 			     j += utf8_len((const unsigned char *)rest + j, left - j))
@@ -1574,6 +1615,12 @@ static int row_full(builder *b, rowbuf *r)
 				break;
 		}
 		return r->n - skip >= b->width - b->levels;
+	}
+	if (b->block == BLK_FUNDS && b->funds_lab > 0 && c0->n) {
+		/* 项目资金 | 项目资金申请(万元) | 项目 | 上年度安排资金 | …: a
+		 * row's cells are those from the 项目 column on (place() puts
+		 * its leading empty cells back) */
+		return r->n >= b->width - b->funds_lab;
 	}
 	return r->n >= b->width;
 }
@@ -2301,9 +2348,15 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 		row_push(&r, k);
 		if (!t.rows && funds_heads(&b, &r)) {
 			/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金 | 合计 | 130:
-			 * the header row ends before the first amount's label */
+			 * the header row ends before the first amount's label;
+			 * empty cells just before that label are the data row's
+			 * leading cells (its label under 项目, after a sub-label:
+			 * `| | 合计 | 130`), which place() puts back, not the
+			 * header's */
 			size_t lab = r.v[r.n - 2];
 			r.n -= 2;
+			while (r.n > 1 && !t.v[r.v[r.n - 1]].n && !t.v[r.v[r.n - 1]].copy)
+				r.n--; /* blank lines before the label: between rows */
 			emit(&b, &r);
 			row_push(&r, lab);
 			row_push(&r, k);
@@ -2312,6 +2365,9 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 			tok *c0 = &t.v[r.v[0]];
 			if (r.n == 1 && title_of(&b.w, c0) && block_of(&b.w, c0) == BLK_NONE)
 				emit(&b, &r);
+			else if (r.n == 1 && filler_full(&b.w, c0) &&
+			         block_of(&b.w, c0) == BLK_NONE)
+				emit(&b, &r); /* `填报单位(盖章):X`, then a group's heading */
 			else if (row_full(&b, &r))
 				emit(&b, &r);
 		}
