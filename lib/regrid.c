@@ -675,14 +675,7 @@ static int note_of(words *w, tok *c)
 /* A number as a money cell writes it: digits, grouping commas, a point. */
 static int numeric(const char *s, size_t n)
 {
-	int digits = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (s[i] != ',' && s[i] != '.' && !(i == 0 && s[i] == '-'))
-			return 0;
-	}
-	return digits > 0;
+	return pg_numeric(s, n);
 }
 
 /* Is s[0..n) an amount: a number, or one with a money unit after it (`20万元`,
@@ -1089,19 +1082,7 @@ static long goal_no(builder *b, tok *c)
 static int leader(const char *s, size_t n)
 {
 	static const char *const dots[] = {".", "…", "·", "．", "⋯"};
-	size_t i = 0;
-	while (i < n) {
-		size_t k = 0;
-		for (size_t d = 0; !k && d < sizeof dots / sizeof *dots; d++) {
-			size_t m = strlen(dots[d]);
-			if (n - i >= m && memcmp(s + i, dots[d], m) == 0)
-				k = m;
-		}
-		if (!k)
-			return 0;
-		i += k;
-	}
-	return n > 0;
+	return pg_only_of(s, n, dots, sizeof dots / sizeof *dots);
 }
 
 /* Does the piece end a sentence (`。`, `！`, `？`, `；` and their ASCII
@@ -1192,19 +1173,7 @@ static int fit_goal(builder *b, rowbuf *r)
 static int dash(const char *s, size_t n)
 {
 	static const char *const dashes[] = {"—", "-", "－", "─", "–"};
-	size_t i = 0;
-	while (i < n) {
-		size_t k = 0;
-		for (size_t d = 0; !k && d < sizeof dashes / sizeof *dashes; d++) {
-			size_t m = strlen(dashes[d]);
-			if (n - i >= m && memcmp(s + i, dashes[d], m) == 0)
-				k = m;
-		}
-		if (!k)
-			return 0;
-		i += k;
-	}
-	return n > 0;
+	return pg_only_of(s, n, dashes, sizeof dashes / sizeof *dashes);
 }
 
 /* Is row r a 项目资金 row that lost its label cell: a label and an amount

@@ -134,14 +134,7 @@ static int word_of(ctx *c, const char *s, size_t n, int join, int *blk, int *may
 /* A number as an amount cell writes it: digits, grouping commas, a point. */
 static int numeric(const char *s, size_t n)
 {
-	int digits = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (s[i] != ',' && s[i] != '.' && !(i == 0 && s[i] == '-'))
-			return 0;
-	}
-	return digits > 0;
+	return pg_numeric(s, n);
 }
 
 /* Cut line s[0..n) into its pieces between spaces (at most

@@ -287,6 +287,35 @@ void utf8_put(buf *b, long cp)
 	buf_add(b, t, n);
 }
 
+int pg_only_of(const char *s, size_t n, const char *const *set, size_t nset)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t k = 0;
+		for (size_t d = 0; !k && d < nset; d++) {
+			size_t m = strlen(set[d]);
+			if (n - i >= m && memcmp(s + i, set[d], m) == 0)
+				k = m;
+		}
+		if (!k)
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
+int pg_numeric(const char *s, size_t n)
+{
+	int digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != ',' && s[i] != '.' && !(i == 0 && s[i] == '-'))
+			return 0;
+	}
+	return digits > 0;
+}
+
 int pg_next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len)
 {
 	if (*i >= n)

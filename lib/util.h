@@ -87,6 +87,14 @@ void warn_free(warnings *w);
  * each one line end). Returns 0 at the end of the text. */
 int pg_next_line(const char *text, size_t n, size_t *i, const char **s, size_t *len);
 
+/* Is s[0..n) one or more of the strings of set (nset of them) run
+ * together, nothing else (`……`, `——`)? 0 for an empty s. */
+int pg_only_of(const char *s, size_t n, const char *const *set, size_t nset);
+
+/* Is s[0..n) a number as a money cell writes it: digits, grouping commas,
+ * points, a leading minus, and at least one digit? */
+int pg_numeric(const char *s, size_t n);
+
 /* Name of a path without directory and last extension, in a new string. */
 char *pg_basename_noext(const char *path);
 
