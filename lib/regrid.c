@@ -672,12 +672,6 @@ static int note_of(words *w, tok *c)
 	return c->note;
 }
 
-/* A number as a money cell writes it: digits, grouping commas, a point. */
-static int numeric(const char *s, size_t n)
-{
-	return pg_numeric(s, n);
-}
-
 /* Is s[0..n) an amount: a number, or one with a money unit after it (`20万元`,
  * `250万`: vocab_money_units, vocab_money_short)? */
 static int amount(const char *s, size_t n)
@@ -686,7 +680,7 @@ static int amount(const char *s, size_t n)
 	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.' ||
 	                 (i == 0 && s[i] == '-')))
 		i++;
-	if (!numeric(s, i))
+	if (!pg_numeric(s, i))
 		return 0;
 	while (i < n && s[i] == ' ')
 		i++;
@@ -1046,7 +1040,7 @@ static void fit_task(builder *b, rowbuf *r)
 	    !form_task_prefix(c0->s, c0->n, &no))
 		return;
 	int a = b->task_amount;
-	while (a < r->n && !numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
+	while (a < r->n && !pg_numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
 		a++;
 	if (a >= r->n)
 		return;
@@ -1252,7 +1246,7 @@ static void place(builder *b, rowbuf *r)
 			tok *c = &t->v[r->v[j]];
 			const vocab_word *fc =
 			    vocab_match(vocab_funds_columns, key_of(&b->w, c->s, c->n));
-			if (numeric(c->s, c->n))
+			if (pg_numeric(c->s, c->n))
 				heads = 0;
 			else
 				ir[j - 1 < 64 ? j - 1 : 63] = IR_NONE;
@@ -1550,7 +1544,7 @@ static int row_full(builder *b, rowbuf *r)
 		 * first number past the content */
 		int s = blk == BLK_TASK, role, a = s + 2;
 		if (r->n > s && !header_of(&b->w, &b->t->v[r->v[s]], &role)) {
-			while (a < r->n && !numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
+			while (a < r->n && !pg_numeric(b->t->v[r->v[a]].s, b->t->v[r->v[a]].n))
 				a++;
 			if (a < r->n)
 				return r->n == a + 2;
@@ -1831,11 +1825,11 @@ static int funds_heads(builder *b, rowbuf *r)
 	if (r->n < 4 || block_of(&b->w, &b->t->v[r->v[0]]) != BLK_FUNDS)
 		return 0;
 	tok *cl = &b->t->v[r->v[r->n - 1]];
-	if (!numeric(cl->s, cl->n))
+	if (!pg_numeric(cl->s, cl->n))
 		return 0;
 	for (int j = 1; j < r->n - 1; j++) {
 		tok *c = &b->t->v[r->v[j]];
-		if (numeric(c->s, c->n))
+		if (pg_numeric(c->s, c->n))
 			return 0;
 	}
 	return 1;
@@ -1868,7 +1862,7 @@ static int continues(builder *b, rowbuf *p, rowbuf *r)
 	int blk = block_of(&b->w, &b->t->v[p->v[0]]);
 	if (blk == BLK_NONE)
 		blk = b->block;
-	if (b->sprow && r->n == 1 && pairs_block(blk) && !numeric(a->s, a->n))
+	if (b->sprow && r->n == 1 && pairs_block(blk) && !pg_numeric(a->s, a->n))
 		return 1; /* a value's next line (`项目类型 1.基本建设类 …`, `2.行政事业类 …`) */
 	if (blk != BLK_GOAL && blk != BLK_TASK)
 		return 0;

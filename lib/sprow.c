@@ -131,12 +131,6 @@ static int word_of(ctx *c, const char *s, size_t n, int join, int *blk, int *may
 	return SW_TEXT;
 }
 
-/* A number as an amount cell writes it: digits, grouping commas, a point. */
-static int numeric(const char *s, size_t n)
-{
-	return pg_numeric(s, n);
-}
-
 /* Cut line s[0..n) into its pieces between spaces (at most
  * SPROW_MAX_PIECES: the last one then runs to the line's end). Returns
  * how many; *longer is set when the line held more. */
@@ -202,7 +196,7 @@ static size_t units_of(ctx *c, const char *s, const piece *p, size_t np, unit *u
 	 * (`合计 130 300`, `音响设备 15 36 12套×3万元`); a number alone
 	 * inside a text (`完成 12 座`) stays in it */
 	for (size_t j = 0; j < nu; j++)
-		if (u[j].kind == SW_TEXT && numeric(s + u[j].off, u[j].len))
+		if (u[j].kind == SW_TEXT && pg_numeric(s + u[j].off, u[j].len))
 			u[j].kind = SW_NUM;
 	for (size_t j = 0; j < nu; j++)
 		if (u[j].kind == SW_NUM && j + 1 < nu && u[j + 1].kind != SW_NUM &&
