@@ -90,6 +90,15 @@ tc "words: goal pieces that do not fit the goal columns stay apart, with a warni
 4	text	......' \
 	'~wgoal2.txt:1: warning: 6 goal lines under 2 goal columns' \
 	"printf '%s\\n' '$WG' | sed 's/达到90%。/达到90%。 另行监测。/' >\$OUT/wgoal2.txt; pg-extract \$OUT/wgoal2.txt | awk -F'\t' '\$5==\"goal\" && \$6<5{print \$6 \"\t\" \$7 \"\t\" \$8}'"
+# the limit of words_goal (WORDS_GOAL_MAX, docs/limits.md): a goal row of
+# more than 4096 pieces is not joined into goal texts; it is left as it is,
+# with the warning, nothing lost. Three runs of numbered goals (1.a … 1400.a,
+# then b, then c): three columns by their markers under two headers
+tc "words: a goal row of more than 4096 pieces: left as it is, with a warning" 0 '*' \
+	'~wgoal3.txt:1: warning: 4200 goal lines under 2 goal columns' \
+	"G=\$(for c in a b c; do seq 1 1400 | sed \"s/\\\$/.\$c/\"; done | tr '\\n' ' '); printf '%s\\n' '$WG' | sed \"s/维护乡镇污水管网40公里,其中主管网25公里,支管网 15公里,保障污水收集率达到90%。 ...... 完成维护管网40公里,其中主管网25公里,支管网 15公里,污水收集率达到92%。/\$G/\" >\$OUT/wgoal3.txt; pg-extract \$OUT/wgoal3.txt"
+ok "words: a goal row of more than 4096 pieces: nothing lost" \
+	"pg-extract \$OUT/wgoal3.txt >\$OUT/wgoal3.all 2>/dev/null; \$BUILD/bench/cells \$OUT/wgoal3.txt \$OUT/wgoal3.all"
 # text that shows its rows never moves a cell from one row to the next: the
 # row that lost its name keeps key L1|L2, the remark stays the remark
 tc "row fit, pipes: no cell moves between rows the text shows" 0 \

@@ -289,6 +289,24 @@ int main(void)
 	CHECK_STR(warned,
 	          "4: 3 goal lines under 2 goal columns, and no markers to say which column "
 	          "each is in: all read as annual goals (年度目标)");
+	/* the limit of fit_goal (docs/limits.md): goal lines without markers
+	 * start a column each, counted up to 64; a row of more is left as it
+	 * is, past the header's columns, with the same warning */
+	{
+		buf gb = {0};
+		buf_adds(&gb, "总体目标\n年度目标\n实施期目标\n");
+		for (int i = 0; i < 100; i++)
+			buf_printf(&gb, "修路%d\n", i);
+		buf_adds(&gb, "绩效指标\n一级指标\n");
+		const char *got = read(buf_str(&gb));
+		const char *head = "总体目标|年度目标|实施期目标 / |||修路0|修路1|";
+		CHECK(strncmp(got, head, strlen(head)) == 0);
+		CHECK(strstr(got, "|修路99 / 绩效指标|一级指标") != NULL);
+		CHECK_STR(warned,
+		          "4: 100 goal lines under 2 goal columns, and no markers to say which "
+		          "column each is in: all read as annual goals (年度目标)");
+		buf_free(&gb);
+	}
 	/* browser copy: a line break inside a goal or task cell, or inside a
 	 * label, goes on with the row before */
 	CHECK_STR(read("总体绩效目标\t目标1:修路\n目标2:"
