@@ -171,6 +171,11 @@ const vocab_word vocab_block_labels[] = {
     {"项目实施进度计划", BLK_LTEXT, 0},
     {"项目绩效目标", BLK_GOAL, 0},
     {"长期绩效指标", BLK_INDICATOR, 0},
+    /* Hubei's 市直部门预算项目支出绩效目标表 (鄂州 2022: 项目类别 | 本级支出项目,
+     * 项目性质 | 持续性项目, then 立项依据, 项目预算成本构成, 绩效目标 and
+     * 绩效指标 with a 保障绩效目标实现措施 column) */
+    {"项目类别", BLK_PINFO, 0},
+    {"项目性质", BLK_PINFO, 0},
     /* transfer payments (family E/F, real 19) */
     {"转移支付(项目)名称", BLK_PINFO, 0},
     {"转移支付名称", BLK_PINFO, 0},

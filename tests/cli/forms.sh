@@ -81,3 +81,16 @@ for f in fixtures/families/E-education-2023.html fixtures/families/F-nutrition-2
 	tc "trailing colon on labels: $f: same facts" 0 '' '' \
 		"pg-extract $f | cut -f1-11 >\$OUT/colon.want && sed 's|>年度资金总额<|>年度资金总额：<|; s|>主管部门<|>主管部门:<|' $f >\$OUT/colon.html; grep -q '年度资金总额：' \$OUT/colon.html && cut -f2-11 \$OUT/colon.want >\$OUT/colon.w2; pg-extract \$OUT/colon.html | cut -f2-11 | diff \$OUT/colon.w2 -"
 done
+
+# Hubei's 市直部门预算项目支出绩效目标表 (an unseen real form of 2022, seen
+# glued: `项目类别本级支出项目项目性质持续性项目立项依据…`): 项目类别 and 项目性质
+# are labels of the project header (lib/vocab.c), each followed by its value;
+# before, both were read into 项目名称's value.
+printf '%s\n' '某市2023年市直部门预算项目支出绩效目标表 |||' '项目名称 | 市民服务中心运行保障 |||' \
+	'项目类别 | 本级支出项目 | 项目性质 | 持续性项目 |' '立项依据 | 市政府办公室工作规则 |||' \
+	'绩效目标 | 保障市民服务中心全年正常运行 |||' '绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |' \
+	'| 产出指标 | 数量指标 | 窗口服务天数 | ≥250天 |' >"$OUT/hubei.txt"
+tc "labels 项目类别 and 项目性质: pairs of the project header" 0 "$(printf '项目名称\t市民服务中心运行保障\n项目类别\t本级支出项目\n项目性质\t持续性项目\n立项依据\t市政府办公室工作规则')" '~warning: form has no 项目资金 section' \
+	"pg-extract $OUT/hubei.txt | awk -F'\t' '\$5==\"info\"{print \$6 \"\t\" \$8}'"
+tc "labels 项目类别 and 项目性质: nothing lost" 0 '' '~warning: form has no 项目资金 section' \
+	"pg-extract $OUT/hubei.txt >\$OUT/hubei.tsv; \$BUILD/bench/cells $OUT/hubei.txt \$OUT/hubei.tsv"
