@@ -23,7 +23,18 @@ TEST_PKGS := mandoc locales cmark-gfm time sqlite3 python3-pandas miller
 BENCH_PKGS := hyperfine mawk time xlsx2csv poppler-utils
 WARN     := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat -lpoppler-glib -lgobject-2.0 -lglib-2.0 -lcairo) -lcsv -lm
+# poppler-glib, cairo and their GLib are not linked: lib/pdf.c loads them
+# with dlopen when the first PDF is read (README.md, "Dependencies"), by
+# the sonames read here from the installed .so files (the fallbacks are
+# Debian 12's).
+LINK_PKGS := gumbo libpcre2-8 libzip expat
+LDLIBS   += $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null || echo -lgumbo -lpcre2-8 -lzip -lexpat) -lcsv -lm -ldl
+# soname PKG LIB FALLBACK: the SONAME of LIB (libfoo.so) in PKG's libdir
+soname = $(or $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2)" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }'),$(3))
+PDF_SONAMES := -DPDF_SONAME_POPPLER='"$(call soname,poppler-glib,libpoppler-glib.so,libpoppler-glib.so.8)"' \
+	-DPDF_SONAME_CAIRO='"$(call soname,cairo,libcairo.so,libcairo.so.2)"' \
+	-DPDF_SONAME_GOBJECT='"$(call soname,gobject-2.0,libgobject-2.0.so,libgobject-2.0.so.0)"' \
+	-DPDF_SONAME_GLIB='"$(call soname,glib-2.0,libglib-2.0.so,libglib-2.0.so.0)"'
 
 -include config.mak
 
@@ -42,6 +53,7 @@ MAN5     := $(wildcard man/*.5)
 .PHONY: bench-office tools all check check-asan check-valgrind clean install uninstall deps deps-quiet demo demo-run test bench fuzz fuzz-build format
 all: $(PROGS)
 
+$(BUILD)/lib/pdf.o: CPPFLAGS += $(PDF_SONAMES)
 $(BUILD)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<

@@ -4,12 +4,110 @@
 #include "pdf.h"
 
 #include <cairo.h>
+#include <dlfcn.h>
 #include <glib.h>
 #include <math.h>
 #include <stdint.h>
 #include <poppler.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* poppler-glib, cairo, gobject and glib are loaded with dlopen on the first
+ * pdf_read, not linked: they are 50-odd shared objects whose start-up (the
+ * dynamic loader's relocations, about 25 M instructions) every run of
+ * pg-extract paid though only PDFs use them (README.md, "Dependencies").
+ * Their sonames come from the Makefile (read from the installed .so files);
+ * each function is called through a pointer of its own type, taken from
+ * the headers, so every call is still checked by the compiler. */
+#if !defined(PDF_SONAME_POPPLER) || !defined(PDF_SONAME_CAIRO) || !defined(PDF_SONAME_GOBJECT) ||  \
+    !defined(PDF_SONAME_GLIB)
+#error                                                                                             \
+    "PDF_SONAME_POPPLER, PDF_SONAME_CAIRO, PDF_SONAME_GOBJECT, PDF_SONAME_GLIB: set by the Makefile"
+#endif
+
+enum { LIB_POPPLER, LIB_CAIRO, LIB_GOBJECT, LIB_GLIB, NLIBS };
+static const char *const lib_names[NLIBS] = {PDF_SONAME_POPPLER, PDF_SONAME_CAIRO,
+                                             PDF_SONAME_GOBJECT, PDF_SONAME_GLIB};
+
+/* X(library, function): every function of those libraries this file calls. */
+#define PDF_API(X)                                                                                 \
+	X(LIB_POPPLER, poppler_document_get_n_pages)                                               \
+	X(LIB_POPPLER, poppler_document_get_page)                                                  \
+	X(LIB_POPPLER, poppler_document_new_from_bytes)                                            \
+	X(LIB_POPPLER, poppler_error_quark)                                                        \
+	X(LIB_POPPLER, poppler_page_get_size)                                                      \
+	X(LIB_POPPLER, poppler_page_get_text)                                                      \
+	X(LIB_POPPLER, poppler_page_get_text_layout)                                               \
+	X(LIB_POPPLER, poppler_page_render_for_printing)                                           \
+	X(LIB_CAIRO, cairo_create)                                                                 \
+	X(LIB_CAIRO, cairo_destroy)                                                                \
+	X(LIB_CAIRO, cairo_fill)                                                                   \
+	X(LIB_CAIRO, cairo_image_surface_create)                                                   \
+	X(LIB_CAIRO, cairo_image_surface_get_data)                                                 \
+	X(LIB_CAIRO, cairo_image_surface_get_stride)                                               \
+	X(LIB_CAIRO, cairo_paint)                                                                  \
+	X(LIB_CAIRO, cairo_rectangle)                                                              \
+	X(LIB_CAIRO, cairo_scale)                                                                  \
+	X(LIB_CAIRO, cairo_set_antialias)                                                          \
+	X(LIB_CAIRO, cairo_set_source_rgb)                                                         \
+	X(LIB_CAIRO, cairo_surface_create_observer)                                                \
+	X(LIB_CAIRO, cairo_surface_destroy)                                                        \
+	X(LIB_CAIRO, cairo_surface_finish)                                                         \
+	X(LIB_CAIRO, cairo_surface_flush)                                                          \
+	X(LIB_CAIRO, cairo_surface_observer_add_glyphs_callback)                                   \
+	X(LIB_CAIRO, cairo_surface_status)                                                         \
+	X(LIB_GOBJECT, g_object_unref)                                                             \
+	X(LIB_GLIB, g_bytes_new_static)                                                            \
+	X(LIB_GLIB, g_bytes_unref)                                                                 \
+	X(LIB_GLIB, g_error_free)                                                                  \
+	X(LIB_GLIB, g_free)                                                                        \
+	X(LIB_GLIB, g_get_monotonic_time)                                                          \
+	X(LIB_GLIB, g_log_set_handler)                                                             \
+	X(LIB_GLIB, g_unichar_isspace)                                                             \
+	X(LIB_GLIB, g_utf8_get_char_validated)                                                     \
+	X(LIB_GLIB, g_utf8_strlen)
+
+#define PDF_API_FIELD(lib, f) __typeof__(f) *f;
+static struct {
+	PDF_API(PDF_API_FIELD)
+} api;
+
+/* Load the libraries and fill api, once per process; 0 when every library
+ * and function is there, else -1 with the reason in err (the same reason
+ * on every later call: nothing is tried twice). The handles stay open to
+ * the end of the process. Not thread-safe on the first call. */
+static int api_load(char *err, size_t errsz)
+{
+	static int state;     /* 0 not tried, 1 loaded, -1 failed */
+	static char why[512]; /* the failure's reason */
+	if (state == 0) {
+		void *h[NLIBS];
+		state = 1;
+		for (int i = 0; i < NLIBS && state > 0; i++)
+			if (!(h[i] = dlopen(lib_names[i], RTLD_NOW | RTLD_LOCAL))) {
+				const char *e = dlerror();
+				snprintf(why, sizeof why, "%s", e ? e : lib_names[i]);
+				state = -1;
+			}
+#define PDF_API_LOAD(lib, f)                                                                       \
+	if (state > 0) {                                                                           \
+		dlerror();                                                                         \
+		*(void **)&api.f = dlsym(h[lib], #f);                                              \
+		if (!api.f) {                                                                      \
+			const char *e = dlerror();                                                 \
+			snprintf(why, sizeof why, "%s: %s", lib_names[lib],                        \
+			         e ? e : #f " missing");                                           \
+			state = -1;                                                                \
+		}                                                                                  \
+	}
+		PDF_API(PDF_API_LOAD)
+#undef PDF_API_LOAD
+	}
+	if (state < 0)
+		snprintf(err, errsz, "PDF support not available: %s", why);
+	return state > 0 ? 0 : -1;
+}
 
 const pdf_limits pdf_limits_default = {PDF_MAX_PAGES, PDF_MAX_PAGE_RUNS, PDF_MAX_PAGE_CHARS,
                                        PDF_MAX_PAGE_MS, PDF_MAX_STREAM_RUNS};
@@ -206,11 +304,11 @@ static void canvas_free(canvas *cv)
 	if (cv->obs) {
 		/* cairo frees an observer's callbacks only when it is finished
 		 * (which finishes the surface under it too) */
-		cairo_surface_finish(cv->obs);
-		cairo_surface_destroy(cv->obs);
+		api.cairo_surface_finish(cv->obs);
+		api.cairo_surface_destroy(cv->obs);
 	}
 	if (cv->sf)
-		cairo_surface_destroy(cv->sf);
+		api.cairo_surface_destroy(cv->sf);
 	free(cv->col), free(cv->mask);
 	memset(cv, 0, sizeof *cv);
 }
@@ -239,8 +337,8 @@ static long render_page(PopplerPage *pg, double pw, double ph, canvas *cv)
 		return -1;
 	if (!cv->sf || cv->w != W || cv->h != Hh) {
 		canvas_free(cv);
-		cv->sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, Hh);
-		if (cairo_surface_status(cv->sf) != CAIRO_STATUS_SUCCESS) {
+		cv->sf = api.cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, Hh);
+		if (api.cairo_surface_status(cv->sf) != CAIRO_STATUS_SUCCESS) {
 			canvas_free(cv);
 			return -1;
 		}
@@ -250,16 +348,16 @@ static long render_page(PopplerPage *pg, double pw, double ph, canvas *cv)
 	}
 	cv->sc = sc;
 	if (!cv->obs) {
-		cv->obs = cairo_surface_create_observer(cv->sf, CAIRO_SURFACE_OBSERVER_NORMAL);
-		cairo_surface_observer_add_glyphs_callback(cv->obs, count_run, &cv->shown);
+		cv->obs = api.cairo_surface_create_observer(cv->sf, CAIRO_SURFACE_OBSERVER_NORMAL);
+		api.cairo_surface_observer_add_glyphs_callback(cv->obs, count_run, &cv->shown);
 	}
 	cv->shown = 0;
-	cairo_t *cr = cairo_create(cv->obs);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_scale(cr, sc, sc);
-	poppler_page_render_for_printing(pg, cr);
-	cairo_destroy(cr);
+	cairo_t *cr = api.cairo_create(cv->obs);
+	api.cairo_set_source_rgb(cr, 1, 1, 1);
+	api.cairo_paint(cr);
+	api.cairo_scale(cr, sc, sc);
+	api.poppler_page_render_for_printing(pg, cr);
+	api.cairo_destroy(cr);
 	cv->drawn = 1;
 	return cv->shown;
 }
@@ -272,21 +370,21 @@ static void find_lines(canvas *cv, const pchar *ch, int nch, segs *H, segs *V)
 		return;
 	double sc = cv->sc;
 	int W = cv->w, Hh = cv->h;
-	cairo_t *cr = cairo_create(cv->sf);
+	cairo_t *cr = api.cairo_create(cv->sf);
 	/* text is not lines: its boxes painted out (a line through a box
 	 * keeps its pieces, joined again by segs_merge) */
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	api.cairo_set_source_rgb(cr, 1, 1, 1);
+	api.cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
 	for (int i = 0; i < nch; i++) {
 		double x0 = floor(ch[i].x0 * sc), y0 = floor(ch[i].y0 * sc);
 		double x1 = ceil(ch[i].x1 * sc), y1 = ceil(ch[i].y1 * sc);
-		cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+		api.cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
 	}
-	cairo_fill(cr);
-	cairo_destroy(cr);
-	cairo_surface_flush(cv->sf);
-	const unsigned char *px = cairo_image_surface_get_data(cv->sf);
-	int stride = cairo_image_surface_get_stride(cv->sf);
+	api.cairo_fill(cr);
+	api.cairo_destroy(cr);
+	api.cairo_surface_flush(cv->sf);
+	const unsigned char *px = api.cairo_image_surface_get_data(cv->sf);
+	int stride = api.cairo_image_surface_get_stride(cv->sf);
 	int minlen = (int)(LINE_MIN * sc), thick = (int)(LINE_THICK * sc);
 	runs hr = {0}, vr = {0};
 	int *col = cv->col;
@@ -1250,7 +1348,7 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
                       long *bad, canvas *cv, colhist *colh)
 {
 	double pw, ph;
-	poppler_page_get_size(pg, &pw, &ph);
+	api.poppler_page_get_size(pg, &pw, &ph);
 	/* poppler's text model takes some 250 bytes a character: a page is
 	 * counted on its rendering before it is built */
 	long shown = render_page(pg, pw, ph, cv);
@@ -1260,30 +1358,31 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 		         pn, lim->max_page_runs);
 		return -1;
 	}
-	char *text = poppler_page_get_text(pg);
+	char *text = api.poppler_page_get_text(pg);
 	PopplerRectangle *rects = NULL;
 	guint nrect = 0;
 	if (!text)
 		return 0;
-	long total = g_utf8_strlen(text, -1);
+	long total = api.g_utf8_strlen(text, -1);
 	if (total > lim->max_page_chars) {
 		warn_add(warn, 0,
 		         "page %d: more than %ld characters (PDF_MAX_PAGE_CHARS): page not read",
 		         pn, lim->max_page_chars);
-		g_free(text);
+		api.g_free(text);
 		return -1;
 	}
-	if (!poppler_page_get_text_layout(pg, &rects, &nrect))
+	if (!api.poppler_page_get_text_layout(pg, &rects, &nrect))
 		nrect = 0;
 	pchar *ch = xmalloc((size_t)(total ? total : 1) * sizeof *ch);
 	int nch = 0;
 	const char *p = text;
 	for (guint k = 0; *p && k < nrect; k++) {
-		gunichar u = g_utf8_get_char_validated(p, -1);
+		gunichar u = api.g_utf8_get_char_validated(p, -1);
 		if (u == (gunichar)-1 || u == (gunichar)-2)
 			break;
-		const char *q = g_utf8_next_char(p);
-		if (!g_unichar_isspace(u) && u != 0xA0 && u != 0x3000) {
+		/* u is validated, so its length tells its bytes (no overlong forms) */
+		const char *q = p + (u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4);
+		if (!api.g_unichar_isspace(u) && u != 0xA0 && u != 0x3000) {
 			PopplerRectangle *r = &rects[k];
 			pchar c = {fmin(r->x1, r->x2),
 			           fmin(r->y1, r->y2),
@@ -1299,10 +1398,10 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 		}
 		p = q;
 	}
-	g_free(rects);
+	api.g_free(rects);
 	if (nch == 0) {
 		free(ch);
-		g_free(text);
+		api.g_free(text);
 		return 0;
 	}
 	segs H = {0}, V = {0};
@@ -1399,7 +1498,7 @@ static long read_page(PopplerPage *pg, int pn, const pdf_limits *lim, items *out
 	if (out->n > n0)
 		out->v[n0].first = 1, out->v[out->n - 1].last = 1;
 	free(base), free(cnt), free(idx), free(ch);
-	g_free(text);
+	api.g_free(text);
 	return nch;
 }
 
@@ -1621,20 +1720,23 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 {
 	if (!lim)
 		lim = &pdf_limits_default;
+	if (api_load(err, errsz) < 0)
+		return -1;
 	static int quiet; /* one handler for the process: each call adds one */
 	if (!quiet) {
 		quiet = 1;
-		g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+		api.g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
 	}
 	/* a whole PDF ends with %%EOF (a few bytes of line ends after it) */
 	size_t tail = n < 1024 ? n : 1024;
 	int cut = !memmem(bytes + n - tail, tail, EOF_MARK, 5);
-	GBytes *gb = g_bytes_new_static(bytes, n);
+	GBytes *gb = api.g_bytes_new_static(bytes, n);
 	GError *ge = NULL;
-	PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &ge);
-	g_bytes_unref(gb);
+	PopplerDocument *doc = api.poppler_document_new_from_bytes(gb, NULL, &ge);
+	api.g_bytes_unref(gb);
 	if (!doc) {
-		if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+		if (ge && ge->domain == api.poppler_error_quark() &&
+		    ge->code == POPPLER_ERROR_ENCRYPTED)
 			snprintf(err, errsz,
 			         "encrypted PDF (it needs a password): decrypt it first, "
 			         "e.g. with qpdf --decrypt --password=PASSWORD");
@@ -1643,16 +1745,16 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 			         ge && ge->message ? ge->message : "unknown error",
 			         cut ? ": cut short? (no " EOF_MARK " at its end)" : "");
 		if (ge)
-			g_error_free(ge);
+			api.g_error_free(ge);
 		return -1;
 	}
 	if (cut)
 		warn_add(warn, 0, "no %s at the end of the PDF: cut short? (pages may be missing)",
 		         EOF_MARK);
-	int np = poppler_document_get_n_pages(doc);
+	int np = api.poppler_document_get_n_pages(doc);
 	if (np <= 0) {
 		snprintf(err, errsz, "damaged PDF: no pages");
-		g_object_unref(doc);
+		api.g_object_unref(doc);
 		return -1;
 	}
 	if (np > lim->max_pages) {
@@ -1666,17 +1768,17 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 	canvas cv = {0};
 	colhist colh = {0};
 	for (int i = 0; i < np; i++) {
-		PopplerPage *pg = poppler_document_get_page(doc, i);
+		PopplerPage *pg = api.poppler_document_get_page(doc, i);
 		if (!pg)
 			continue;
-		gint64 t0 = g_get_monotonic_time();
+		gint64 t0 = api.g_get_monotonic_time();
 		long k = read_page(pg, i + 1, lim, &it, warn, &bad, &cv, &colh);
-		g_object_unref(pg);
+		api.g_object_unref(pg);
 		read++;
 		if (k > 0)
 			chars += k;
 		over += k < 0;
-		long ms = (long)((g_get_monotonic_time() - t0) / 1000);
+		long ms = (long)((api.g_get_monotonic_time() - t0) / 1000);
 		if (ms > lim->max_page_ms && i + 1 < np) {
 			warn_add(warn, 0,
 			         "page %d took %ld ms (PDF_MAX_PAGE_MS is %ld): pages %d to %d are "
@@ -1685,7 +1787,7 @@ int pdf_read(const char *bytes, size_t n, const pdf_limits *lim, grid *g, warnin
 			break;
 		}
 	}
-	g_object_unref(doc);
+	api.g_object_unref(doc);
 	canvas_free(&cv);
 	free(colh.hist), free(colh.words), free(colh.end0), free(colh.end1);
 	if (chars == 0 || bad * 2 > chars) {

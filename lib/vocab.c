@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* vocab: the tables. See vocab.h. */
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "vocab.h"
@@ -611,20 +612,6 @@ const char *vocab_syn_match(const vocab_syn *table, const char *key)
 	return NULL;
 }
 
-const vocab_word *vocab_match(const vocab_word *table, const char *key)
-{
-	const vocab_word *best = NULL;
-	size_t best_n = 0, n;
-	for (const vocab_word *v = table; v->word; v++) {
-		int hit = word_hit(v->word, v->prefix, key, &n);
-		if (hit == 2)
-			return v; /* the whole key: no entry is longer */
-		if (hit && n > best_n)
-			best = v, best_n = n;
-	}
-	return best;
-}
-
 int vocab_contains(const vocab_word *table, const char *key)
 {
 	for (const vocab_word *v = table; v->word; v++)
@@ -695,3 +682,139 @@ const vocab_word vocab_note_labels[] = {
     {"其他需要说明事项", 1, 1},
     {NULL, 0, 0},
 };
+
+/* vocab_match's index of the larger tables (vocab_indexed, below):
+ * word_hit is nonzero only when word and key agree in their
+ * first three bytes (bytes after the terminating NUL read as NUL: a word
+ * of one or two bytes matches only the whole key), so the entries whose
+ * head3 bucket is the key's are all that can match. A table's index lists
+ * its entries bucket by bucket, in the table's order within a bucket: the
+ * scan of the key's bucket gives the answer the scan of the whole table
+ * gives. Built once, on the first vocab_match (not thread-safe then). */
+#define VOCAB_BUCKETS 32 /* a power of two */
+typedef struct {
+	unsigned short start[VOCAB_BUCKETS + 1]; /* into vocab_order */
+} vocab_index;
+
+/* The bucket of s's first three bytes (as word_hit compares them). */
+static inline unsigned head3(const char *s)
+{
+	unsigned a = (unsigned char)s[0], b = a ? (unsigned char)s[1] : 0;
+	unsigned c = b ? (unsigned char)s[2] : 0;
+	unsigned h = a * 961u + b * 31u + c;
+	return (h ^ (h >> 5)) & (VOCAB_BUCKETS - 1);
+}
+
+/* The tables vocab_match indexes: those of six entries or more (a shorter
+ * one is scanned as fast as its index is found). Any other table is
+ * scanned whole. */
+#define VOCAB_INDEXED(X)                                                                           \
+	X(vocab_block_labels)                                                                      \
+	X(vocab_pinfo_roles)                                                                       \
+	X(vocab_goal_headers)                                                                      \
+	X(vocab_funds_columns)                                                                     \
+	X(vocab_filler_line)                                                                       \
+	X(vocab_budget_groups)                                                                     \
+	X(vocab_amount_headers)                                                                    \
+	X(vocab_task_headers)                                                                      \
+	X(vocab_indicator_headers)                                                                 \
+	X(vocab_indicator_levels)                                                                  \
+	X(vocab_indicator_units)                                                                   \
+	X(vocab_title_words)                                                                       \
+	X(vocab_multi_headers)                                                                     \
+	X(vocab_funds_labels)                                                                      \
+	X(vocab_note_labels)
+#define VOCAB_INDEXED_PTR(t) t,
+#define VOCAB_INDEXED_SIZE(t) +sizeof t / sizeof t[0]
+static const vocab_word *const vocab_indexed[] = {VOCAB_INDEXED(VOCAB_INDEXED_PTR)};
+#define VOCAB_NINDEXED (sizeof vocab_indexed / sizeof vocab_indexed[0])
+static vocab_index vocab_indexes[VOCAB_NINDEXED];
+/* the entries of every indexed table (room for each one's terminator too),
+ * bucket by bucket: each table's share is exactly its size */
+#define VOCAB_ORDER_N (0 VOCAB_INDEXED(VOCAB_INDEXED_SIZE))
+_Static_assert(VOCAB_ORDER_N <= 65535, "vocab_order's entries are unsigned short");
+static unsigned short vocab_order[VOCAB_ORDER_N];
+
+/* Fill vocab_indexes and vocab_order. */
+static void index_build(void)
+{
+	unsigned used = 0;
+	for (size_t t = 0; t < VOCAB_NINDEXED; t++) {
+		const vocab_word *tab = vocab_indexed[t];
+		unsigned n = 0, count[VOCAB_BUCKETS] = {0};
+		while (tab[n].word)
+			count[head3(tab[n++].word)]++;
+		vocab_index *ix = &vocab_indexes[t];
+		unsigned at = used;
+		for (unsigned b = 0; b < VOCAB_BUCKETS; b++) {
+			ix->start[b] = (unsigned short)at;
+			at += count[b];
+		}
+		ix->start[VOCAB_BUCKETS] = (unsigned short)at;
+		unsigned short fill[VOCAB_BUCKETS];
+		memcpy(fill, ix->start, sizeof fill);
+		for (unsigned i = 0; i < n; i++)
+			vocab_order[fill[head3(tab[i].word)]++] = (unsigned short)i;
+		used += n;
+	}
+}
+
+/* Where each indexed table's index is: open addressing on the table's
+ * address, VOCAB_SLOTS slots (more than twice the tables), 0 empty, else
+ * 1 + the table's place in vocab_indexed. */
+#define VOCAB_SLOTS 32 /* a power of two */
+static unsigned char vocab_slot[VOCAB_SLOTS];
+
+static inline unsigned slot_of(const vocab_word *table)
+{
+	return (unsigned)(((uintptr_t)table * UINT64_C(0x9E3779B97F4A7C15)) >> 32) &
+	       (VOCAB_SLOTS - 1);
+}
+
+/* The index of table, or NULL when it has none (built on the first call). */
+static const vocab_index *index_of(const vocab_word *table)
+{
+	static int built;
+	if (!built) {
+		index_build();
+		for (size_t t = 0; t < VOCAB_NINDEXED; t++) {
+			unsigned h = slot_of(vocab_indexed[t]);
+			while (vocab_slot[h])
+				h = (h + 1) & (VOCAB_SLOTS - 1);
+			vocab_slot[h] = (unsigned char)(t + 1);
+		}
+		built = 1;
+	}
+	for (unsigned h = slot_of(table); vocab_slot[h]; h = (h + 1) & (VOCAB_SLOTS - 1)) {
+		if (vocab_indexed[vocab_slot[h] - 1] == table)
+			return &vocab_indexes[vocab_slot[h] - 1];
+	}
+	return NULL;
+}
+
+const vocab_word *vocab_match(const vocab_word *table, const char *key)
+{
+	const vocab_word *best = NULL;
+	size_t best_n = 0, n;
+	const vocab_index *ix = index_of(table);
+	if (ix) {
+		unsigned b = head3(key);
+		for (unsigned i = ix->start[b]; i < ix->start[b + 1]; i++) {
+			const vocab_word *v = &table[vocab_order[i]];
+			int hit = word_hit(v->word, v->prefix, key, &n);
+			if (hit == 2)
+				return v; /* the whole key: no entry is longer */
+			if (hit && n > best_n)
+				best = v, best_n = n;
+		}
+		return best;
+	}
+	for (const vocab_word *v = table; v->word; v++) {
+		int hit = word_hit(v->word, v->prefix, key, &n);
+		if (hit == 2)
+			return v; /* the whole key: no entry is longer */
+		if (hit && n > best_n)
+			best = v, best_n = n;
+	}
+	return best;
+}

@@ -315,7 +315,10 @@ extern const vocab_syn vocab_budget_nature[];
 
 /* The entry of table whose word equals key, else the longest whose word
  * prefixes it (prefix entries: `填报单位(盖章):` over `填报单位:`, whatever
- * their order); the first of equal ones; NULL when none. */
+ * their order); the first of equal ones; NULL when none. The larger tables
+ * of this file are looked up through an index of their entries by first
+ * character, built on the first call (so the first call is not
+ * thread-safe); any other table is scanned whole, with the same answer. */
 const vocab_word *vocab_match(const vocab_word *table, const char *key);
 /* Nonzero when some entry's word occurs anywhere in key. */
 int vocab_contains(const vocab_word *table, const char *key);

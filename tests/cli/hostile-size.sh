@@ -33,7 +33,7 @@ if [ -z "$VG" ]; then
 	rm -f "$HS/exact.txt" "$HS/over.txt"
 	# streams without end: read to the limit + 1 byte, then refused; the
 	# buffer is the peak (256 MiB + 2 bytes, and the program with its libraries,
-	# about 14 MB since the PDF reader links poppler and cairo: under 280 MiB)
+	# about 5 MB: the PDF libraries are loaded only for a PDF; under 280 MiB)
 	for d in /dev/zero /dev/urandom; do
 		tc "$d: refused at the limit" 2 "$HDR" "pg-extract: $d: input larger than 268435456 bytes" \
 			"pg-extract $d"

@@ -127,3 +127,10 @@ ok "pdf: norules-F.pdf (self-evaluation, no ruling lines) = its reviewed facts" 
 ok "pdf: all fixtures in one process = one process each" \
 	"F=\$(ls $P/*.pdf | grep -v encrypted); pg-extract -q \$F | tail -n +2 >\$OUT/pdf.one && \
 	for f in \$F; do pg-extract -q -H \$f; done >\$OUT/pdf.each && test -s \$OUT/pdf.one && cmp \$OUT/pdf.one \$OUT/pdf.each"
+
+# poppler-glib, cairo, gobject and glib are loaded with dlopen when the first
+# PDF is read (lib/pdf.c; README.md, "Dependencies"): pg-extract does not
+# link them, and a run of other formats never loads them (tests/unit/
+# test_pdf_dl.c: the message when they are missing)
+ok "pdf: pg-extract does not link poppler, cairo or glib" \
+	"ldd \"\$BUILD/bin/pg-extract\" >\$OUT/pdf.ldd && grep -q libgumbo \$OUT/pdf.ldd && ! grep -Eq 'libpoppler|libcairo|libgobject|libglib' \$OUT/pdf.ldd"

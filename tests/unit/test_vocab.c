@@ -2,8 +2,10 @@
 /* Unit tests for vocab_match: a whole-key entry first, else the longest
  * entry that prefixes the key (prefix 1) or is followed by one remark
  * (prefix 2), whatever the table's order; and the labels of real forms 03
- * and 05 (docs/real.md) as the blocks the form stage reads them in. */
+ * and 05 (docs/real.md) as the blocks the form stage reads them in; the
+ * index of the larger tables gives what a scan of the whole table gives. */
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "t.h"
 #include "vocab.h"
@@ -13,8 +15,75 @@ static const char *word(const vocab_word *v)
 	return v ? v->word : "(none)";
 }
 
+/* The vocabulary's tables of words, for the index check. */
+static const vocab_word *const tables[] = {
+    vocab_block_labels,     vocab_pinfo_roles,      vocab_goal_headers, vocab_funds_drop,
+    vocab_funds_year_cols,  vocab_funds_columns,    vocab_unit_line,    vocab_filler_line,
+    vocab_budget_groups,    vocab_amount_headers,   vocab_task_headers, vocab_indicator_headers,
+    vocab_indicator_levels, vocab_qualitative,      vocab_nature_words, vocab_nature_fields,
+    vocab_indicator_units,  vocab_score_fields,     vocab_title_words,  vocab_long_words,
+    vocab_multi_headers,    vocab_funds_plain_cols, vocab_funds_labels, vocab_note_labels,
+};
+
+/* vocab_match(table, key) is the entry a copy of table (at another
+ * address: never indexed, so scanned whole) gives for key. Counts keys
+ * that differ into *bad, and keys that match something into *hits. */
+static void same_as_scan(const vocab_word *table, const vocab_word *copy, const char *key, int *bad,
+                         int *hits)
+{
+	const vocab_word *a = vocab_match(table, key), *b = vocab_match(copy, key);
+	if ((a ? a - table : -1) != (b ? b - copy : -1)) {
+		(*bad)++;
+		printf("FAIL index: key \"%s\": %s, scan %s\n", key, word(a), word(b));
+	}
+	*hits += a != NULL;
+}
+
+static void index_check(void)
+{
+	static const char *const tails[] = {"", "X", "(万元)", ":", "指标", "(可选填)x"};
+	static const char *const keys[] = {"",         "a",  "ab", "abc", "\xE9",
+	                                   "\xE9\x83", "部", "(",  "其中"};
+	int bad = 0, hits = 0, keys_tried = 0, words = 0;
+	char key[256];
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+		const vocab_word *tab = tables[t];
+		size_t n = 0;
+		while (tab[n].word)
+			n++;
+		words += (int)n;
+		vocab_word *copy = malloc((n + 1) * sizeof *copy);
+		for (size_t i = 0; i <= n; i++)
+			copy[i] = tab[i];
+		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++, keys_tried++)
+			same_as_scan(tab, copy, keys[k], &bad, &hits);
+		/* each word: cut after each of its bytes, and with each tail */
+		for (size_t i = 0; i < n; i++) {
+			size_t len = strlen(tab[i].word);
+			if (len + 16 > sizeof key)
+				continue;
+			for (size_t cut = 0; cut <= len; cut++, keys_tried++) {
+				memcpy(key, tab[i].word, cut);
+				key[cut] = 0;
+				same_as_scan(tab, copy, key, &bad, &hits);
+			}
+			for (size_t j = 0; j < sizeof tails / sizeof *tails; j++, keys_tried++) {
+				snprintf(key, sizeof key, "%s%s", tab[i].word, tails[j]);
+				same_as_scan(tab, copy, key, &bad, &hits);
+			}
+		}
+		free(copy);
+	}
+	CHECK_INT(bad, 0);
+	/* the keys do reach the entries: each whole word and more */
+	CHECK(hits > words);
+	CHECK(keys_tried > 4 * words);
+}
+
 int main(void)
 {
+	index_check();
+
 	/* the shorter word first in the table: the longer still wins */
 	static const vocab_word t[] = {
 	    {"填报单位", 1, 1}, {"填报单位(盖章):", 2, 1},
