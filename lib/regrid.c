@@ -95,6 +95,8 @@ typedef struct {
 	                      (two_row_head), its CELL_HSPAN or CELL_VSPAN */
 	signed char head2; /* in a two-row header's rows (two_row_head): they end
 	                      at their row end tokens only */
+	signed char tend;  /* ends with a form's name without its 表
+	                      (vocab_title_ends): a title if a year follows */
 	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
 } tok;
 
@@ -601,6 +603,7 @@ static void classify(words *w, tok *c)
 		return;
 	const char *k = key_of(w, c->s, c->n);
 	c->title = (signed char)vocab_contains(vocab_title_words, k);
+	c->tend = (signed char)vocab_ends_with(vocab_title_ends, k);
 	c->pre = vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
 	const vocab_word *m = vocab_match(vocab_multi_headers, k);
 	c->multi = (signed char)(m ? m->kind + 1 : 0);
@@ -2186,9 +2189,8 @@ static void named_forms(builder *b, toks *t)
 {
 	for (size_t k = 0; k < t->n; k++) {
 		tok *c = &t->v[k];
-		if (c->end || !c->n || c->n > VOCAB_TITLE_MAX || title_of(&b->w, c) ||
-		    !vocab_ends_with(vocab_title_ends, key_of(&b->w, c->s, c->n)))
-			continue;
+		if (c->end || !c->n || c->n > VOCAB_TITLE_MAX || title_of(&b->w, c) || !c->tend)
+			continue; /* (title_of classified it: c->tend is known) */
 		size_t y = k + 1;
 		while (y < t->n && !t->v[y].n)
 			y++; /* blank lines and row ends */
