@@ -55,7 +55,7 @@ static int year_only(const char *k)
  * (`...绩效目标表2023年度`, a form glued onto one line), and is short. */
 static int is_title(form_cutter *w, const cell *c)
 {
-	if (!form_has_text(c) || c->len > 300)
+	if (!form_has_text(c) || c->len > VOCAB_TITLE_MAX)
 		return 0;
 	const char *k = form_key(w->keys, c->text);
 	for (const vocab_word *v = vocab_title_words; v->word; v++) {
@@ -73,12 +73,31 @@ static int is_title(form_cutter *w, const cell *c)
 	return 0;
 }
 
+/* A form's own name without its 表 (`…资金绩效目标自评`, vocab_title_ends)
+ * is its title when the next row with text starts with a bracketed year
+ * line (`(2021年度)`), as a form writes its year under its title; the row
+ * c stands in is the cutter's current one. */
+static int named_form(form_cutter *w, const cell *c)
+{
+	if (!form_has_text(c) || c->len > VOCAB_TITLE_MAX ||
+	    !vocab_ends_with(vocab_title_ends, form_key(w->keys, c->text)))
+		return 0;
+	for (int i = w->row + 1; i < w->g->n; i++) {
+		const grid_row *r = &w->g->rows[i];
+		for (int j = 0; j < r->n; j++)
+			if (form_has_text(&r->cells[j]))
+				return vocab_year_line(form_key(w->keys, r->cells[j].text), NULL) ==
+				       2;
+	}
+	return 0;
+}
+
 /* A title row: its first non-empty cell a title, any other a note beside it
  * written `label:value` (`2022年度项目支出绩效自评表 | 部门:某中学`, a
  * self-evaluation form's header line): those cells are left to extra. */
 static int title_row(form_cutter *w, const grid_row *r, const cell *first, int nne)
 {
-	if (!is_title(w, first))
+	if (!is_title(w, first) && !named_form(w, first))
 		return 0;
 	for (int j = 0; nne > 1 && j < r->n; j++) {
 		const cell *c = &r->cells[j];
@@ -475,6 +494,10 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		int lead = fi >= 0 && (sub < 0 || fi < sub);
 		/* a title line */
 		if (lead && sub < 0 && title_row(w, r, first, nne)) {
+			/* the title ends the rows before it: the one-cell lines
+			 * under it (`(2022年度)`, `单位:万元`) are the form's, not
+			 * the rest of a page's text above it (real 13) */
+			w->cur = NULL;
 			if (d->title && !d->dept && !form_doc_started_blocks(d)) {
 				/* a title with nothing of a form under it is a page's
 				 * heading above the form's own title: a line of it */

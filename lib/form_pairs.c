@@ -121,35 +121,21 @@ void form_read_pinfo(form_reader *w, block *b)
 		read_pairs(w, &b->rows[i], pinfo_label, pinfo_pair);
 }
 
-/* Is a one-cell line outside the blocks accounted for? It is when it is
- * made of a `填报单位:NAME` part naming the department (or the bare name)
- * and/or a `单位:万元` part; the unit is remembered. */
-/* A year line under the title (`(2017年度)`, `2019 年度`): 1, and the year
- * when the title gave none. */
+/* A year line under the title (`(2017年度)`, `2019 年度`: vocab_year_line):
+ * 1, and the year when the title gave none. */
 static int year_line(form_reader *w, const char *k)
 {
-	const char *p = k + (*k == '(');
-	for (int i = 0; i < 4; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	const char *q = p + 4;
-	if (strncmp(q, VOCAB_YEAR_WORD, strlen(VOCAB_YEAR_WORD)) == 0)
-		q += strlen(VOCAB_YEAR_WORD);
-	else if (strncmp(q, "年", strlen("年")) == 0)
-		q += strlen("年");
-	else
-		return 0;
-	if (*k == '(' && *q++ != ')')
-		return 0;
-	if (*k != '(' && *q == ')')
-		q++; /* `2017 年度)`: the opening bracket lost by the page text */
-	if (*q)
+	char y[8];
+	if (!vocab_year_line(k, y))
 		return 0;
 	if (!w->year[0])
-		memcpy(w->year, p, 4), w->year[4] = 0;
+		snprintf(w->year, sizeof w->year, "%s", y);
 	return 1;
 }
 
+/* Is a one-cell line outside the blocks accounted for? It is when it is
+ * a year line, or made of a `填报单位:NAME` part naming the department (or
+ * the bare name) and/or a `单位:万元` part; the unit is remembered. */
 int form_pre_line_ok(form_reader *w, const cell *c)
 {
 	if (year_line(w, form_labkey(c->text, &w->tmp)))

@@ -95,6 +95,8 @@ typedef struct {
 	                      (two_row_head), its CELL_HSPAN or CELL_VSPAN */
 	signed char head2; /* in a two-row header's rows (two_row_head): they end
 	                      at their row end tokens only */
+	signed char tend;  /* ends with a form's name without its 表
+	                      (vocab_title_ends): a title if a year follows */
 	uint16_t col;      /* its field's number in its line, 1-based (saturates) */
 } tok;
 
@@ -601,6 +603,7 @@ static void classify(words *w, tok *c)
 		return;
 	const char *k = key_of(w, c->s, c->n);
 	c->title = (signed char)vocab_contains(vocab_title_words, k);
+	c->tend = (signed char)vocab_ends_with(vocab_title_ends, k);
 	c->pre = vocab_match(vocab_unit_line, k) || vocab_match(vocab_filler_line, k);
 	const vocab_word *m = vocab_match(vocab_multi_headers, k);
 	c->multi = (signed char)(m ? m->kind + 1 : 0);
@@ -2179,6 +2182,23 @@ static void two_row_head(builder *b, toks *t)
 	}
 }
 
+/* A form's own name written without its 表 (`…资金绩效目标自评`,
+ * vocab_title_ends), its next cell a bracketed year line (`(2021年度)`), is
+ * a title, as form_blocks.c reads it: a row of its own (real 19). */
+static void named_forms(builder *b, toks *t)
+{
+	for (size_t k = 0; k < t->n; k++) {
+		tok *c = &t->v[k];
+		if (c->end || !c->n || c->n > VOCAB_TITLE_MAX || title_of(&b->w, c) || !c->tend)
+			continue; /* (title_of classified it: c->tend is known) */
+		size_t y = k + 1;
+		while (y < t->n && !t->v[y].n)
+			y++; /* blank lines and row ends */
+		if (y < t->n && vocab_year_line(key_of(&b->w, t->v[y].s, t->v[y].n), NULL) == 2)
+			c->title = 1;
+	}
+}
+
 int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 {
 	toks t = {0};
@@ -2239,6 +2259,7 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 	if (!t.rows)
 		split_pairs(&t);
 	two_row_head(&b, &t);
+	named_forms(&b, &t);
 	rowbuf r = {0}, prev = {0}; /* prev: a browser copy's row waiting for its rest */
 	int before = g->n;
 	for (size_t k = 0; k < t.n; k++) {

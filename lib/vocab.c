@@ -231,7 +231,7 @@ const vocab_block *vocab_block_of(int k)
 const vocab_template vocab_templates[] = {
     {"self-evaluation",
      'F',
-     {"自评表", "自评情况表", NULL},
+     {"自评表", "自评情况表", "绩效目标自评", "绩效自评"},
      {0},
      {BLK_GOAL, BLK_INDICATOR, 0},
      vocab_task_headers,
@@ -500,6 +500,42 @@ const vocab_word vocab_title_words[] = {
     {"绩效自评表", 1, 0},     {"绩效目标自评表", 1, 0},
     {"自评表", 1, 0},         {NULL, 0, 0},
 };
+const vocab_word vocab_title_ends[] = {{"绩效目标自评", 1, 0}, {"绩效自评", 1, 0}, {NULL, 0, 0}};
+
+int vocab_year_line(const char *key, char *year)
+{
+	const char *p = key + (*key == '(');
+	for (int i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	const char *q = p + 4;
+	if (strncmp(q, VOCAB_YEAR_WORD, strlen(VOCAB_YEAR_WORD)) == 0)
+		q += strlen(VOCAB_YEAR_WORD);
+	else if (strncmp(q, "年", strlen("年")) == 0)
+		q += strlen("年");
+	else
+		return 0;
+	int closed = *q == ')';
+	if (*key == '(' && !closed)
+		return 0;
+	q += closed; /* `2017 年度)`: the opening bracket lost by the page text */
+	if (*q)
+		return 0;
+	if (year)
+		memcpy(year, p, 4), year[4] = 0;
+	return *key == '(' ? 2 : 1;
+}
+
+int vocab_ends_with(const vocab_word *table, const char *key)
+{
+	size_t n = strlen(key);
+	for (const vocab_word *v = table; v->word; v++) {
+		size_t m = strlen(v->word);
+		if (m <= n && strcmp(key + n - m, v->word) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 const char *const vocab_remark_fields[] = {"偏差原因", "备注", NULL};
 

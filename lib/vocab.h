@@ -249,8 +249,22 @@ extern const vocab_word vocab_filler_line[];
 
 /* Words that make a one-cell line a form title, and the title's year mark. */
 extern const vocab_word vocab_title_words[];
+/* Bytes of a cell that may be a form's title: longer, it is a text. */
+#define VOCAB_TITLE_MAX 300
 /* A year line under a title: `(2017年度)`. */
 #define VOCAB_YEAR_WORD "年度"
+/* A form's own name written without its 表 (`…资金绩效目标自评`, real 19):
+ * a title only where it ends its cell and a bracketed year line follows
+ * it (vocab_year_line: 2), as a form writes its year under its title. */
+extern const vocab_word vocab_title_ends[];
+/* Is key (a label key: blanks removed, full-width folded) a year line
+ * written under a title: `(2017年度)`, `(2017年)`, `2017年度`, `2017年`,
+ * or `2017年度)` (its opening bracket lost by the page text)? 0 when not;
+ * 2 when bracketed on both sides, else 1. When it is one and year is not
+ * NULL, the four digits go to year[0..5), NUL-terminated. */
+int vocab_year_line(const char *key, char *year);
+/* Does key end with a word of table (its prefix field ignored)? */
+int vocab_ends_with(const vocab_word *table, const char *key);
 /* Text whose grid was lost: words that open a note under a table (备注,
  * 注:, 填表人 ...), ending the block they follow (regrid.c). */
 extern const vocab_word vocab_note_labels[];

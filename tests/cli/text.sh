@@ -147,3 +147,23 @@ tc "single-spaced rows: a line of more than SPROW_MAX_PIECES (1024) pieces: the 
 	"{ head -1 \$OUT/sprow.txt; printf '项目概况'; for i in \$(seq 1100); do printf ' x'; done; echo; tail -n +2 \$OUT/sprow.txt; } >\$OUT/sprow-long.txt; pg-extract \$OUT/sprow-long.txt | awk -F'\t' '\$6==\"项目名称\"{print \$6 \"\t\" \$8}'"
 ok "single-spaced rows: a line of more than SPROW_MAX_PIECES pieces: nothing lost" \
 	"pg-extract \$OUT/sprow-long.txt >\$OUT/sprow-long.all 2>/dev/null; \$BUILD/bench/cells \$OUT/sprow-long.txt \$OUT/sprow-long.all"
+# The form's year on a line or cell of its own right after its title
+# (docs/regrid.md 5, real 13 and 19): a form's own name written without its
+# 表 (`…资金绩效目标自评`), a bracketed year line under it, is the title, the
+# page's headline above it a line of it; a title ends the page's text
+# before it, so the year cell under it is read (before: the cell joined
+# that text and the year was empty)
+tc "lines: a form's name without 表, (2021年度) under it: title and year" 0 \
+	'2021	车辆购置税收入补助地方资金(农村公路建设)绩效目标自评' '' \
+	"pg-extract fixtures/text/lines-selfeval-2021.txt | awk -F'\t' '\$6==\"title\"{print \$2 \"\t\" \$8}'"
+tc "words: a page's text, then the title and (2022年度): the year" 0 '2022	项目支出绩效自评表' '' \
+	"pg-extract fixtures/text/words-props-selfeval-2022.txt | awk -F'\t' '\$6==\"title\"{print \$2 \"\t\" \$8}'"
+# the name without 表 is a title only with the bracketed year under it: an
+# indicator's name ending in 绩效自评, a bare year after it, stays an
+# indicator; without the year line, the headline stays the title
+tc "lines: an indicator named …绩效自评, a bare year after it: an indicator" 0 \
+	'产出指标|质量指标|按时开展绩效自评	2021年度' '' \
+	"sed 's/^交工验收合格率\$/按时开展绩效自评/; 0,/^100%\$/s//2021年度/' fixtures/text/lines-selfeval-2021.txt | pg-extract - | awk -F'\t' '\$5==\"indicator\" && \$7==\"value\" && \$6 ~ /自评/{print \$6 \"\t\" \$8}'"
+tc "lines: a form's name without 表 and no year line: not the title" 0 \
+	'	中央车购税对地方补助资金绩效目标自评表 (农村公路)' '' \
+	"sed '/^(2021年度)\$/d' fixtures/text/lines-selfeval-2021.txt | pg-extract - | awk -F'\t' '\$6==\"title\"{print \$2 \"\t\" \$8}'"

@@ -3,7 +3,9 @@
  * entry that prefixes the key (prefix 1) or is followed by one remark
  * (prefix 2), whatever the table's order; and the labels of real forms 03
  * and 05 (docs/real.md) as the blocks the form stage reads them in; the
- * index of the larger tables gives what a scan of the whole table gives. */
+ * index of the larger tables gives what a scan of the whole table gives; the
+ * year line under a title (vocab_year_line) and a form's name without its
+ * 表 (vocab_title_ends, real 19). */
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -122,5 +124,28 @@ int main(void)
 	/* money rows are words of their own, not block labels */
 	CHECK_STR(word(vocab_match(vocab_funds_labels, "中央补助安排")), "中央补助安排");
 	CHECK(vocab_match(vocab_block_labels, "中央补助安排") == NULL);
+
+	/* year lines: bracketed 2, bare 1 (keys: blanks already removed) */
+	char y[8] = "";
+	CHECK_INT(vocab_year_line("(2021年度)", y), 2);
+	CHECK_STR(y, "2021");
+	CHECK_INT(vocab_year_line("(2019年)", y), 2);
+	CHECK_STR(y, "2019");
+	CHECK_INT(vocab_year_line("2022年度", y), 1);
+	CHECK_STR(y, "2022");
+	CHECK_INT(vocab_year_line("2017年度)", NULL), 1); /* its `(` lost by the page */
+	CHECK_INT(vocab_year_line("(2021年度", NULL), 0);
+	CHECK_INT(vocab_year_line("(2021年度)绩效自评", NULL), 0);
+	CHECK_INT(vocab_year_line("(202年度)", NULL), 0);
+	CHECK_INT(vocab_year_line("2021年12月", NULL), 0);
+	CHECK_INT(vocab_year_line("", NULL), 0);
+	/* a form's name without its 表: at the key's end only */
+	CHECK_INT(vocab_ends_with(vocab_title_ends,
+	                          "车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评"),
+	          1);
+	CHECK_INT(vocab_ends_with(vocab_title_ends, "项目支出绩效自评"), 1);
+	CHECK_INT(vocab_ends_with(vocab_title_ends, "绩效自评情况"), 0);
+	CHECK_INT(vocab_ends_with(vocab_title_ends, "自评"), 0);
+	CHECK_INT(vocab_ends_with(vocab_title_ends, ""), 0);
 	T_END();
 }
