@@ -160,7 +160,8 @@ static int accounted(const char *c, const list *tokens, const list *values)
 		return accounted(c + in, tokens, values);
 	if (vocab_match(vocab_funds_year_cols, c))
 		return 1;
-	if (vocab_syn_match(vocab_indicator_fields, c) || vocab_syn_match(vocab_funds_groups, c))
+	if (vocab_syn_match(vocab_indicator_fields, c) || vocab_syn_match(vocab_funds_groups, c) ||
+	    vocab_syn_match(vocab_funds_col_syn, c))
 		return 1;
 	/* a label that lost characters (`绩???效???指???标`) */
 	buf lost = {0};

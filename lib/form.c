@@ -64,8 +64,10 @@ static void read_pass(form_reader *w, int p)
 	for (int i = 0; i < w->d->nb; i++) {
 		block *b = &w->d->b[i];
 		const vocab_block *vb = vocab_block_of(b->kind);
-		if (vb && vb->pass == p && readers[vb->reader])
+		if (vb && vb->pass == p && readers[vb->reader]) {
+			form_block_band(w, b);
 			readers[vb->reader](w, b);
+		}
 	}
 }
 

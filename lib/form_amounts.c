@@ -72,6 +72,15 @@ static int next_label(const cell *c)
 	return chars > 2;
 }
 
+/* The index of r's first text, -1 when none. */
+static int first_text(const rowv *r)
+{
+	for (int j = 0; j < r->n; j++)
+		if (form_has_text(r->c[j]))
+			return j;
+	return -1;
+}
+
 /* Does a label's text hold an amount with a money unit (`总额10606.7522万元
  * 财政拨款:…`, `174.78万元中央补`)? Then it is no label but cells run
  * together (a form glued onto one line, cut where the vocabulary knows no
@@ -151,6 +160,7 @@ void form_read_funds(form_reader *w, block *b)
 		group = VOCAB_FUNDS_GROUP;
 	int ycol = -1, ncols = 0;
 	char **hname = NULL;
+	char *held = NULL; /* columns a data row held text in */
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
 		int texts = 0, nums = 0, first = -1;
@@ -168,6 +178,8 @@ void form_read_funds(form_reader *w, block *b)
 			/* a header row: column names */
 			ncols = r->n;
 			hname = xcalloc((size_t)ncols, sizeof *hname);
+			free(held);
+			held = xcalloc((size_t)ncols, sizeof *held);
 			ycol = -1;
 			for (int j = 0; j < r->n; j++) {
 				if (!form_has_text(r->c[j]))
@@ -180,12 +192,19 @@ void form_read_funds(form_reader *w, block *b)
 					 * `项目资金 | (万元) | 年初预算数 | …`); it heads no
 					 * column: a text beside the unit goes to extra */
 					unit = form_header_unit(&w->tmp, r->c[j]);
-					if (form_labkey(r->c[j]->text, &w->tmp)[0] == '(')
-						form_use(r->c[j]);
+					if (form_labkey(r->c[j]->text, &w->tmp)[0] == '(' ||
+					    first_text(&b->rows[i + 1]) == j)
+						form_use(r->c[j]); /* it heads the labels'
+						                      column (年度预算数(万元)) */
 					continue;
 				}
 				form_use(r->c[j]);
 				hname[j] = form_label_key(&w->tmp, r->c[j]->text);
+				const char *syn = vocab_syn_match(vocab_funds_col_syn, hname[j]);
+				if (syn) {
+					free(hname[j]);
+					hname[j] = xstrdup(syn);
+				}
 				if (ycol < 0 && j > first &&
 				    vocab_match(vocab_funds_year_cols, hname[j]))
 					ycol = j;
@@ -234,8 +253,21 @@ void form_read_funds(form_reader *w, block *b)
 			form_use(a);
 			form_fact(w, SEC_BUDGET, xstrdup(key), "amount", a, unit);
 		}
+		/* empty cells after the row's last text, in a note column
+		 * (vocab_funds_note_cols: 原因) whose text an earlier row held,
+		 * are no fields: the note spans the rows, written once (`总额 |
+		 * … | 原因` over the rows under it) */
+		int last = r->n - 1;
+		while (last > first && !form_has_text(r->c[last]))
+			last--;
+		for (int j = first + 1; j < r->n && j < ncols; j++)
+			if (form_has_text(r->c[j]) && hname[j] &&
+			    vocab_match(vocab_funds_note_cols, hname[j]))
+				held[j] = 1;
 		for (int j = first + 1; j < r->n && j < ncols; j++) {
 			if (j == ycol || !hname[j])
+				continue;
+			if (j > last && last > first && held[j])
 				continue;
 			cell *c = form_at(r, j);
 			form_use(c);
@@ -247,6 +279,7 @@ void form_read_funds(form_reader *w, block *b)
 	for (int j = 0; j < ncols; j++)
 		free(hname[j]);
 	free(hname);
+	free(held);
 }
 
 #define MAX_PAIRS 16 /* label/amount column pairs (groups) of a budget block */

@@ -441,6 +441,23 @@ static int heads_pairs(form_cutter *w, grid_row *r, int fi)
 	return vb && vb->reader == RD_PINFO ? j : -1;
 }
 
+/* Is the next grid row's first text a label of the project header's pairs
+ * (vocab_block_labels read by RD_PINFO)? */
+static int next_heads_pairs(form_cutter *w)
+{
+	if (w->row + 1 >= w->g->n)
+		return 0;
+	grid_row *r = &w->g->rows[w->row + 1];
+	int j = 0;
+	while (j < r->n && !form_has_text(&r->cells[j]))
+		j++;
+	if (j >= r->n)
+		return 0;
+	const vocab_word *v = vocab_match(vocab_block_labels, form_key(w->keys, r->cells[j].text));
+	const vocab_block *vb = v ? vocab_block_of(v->kind) : NULL;
+	return vb && vb->reader == RD_PINFO;
+}
+
 /* Does row r start, at its first text fi, with two indicator header words
  * of the level columns (`一级指标 | 二级指标 | …`)? */
 static int bare_ind_head(form_cutter *w, grid_row *r, int fi)
@@ -525,13 +542,32 @@ int form_cut_next(form_cutter *w, form_doc *d)
 		if (bl && col0) {
 			/* a project header's row: the label starts its pairs */
 			const vocab_block *vb = vocab_block_of(bl->kind);
-			int hp =
-			    vb && vb->reader == RD_LTEXT && sub < 0 ? heads_pairs(w, r, fi) : -1;
+			int hp = vb && (vb->reader == RD_LTEXT || vb->reader == RD_GOAL) && sub < 0
+			             ? heads_pairs(w, r, fi)
+			             : -1;
+			if (vb && vb->reader == RD_GOAL && sub < 0 && nne == 1 &&
+			    next_heads_pairs(w)) {
+				/* a goal block's label alone on its row, the project
+				 * header's pairs on the next (项目基本情况, then 项目名称 |
+				 * X: a text with rows lost, section 1h): a group's
+				 * heading, no goal: left to extra */
+				new_block(d, BLK_NONE, first);
+				first->flags &= ~(unsigned)CELL_USED;
+				w->cur = NULL;
+				continue;
+			}
 			if (hp >= 0) {
 				/* a labelled text over header pairs (项目实施计划 |
 				 * 组织实施单位 | X): a heading, its value empty; the
-				 * pairs are the project header's, as on rows of their own */
-				new_block(d, bl->kind, first);
+				 * pairs are the project header's, as on rows of their own.
+				 * A goal block's label there (项目基本情况 | 项目名称 | X)
+				 * is a group's heading, no goal: left to extra */
+				if (vb->reader == RD_GOAL) {
+					new_block(d, BLK_NONE, first);
+					first->flags &= ~(unsigned)CELL_USED;
+				} else {
+					new_block(d, bl->kind, first);
+				}
 				const vocab_word *pv = vocab_match(
 				    vocab_block_labels, form_key(w->keys, r->cells[hp].text));
 				cur = w->cur = new_block(d, pv->kind, &r->cells[hp]);
@@ -601,6 +637,14 @@ int form_cut_next(form_cutter *w, form_doc *d)
 			cur = w->cur = new_block(d, BLK_INDICATOR, NULL);
 			block_add_row(cur, r->cells + fi, r->n - fi);
 			cur->whole = 1;
+			continue;
+		}
+		if (!bl && lead && sub < 0 && cur && cur->kind == BLK_INDICATOR &&
+		    vocab_match(vocab_indicator_totals, form_key(w->keys, first->text))) {
+			/* the indicator table's total row (`合计 | 100 | 95`): the
+			 * form's total, as 总分 */
+			cur = w->cur = new_block(d, BLK_TOTAL, first);
+			block_add_row(cur, r->cells + fi + 1, r->n - fi - 1);
 			continue;
 		}
 		if (!cur) {

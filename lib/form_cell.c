@@ -331,3 +331,19 @@ void form_fact_text(form_reader *w, int sec, char *key, const char *field, const
 	if (sec == SEC_EXTRA)
 		w->st->extra++;
 }
+
+void form_block_band(form_reader *w, const block *b)
+{
+	if (!b->label || !form_has_text(b->label))
+		return;
+	const char *k = form_labkey(b->label->text, &w->tmp);
+	char *band;
+	size_t cut = form_band(k, &band);
+	if (band && k[cut] == '(' && cut > 0) {
+		char *lk = xmemdup(k, cut);
+		form_fact_text(w, SEC_META, form_key_part(lk), "band", band, strlen(band), b->label,
+		               "");
+		free(lk);
+	}
+	free(band);
+}

@@ -166,9 +166,17 @@ size_t form_goal_marker(const char *s, size_t n)
 	return 0;
 }
 
+/* A cell's goal kind (vocab_goal_headers), an item number before the word
+ * (`1.项目年度目标完成情况`) left out; 0 for none. */
 static int goal_kind(form_reader *w, const cell *c)
 {
-	return form_word_kind(&w->tmp, c, vocab_goal_headers);
+	int k = form_word_kind(&w->tmp, c, vocab_goal_headers);
+	if (k || !form_has_text(c))
+		return k;
+	const char *key = form_labkey(c->text, &w->tmp);
+	size_t n = form_item_number(key);
+	const vocab_word *v = n ? vocab_match(vocab_goal_headers, key + n) : NULL;
+	return v ? v->kind : 0;
 }
 
 /* Goals: one or more texts. On a project form a header row (年度目标 |
@@ -200,22 +208,48 @@ void form_read_goal(form_reader *w, block *b)
 			}
 			continue;
 		}
-		int rowkind = 0;
+		int rowkind = 0, shift = 0;
+		cell *rowlab = NULL;
 		for (int j = 0; j < r->n; j++) {
 			cell *c = r->c[j];
 			if (!form_has_text(c))
 				continue;
 			int gk = goal_kind(w, c);
-			if (gk && !rowkind && texts > 1) {
-				rowkind = gk; /* a label cell: 年度目标 | text */
+			if (gk == GK_TEXT && texts == 1) { /* its text empty */
+				const char *lk = form_labkey(c->text, &w->tmp);
+				lk += form_item_number(lk);
+				form_fact_text(w, SEC_INFO, form_key_part(lk), "value", "", 0, c,
+				               "");
 				form_use(c);
 				continue;
 			}
-			int kind = rowkind                     ? rowkind
-			           : (j < ncols && colkind[j]) ? colkind[j]
-			           : blockkind                 ? blockkind
-			                                       : GK_YEAR;
+			if (gk && !rowkind && texts > 1) {
+				rowkind = gk; /* a label cell: 年度目标 | text */
+				rowlab = c;
+				form_use(c);
+				continue;
+			}
+			/* a text under a heading that spans the goal rows (GK_HEAD):
+			 * the row lost the heading's cell (a text whose grid was
+			 * lost); its cells are the columns after it */
+			if (!rowkind && !shift && j < ncols && colkind[j] == GK_HEAD)
+				shift = 1;
+			int jj = j + shift;
+			int kind = rowkind                       ? rowkind
+			           : (jj < ncols && colkind[jj]) ? colkind[jj]
+			           : blockkind                   ? blockkind
+			                                         : GK_YEAR;
 			form_use(c);
+			if (kind == GK_HEAD)
+				kind = GK_YEAR; /* a text beside a heading: not one */
+			if (kind == GK_TEXT && !rowlab)
+				kind = GK_YEAR;
+			if (kind == GK_TEXT) { /* 项目实施内容及过程概述 | text */
+				const char *lk = rowlab ? form_labkey(rowlab->text, &w->tmp) : "";
+				lk += form_item_number(lk);
+				form_fact(w, SEC_INFO, form_key_part(lk), "value", c, "");
+				continue;
+			}
 			if (kind == GK_ACTUAL) { /* what became of the row's goal */
 				form_fact(w, SEC_GOAL,
 				          xstrdup(w->last_goal[0] ? w->last_goal : "1"),

@@ -199,6 +199,11 @@ long form_cp_at(const char *s, size_t n, size_t i, size_t *k);
 int form_find_roles(form_reader *w, const rowv *r, const vocab_word *table, int *role,
                     int *unit_col);
 int form_col_of(const int *role, int n, int want);
+/* A block label with a score band in brackets (`绩效指标(90分)`: the
+ * vocabulary matches the label without it) keeps the band: meta key = the
+ * label's key without the band, field band, value the band as written
+ * without brackets (`90分`; FORMAT.md 2c "Score bands"). */
+void form_block_band(form_reader *w, const block *b);
 /* A fact from a cell (value, provenance), and from text at a cell. */
 void form_fact(form_reader *w, int sec, char *key, const char *field, const cell *val,
                const char *unit);

@@ -90,6 +90,31 @@ static int pinfo_label(form_reader *w, const cell *c)
 	       *form_header_unit(&w->tmp, c); /* 中期市财政预算(万元) | 284500.00 */
 }
 
+/* A label cell holding its value after a colon (`项目负责人:某某`, a
+ * signature line under a self-evaluation form): info key = the label,
+ * value = the text after the colon, at the cell. 0 when lab is not so. */
+static int glued_pair(form_reader *w, cell *lab)
+{
+	const char *t = lab->text, *c = strstr(t, ":"), *c2 = strstr(t, "\xEF\xBC\x9A");
+	size_t cl = 1;
+	if (c2 && (!c || c2 < c))
+		c = c2, cl = 3;
+	if (!c || c == t)
+		return 0;
+	const char *v = c + cl, *e = t + lab->len;
+	while (v < e && (*v == ' ' || *v == '\n' || *v == '\t'))
+		v++;
+	while (e > v && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\t'))
+		e--;
+	if (v == e)
+		return 0;
+	char *lk = xmemdup(t, (size_t)(c - t));
+	form_fact_text(w, SEC_INFO, form_label_key(&w->tmp, lk), "value", v, (size_t)(e - v), lab,
+	               "");
+	free(lk);
+	return 1;
+}
+
 static void pinfo_pair(form_reader *w, cell *lab, cell *v)
 {
 	const char *unit = form_header_unit(&w->tmp, lab);
@@ -103,8 +128,10 @@ static void pinfo_pair(form_reader *w, cell *lab, cell *v)
 		free(lk);
 		return;
 	}
-	const vocab_word *role = vocab_match(vocab_pinfo_roles, form_labkey(lab->text, &w->tmp));
 	cell *val = form_has_text(v) ? v : NULL;
+	if (!val && glued_pair(w, lab))
+		return;
+	const vocab_word *role = vocab_match(vocab_pinfo_roles, form_labkey(lab->text, &w->tmp));
 	if (role && role->kind == PI_PROJECT && val && !w->project)
 		w->project = val;
 	if (role && (role->kind == PI_DEPT || role->kind == PI_DEPT2) && val) {
@@ -112,7 +139,11 @@ static void pinfo_pair(form_reader *w, cell *lab, cell *v)
 		if (!w->dept || rank < w->dept_rank)
 			w->dept = val, w->dept_rank = rank;
 	}
-	form_fact(w, SEC_INFO, form_label_key(&w->tmp, lab->text), "value", v, "");
+	if (!v) /* no cell for the value (`项目负责人:` alone): at the label */
+		form_fact_text(w, SEC_INFO, form_label_key(&w->tmp, lab->text), "value", "", 0, lab,
+		               "");
+	else
+		form_fact(w, SEC_INFO, form_label_key(&w->tmp, lab->text), "value", v, "");
 }
 
 void form_read_pinfo(form_reader *w, block *b)

@@ -608,6 +608,13 @@ static void classify(words *w, tok *c)
 	const vocab_word *m = vocab_match(vocab_multi_headers, k);
 	c->multi = (signed char)(m ? m->kind + 1 : 0);
 	c->field = vocab_syn_match(vocab_indicator_fields, k) != NULL;
+	size_t item = form_item_number(k);
+	if (item) { /* `1.项目年度目标完成情况`: a goal heading, numbered */
+		const vocab_word *g = vocab_match(vocab_goal_headers, k + item);
+		c->goal = g && (g->kind == GK_HEAD || g->kind == GK_TEXT);
+		if (c->goal)
+			return;
+	}
 	if (!may_start(w, k))
 		return;
 	const vocab_word *v = vocab_match(vocab_block_labels, k);
@@ -1472,6 +1479,33 @@ static int prose_of(builder *b, tok *c)
 
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
+/* Is c a labelled text among the goals (GK_TEXT: 项目实施内容及过程概述,
+ * an item number before it allowed)? */
+static int goal_text(builder *b, tok *c)
+{
+	const char *k = key_of(&b->w, c->s, c->n);
+	const vocab_word *v = vocab_match(vocab_goal_headers, k + form_item_number(k));
+	return v && v->kind == GK_TEXT;
+}
+
+/* Is c a money row's label of table (`其中:` before it left out:
+ * vocab_funds_drop), written whole? In a 项目资金 block whose rows lost
+ * their ends (one cell per line), a row of 预算执行情况 (vocab_funds_exec_rows:
+ * 总额, 其中:财政资金 ...) starts a row, and so does a money label
+ * (vocab_funds_labels: 其他资金) after such a row: their rows are shorter
+ * than the header, whose last column (原因) spans them. */
+static int exec_label(builder *b, tok *c, const vocab_word *table)
+{
+	const char *k = key_of(&b->w, c->s, c->n);
+	for (const vocab_word *d = vocab_funds_drop; d->word; d++)
+		if (!strncmp(k, d->word, strlen(d->word)) && k[strlen(d->word)]) {
+			k += strlen(d->word);
+			break;
+		}
+	const vocab_word *v = vocab_match(table, k);
+	return v && !strcmp(v->word, k);
+}
+
 static int starts_row(builder *b, rowbuf *r, tok *c)
 {
 	if (!c->n)
@@ -1523,6 +1557,14 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 		}
 		return 0;
 	}
+	if (blk == BLK_GOAL && c->goal && goal_text(b, c))
+		return 1; /* `2.项目实施内容及过程概述 | text`: a row of its own */
+	if (blk == BLK_FUNDS && r->n >= 2 && !b->words && exec_label(b, c, vocab_funds_exec_rows))
+		return 1; /* `总额 | … | 其中:财政资金`: a money row's label */
+	if (blk == BLK_FUNDS && r->n >= 2 && !b->words &&
+	    exec_label(b, &b->t->v[r->v[0]], vocab_funds_exec_rows) &&
+	    exec_label(b, c, vocab_funds_labels))
+		return 1; /* `单位资金 | … | 其他资金`: the next money row */
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
 		return 1;

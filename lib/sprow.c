@@ -297,7 +297,11 @@ void sprow_read(const char *text, size_t n, long max_cells, sprow_out *o)
 			unit *x = &w->u[j];
 			add(o, max_cells, base + x->off, x->len, line, (int)j + 1, 0);
 			/* a group's heading on its first row: a row of its own */
-			if (j == 0 && nc >= 2 && x->kind == SW_TEXT && w->u[1].kind == SW_LABEL)
+			/* (or a goal block's label over the project's pairs:
+			 * `项目基本情况 项目名称 某项目`) */
+			if (j == 0 && nc >= 2 && w->u[1].kind == SW_LABEL &&
+			    (x->kind == SW_TEXT || (x->kind == SW_LABEL && x->blk == BLK_GOAL &&
+			                            w->u[1].blk == BLK_PINFO)))
 				add(o, max_cells, base + x->off + x->len, 0, line, 0, 1);
 		}
 		add(o, max_cells, base + len, 0, line, 0, 1);

@@ -139,7 +139,7 @@ const vocab_word vocab_block_labels[] = {
     {"资金名称", BLK_SPECIAL, 0},
     {"主管部门", BLK_PINFO, 0},
     {"主管部门及代码", BLK_PINFO, 0},
-    {"实施单位", BLK_PINFO, 0},
+    {"实施单位", BLK_PINFO, 2}, /* `实施单位 (盖章)` (Sichuan) */
     {"项目属性", BLK_PINFO, 0},
     {"项目类型", BLK_PINFO, 0},
     {"项目期", BLK_PINFO, 0},
@@ -199,6 +199,16 @@ const vocab_word vocab_block_labels[] = {
     {"项目预算成本构成", BLK_FUNDS, 2},
     {"当年预算", BLK_FUNDS, 2},
     {"当年绩效目标", BLK_GOAL, 0},
+    {"预算执行情况", BLK_FUNDS, 2}, /* Sichuan's self-evaluation (family F) */
+    {"项目基本情况", BLK_GOAL, 0},
+    /* Sichuan's 部门预算项目支出绩效自评表 (family F): labelled texts under
+     * the indicators, the two signatures */
+    {"评价结论", BLK_LTEXT, 0},
+    {"存在问题", BLK_LTEXT, 0},
+    {"改进措施", BLK_LTEXT, 0},
+    {"项目负责人:", BLK_PINFO, 1},
+    {"财务负责人:", BLK_PINFO, 1},
+    {"财务负责人", BLK_PINFO, 0},
     {NULL, 0, 0},
 };
 
@@ -311,6 +321,13 @@ const vocab_word vocab_goal_headers[] = {
     {"预期目标", GK_YEAR, 2},
     {"实际完成情况", GK_ACTUAL, 2},
     {"目标实际完成情况", GK_ACTUAL, 2},
+    /* Sichuan's self-evaluation: 项目基本情况 | 1.项目年度目标完成情况 |
+     * 项目年度目标 | 年度目标完成情况, then 2.项目实施内容及过程概述 | text
+     * (an item number before a word is no part of it) */
+    {"项目年度目标", GK_YEAR, 2},
+    {"年度目标完成情况", GK_ACTUAL, 2},
+    {"项目年度目标完成情况", GK_HEAD, 2},
+    {"项目实施内容及过程概述", GK_TEXT, 2},
     {NULL, 0, 0},
 };
 const char VOCAB_GOAL_LONG_KEY[] = "实施期";
@@ -558,6 +575,7 @@ const vocab_syn vocab_indicator_fields[] = {
     {"全年实际完成值", "实际完成值", 2},
     {"全年完成值", "实际完成值", 2},
     {"实际完成情况", "实际完成值", 2},
+    {"完成值", "实际完成值", 2}, /* Sichuan's 项目支出绩效自评表 */
     {"分值", "分值", 2},
     {"得分", "得分", 2},
     {"偏差原因", "偏差原因", 2},
@@ -565,6 +583,7 @@ const vocab_syn vocab_indicator_fields[] = {
     {"未完成原因和改进措施", "偏差原因", 2},
     {"未完成原因", "偏差原因", 2},
     {"未达到指标值原因", "偏差原因", 2},
+    {"未完成原因分析", "偏差原因", 2},
     {"权重", "权重", 2},
     {"指标权重", "权重", 2},
     {"评(扣)分标准", "评分标准", 0},
@@ -590,9 +609,20 @@ const vocab_word vocab_multi_headers[] = {
 };
 
 const char *const vocab_total_fields[] = {"分值", "得分", "等级", NULL};
+const vocab_word vocab_indicator_totals[] = {
+    {"合计", BLK_TOTAL, 0}, {"总计", BLK_TOTAL, 0}, {NULL, 0, 0}};
 const vocab_word vocab_funds_plain_cols[] = {
-    {"分值", 1, 2}, {"得分", 1, 2},     {"执行率", 1, 2},
-    {"占比", 1, 2}, {"测算依据", 1, 1}, {NULL, 0, 0},
+    {"分值", 1, 2},     {"得分", 1, 2}, {"执行率", 1, 2}, {"占比", 1, 2},
+    {"测算依据", 1, 1}, {"权重", 1, 2}, {"原因", 1, 2},   {NULL, 0, 0},
+};
+
+/* A self-evaluation's money columns under other names (Sichuan's
+ * 预算执行情况: 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率), named as
+ * the other family F forms name them (FORMAT.md 2c) */
+const vocab_syn vocab_funds_col_syn[] = {
+    {"年初预算", "年初预算数", 0},   {"调整后预算数", "全年预算数", 0},
+    {"调整后预算", "全年预算数", 0}, {"预算执行数", "全年执行数", 0},
+    {"预算执行率", "执行率", 0},     {NULL, NULL, 0},
 };
 
 const vocab_syn vocab_funds_groups[] = {
@@ -608,6 +638,14 @@ const vocab_word vocab_funds_labels[] = {
     {"中央补助安排", 1, 0}, {"省级财政安排", 1, 0}, {"其他资金", 1, 0},
     {"预算申报数", 1, 0},   {"年度资金总额", 1, 0}, {"当年资金总额", 1, 0},
     {"当年财政拨款", 1, 0}, {"当年其他资金", 1, 0}, {NULL, 0, 0},
+};
+
+const vocab_word vocab_funds_note_cols[] = {{"原因", 1, 0}, {NULL, 0, 0}};
+
+/* The rows of Sichuan's 预算执行情况 (family F), after `其中:` */
+const vocab_word vocab_funds_exec_rows[] = {
+    {"总额", 0, 0},     {"财政资金", 0, 0}, {"财政专户管理资金", 0, 0},
+    {"单位资金", 0, 0}, {NULL, 0, 0},
 };
 
 const char VOCAB_ITEM_DIGITS[] = "0123456789一二三四五六七八九十";
@@ -635,6 +673,18 @@ static inline int word_hit(const char *word, int prefix, const char *key, size_t
 	if (prefix == 2 && *rest == '(') {
 		const char *close = strchr(rest, ')');
 		return close && close[1] == 0;
+	}
+	/* a score band in brackets (`绩效指标(90分)`, `(0-20)分`) leaves the
+	 * word whole: the reader keeps the band as a fact (FORMAT.md) */
+	if (prefix != 1 && *rest == '(') {
+		const char *p = rest + 1;
+		int d = 0;
+		while ((*p >= '0' && *p <= '9') || *p == '.' || *p == '-')
+			d += *p >= '0' && *p <= '9', p++;
+		if (d && !strcmp(p, "分)"))
+			return 2;
+		if (d && !strcmp(p, ")分"))
+			return 2;
 	}
 	return prefix == 1;
 }

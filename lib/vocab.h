@@ -223,7 +223,13 @@ extern const vocab_word vocab_indicator_units[];
 enum pinfo_role { PI_OTHER = 1, PI_PROJECT, PI_DEPT, PI_DEPT2 };
 /* Goal column/row headers: annual goals (key N) vs implementation-period
  * goals (key 实施期|N). */
-enum goal_kind { GK_YEAR = 1, GK_LONG, GK_ACTUAL /* a field of the row's goal */ };
+enum goal_kind {
+	GK_YEAR = 1,
+	GK_LONG,
+	GK_ACTUAL, /* a field of the row's goal */
+	GK_HEAD,   /* a heading beside the goal columns, spanning their rows: no goal */
+	GK_TEXT    /* a labelled text among the goals: info, keyed by its label */
+};
 #define VOCAB_GOAL_ACTUAL_FIELD "实际完成情况"
 extern const vocab_word vocab_goal_headers[];
 extern const vocab_word vocab_pinfo_roles[];
@@ -296,9 +302,15 @@ extern const vocab_word vocab_long_words[];
 /* The self-evaluation total's fields, in the order its cells give them
  * (FORMAT.md 2c: info 总分, fields 分值, 得分, 等级). NULL-terminated. */
 extern const char *const vocab_total_fields[];
+/* A row under an indicator table that totals it (`合计 | 100 | 95`, Sichuan's
+ * self-evaluation): the form's total, read as 总分 is (info key = the word). */
+extern const vocab_word vocab_indicator_totals[];
 /* Columns of a money block that hold no money (scores, rates, the text of
  * 测算依据及说明): no unit. */
 extern const vocab_word vocab_funds_plain_cols[];
+/* Money column headers named as the other family F forms name them
+ * (调整后预算数 -> 全年预算数 ...): header -> canonical field. */
+extern const vocab_syn vocab_funds_col_syn[];
 #define VOCAB_LONG_VALUE_FIELD "实施期指标值"
 #define VOCAB_LONG_PREFIX "实施期"
 /* Project money blocks: the block label's group (FORMAT.md 2c: 项目资金,
@@ -311,6 +323,11 @@ extern const vocab_syn vocab_funds_groups[];
  * with one stays in its money block (shift rule SH_FUNDS_LABEL).
  * NULL-terminated. */
 extern const vocab_word vocab_funds_labels[];
+/* Note columns of a money table (原因): one note may span the rows. */
+extern const vocab_word vocab_funds_note_cols[];
+/* The money rows of a self-evaluation's 预算执行情况 (总额, 财政资金 ...):
+ * with rows lost, each starts a row (lib/regrid.c). */
+extern const vocab_word vocab_funds_exec_rows[];
 /* Item numbers leading a money label (`1、`, `(一)`, `一、`) are dropped:
  * the characters such a number is made of, and what may close it. */
 extern const char VOCAB_ITEM_DIGITS[];

@@ -41,6 +41,26 @@ tc "project labels: a heading over header pairs has an empty value, the pairs ar
 	"$(printf '组织实施单位\t某省文化和旅游厅\n监督管理单位\t某市财政局\n项目实施单位\t某市文化馆\n项目实施计划\t')" '' \
 	"pg-extract -H $F/gansu-project-2024.html | awk -F'\t' '\$6 ~ /单位\$|计划\$/ {print \$6 \"\t\" \$8}'"
 
+# Sichuan's 部门预算项目支出绩效自评表 (family F; issue 13), in a grid of our
+# own written after two real forms' layout (11 columns): block labels with
+# score bands (`预算执行情况(10分)`, `绩效指标(90分)`: the band a fact of its
+# own), the goal under 项目基本情况's headers, the 预算执行情况 money table
+# (columns named as the other F forms name them, unit from 年度预算数(万元)),
+# indicator columns 完成值 / 未完成原因分析, the 合计 row, the texts under the
+# table and the `项目负责人:X` signatures. Its pipes rendering is the real
+# texts' shape (`cell | cell | |||`), in the metamorphic test (regrid.sh).
+tc "Sichuan self-evaluation: facts as reviewed" 0 @$F/sichuan-selfeval-2023.facts.tsv '' \
+	"pg-extract $F/sichuan-selfeval-2023.html"
+tc "Sichuan self-evaluation: a block label's score band is a meta fact" 0 \
+	"$(printf '预算执行情况\tband\t10分\n绩效指标\tband\t90分')" '' \
+	"pg-extract -H $F/sichuan-selfeval-2023.html | awk -F'\t' '\$5==\"meta\" && \$7==\"band\"' | cut -f6-8"
+tc "Sichuan self-evaluation: pipes rendering as the real texts give it" 0 \
+	"$(printf '绩效指标\tband\t90分\n项目资金|总额\t全年预算数\t25.50\n效益指标|社会效益指标|群众文化活动参与率\t实际完成值\t80')" '' \
+	"\$BUILD/bench/flatten pipes <$F/sichuan-selfeval-2023.html >\$OUT/sc.pipes && grep -q '^绩效指标(90分) | 一级指标 | ' \$OUT/sc.pipes && pg-extract -H \$OUT/sc.pipes | awk -F'\t' '(\$7==\"band\" && \$6==\"绩效指标\") || (\$6~/参与率/ && \$7==\"实际完成值\") || (\$6==\"项目资金|总额\" && \$7==\"全年预算数\")' | cut -f6-8"
+tc "Sichuan self-evaluation: nothing in extra" 0 '' '' \
+	"pg-extract -H $F/sichuan-selfeval-2023.html | awk -F'\t' '\$5==\"extra\"'"
+ok "Sichuan self-evaluation: pg-normalize reads it" "pg-extract $F/sichuan-selfeval-2023.html | pg-normalize >/dev/null"
+
 # Families of FORMAT.md 2c (templates.md section 1), two documents each,
 # written after the layouts templates.md and ../shared/real describe; each
 # golden was checked line by line against its document.

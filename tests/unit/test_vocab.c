@@ -96,6 +96,13 @@ int main(void)
 	CHECK_STR(word(vocab_match(t, "填报单位:某局")), "填报单位");
 	CHECK_STR(word(vocab_match(t, "单位名称")), "单位名称"); /* the whole key */
 	CHECK_STR(word(vocab_match(t, "单位(万元)")), "单位");   /* a remark after it */
+	/* a score band in brackets leaves a word whole (Sichuan's
+	 * `绩效指标(90分)`, `(0-20)分`); another remark does not */
+	CHECK_STR(word(vocab_match(vocab_block_labels, "绩效指标(90分)")), "绩效指标");
+	CHECK_STR(word(vocab_match(vocab_block_labels, "预算执行情况(10分)")), "预算执行情况");
+	CHECK_STR(word(vocab_match(vocab_block_labels, "绩效指标(0-20)分")), "绩效指标");
+	CHECK(vocab_match(vocab_block_labels, "绩效指标(说明)") == NULL);
+	CHECK(vocab_match(vocab_block_labels, "绩效指标(分)") == NULL);
 	CHECK_STR(word(vocab_match(t, "单位名称X")), "(none)");  /* neither */
 	CHECK_STR(word(vocab_match(t, "资金用途")), "(none)");   /* prefix 2: a remark only */
 	CHECK(vocab_match(t, "") == NULL);
