@@ -1196,6 +1196,46 @@ static int funds_row(builder *b, rowbuf *r)
 	return !text;
 }
 
+/* Does cell c name a money column of a 项目资金 header (a money field of
+ * section budget, vocab_qty_fields: 年初预算数, 全年预算数, 上年度安排资金 …)?
+ * A header row whose first cell after the block's label is one lost the
+ * cell over the row labels' column (`项目资金(元) | 年初预算数 | …`, the
+ * label's colspan; not `项目`, nor a sub-label `(万元)`). */
+static int funds_col_word(builder *b, tok *c)
+{
+	if (!c->n || c->copy)
+		return 0;
+	const char *k = key_of(&b->w, c->s, c->n);
+	const vocab_field *f = vocab_qty_field("budget", 6, k, strlen(k));
+	return f && f->money;
+}
+
+/* Framed lines that are not rows (frames.h): a 项目资金 data row r, shorter
+ * than its table, lost empty cells where the page broke its lines (the
+ * renderer drops empty cells at a line's edges: `年度资金总额 |`, then `|
+ * 387664.62 | … |` lost the empty 年初预算数 between them). Returns 1 when
+ * the row crosses exactly as many line ends as it lacks cells: an empty
+ * cell goes before each of its cells after the label that starts a line
+ * (place()). When it crosses more, where they were is not known: 0, and
+ * the row is read as it stands, with a warning. */
+static int funds_fit(builder *b, const rowbuf *r)
+{
+	toks *t = b->t;
+	if (!t->framed || !b->width || r->n < 1)
+		return 0;
+	tok *c0 = &t->v[r->v[0]];
+	int want = b->width - b->funds_lab, miss = want - r->n, edges = 0;
+	if (!c0->n || miss <= 0)
+		return 0;
+	for (int j = 1; j < r->n; j++)
+		edges += t->v[r->v[j]].line > t->v[r->v[j - 1]].last;
+	if (edges > miss)
+		warn_add(b->warn, c0->line,
+		         "money row's cells do not fit the table's columns in one way: read as "
+		         "they stand");
+	return edges == miss;
+}
+
 static void place(builder *b, rowbuf *r)
 {
 	if (!r->n)
@@ -1237,7 +1277,7 @@ static void place(builder *b, rowbuf *r)
 	/* the header row of a table (its first cell after the label a header
 	 * word; in a task table, the first or the second: `序号 | 任务名称`):
 	 * its cells' roles, IR_NONE for the columns vocab does not name */
-	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64];
+	int from = blk != BLK_NONE && !bare ? 1 : 0, role, heads = 0, ir[64], lost_lab = 0;
 	while (from < r->n - 1 && t->v[r->v[from]].copy)
 		from++; /* a two-row header's lower row: the row-span copy under its label */
 	if (!b->glued && from < r->n &&
@@ -1265,6 +1305,8 @@ static void place(builder *b, rowbuf *r)
 		}
 		if (!heads)
 			b->funds_lab = 0;
+		if (heads && funds_col_word(b, &t->v[r->v[1]]))
+			lost_lab = 1;
 	}
 	if (heads && bare && b->alone == b->g->n - 1 && b->alone >= 0) {
 		/* an indicator block label alone on its row, then a header row without a
@@ -1279,7 +1321,7 @@ static void place(builder *b, rowbuf *r)
 		}
 	}
 	if (heads) {
-		b->width = heads;
+		b->width = heads + lost_lab;
 		b->goal_cols = 0;
 		for (int j = 0; j < heads && b->block == BLK_GOAL; j++) {
 			tok *c = &t->v[r->v[from + j]];
@@ -1368,8 +1410,24 @@ static void place(builder *b, rowbuf *r)
 		if (c)
 			c->line = c0->line;
 	}
+	int fit =
+	    !b->glued && !heads && blk == BLK_NONE && b->block == BLK_FUNDS && funds_fit(b, r);
 	for (int j = skip; j < r->n; j++) {
 		tok *tk = &t->v[r->v[j]];
+		if (j == 1 && lost_lab) {
+			/* `项目资金(元) | 年初预算数 | …`: the label spans the
+			 * row labels' column too, as in the form's grid */
+			cell *h = grid_add_cell(b->g, gr, "", 0);
+			if (h) {
+				h->flags |= CELL_HSPAN;
+				h->line = tk->line;
+			}
+		}
+		if (fit && j >= 1 && tk->line > t->v[r->v[j - 1]].last) {
+			cell *x = grid_add_cell(b->g, gr, "", 0); /* lost at the line's edge */
+			if (x)
+				x->line = tk->line;
+		}
 		cell *c = grid_add_cell(b->g, gr, tk->s, tk->n);
 		if (!c)
 			break;
@@ -1381,8 +1439,9 @@ static void place(builder *b, rowbuf *r)
 	 * row a line with single spaces (sprow.h) writes none: they come back,
 	 * up to its table's width, as the form's grid has them */
 	int want = b->labelcol + b->width;
-	if ((b->pipes || b->sprow) && !b->glued && !heads && blk == BLK_NONE &&
-	    b->block != BLK_NONE && b->width && gr->n < want && !note_of(&b->w, c0))
+	if ((b->pipes || b->sprow || b->block == BLK_FUNDS) && !b->glued && !heads &&
+	    blk == BLK_NONE && b->block != BLK_NONE && b->width && gr->n < want &&
+	    !note_of(&b->w, c0))
 		while (gr->n < want && grid_add_cell(b->g, gr, "", 0))
 			gr->cells[gr->n - 1].line = c0->line;
 	r->n = 0;
@@ -1477,6 +1536,30 @@ static int prose_of(builder *b, tok *c)
 	return c->n && !level_of(&b->w, c) && regrid_prose(key_of(&b->w, c->s, c->n));
 }
 
+/* Is cell c a money row's label that vocab knows (vocab_funds_labels:
+ * 上年结转资金, 其他资金; `其中:` before it and `:` after it dropped)? Such
+ * a label starts a row of the 项目资金 table, and is never a value: a row
+ * whose empty cells left no trace (text without rows) ends before it. */
+static int funds_label_of(builder *b, tok *c)
+{
+	if (!c->n)
+		return 0;
+	const char *k = key_of(&b->w, c->s, c->n);
+	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
+		size_t n = strlen(v->word);
+		if (strncmp(k, v->word, n) == 0 && k[n]) {
+			k += n;
+			break;
+		}
+	}
+	size_t n = strlen(k);
+	if (n && k[n - 1] == ':') {
+		char *e = (char *)k + n - 1; /* the key is b->w's scratch copy */
+		*e = 0;
+	}
+	return vocab_match(vocab_funds_labels, k) != NULL;
+}
+
 /* Does token k start a row when the text shows none? A block label, a
  * title, a level name or a `任务N:` name under their headers. */
 /* Is c a labelled text among the goals (GK_TEXT: 项目实施内容及过程概述,
@@ -1568,6 +1651,8 @@ static int starts_row(builder *b, rowbuf *r, tok *c)
 	long no;
 	if (blk == BLK_TASK && form_task_prefix(c->s, c->n, &no))
 		return 1;
+	if (blk == BLK_FUNDS && b->width && funds_label_of(b, c))
+		return 1; /* `… | 132.912 | 上年结转资金 | 其他资金`: empty rows */
 	return 0;
 }
 
@@ -1864,7 +1949,9 @@ static int caption(builder *b, size_t k)
 }
 
 /* Is row r a 项目资金 label, column headers (no number), then a label and
- * its first amount? (Its last two cells start the first data row.) */
+ * its first amount, empty cells between them allowed (`年度资金总额 | |
+ * 150000`: its 年初预算数 empty)? Returns the index of that label (the
+ * first data row starts there), or 0. */
 static int funds_heads(builder *b, rowbuf *r)
 {
 	if (r->n < 4 || block_of(&b->w, &b->t->v[r->v[0]]) != BLK_FUNDS)
@@ -1872,12 +1959,17 @@ static int funds_heads(builder *b, rowbuf *r)
 	tok *cl = &b->t->v[r->v[r->n - 1]];
 	if (!pg_numeric(cl->s, cl->n))
 		return 0;
+	int lab = r->n - 2;
+	while (lab > 2 && !b->t->v[r->v[lab]].n && !b->t->v[r->v[lab]].copy)
+		lab--;
+	if (lab < 2 || !b->t->v[r->v[lab]].n)
+		return 0;
 	for (int j = 1; j < r->n - 1; j++) {
 		tok *c = &b->t->v[r->v[j]];
 		if (pg_numeric(c->s, c->n))
 			return 0;
 	}
-	return 1;
+	return lab;
 }
 
 /* Does cell c say what it is: a label, level, header or note word, a
@@ -2372,20 +2464,24 @@ int regrid_read(const char *text, size_t n, int shape, grid *g, warnings *warn)
 				continue; /* an empty cell between rows */
 		}
 		row_push(&r, k);
-		if (!t.rows && funds_heads(&b, &r)) {
+		int fl = !t.rows ? funds_heads(&b, &r) : 0;
+		if (fl) {
 			/* 项目资金 | 项目 | 上年度安排资金 | 本年度申请资金 | 合计 | 130:
 			 * the header row ends before the first amount's label;
 			 * empty cells just before that label are the data row's
 			 * leading cells (its label under 项目, after a sub-label:
 			 * `| | 合计 | 130`), which place() puts back, not the
 			 * header's */
-			size_t lab = r.v[r.n - 2];
-			r.n -= 2;
+			int rn = r.n;
+			size_t *rest = xreallocarray(NULL, (size_t)(rn - fl), sizeof *rest);
+			memcpy(rest, r.v + fl, (size_t)(rn - fl) * sizeof *rest);
+			r.n = fl;
 			while (r.n > 1 && !t.v[r.v[r.n - 1]].n && !t.v[r.v[r.n - 1]].copy)
 				r.n--; /* blank lines before the label: between rows */
 			emit(&b, &r);
-			row_push(&r, lab);
-			row_push(&r, k);
+			for (int j = 0; j < rn - fl; j++)
+				row_push(&r, rest[j]);
+			free(rest);
 		}
 		if (!t.rows) {
 			tok *c0 = &t.v[r.v[0]];

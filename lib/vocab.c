@@ -633,11 +633,12 @@ const vocab_syn vocab_funds_groups[] = {
     {NULL, NULL, 0},
 };
 
-/* as written in real forms (templates.md section 2: 05; 06, 08, 12, 18) */
+/* as written in real forms (templates.md section 2: 05; 06, 08, 12, 18;
+ * self-evaluations' 本年财政拨款, 上年结转资金: real 13, 15) */
 const vocab_word vocab_funds_labels[] = {
-    {"中央补助安排", 1, 0}, {"省级财政安排", 1, 0}, {"其他资金", 1, 0},
-    {"预算申报数", 1, 0},   {"年度资金总额", 1, 0}, {"当年资金总额", 1, 0},
-    {"当年财政拨款", 1, 0}, {"当年其他资金", 1, 0}, {NULL, 0, 0},
+    {"中央补助安排", 1, 0}, {"省级财政安排", 1, 0}, {"其他资金", 1, 0},     {"预算申报数", 1, 0},
+    {"年度资金总额", 1, 0}, {"当年资金总额", 1, 0}, {"当年财政拨款", 1, 0}, {"当年其他资金", 1, 0},
+    {"本年财政拨款", 1, 0}, {"上年结转资金", 1, 0}, {NULL, 0, 0},
 };
 
 const vocab_word vocab_funds_note_cols[] = {{"原因", 1, 0}, {NULL, 0, 0}};

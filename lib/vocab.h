@@ -320,8 +320,9 @@ extern const vocab_syn vocab_funds_groups[];
  * 省级财政安排, 预算申报数 ...). The funds reader takes any text as a label;
  * these are the words a form glued onto one line is cut at (glued.c), so
  * that an amount and the next row's label come apart, and a row starting
- * with one stays in its money block (shift rule SH_FUNDS_LABEL).
- * NULL-terminated. */
+ * with one stays in its money block (shift rule SH_FUNDS_LABEL), and, in
+ * a text whose rows were lost, one under a 项目资金 header starts a row
+ * (regrid.c: never a value of the row before). NULL-terminated. */
 extern const vocab_word vocab_funds_labels[];
 /* Note columns of a money table (原因): one note may span the rows. */
 extern const vocab_word vocab_funds_note_cols[];

@@ -167,3 +167,21 @@ tc "lines: an indicator named …绩效自评, a bare year after it: an indicato
 tc "lines: a form's name without 表 and no year line: not the title" 0 \
 	'	中央车购税对地方补助资金绩效目标自评表 (农村公路)' '' \
 	"sed '/^(2021年度)\$/d' fixtures/text/lines-selfeval-2021.txt | pg-extract - | awk -F'\t' '\$6==\"title\"{print \$2 \"\t\" \$8}'"
+# 项目资金 rows that lost empty cells (docs/regrid.md 1c, 1e, section 3): as
+# words, a money label vocab knows starts a row, never a value
+# (words-fundrows-2023.txt); as framed lines, a row gets its lost empty cells
+# back at the line ends it crosses when they are as many as it lacks
+# (frames-fundrows-2022.txt); when they are more, the row is read as it
+# stands, with a warning (real 15's 上年结转资金)
+tc "text shape: words: an empty money row's label is no value" 0 '项目资金|本年财政拨款	分值	
+项目资金|上年结转资金	年初预算数	12
+项目资金|其他资金	年初预算数	' '' \
+	"pg-extract fixtures/text/words-fundrows-2023.txt | awk -F'\t' '(\$6~/本年财政拨款/ && \$7==\"分值\") || (\$6~/上年结转资金|其他资金/ && \$7==\"年初预算数\"){print \$6 \"\t\" \$7 \"\t\" \$8}'"
+tc "text shape: framed money rows get their empty cells back at line ends" 0 '项目资金|当年财政拨款	年初预算数	
+项目资金|当年财政拨款	全年预算数	120000
+项目资金|当年财政拨款	执行率	
+项目资金|当年财政拨款	得分	—' '' \
+	"pg-extract fixtures/text/frames-fundrows-2022.txt | awk -F'\t' '\$6~/当年财政拨款/ && \$7~/年初|全年预算|执行率|得分/{print \$6 \"\t\" \$7 \"\t\" \$8}'"
+tc "text shape: framed money row that fits in more than one way: read as it stands, with a warning" 0 '*' \
+	"~15-yongde-minglang-nutrition-2022-project-selfeval.txt:10: warning: money row's cells do not fit the table's columns in one way: read as they stand" \
+	"pg-extract fixtures/real/15-yongde-minglang-nutrition-2022-project-selfeval.txt"
