@@ -936,6 +936,7 @@ typedef struct {
 	int sprow;       /* the text's shape is REGRID_SPROW */
 	int words;       /* the text's shape is REGRID_WORDS */
 	int funds_lab;   /* 项目资金 header: the column (after the label) of its rows' labels */
+	int funds_note;  /* 项目资金 header: its last columns that are notes (原因) */
 	int task_content, task_amount; /* task header: columns of TR_CONTENT, TR_AMOUNT, -1 */
 	int goal_cols; /* goal header (年度目标 | 实施期目标): its columns, or 0 */
 	int alone; /* the grid's row index of an indicator block label alone on its row, or -1 */
@@ -1225,7 +1226,9 @@ static int funds_fit(builder *b, const rowbuf *r)
 		return 0;
 	tok *c0 = &t->v[r->v[0]];
 	int want = b->width - b->funds_lab, miss = want - r->n, edges = 0;
-	if (!c0->n || miss <= 0)
+	/* a row that lacks only the header's note columns lost no cell: the
+	 * note was written once, on an earlier row (its cell spans this one) */
+	if (!c0->n || miss <= b->funds_note)
 		return 0;
 	for (int j = 1; j < r->n; j++)
 		edges += t->v[r->v[j]].line > t->v[r->v[j - 1]].last;
@@ -1264,7 +1267,7 @@ static void place(builder *b, rowbuf *r)
 		b->have_head = 0;
 		b->width = 0;
 		b->labelcol = !bare;
-		b->funds_lab = 0;
+		b->funds_lab = b->funds_note = 0;
 		b->multi = bare && multi_heads(b, r, NULL) >= 2;
 	} else if ((title_of(&b->w, c0) && r->n == 1) || note_of(&b->w, c0)) {
 		b->block = BLK_NONE;
@@ -1307,6 +1310,15 @@ static void place(builder *b, rowbuf *r)
 			b->funds_lab = 0;
 		if (heads && funds_col_word(b, &t->v[r->v[1]]))
 			lost_lab = 1;
+		/* a note column at the end (原因) is written once, on the first
+		 * row, its cell spanning the rows under it */
+		b->funds_note = 0;
+		for (int j = r->n - 1; heads && j > 0; j--) {
+			tok *c = &t->v[r->v[j]];
+			if (!vocab_match(vocab_funds_note_cols, key_of(&b->w, c->s, c->n)))
+				break;
+			b->funds_note++;
+		}
 	}
 	if (heads && bare && b->alone == b->g->n - 1 && b->alone >= 0) {
 		/* an indicator block label alone on its row, then a header row without a
