@@ -290,7 +290,7 @@ static void table_to_grid(doc *d, dtable *t, grid *g)
 			cell *o = grid_table_cell(g, r, &gt, buf_str(&c->text), c->text.len,
 			                          c->span, c->rs);
 			if (o) {
-				o->sub = c->sub;
+				grid_set_sub(g, o, c->sub);
 				c->sub = NULL;
 			}
 			if (c->cut)

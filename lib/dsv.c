@@ -161,6 +161,12 @@ int dsv_sniff(const char *text, size_t n)
 		n = DSV_SNIFF_BYTES;
 	long tabs[DSV_SNIFF_LINES], commas[DSV_SNIFF_LINES], t = 0, c = 0, ttot = 0, ctot = 0;
 	int lines = 0, inq = 0, fstart = 1, content = 0;
+	/* notcsv: a sampled line is known to break "every line the same
+	 * non-zero number of commas" (line 0 without commas, or a later line
+	 * with another count). From then on the answer is TAB as soon as one
+	 * TAB is counted, whatever the rest of the sample holds: the sniff
+	 * stops there. */
+	int notcsv = 0;
 	for (; i < n && lines < DSV_SNIFF_LINES; i++) {
 		char ch = text[i];
 		if (inq) { /* to the next quote: a doubled one stays inside */
@@ -178,6 +184,10 @@ int dsv_sniff(const char *text, size_t n)
 			if (content) {
 				tabs[lines] = t, commas[lines] = c, lines++;
 				ttot += t, ctot += c;
+				if (commas[0] == 0 || c != commas[0])
+					notcsv = 1;
+				if (notcsv && ttot > 0)
+					return '\t';
 			}
 			t = c = content = 0;
 			fstart = 1;
@@ -197,6 +207,8 @@ int dsv_sniff(const char *text, size_t n)
 			while (j < n && text[j] == '\t')
 				j++;
 			t += (long)(j - i);
+			if (notcsv)
+				return '\t';
 			fstart = 1;
 			i = j - 1;
 		} else if (ch == ',') {

@@ -39,7 +39,11 @@ static uint64_t key_hash(const char *s, size_t n)
 static void keys_grow(form_keys *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : FORM_KEYS_SLOTS0;
-	form_key_slot *t = xcalloc(cap, sizeof *t);
+	/* only the generations need clearing (0 is never a live one): a
+	 * loop over the slots, not a clearing of the whole table */
+	form_key_slot *t = xmalloc(cap * sizeof *t);
+	for (size_t i = 0; i < cap; i++)
+		t[i].gen = 0;
 	for (size_t i = 0; i < m->cap; i++) {
 		form_key_slot *e = &m->t[i];
 		if (e->gen != m->gen)

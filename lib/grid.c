@@ -68,16 +68,27 @@ void grid_free(grid *g)
 {
 	if (!g)
 		return;
-	for (int i = 0; i < g->n; i++) {
+	/* the walk ends at the last nested grid given (grid_set_sub) */
+	long left = g->subs;
+	for (int i = 0; left > 0 && i < g->n; i++) {
 		grid_row *r = &g->rows[i];
 		for (int j = 0; j < r->n; j++)
-			if (r->cells[j].sub)
+			if (r->cells[j].sub) {
 				grid_free(r->cells[j].sub);
+				left--;
+			}
 	}
 	free(g->rows);
 	chunks_free(g->mem);
 	chunks_free(g->cmem);
 	free(g);
+}
+
+void grid_set_sub(grid *g, cell *c, grid *sub)
+{
+	c->sub = sub;
+	if (sub)
+		g->subs++;
 }
 
 /* Rows' cells are carved from chunks of GRID_CELL_CHUNK cells, in row
@@ -222,6 +233,12 @@ size_t grid_clean_text(char *str, size_t n)
 			/* a run of bytes that start no blank or line break, moved as one
 			 * (short runs are the rule in cells: a loop, no call) */
 			size_t e = r + 1;
+			/* eight bytes a step while all are plain (TEXT_PLAIN is 0) */
+			while (e + 8 <= n && !(text_class[s[e]] | text_class[s[e + 1]] |
+			                       text_class[s[e + 2]] | text_class[s[e + 3]] |
+			                       text_class[s[e + 4]] | text_class[s[e + 5]] |
+			                       text_class[s[e + 6]] | text_class[s[e + 7]]))
+				e += 8;
 			while (e < n && text_class[s[e]] == TEXT_PLAIN)
 				e++;
 			if (pend && w > 0)

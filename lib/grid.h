@@ -57,15 +57,22 @@ struct grid_chunk;
 typedef struct grid {
 	grid_row *rows;
 	int n, cap;
-	long ncells;            /* total cells, for GRID_MAX_CELLS */
-	struct grid_chunk *mem; /* cell texts live here, freed with the grid */
+	long ncells;             /* total cells, for GRID_MAX_CELLS */
+	struct grid_chunk *mem;  /* cell texts live here, freed with the grid */
 	struct grid_chunk *cmem; /* and the rows' cells (grid.c) */
-	char err[256];          /* set when a limit was hit (the grid is still usable) */
+	char err[256];           /* set when a limit was hit (the grid is still usable) */
+	long subs;               /* nested grids given with grid_set_sub (grid_free
+	                          * looks for them only when not 0) */
 } grid;
 
 grid *grid_new(void);
 /* Free g, its rows, cells, texts and nested grids. grid_free(NULL) is a no-op. */
 void grid_free(grid *g);
+/* Give cell c of g the nested grid sub (owned by g from now on; c->sub was
+ * NULL). The one way to attach a nested grid to a grid's cell: grid_free
+ * walks a grid's cells for nested grids only when it was given one (most
+ * grids have none, and a seed-shape grid has a million empty cells). */
+void grid_set_sub(grid *g, cell *c, grid *sub);
 /* Append an empty row starting at input line; returns it (valid until the
  * next grid_add_row). */
 grid_row *grid_add_row(grid *g, long line);

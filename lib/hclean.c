@@ -93,6 +93,7 @@ typedef struct {
 	size_t mark;      /* out's length after the last markup written */
 	const char *held; /* a blank run between table parts, written only if */
 	size_t held_n;    /* text follows it (put_text) */
+	int nobreak;      /* the text holds no line break: breaks() is 0 */
 } scan;
 
 static int is_space(char c)
@@ -106,10 +107,13 @@ static int is_alpha(char c)
 }
 
 /* Line breaks in [a, b): LF, CRLF and a lone CR each one (as gumbo counts). */
-static long breaks(const char *a, const char *b)
+static long breaks(const scan *s, const char *a, const char *b)
 {
-	/* most tags and runs hold none: two scans by the library, not a loop */
-	if (a >= b || (!memchr(a, '\n', (size_t)(b - a)) && !memchr(a, '\r', (size_t)(b - a))))
+	/* most texts hold none at all (a cell's HTML: looked at once, in
+	 * hclean), and most tags and runs hold none: two scans by the
+	 * library, not a loop */
+	if (s->nobreak || a >= b ||
+	    (!memchr(a, '\n', (size_t)(b - a)) && !memchr(a, '\r', (size_t)(b - a))))
 		return 0;
 	long k = 0;
 	for (const char *p = a; p < b; p++)
@@ -142,7 +146,7 @@ static void cut(scan *s, const char *at, int why)
 {
 	s->r->why = why;
 	s->r->cut = (size_t)(at - s->text);
-	s->r->cut_line = 1 + breaks(s->text, at);
+	s->r->cut_line = 1 + breaks(s, s->text, at);
 }
 
 /* Account for one tag or comment written at the current depth; 0, or -1
@@ -195,9 +199,9 @@ static void put_text(scan *s, const char *a, const char *b, int raw)
 		while (k > 0 && ((unsigned char)a[k] & 0xC0) == 0x80)
 			k--;
 		if (!s->r->runs_cut++)
-			s->r->run_line = 1 + breaks(s->text, a + k);
+			s->r->run_line = 1 + breaks(s, s->text, a + k);
 		buf_add(s->out, a, k);
-		add_breaks(s->out, breaks(a + k, b));
+		add_breaks(s->out, breaks(s, a + k, b));
 		return;
 	}
 	if (!raw && n && b[-1] == '<') {
@@ -456,7 +460,7 @@ static void put_tag(scan *s, const char *lt, const tag *t, int id, int close)
 		open[k++] = '/';
 	memcpy(open + k, kept[id].name, kept[id].len);
 	buf_add(s->out, open, k + kept[id].len);
-	add_breaks(s->out, breaks(lt, t->end));
+	add_breaks(s->out, breaks(s, lt, t->end));
 	if (!close && t->colspan >= 0)
 		put_span(s->out, " colspan=\"", t->colspan);
 	if (!close && t->rowspan >= 0)
@@ -471,7 +475,7 @@ static const char *markup(scan *s, const char *lt)
 	const char *end = s->end;
 	if (lt[1] == '!' || lt[1] == '?' || (lt[1] == '/' && !is_alpha(lt[2]))) {
 		const char *e = (lt[1] == '/' && lt[2] == '>') ? lt + 3 : comment_end(lt, end);
-		s->pending += breaks(lt, e);
+		s->pending += breaks(s, lt, e);
 		return e;
 	}
 	int close = lt[1] == '/';
@@ -481,23 +485,23 @@ static const char *markup(scan *s, const char *lt)
 		return NULL;
 	int id = lookup(t.name, t.len), k = kept[id].kind;
 	if (s->skip) { /* inside a <template>: count templates, skip raw text */
-		s->pending += breaks(lt, t.end);
+		s->pending += breaks(s, lt, t.end);
 		if (k == K_TEMPLATE)
 			s->skip += close ? -1 : 1;
 		if (!close && k == K_TABLE && !s->r->template_table)
-			s->r->template_table = 1 + breaks(s->text, lt);
+			s->r->template_table = 1 + breaks(s, s->text, lt);
 		if (close || (k != K_SCRIPT && k != K_TEXT && k != K_PLAIN))
 			return t.end;
 		if (k == K_PLAIN)
 			return end;
 		const char *after;
 		raw_end(t.end, end, kept[id].name, &after);
-		s->pending += breaks(t.end, after);
+		s->pending += breaks(s, t.end, after);
 		return after;
 	}
 	if (k == K_DROP || (close && (k == K_SCRIPT || k == K_TEXT || k == K_PLAIN)) ||
 	    k == K_TEMPLATE) {
-		s->pending += breaks(lt, t.end);
+		s->pending += breaks(s, lt, t.end);
 		if (k == K_TEMPLATE && !close)
 			s->skip = 1;
 		return t.end;
@@ -525,7 +529,7 @@ static const char *markup(scan *s, const char *lt)
 	const char *after = end,
 	           *ce = k == K_PLAIN ? end : raw_end(t.end, end, kept[id].name, &after);
 	if (k == K_SCRIPT)
-		add_breaks(s->out, breaks(t.end, ce));
+		add_breaks(s->out, breaks(s, t.end, ce));
 	else
 		put_text(s, t.end, ce, 1);
 	if (k == K_PLAIN)
@@ -534,7 +538,7 @@ static const char *markup(scan *s, const char *lt)
 		return NULL;
 	buf_adds(s->out, "</");
 	buf_adds(s->out, kept[id].name);
-	add_breaks(s->out, breaks(ce, after));
+	add_breaks(s->out, breaks(s, ce, after));
 	buf_addc(s->out, '>');
 	return after;
 }
@@ -561,7 +565,8 @@ void hclean(const char *text, size_t n, const hclean_limits *lim, buf *out, hcle
 {
 	memset(r, 0, sizeof *r);
 	r->cut = n;
-	scan s = {text, text + n, out, lim, r, NULL, 0, 0, 0, 0, NULL, 0};
+	scan s = {text, text + n, out, lim, r, NULL, 0, 0, 0, 0, NULL, 0, 0};
+	s.nobreak = !memchr(text, '\n', n) && !memchr(text, '\r', n);
 	s.st =
 	    xreallocarray(NULL, (size_t)lim->max_depth + 1, sizeof *s.st); /* push fills a level */
 	memset(&s.st[0], 0, sizeof s.st[0]);
@@ -576,7 +581,7 @@ void hclean(const char *text, size_t n, const hclean_limits *lim, buf *out, hcle
 		const char *te = lt ? lt : end;
 		if (te > p) {
 			if (s.skip) {
-				s.pending += breaks(p, te);
+				s.pending += breaks(&s, p, te);
 			} else if (blanks_in_parts(&s, p, te)) {
 				s.held = p; /* written if text follows (put_text) */
 				s.held_n = (size_t)(te - p);

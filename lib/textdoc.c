@@ -91,7 +91,7 @@ static void parse_cell_tables(grid *g, warnings *warn)
 				continue;
 			grid *sub = grid_new();
 			if (html_read(c->text, c->len, c->line, c->col, sub, warn) > 0)
-				c->sub = sub;
+				grid_set_sub(g, c, sub);
 			else
 				grid_free(sub);
 		}

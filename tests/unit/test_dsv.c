@@ -145,6 +145,29 @@ static void test_sniff_same(void)
 			printf("sniff differs on %zu bytes (round %d)\n", n, round);
 	}
 	CHECK_INT(bad, 0);
+	/* Texts of whole lines (a title, CSV lines with two or three commas,
+	 * TSV lines, lines with both), up to 30 of them: the sniff that stops
+	 * once its answer is decided gives the whole sample's answer. */
+	static const char *const kinds[] = {"title\n",    "a,b,c\n",        "a,b,c,d\n", "a\tb\n",
+	                                    "a,b\tc,d\n", "\"x\ty\",z,w\n", "\n",        " \t\n"};
+	buf b = {0};
+	bad = 0;
+	for (int round = 0; round < 20000; round++) {
+		buf_reset(&b);
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		int lines = (int)((x >> 33) % 31);
+		for (int i = 0; i < lines; i++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			unsigned r = (unsigned)(x >> 40);
+			/* mostly one kind, as a real file is */
+			buf_adds(&b, kinds[r % 3 ? (unsigned)(round % 4) + 1 : r / 3 % 8]);
+		}
+		if (dsv_sniff(b.s ? b.s : "", b.len) != sniff_ref(b.s ? b.s : "", b.len) &&
+		    bad++ < 3)
+			printf("sniff differs on lines of round %d: %s\n", round, b.s);
+	}
+	buf_free(&b);
+	CHECK_INT(bad, 0);
 }
 
 static void test_sniff(void)
@@ -178,6 +201,16 @@ static void test_sniff(void)
 		buf_adds(&b, "a,b,c\n");
 	buf_adds(&b, "x\ty\n");
 	CHECK_INT(dsv_sniff(b.s, b.len), '\t');
+	/* the answer decided early (a title line without commas, then a TAB):
+	 * TAB, whatever the lines after it hold */
+	s = "标题\na\tb\nc,d\nc,d\nc,d\n";
+	CHECK_INT(dsv_sniff(s, strlen(s)), '\t');
+	/* commas alike in every line, a TAB in one: comma (no early answer) */
+	s = "a,b\na\tx,b\na,b\n";
+	CHECK_INT(dsv_sniff(s, strlen(s)), ',');
+	/* the second line's count differs: the TAB after it decides */
+	s = "a,b\na,b,c\nx,y\nx\ty\nx,y\n";
+	CHECK_INT(dsv_sniff(s, strlen(s)), '\t');
 	buf_free(&b);
 	/* sniffing inside dsv_read */
 	expect("a,b\n", 0, 0, 0, "@1[1.1:a|1.2:b]");

@@ -49,10 +49,39 @@ static const char *warns(const warnings *w)
 	return buf_str(&b);
 }
 
+/* grid_set_sub: nested grids counted (NULL is not one), and freed by
+ * grid_free wherever they are: in the first cell, in a nested grid's own
+ * cell, in the very last cell after many empty ones (under `make
+ * check-asan` a walk that stops too soon is a leak). */
+static void test_set_sub(void)
+{
+	grid *g = grid_new(), *a = grid_new(), *aa = grid_new(), *b = grid_new();
+	grid_row *r = grid_add_row(g, 1);
+	cell *c = grid_add_cell(g, r, "x", 1);
+	grid_set_sub(g, c, a);
+	grid_row *ar = grid_add_row(a, 1);
+	grid_add_empty(a, ar, 3, 1);
+	grid_set_sub(a, grid_add_cell(a, ar, "y", 1), aa);
+	r = grid_add_row(g, 2);
+	grid_add_empty(g, r, 100, 1);
+	grid_set_sub(g, &r->cells[50], NULL);
+	r = grid_add_row(g, 3);
+	grid_add_empty(g, r, 100, 1);
+	grid_set_sub(g, grid_add_cell(g, r, "z", 1), b);
+	CHECK_INT(g->subs, 2);
+	CHECK_INT(a->subs, 1);
+	CHECK_INT(b->subs, 0);
+	CHECK(g->rows[2].cells[100].sub == b);
+	CHECK(g->rows[1].cells[50].sub == NULL);
+	grid_free(g);
+}
+
 int main(void)
 {
 	warnings w = {0};
 	grid *g;
+
+	test_set_sub();
 
 	g = parse("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>", &w);
 	CHECK_STR(show(g), "a|b/c|d");
