@@ -35,6 +35,7 @@ typedef struct {
 	int c3, t; /* the name column; columns from it on (the tail) */
 	int want[FIT_MAX_COLS];
 	int remark[FIT_MAX_COLS]; /* a remark column (偏差原因, 备注) */
+	int units;                /* some column wants a unit (计量单位) */
 	owned_text *own;          /* texts a column holds twice or more, by text */
 	int nown;
 } fit_table;
@@ -80,6 +81,13 @@ static size_t prefix_op(const char *k)
 
 static int is_level(form_reader *w, const char *k)
 {
+	/* a key that names a level as it stands does so without its band too
+	 * (level names hold no digit); a key without a bracket or a digit
+	 * has no band to cut */
+	if (vocab_match(vocab_indicator_levels, k))
+		return 1;
+	if (!strpbrk(k, "(0123456789"))
+		return 0;
 	char *band;
 	size_t cut = form_band(k, &band);
 	free(band);
@@ -142,7 +150,7 @@ static fit_kind kind_of(form_reader *w, const fit_table *f, const cell *c)
 	q.digit = has_digit(key, n);
 	q.cmpqty = op && op < n && key[op] >= '0' && key[op] <= '9';
 	q.qty = qty_alone(key, n) ? 1 : key[0] >= '0' && key[0] <= '9' ? 2 : 0;
-	q.unit = vocab_match(vocab_indicator_units, key) != NULL;
+	q.unit = f->units && vocab_match(vocab_indicator_units, key) != NULL; /* W_UNIT's */
 	return q;
 }
 
@@ -475,6 +483,7 @@ static int table_of(form_reader *w, fit_table *f, const rowv *h, const int *role
 	if (c3 < 0 || cv < c3 || h->n - c3 > FIT_MAX_COLS)
 		return 0;
 	f->c3 = c3, f->t = h->n - c3;
+	f->units = 0;
 	for (int j = c3; j < h->n; j++) {
 		int k = j - c3, want = W_ANY;
 		f->remark[k] = 0;
@@ -490,7 +499,7 @@ static int table_of(form_reader *w, fit_table *f, const rowv *h, const int *role
 		else if (role[j] == IR_NATURE)
 			want = W_NATURE;
 		else if (role[j] == IR_UNIT)
-			want = W_UNIT;
+			want = W_UNIT, f->units = 1;
 		else if (form_has_text(h->c[j])) {
 			const char *canon = vocab_syn_match(vocab_indicator_fields,
 			                                    form_labkey(h->c[j]->text, &w->tmp));
@@ -513,14 +522,18 @@ void form_fit_indicator(form_reader *w, block *b)
 	int have = 0, from = 0;
 	for (int i = 0; i < b->n; i++) {
 		rowv *r = &b->rows[i];
-		int *role = xcalloc((size_t)(r->n ? r->n : 1), sizeof *role);
+		/* most rows are short: their roles on the stack, not the heap */
+		int small[32];
+		int *role = r->n <= 32 ? memset(small, 0, (size_t)r->n * sizeof *small)
+		                       : xcalloc((size_t)r->n, sizeof *role);
 		if (form_find_roles(w, r, vocab_indicator_headers, role, NULL) >= 2) {
 			if (have)
 				fit_rows(w, &f, b, from, i);
 			have = table_of(w, &f, r, role);
 			from = i + 1;
 		}
-		free(role);
+		if (role != small)
+			free(role);
 	}
 	if (have)
 		fit_rows(w, &f, b, from, b->n);

@@ -170,12 +170,16 @@ size_t form_goal_marker(const char *s, size_t n)
  * (`1.项目年度目标完成情况`) left out; 0 for none. */
 static int goal_kind(form_reader *w, const cell *c)
 {
-	int k = form_word_kind(&w->tmp, c, vocab_goal_headers);
-	if (k || !form_has_text(c))
-		return k;
+	if (!form_has_text(c))
+		return 0;
+	/* the key once (goal cells are long texts): the word, else the word
+	 * after an item number */
 	const char *key = form_labkey(c->text, &w->tmp);
+	const vocab_word *v = vocab_match(vocab_goal_headers, key);
+	if (v && v->kind)
+		return v->kind;
 	size_t n = form_item_number(key);
-	const vocab_word *v = n ? vocab_match(vocab_goal_headers, key + n) : NULL;
+	v = n ? vocab_match(vocab_goal_headers, key + n) : NULL;
 	return v ? v->kind : 0;
 }
 
