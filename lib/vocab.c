@@ -879,29 +879,36 @@ static const vocab_index *index_of(const vocab_word *table)
 	return NULL;
 }
 
+/* Entry v against key: 1 when it is the whole key (*best = v: no entry is
+ * longer), else 0, *best and *best_n updated when v is a longer match. */
+static inline int match_one(const vocab_word *v, const char *key, const vocab_word **best,
+                            size_t *best_n)
+{
+	size_t n;
+	int hit = word_hit(v->word, v->prefix, key, &n);
+	if (hit == 2) {
+		*best = v;
+		return 1;
+	}
+	if (hit && n > *best_n)
+		*best = v, *best_n = n;
+	return 0;
+}
+
 const vocab_word *vocab_match(const vocab_word *table, const char *key)
 {
 	const vocab_word *best = NULL;
-	size_t best_n = 0, n;
+	size_t best_n = 0;
 	const vocab_index *ix = index_of(table);
 	if (ix) {
 		unsigned b = head3(key);
-		for (unsigned i = ix->start[b]; i < ix->start[b + 1]; i++) {
-			const vocab_word *v = &table[vocab_order[i]];
-			int hit = word_hit(v->word, v->prefix, key, &n);
-			if (hit == 2)
-				return v; /* the whole key: no entry is longer */
-			if (hit && n > best_n)
-				best = v, best_n = n;
-		}
+		for (unsigned i = ix->start[b]; i < ix->start[b + 1]; i++)
+			if (match_one(&table[vocab_order[i]], key, &best, &best_n))
+				break;
 		return best;
 	}
-	for (const vocab_word *v = table; v->word; v++) {
-		int hit = word_hit(v->word, v->prefix, key, &n);
-		if (hit == 2)
-			return v; /* the whole key: no entry is longer */
-		if (hit && n > best_n)
-			best = v, best_n = n;
-	}
+	for (const vocab_word *v = table; v->word; v++)
+		if (match_one(v, key, &best, &best_n))
+			break;
 	return best;
 }
