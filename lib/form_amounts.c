@@ -51,12 +51,7 @@ static char *funds_label(form_reader *w, const cell *c)
 {
 	const char *k = form_labkey(c->text, &w->tmp);
 	k += form_item_number(k);
-	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
-		size_t n = strlen(v->word);
-		if (strncmp(k, v->word, n) == 0 && k[n])
-			return form_key_part(k + n);
-	}
-	return form_key_part(k);
+	return form_key_part(vocab_funds_undrop(k));
 }
 
 /* Is a text after a money label the next label rather than its amount?

@@ -116,11 +116,21 @@ const char *form_lost_key(const char *k, buf *out)
 	return any ? buf_str(out) : NULL;
 }
 
+const char *form_colon(const char *s, size_t *len)
+{
+	const char *a = strchr(s, ':'), *f = strstr(s, "\xEF\xBC\x9A");
+	if (f && (!a || f < a)) {
+		*len = 3;
+		return f;
+	}
+	*len = 1;
+	return a;
+}
+
 int form_ends_colon(const char *s)
 {
 	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
-		     s[n - 1] == '\r'))
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	return (n >= 1 && s[n - 1] == ':') ||
 	       (n >= 3 && memcmp(s + n - 3, "\xef\xbc\x9a", 3) == 0); /* ： */

@@ -117,11 +117,9 @@ size_t form_prose_level(form_keys *keys, const char *text, int *kind)
 	if (!v)
 		return 0;
 	*kind = v->kind;
-	/* the raw text's colon: ASCII, or full-width (EF BC 9A) */
-	const char *a = strchr(text, ':'), *f = strstr(text, "：");
-	if (!a || (f && f < a))
-		return f ? (size_t)(f - text) + 3 : 0;
-	return (size_t)(a - text) + 1;
+	size_t cl;
+	const char *c = form_colon(text, &cl); /* the raw text's colon */
+	return c ? (size_t)(c - text) + cl : 0;
 }
 
 /* A prose indicator (`质量指标:…合格率达100%`, one sentence per level):

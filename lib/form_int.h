@@ -155,6 +155,9 @@ const char *form_labkey(const char *s, buf *out);
 /* Does s end with a colon (`:` or full-width `：`), blanks after it aside?
  * (A label written `label:` whose value is empty; form_labkey drops it.) */
 int form_ends_colon(const char *s);
+/* The first colon of raw text s, ASCII `:` or full-width `：` (*len its
+ * bytes, 1 or 3), or NULL. */
+const char *form_colon(const char *s, size_t *len);
 /* The three tests every reader makes on every cell, inline (they were
  * half a million calls on 100 documents). */
 static inline int form_empty(const cell *c)

@@ -95,10 +95,8 @@ static int pinfo_label(form_reader *w, const cell *c)
  * value = the text after the colon, at the cell. 0 when lab is not so. */
 static int glued_pair(form_reader *w, cell *lab)
 {
-	const char *t = lab->text, *c = strstr(t, ":"), *c2 = strstr(t, "\xEF\xBC\x9A");
-	size_t cl = 1;
-	if (c2 && (!c || c2 < c))
-		c = c2, cl = 3;
+	size_t cl;
+	const char *t = lab->text, *c = form_colon(t, &cl);
 	if (!c || c == t)
 		return 0;
 	const char *v = c + cl, *e = t + lab->len;

@@ -1556,14 +1556,7 @@ static int funds_label_of(builder *b, tok *c)
 {
 	if (!c->n)
 		return 0;
-	const char *k = key_of(&b->w, c->s, c->n);
-	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
-		size_t n = strlen(v->word);
-		if (strncmp(k, v->word, n) == 0 && k[n]) {
-			k += n;
-			break;
-		}
-	}
+	const char *k = vocab_funds_undrop(key_of(&b->w, c->s, c->n));
 	size_t n = strlen(k);
 	if (n && k[n - 1] == ':') {
 		char *e = (char *)k + n - 1; /* the key is b->w's scratch copy */
@@ -1591,12 +1584,7 @@ static int goal_text(builder *b, tok *c)
  * than the header, whose last column (原因) spans them. */
 static int exec_label(builder *b, tok *c, const vocab_word *table)
 {
-	const char *k = key_of(&b->w, c->s, c->n);
-	for (const vocab_word *d = vocab_funds_drop; d->word; d++)
-		if (!strncmp(k, d->word, strlen(d->word)) && k[strlen(d->word)]) {
-			k += strlen(d->word);
-			break;
-		}
+	const char *k = vocab_funds_undrop(key_of(&b->w, c->s, c->n));
 	const vocab_word *v = vocab_match(table, k);
 	return v && !strcmp(v->word, k);
 }

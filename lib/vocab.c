@@ -334,6 +334,16 @@ const char VOCAB_GOAL_LONG_KEY[] = "实施期";
 
 const char VOCAB_FUNDS_GROUP[] = VOCAB_W_FUNDS;
 const vocab_word vocab_funds_drop[] = {{"其中:", 1, 1}, {"其中", 1, 1}, {NULL, 0, 0}};
+
+const char *vocab_funds_undrop(const char *k)
+{
+	for (const vocab_word *v = vocab_funds_drop; v->word; v++) {
+		size_t n = strlen(v->word);
+		if (strncmp(k, v->word, n) == 0 && k[n])
+			return k + n;
+	}
+	return k;
+}
 /* a header starting with one of these (本年度申请资金, 年度预算数; not
  * 上年度安排资金) is the year's amount column */
 const vocab_word vocab_funds_year_cols[] = {

@@ -238,6 +238,9 @@ extern const char VOCAB_GOAL_LONG_KEY[]; /* "实施期" */
  * column when the block has several amount columns. */
 extern const char VOCAB_FUNDS_GROUP[]; /* "项目资金" */
 extern const vocab_word vocab_funds_drop[];
+/* k past a leading vocab_funds_drop word (`其中:`) when text follows it,
+ * else k itself. */
+const char *vocab_funds_undrop(const char *k);
 extern const vocab_word vocab_funds_year_cols[];
 /* The column headers of a project money table's header row (`项目 |
  * 上年度安排资金 | 本年度申请资金 | 测算依据及说明`): FC_LABEL heads the
